@@ -1,0 +1,160 @@
+"""Routine -> a flat list of steps, exactly as ROUTINE_FORMAT.md describes.
+
+Pure: no clock, no files. The engine walks this list; `show` prints it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from .models import Exercise, Routine
+
+StepKind = Literal["prepare", "work", "rest", "switch"]
+Side = Literal["left", "right"]
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    kind: StepKind
+    #: Index of the exercise in the routine, from 0.
+    exercise_index: int
+    exercise: str
+    #: The set this step belongs to, from 1 (None for a get-ready step).
+    set: int | None
+    #: The rep, from 1 (None for get-ready, a set's rest, a switch, a self-paced set).
+    rep: int | None
+    side: Side | None
+    #: The phase name of a work step ("Lower", "Hold", ...), else None.
+    phase: str | None
+    #: Planned length; None for a self-paced set, which ends when confirmed.
+    seconds: float | None
+    #: Totals for display: sets of the exercise, reps in this set (per side).
+    sets: int = 1
+    reps: int = 1
+    #: Position of the phase within the rep (from 0) and how many phases it has.
+    phase_index: int = 0
+    phase_count: int = 1
+    #: True on the last step of a set (before its rest), and of the exercise.
+    ends_set: bool = False
+    ends_exercise: bool = False
+
+    @property
+    def self_paced(self) -> bool:
+        return self.seconds is None
+
+    def to_json(self) -> dict[str, object]:
+        """The step as `show --json` prints it (DESIGN.md)."""
+        return {
+            "kind": self.kind,
+            "exercise": self.exercise,
+            "set": self.set,
+            "rep": self.rep,
+            "side": self.side,
+            "phase": self.phase,
+            "seconds": self.seconds,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    name: str
+    steps: tuple[Step, ...]
+    routine: Routine
+
+    @property
+    def total_seconds(self) -> float:
+        return sum(step.seconds or 0 for step in self.steps)
+
+    def seconds_from(self, index: int) -> float:
+        """Planned seconds of the steps from `index` to the end."""
+        return sum(step.seconds or 0 for step in self.steps[index:])
+
+    def first_step_of_exercise(self, exercise_index: int) -> int | None:
+        for i, step in enumerate(self.steps):
+            if step.exercise_index == exercise_index:
+                return i
+        return None
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "name": self.name,
+            "total_seconds": _number(self.total_seconds),
+            "steps": [step.to_json() for step in self.steps],
+        }
+
+
+def _number(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else value
+
+
+def build_plan(routine: Routine) -> Plan:
+    steps: list[Step] = []
+    for index, exercise in enumerate(routine.exercises):
+        steps.extend(_exercise_steps(index, exercise))
+    return Plan(name=routine.name, steps=tuple(steps), routine=routine)
+
+
+def _exercise_steps(index: int, ex: Exercise) -> list[Step]:
+    steps: list[Step] = []
+
+    def add(kind: StepKind, **kw: object) -> None:
+        base: dict[str, object] = {
+            "set": None, "rep": None, "side": None, "phase": None, "sets": ex.sets,
+        }
+        base.update(kw)
+        steps.append(Step(kind=kind, exercise_index=index, exercise=ex.name, **base))  # type: ignore[arg-type]
+
+    if ex.prepare > 0:
+        add("prepare", seconds=ex.prepare, reps=ex.reps[0])
+
+    for set_no, reps in enumerate(ex.reps, start=1):
+        common = {"set": set_no, "reps": reps}
+        if ex.timing == "self_paced":
+            if ex.sides == "both":
+                add("work", side="left", seconds=None, **common)
+                if ex.switch > 0:
+                    add("switch", seconds=ex.switch, **common)
+                add("work", side="right", seconds=None, **common)
+            else:
+                add("work", seconds=None, **common)
+        else:
+            if ex.sides == "both":
+                passes: list[list[tuple[int, Side | None]]] = [
+                    [(rep, "left") for rep in range(1, reps + 1)],
+                    [(rep, "right") for rep in range(1, reps + 1)],
+                ]
+            elif ex.sides == "alternate":
+                passes = [[(rep, side) for rep in range(1, reps + 1) for side in ("left", "right")]]
+            else:
+                passes = [[(rep, None) for rep in range(1, reps + 1)]]
+            for pass_no, rep_list in enumerate(passes):
+                if pass_no > 0 and ex.switch > 0:
+                    add("switch", seconds=ex.switch, **common)
+                for i, (rep, side) in enumerate(rep_list):
+                    if i > 0 and ex.rep_rest > 0:
+                        prev_rep, _ = rep_list[i - 1]
+                        add("rest", rep=prev_rep, seconds=ex.rep_rest, **common)
+                    for p_index, phase in enumerate(ex.phases):
+                        if phase.seconds > 0:
+                            add(
+                                "work", rep=rep, side=side, phase=phase.name,
+                                seconds=phase.seconds, phase_index=p_index,
+                                phase_count=len(ex.phases), **common,
+                            )
+        _mark_last(steps, ends_exercise=False)
+        if set_no < ex.sets and ex.rest > 0:
+            add("rest", seconds=ex.rest, set=set_no, reps=reps)
+    _mark_last(steps, ends_exercise=True)
+    return steps
+
+
+def _mark_last(steps: list[Step], *, ends_exercise: bool) -> None:
+    """Flag the last step so far as ending a set (or the whole exercise)."""
+    if not steps:
+        return
+    last = steps[-1]
+    if ends_exercise:
+        steps[-1] = replace(last, ends_exercise=True)
+    else:
+        steps[-1] = replace(last, ends_set=True)
