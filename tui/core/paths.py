@@ -1,0 +1,66 @@
+"""Where things live: XDG folders on Linux, the platform equivalents elsewhere.
+
+Every function reads the environment when called, so tests can point the
+XDG variables at a temporary folder.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from importlib import resources
+from pathlib import Path
+
+APP = "spinewise"
+
+
+def _xdg(var: str, linux_default: str, mac: str, windows_var: str) -> Path:
+    value = os.environ.get(var)
+    if value and Path(value).is_absolute():
+        return Path(value) / APP
+    home = Path.home()
+    if sys.platform == "darwin":
+        return home / mac / APP
+    if sys.platform == "win32":
+        base = os.environ.get(windows_var)
+        return (Path(base) if base else home / "AppData" / "Local") / APP
+    return home / linux_default / APP
+
+
+def config_dir() -> Path:
+    """The person's settings, routines and exercise library."""
+    return _xdg("XDG_CONFIG_HOME", ".config", "Library/Application Support", "APPDATA")
+
+
+def state_dir() -> Path:
+    """The session database."""
+    return _xdg("XDG_STATE_HOME", ".local/state", "Library/Application Support", "LOCALAPPDATA")
+
+
+def user_routines_dir() -> Path:
+    return config_dir() / "routines"
+
+
+def user_exercises_file() -> Path:
+    return config_dir() / "exercises.toml"
+
+
+def config_file() -> Path:
+    return config_dir() / "config.toml"
+
+
+def database_file() -> Path:
+    return state_dir() / "spinewise.db"
+
+
+def bundled_routines_dir() -> Path:
+    """`routines/`, shipped inside the package as `tui.routines`."""
+    return Path(str(resources.files("tui.routines")))
+
+
+def bundled_exercises_file() -> Path:
+    return bundled_routines_dir() / "exercises.toml"
+
+
+def sounds_dir() -> Path:
+    return Path(str(resources.files("tui.sounds")))
