@@ -130,7 +130,7 @@ def format_seconds_short(seconds: float) -> str:
 
 def format_clock(seconds: float) -> str:
     """`1:05`, `12:00`, `1:02:03` for a total time."""
-    total = int(round(seconds))
+    total = round(seconds)
     hours, rest = divmod(total, 3600)
     minutes, secs = divmod(rest, 60)
     if hours:

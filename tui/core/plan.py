@@ -100,7 +100,11 @@ def _exercise_steps(index: int, ex: Exercise) -> list[Step]:
 
     def add(kind: StepKind, **kw: object) -> None:
         base: dict[str, object] = {
-            "set": None, "rep": None, "side": None, "phase": None, "sets": ex.sets,
+            "set": None,
+            "rep": None,
+            "side": None,
+            "phase": None,
+            "sets": ex.sets,
         }
         base.update(kw)
         steps.append(Step(kind=kind, exercise_index=index, exercise=ex.name, **base))  # type: ignore[arg-type]
@@ -138,9 +142,14 @@ def _exercise_steps(index: int, ex: Exercise) -> list[Step]:
                     for p_index, phase in enumerate(ex.phases):
                         if phase.seconds > 0:
                             add(
-                                "work", rep=rep, side=side, phase=phase.name,
-                                seconds=phase.seconds, phase_index=p_index,
-                                phase_count=len(ex.phases), **common,
+                                "work",
+                                rep=rep,
+                                side=side,
+                                phase=phase.name,
+                                seconds=phase.seconds,
+                                phase_index=p_index,
+                                phase_count=len(ex.phases),
+                                **common,
                             )
         _mark_last(steps, ends_exercise=False)
         if set_no < ex.sets and ex.rest > 0:

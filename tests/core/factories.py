@@ -1,0 +1,28 @@
+"""Routines built directly from the models, for tests of the plan and engine."""
+
+from __future__ import annotations
+
+from tui.core.models import Exercise, Phase, Routine
+from tui.core.plan import Plan, build_plan
+
+
+def exercise(name: str = "Bird dog", **kw: object) -> Exercise:
+    defaults: dict[str, object] = {
+        "reps": (2,),
+        "timing": "tempo",
+        "phases": (Phase("Lower", 3), Phase("Hold", 1), Phase("Raise", 3)),
+        "prepare": 10,
+        "rest": 30,
+        "switch": 5,
+        "rep_rest": 0,
+    }
+    defaults.update(kw)
+    return Exercise(name=name, **defaults)  # type: ignore[arg-type]
+
+
+def routine(*exercises: Exercise, name: str = "Test routine") -> Routine:
+    return Routine(name=name, exercises=exercises or (exercise(),))
+
+
+def plan(*exercises: Exercise) -> Plan:
+    return build_plan(routine(*exercises))
