@@ -53,9 +53,18 @@ def database_file() -> Path:
     return state_dir() / "spinewise.db"
 
 
+def _shipped(package: str, folder: str) -> Path:
+    """A data folder shipped inside the wheel as `package`; in a source checkout
+    (where `tui` is imported from the working tree) the folder beside `tui/`."""
+    try:
+        return Path(str(resources.files(package)))
+    except ModuleNotFoundError:
+        return Path(__file__).resolve().parents[2] / folder
+
+
 def bundled_routines_dir() -> Path:
     """`routines/`, shipped inside the package as `tui.routines`."""
-    return Path(str(resources.files("tui.routines")))
+    return _shipped("tui.routines", "routines")
 
 
 def bundled_exercises_file() -> Path:
@@ -63,4 +72,4 @@ def bundled_exercises_file() -> Path:
 
 
 def sounds_dir() -> Path:
-    return Path(str(resources.files("tui.sounds")))
+    return _shipped("tui.sounds", "sounds")

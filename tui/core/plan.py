@@ -52,7 +52,7 @@ class Step:
             "rep": self.rep,
             "side": self.side,
             "phase": self.phase,
-            "seconds": self.seconds,
+            "seconds": None if self.seconds is None else json_number(self.seconds),
         }
 
 
@@ -79,12 +79,13 @@ class Plan:
     def to_json(self) -> dict[str, object]:
         return {
             "name": self.name,
-            "total_seconds": _number(self.total_seconds),
+            "total_seconds": json_number(self.total_seconds),
             "steps": [step.to_json() for step in self.steps],
         }
 
 
-def _number(value: float) -> float | int:
+def json_number(value: float) -> float | int:
+    """`30` rather than `30.0` in JSON, when a number is whole."""
     return int(value) if float(value).is_integer() else value
 
 

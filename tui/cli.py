@@ -1,0 +1,90 @@
+"""The `spinewise` command line.
+
+Only `run`, `resume` and the bare command start the Textual interface; the
+other commands never import Textual, so they start quickly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+def _speed(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number such as 2 or 0.5, got {text!r}") from None
+    if not 0 < value <= 1000:
+        raise argparse.ArgumentTypeError(f"expected a number above 0 and at most 1000, got {text}")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    play = common.add_argument_group("workout options")
+    play.add_argument("--sound", choices=["auto", "beep", "bell", "off"], default=None,
+                      help="how cues are played (default: your saved setting, else auto)")
+    play.add_argument("--voice", action=argparse.BooleanOptionalAction, default=None,
+                      help="speak exercise names, rests and count-ins")
+    play.add_argument("--speed", type=_speed, default=1.0, metavar="FACTOR",
+                      help="run the clock FACTOR times faster, to preview a routine (default 1)")
+
+    parser = argparse.ArgumentParser(
+        prog="spinewise",
+        description="A guided-workout timer for back care: slow tempo, form tips, sound cues, "
+        "and sessions that resume where they stopped.",
+        epilog="With no command, opens the routine library. "
+        "General exercise guidance, not medical advice: stop anything that hurts.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"spinewise {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    run = sub.add_parser("run", parents=[common], help="start a routine",
+                         description="Start a routine: a bundled or own routine's id, or a TOML file.")
+    run.add_argument("routine", metavar="ROUTINE")
+
+    lst = sub.add_parser("list", help="the routines found, with level and total time")
+    lst.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+    show = sub.add_parser("show", help="the plan of a routine: every step and the total time")
+    show.add_argument("routine", metavar="ROUTINE")
+    show.add_argument("--json", action="store_true", help="print the plan as JSON")
+
+    check = sub.add_parser("check", help="validate routine files or folders",
+                           description="Validate routine files, or every *.toml in a folder "
+                           "(exercises.toml is checked as an exercise library). "
+                           "Exit 0 when all are valid, 1 when any is not.")
+    check.add_argument("paths", metavar="PATH", nargs="+", type=Path)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "check":
+            from .commands.check import run_check
+
+            return run_check(args.paths)
+        if args.command in ("list", "show"):
+            from .commands import inspect
+
+            if args.command == "list":
+                return inspect.run_list(as_json=args.json)
+            return inspect.run_show(args.routine, as_json=args.json)
+        from .commands.workout import run_workout
+
+        return run_workout(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()
+        return EXIT_OK

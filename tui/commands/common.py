@@ -1,0 +1,29 @@
+"""What the commands share: naming a routine, reporting problems."""
+
+from __future__ import annotations
+
+import sys
+
+from ..core import library
+from ..core.library import RoutineRef
+from ..core.models import Routine
+from ..core.problems import RoutineError
+
+
+def report(error: RoutineError) -> None:
+    for problem in error.problems:
+        print(problem, file=sys.stderr)
+
+
+def resolve(name: str) -> tuple[RoutineRef, Routine] | None:
+    """The routine named on the command line, or None after printing why not."""
+    ref = library.find(name)
+    if ref is None:
+        ids = ", ".join(r.id for r in library.discover()) or "none found"
+        print(f"spinewise: no routine {name!r}; known routines: {ids}", file=sys.stderr)
+        return None
+    try:
+        return ref, library.load(ref)
+    except RoutineError as error:
+        report(error)
+        return None

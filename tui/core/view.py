@@ -1,0 +1,146 @@
+"""What the workout screen shows, computed from the session.
+
+The screen only copies these fields into widgets; every number and word it
+shows is decided here, where it can be tested on a fake clock.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from .engine import Session, Status
+from .models import Exercise, format_clock, format_seconds_short
+from .plan import Step
+
+#: Seconds each form tip stays before the next one.
+TIP_SECONDS = 8.0
+
+KIND_LABEL = {"prepare": "GET READY", "rest": "REST", "switch": "SWITCH SIDES"}
+
+
+@dataclass(frozen=True, slots=True)
+class WorkoutView:
+    routine: str
+    time_left: str
+    kind: str  # prepare | work | rest | switch | done
+    status: str  # ready | running | paused | finished
+    exercise: str
+    counters: str  # "Set 2/3 · Rep 4/8 · LEFT"
+    countdown: str  # "0:07", or counting up "1:12" on a self-paced set
+    phase: str  # "LOWER", "REST", "GET READY", "8 REPS"
+    phase_fraction: float
+    progress: float
+    tip: str
+    #: Setup and caution, shown while getting ready and during a rest before a new exercise.
+    setup: str
+    caution: str
+    next: str
+    self_paced: bool
+    can_extend: bool
+
+
+def build_view(session: Session) -> WorkoutView:
+    plan = session.plan
+    step = session.step
+    exercise = plan.routine.exercises[step.exercise_index]
+    total = plan.total_seconds
+    left = session.session_remaining()
+    progress = 1.0 if session.finished else (1 - left / total if total else 0.0)
+    remaining = session.remaining()
+    if remaining is None:
+        countdown = format_clock(session.elapsed())
+    else:
+        countdown = _countdown(remaining)
+    upcoming = _upcoming_exercise(session)
+    shows_setup = step.kind == "prepare" or (step.kind == "rest" and upcoming is not exercise)
+    about = upcoming if step.kind == "rest" and upcoming is not None else exercise
+    return WorkoutView(
+        routine=plan.name,
+        time_left=f"{format_clock(left)} left",
+        kind="done" if session.finished else step.kind,
+        status=session.status.value,
+        exercise=exercise.name,
+        counters=counters(step),
+        countdown=countdown,
+        phase=phase_label(step),
+        phase_fraction=session.fraction(),
+        progress=max(0.0, min(1.0, progress)),
+        tip=_tip(session, exercise),
+        setup=about.setup if shows_setup else "",
+        caution=about.caution if shows_setup else "",
+        next=next_text(session),
+        self_paced=step.self_paced,
+        can_extend=session.status in (Status.RUNNING, Status.PAUSED) and step.kind != "work",
+    )
+
+
+def _countdown(remaining: float) -> str:
+    # Whole seconds, rounded up: "3" shows for the whole of the last-but-two second.
+    whole = math.ceil(remaining - 1e-9)
+    return format_clock(whole) if whole >= 60 else str(whole)
+
+
+def counters(step: Step) -> str:
+    parts: list[str] = []
+    if step.kind == "prepare":
+        parts.append(f"{step.sets} sets" if step.sets > 1 else "1 set")
+    elif step.set is not None and step.sets > 1:
+        parts.append(f"Set {step.set}/{step.sets}")
+    if step.rep is not None and step.kind == "work":
+        parts.append(f"Rep {step.rep}/{step.reps}")
+    elif step.self_paced:
+        parts.append(f"{step.reps} reps")
+    if step.side:
+        parts.append(step.side.upper())
+    return " · ".join(parts)
+
+
+def phase_label(step: Step) -> str:
+    if step.kind == "work":
+        if step.self_paced:
+            return f"{step.reps} REPS"
+        return (step.phase or "Go").upper()
+    return KIND_LABEL[step.kind]
+
+
+def _tip(session: Session, exercise: Exercise) -> str:
+    if not exercise.tips:
+        return ""
+    # Rotates with the time actually exercised, so it holds still while paused.
+    turn = int(session.active_seconds() / TIP_SECONDS)
+    return exercise.tips[turn % len(exercise.tips)]
+
+
+def _upcoming_exercise(session: Session) -> Exercise | None:
+    steps = session.plan.steps
+    if session.index + 1 >= len(steps):
+        return None
+    return session.plan.routine.exercises[steps[session.index + 1].exercise_index]
+
+
+def next_text(session: Session) -> str:
+    """`Next: ...`: the step after this one, in a person's words."""
+    steps = session.plan.steps
+    if session.finished:
+        return "Done. Well moved."
+    if session.index + 1 >= len(steps):
+        return "Next: finished"
+    step, nxt = session.step, steps[session.index + 1]
+    exercises = session.plan.routine.exercises
+    if nxt.exercise_index != step.exercise_index or nxt.kind == "prepare":
+        ex = exercises[nxt.exercise_index]
+        return f"Next: {ex.name} · {ex.dosage()}"
+    if nxt.kind == "rest":
+        return f"Next: rest {format_seconds_short(nxt.seconds or 0)} s"
+    if nxt.kind == "switch":
+        return "Next: switch sides"
+    if nxt.self_paced:
+        side = f" · {nxt.side.upper()}" if nxt.side else ""
+        return f"Next: set {nxt.set}/{nxt.sets} · {nxt.reps} reps{side}"
+    label = (nxt.phase or "Go").capitalize()
+    seconds = format_seconds_short(nxt.seconds or 0)
+    if nxt.rep != step.rep or nxt.set != step.set or nxt.side != step.side:
+        where = counters(nxt)
+        return f"Next: {label} {seconds} s · {where}" if where else f"Next: {label} {seconds} s"
+    return f"Next: {label} {seconds} s"

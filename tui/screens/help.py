@@ -1,0 +1,37 @@
+"""`?`: the keys, and how to do less."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+HELP = """\
+[b]Keys during a workout[/b]
+
+  [b]space[/b]  pause / carry on
+  [b]n[/b]      next step          [b]N[/b]  next exercise
+  [b]p[/b]      back: restart this step (or the one before, in its first 2 s)
+  [b]+[/b]      10 more seconds of rest
+  [b]Enter[/b]  a self-paced set is done
+  [b]![/b]      this hurts: pause, then skip the exercise or end
+  [b]m[/b]      mute / unmute sounds
+  [b]q[/b]      quit; the session is kept: [b]spinewise resume[/b]
+
+Move slowly and stop anything that causes sharp, shooting or radiating pain.
+This is general exercise guidance, not medical advice.
+
+Press Escape or ? to close."""
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close")]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-box", classes="dialog"):
+            yield Static(HELP)
+
+    async def action_dismiss(self, result: None = None) -> None:
+        self.dismiss(None)

@@ -1,0 +1,134 @@
+"""The routine library: choose what to do today."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Static
+
+from ..core.catalog import CatalogEntry
+from ..core.models import format_clock
+from ..widgets.line import Line
+
+
+class LibraryScreen(Screen[None]):
+    BINDINGS = [
+        Binding("enter", "start", "Start", id="start", priority=True),
+        Binding("down", "move(1)", "Down", show=False, priority=True),
+        Binding("up", "move(-1)", "Up", show=False, priority=True),
+        Binding("escape", "clear", "Clear filter", id="clear", show=False),
+        Binding("ctrl+q", "app.quit", "Quit", id="quit"),
+    ]
+
+    class Start(Message):
+        def __init__(self, entry: CatalogEntry) -> None:
+            super().__init__()
+            self.entry = entry
+
+    def __init__(self, catalog: list[CatalogEntry], banner: str = "") -> None:
+        super().__init__()
+        self.catalog = catalog
+        self.banner = banner
+        self.shown: list[CatalogEntry] = list(catalog)
+
+    def compose(self) -> ComposeResult:
+        yield Static("spinewise · choose a routine", id="library-title")
+        yield Line(self.banner, id="banner")
+        yield Input(placeholder="Type to filter: level, tag, name…", id="filter")
+        with Horizontal(id="library-body"):
+            yield DataTable(id="routines", cursor_type="row", zebra_stripes=False)
+            with VerticalScroll(id="preview"):
+                yield Line(id="preview-name")
+                yield Line(id="preview-meta")
+                yield Line(id="preview-summary")
+                yield Line(id="preview-caution")
+                yield Static(id="preview-exercises", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#routines", DataTable)
+        table.add_columns("Routine", "Level", "Time", "Tags")
+        self.query_one("#banner", Line).show(self.banner)
+        self._fill("")
+        self.query_one("#filter", Input).focus()
+
+    def _fill(self, words: str) -> None:
+        table = self.query_one("#routines", DataTable)
+        table.clear()
+        self.shown = [entry for entry in self.catalog if entry.matches(words)]
+        for entry in self.shown:
+            routine = entry.routine
+            if routine is None or entry.total_seconds is None:
+                table.add_row(entry.ref.id, "invalid", "", "")
+                continue
+            table.add_row(routine.name, routine.level or "", format_clock(entry.total_seconds),
+                          ", ".join(routine.tags))
+        self._preview()
+
+    @on(Input.Changed, "#filter")
+    def _filter(self, event: Input.Changed) -> None:
+        self._fill(event.value)
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self) -> None:
+        self._preview()
+
+    @on(DataTable.RowSelected)
+    def _selected(self) -> None:
+        self.action_start()
+
+    @property
+    def selected(self) -> CatalogEntry | None:
+        row = self.query_one("#routines", DataTable).cursor_row
+        return self.shown[row] if 0 <= row < len(self.shown) else None
+
+    def _preview(self) -> None:
+        entry = self.selected
+        routine = entry.routine if entry else None
+        name = self.query_one("#preview-name", Line)
+        meta = self.query_one("#preview-meta", Line)
+        summary = self.query_one("#preview-summary", Line)
+        caution = self.query_one("#preview-caution", Line)
+        exercises = self.query_one("#preview-exercises", Static)
+        if entry is None:
+            name.show("No routine matches.")
+            for widget in (meta, summary, caution):
+                widget.show("")
+            exercises.update("")
+            return
+        if routine is None or entry.total_seconds is None:
+            name.show(entry.ref.id)
+            meta.show(f"{entry.ref.origin} · {entry.ref.path}")
+            summary.show(f"This file has mistakes:\n{entry.error}")
+            caution.show(f"Fix them, then check: spinewise check {entry.ref.path}")
+            exercises.update("")
+            return
+        name.show(routine.name)
+        level = routine.level or "any level"
+        meta.show(f"{level} · {format_clock(entry.total_seconds)} · {len(routine.exercises)} exercises"
+                  f" · {entry.ref.origin}")
+        summary.show(routine.summary)
+        caution.show(f"Caution: {routine.caution}" if routine.caution else "")
+        exercises.update("\n".join(f"{i}. {ex.name}: {ex.dosage()}"
+                                   for i, ex in enumerate(routine.exercises, start=1)))
+
+    def action_move(self, delta: int) -> None:
+        table = self.query_one("#routines", DataTable)
+        if table.row_count:
+            table.move_cursor(row=max(0, min(table.row_count - 1, table.cursor_row + delta)))
+
+    def action_clear(self) -> None:
+        self.query_one("#filter", Input).value = ""
+
+    def action_start(self) -> None:
+        entry = self.selected
+        if entry is None:
+            return
+        if entry.routine is None:
+            self.notify(entry.error or "This routine has mistakes.", severity="error", timeout=6)
+            return
+        self.post_message(self.Start(entry))

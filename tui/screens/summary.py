@@ -1,0 +1,37 @@
+"""After the last step: what was done, skipped and flagged."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from ..core.summary import SessionSummary
+
+
+class SummaryScreen(Screen[str]):
+    """Returns "library" or "quit"."""
+
+    BINDINGS = [
+        Binding("l,enter", "leave('library')", "Library", id="library"),
+        Binding("q,escape", "leave('quit')", "Quit", id="quit"),
+    ]
+
+    def __init__(self, summary: SessionSummary) -> None:
+        super().__init__()
+        self.summary = summary
+
+    def compose(self) -> ComposeResult:
+        s = self.summary
+        with Vertical(id="summary-box"):
+            yield Static(s.title, id="summary-title", markup=False)
+            yield Static(s.routine, id="summary-routine", markup=False)
+            for label, value in s.lines():
+                yield Static(f"{label:<12} {value}", classes="summary-line", markup=False)
+            yield Static(s.closing, id="summary-closing", markup=False)
+        yield Footer()
+
+    def action_leave(self, where: str) -> None:
+        self.dismiss(where)

@@ -1,0 +1,18 @@
+"""Plain-text panels whose words come from the view model."""
+
+from __future__ import annotations
+
+from textual.widgets import Static
+
+
+class Line(Static):
+    """A Static for text written by people (routine files): never read as markup."""
+
+    def __init__(self, text: str = "", **kwargs: object) -> None:
+        super().__init__(text, markup=False, **kwargs)  # type: ignore[arg-type]
+
+    def show(self, text: str) -> None:
+        """Update only when the text changed (the screen refreshes ten times a second)."""
+        if str(self.content) != text:
+            self.update(text)
+        self.display = bool(text)
