@@ -23,6 +23,7 @@ KIND_LABEL = {"prepare": "GET READY", "rest": "REST", "switch": "SWITCH SIDES"}
 class WorkoutView:
     routine: str
     time_left: str
+    position: str  # "Exercise 2 of 7"
     kind: str  # prepare | work | rest | switch | done
     status: str  # ready | running | paused | finished
     exercise: str
@@ -58,6 +59,7 @@ def build_view(session: Session) -> WorkoutView:
     return WorkoutView(
         routine=plan.name,
         time_left=f"{format_clock(left)} left",
+        position=f"Exercise {step.exercise_index + 1} of {len(plan.routine.exercises)}",
         kind="done" if session.finished else step.kind,
         status=session.status.value,
         exercise=exercise.name,
@@ -87,7 +89,7 @@ def counters(step: Step) -> str:
         parts.append(f"{step.sets} sets" if step.sets > 1 else "1 set")
     elif step.set is not None and step.sets > 1:
         parts.append(f"Set {step.set}/{step.sets}")
-    if step.rep is not None and step.kind == "work":
+    if step.rep is not None and step.kind == "work" and step.reps > 1:
         parts.append(f"Rep {step.rep}/{step.reps}")
     elif step.self_paced:
         parts.append(f"{step.reps} reps")

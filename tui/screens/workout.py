@@ -113,7 +113,7 @@ class WorkoutScreen(Screen[None]):
         if self._muted():
             state = f"{state} · muted" if state else "muted"
         self.query_one("#state", Line).show(state)
-        self.query_one("#time-left", Line).show(view.time_left)
+        self.query_one("#time-left", Line).show(f"{view.position} · {view.time_left}")
         self.query_one("#exercise-name", Line).show(view.exercise)
         self.query_one("#counters", Line).show(view.counters)
         digits = self.query_one("#countdown", Digits)
@@ -149,11 +149,13 @@ class WorkoutScreen(Screen[None]):
             return True
         if not self.session.can(engine_action):
             return None
+        # Keys that belong to one kind of step are hidden on the others, so
+        # the footer fits an 80-column terminal.
         step = self.session.step
         if action == "confirm":
-            return True if step.self_paced else None
+            return step.self_paced
         if action == "extend":
-            return True if step.kind != "work" else None
+            return step.kind != "work"
         return True
 
     def _run(self, engine_action: str) -> None:

@@ -1,0 +1,159 @@
+"""The workout screen, driven by the pilot with a fake clock."""
+
+from __future__ import annotations
+
+from textual.widgets import Digits
+
+from tests.ui.helpers import make_app
+from tui.screens.hurt import HurtDialog
+from tui.screens.summary import SummaryScreen
+from tui.screens.workout import WorkoutScreen
+from tui.widgets.big_label import BigLabel
+from tui.widgets.fill_bar import FillBar
+from tui.widgets.line import Line
+
+
+def text(app, selector: str) -> str:
+    return str(app.screen.query_one(selector, Line).content)
+
+
+async def step_to(pilot, clock, seconds: float) -> None:
+    clock.advance(seconds)
+    pilot.app.screen.tick()
+    await pilot.pause()
+
+
+async def test_get_ready_shows_setup_and_caution_then_counts_down():
+    app, clock, _ = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert isinstance(app.screen, WorkoutScreen)
+        assert text(app, "#exercise-name") == "Bird dog"
+        assert app.screen.query_one("#phase", BigLabel).text == "GET READY"
+        assert text(app, "#setup") == "On hands and knees."
+        assert text(app, "#caution") == "Caution: Keep it small if it pinches."
+        assert app.screen.query_one("#countdown", Digits).value == "5"
+        await step_to(pilot, clock, 1.5)
+        assert app.screen.query_one("#countdown", Digits).value == "4"
+        assert app.screen.has_class("-prepare")
+
+
+async def test_phases_counters_and_the_bar_follow_the_engine():
+    app, clock, _ = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await step_to(pilot, clock, 5 + 1.5)  # 1.5 s into "Reach", rep 1 left
+        screen = app.screen
+        assert screen.query_one("#phase", BigLabel).text == "REACH"
+        assert text(app, "#counters") == "Rep 1/2 · LEFT"
+        assert abs(screen.query_one("#phase-bar", FillBar).fraction - 0.5) < 1e-9
+        assert screen.query_one("#countdown", Digits).value == "2"
+        assert text(app, "#next") == "Next: Hold 2 s"
+        await step_to(pilot, clock, 1.5 + 2 + 3)  # rep 1 right, "Reach"
+        assert text(app, "#counters") == "Rep 1/2 · RIGHT"
+        assert screen.has_class("-work")
+
+
+async def test_rest_looks_different_and_tells_what_comes_next():
+    app, clock, _ = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await step_to(pilot, clock, 5 + 4 * 8 + 5 + 10 + 1)  # into the plank's rest
+        screen = app.screen
+        assert screen.has_class("-rest")
+        assert screen.query_one("#phase", BigLabel).text == "REST"
+        assert text(app, "#next") == "Next: Hold 10 s · Set 2/2"
+        await pilot.press("plus")
+        assert screen.query_one("#countdown", Digits).value == "19"
+
+
+async def test_pause_freezes_everything_and_space_carries_on():
+    app, clock, _ = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await step_to(pilot, clock, 2)
+        await pilot.press("space")
+        await step_to(pilot, clock, 60)
+        assert app.screen.query_one("#countdown", Digits).value == "3"
+        assert text(app, "#state") == "PAUSED"
+        assert app.screen.has_class("-paused")
+        await pilot.press("space")
+        await step_to(pilot, clock, 1)
+        assert app.screen.query_one("#countdown", Digits).value == "2"
+
+
+async def test_next_back_and_next_exercise_keys():
+    app, clock, _ = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        assert app.screen.query_one("#phase", BigLabel).text == "REACH"
+        await pilot.press("p")  # within 2 s: back to get ready
+        assert app.screen.query_one("#phase", BigLabel).text == "GET READY"
+        await pilot.press("N")
+        assert text(app, "#exercise-name") == "Plank"
+
+
+async def test_self_paced_set_counts_up_and_waits_for_enter():
+    app, clock, _ = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("N", "N")
+        await step_to(pilot, clock, 5 + 75)
+        screen = app.screen
+        assert text(app, "#exercise-name") == "Squat to a chair"
+        assert screen.query_one("#phase", BigLabel).text == "8 REPS"
+        assert screen.query_one("#countdown", Digits).value == "1:15"
+        assert text(app, "#tip").startswith("Press Enter when the set is done.")
+        await step_to(pilot, clock, 600)
+        assert isinstance(app.screen, WorkoutScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+
+
+async def test_this_hurts_pauses_and_skipping_is_recorded_in_the_summary():
+    app, clock, _ = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await step_to(pilot, clock, 7)
+        await pilot.press("exclamation_mark")
+        assert isinstance(app.screen, HurtDialog)
+        await pilot.press("s")
+        await pilot.pause()
+        assert text(app, "#exercise-name") == "Plank"
+        await pilot.press("exclamation_mark")
+        await pilot.press("e")
+        await pilot.pause()
+        summary = app.screen
+        assert isinstance(summary, SummaryScreen)
+        assert summary.summary.skipped == ("Bird dog",)
+        assert summary.summary.hurt == ("Bird dog", "Plank")
+        assert summary.summary.ended_early
+
+
+async def test_a_whole_routine_to_the_summary_and_back_to_the_library():
+    app, clock, recorder = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await step_to(pilot, clock, 10_000)
+        await pilot.press("enter")  # the self-paced squats
+        await pilot.pause()
+        summary = app.screen
+        assert isinstance(summary, SummaryScreen)
+        assert summary.summary.done == ("Bird dog", "Plank", "Squat to a chair")
+        assert not summary.summary.ended_early
+        await pilot.press("l")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "LibraryScreen"
+    kinds = {type(e).__name__ for e in recorder.events}
+    assert {"StepStarted", "PhaseChanged", "CountIn", "SetDone", "ExerciseDone", "SessionFinished"} <= kinds
+
+
+async def test_quit_pauses_and_leaves():
+    app, clock, _ = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await step_to(pilot, clock, 2)
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_value == "quit"
+
+
+async def test_tiny_terminal_does_not_crash():
+    app, clock, _ = make_app()
+    async with app.run_test(size=(20, 6)) as pilot:
+        await step_to(pilot, clock, 7)
+        await pilot.press("space")
+        await pilot.pause()
