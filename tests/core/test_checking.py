@@ -1,0 +1,93 @@
+"""`spinewise check`: files and folders, routines and exercise libraries."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.core.routine_helpers import LIBRARY_TEXT
+from tui.core.checking import check_path, check_paths, iter_toml_files, library_beside
+from tui.core.exercise_library import ExerciseLibrary
+
+REPO = Path(__file__).resolve().parents[2]
+ROUTINE = 'name = "R"\n[[exercise]]\nuse = "bird-dog"\n'
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    root = Path("mine")
+    (root / "sub").mkdir(parents=True)
+    (root / ".hidden").mkdir()
+    (root / "b.toml").write_text('name = "B"\n[[exercise]]\nname = "X"\nhold = 3\n')
+    (root / "a.toml").write_text(ROUTINE)
+    (root / "exercises.toml").write_text(LIBRARY_TEXT)
+    (root / "sub" / "c.toml").write_text('name = "C"\n[[exercise]]\nname = "X"\nholdd = 3\n')
+    (root / ".hidden" / "x.toml").write_text("not = [valid")
+    (root / "notes.txt").write_text("not toml")
+    return root
+
+
+def test_iter_toml_files_expands_folders_sorted_and_reports_missing_paths(folder: Path) -> None:
+    files, missing = iter_toml_files([folder, Path("nope"), folder / "notes.txt"])
+    assert files == [
+        folder / "a.toml",
+        folder / "b.toml",
+        folder / "exercises.toml",
+        folder / "sub" / "c.toml",
+        folder / "notes.txt",  # a file named on the command line is checked whatever its name
+    ]
+    assert [str(p) for p in missing] == ["nope:1:1: file: no such file or folder"]
+
+
+def test_a_folder_with_its_own_library_checks_against_it(folder: Path) -> None:
+    assert check_paths([folder], ExerciseLibrary()) == check_path(
+        folder / "sub" / "c.toml", ExerciseLibrary()
+    )
+    assert [str(p) for p in check_paths([folder], ExerciseLibrary())] == [
+        'mine/sub/c.toml:4:1: exercise[1].holdd: unknown key; did you mean "hold"?'
+    ]
+
+
+def test_a_routine_alone_is_checked_with_the_library_beside_it(folder: Path) -> None:
+    assert check_path(folder / "a.toml", ExerciseLibrary()) == []
+
+
+def test_without_a_library_beside_it_the_given_library_is_used(tmp_path: Path) -> None:
+    path = tmp_path / "r.toml"
+    path.write_text(ROUTINE)
+    assert [p.message for p in check_path(path, ExerciseLibrary())] == [
+        'no exercise "bird-dog" in the library (the exercise library is empty)'
+    ]
+    lib = library_beside(path, ExerciseLibrary())
+    assert len(lib) == 0
+
+
+def test_exercises_toml_is_checked_as_a_library(folder: Path) -> None:
+    (folder / "exercises.toml").write_text('[Bad_Id]\nname = "x"\nuse = "y"\n')
+    found = [str(p) for p in check_path(folder / "exercises.toml", ExerciseLibrary())]
+    assert found == [
+        "mine/exercises.toml:1:1: Bad_Id: expected an id of lowercase letters, digits and "
+        'hyphens, such as [bird-dog], got "Bad_Id"; did you mean "bad-id"?',
+        "mine/exercises.toml:3:1: Bad_Id.use: unknown key; use is for routines; "
+        "a library entry cannot use another entry",
+    ]
+    # An invalid library beside a routine is left out (its own check reports it).
+    assert [p.field for p in check_path(folder / "a.toml", ExerciseLibrary())] == [
+        "exercise[1].use"
+    ]
+
+
+def test_a_folder_passed_to_check_path_is_a_problem(folder: Path) -> None:
+    assert [str(p) for p in check_path(folder / "sub", ExerciseLibrary())] == [
+        "mine/sub:1:1: file: is a folder, not a file"
+    ]
+
+
+def test_the_bundled_routines_and_library_are_valid() -> None:
+    routines = REPO / "routines"
+    files, _ = iter_toml_files([routines])
+    if not files:
+        pytest.skip("no bundled routines yet")
+    assert [str(p) for p in check_paths([routines], ExerciseLibrary())] == []

@@ -1,0 +1,78 @@
+"""`spinewise check`: validate routine and exercise library files, collect problems.
+
+A file named `exercises.toml` is checked as an exercise library; any other file
+as a routine. A routine is checked against the given library with the
+`exercises.toml` of its own folder (when there is one and it is valid) on top,
+so a folder of routines with its own library checks as it will run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from .exercise_library import ExerciseLibrary, load_exercise_library
+from .problems import Problem, RoutineError
+from .routine import load_routine
+from .toml_source import file_problem
+
+LIBRARY_FILE_NAME = "exercises.toml"
+
+
+def iter_toml_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
+    """The files to check, and a problem for each path that does not exist.
+
+    A folder becomes every `*.toml` inside it at any depth, sorted (hidden
+    folders and files left out); a file is taken as it is, whatever its name.
+    """
+    files: list[Path] = []
+    missing: list[Problem] = []
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            found = (p for p in path.rglob("*.toml") if not _hidden(p.relative_to(path)))
+            files.extend(sorted(p for p in found if p.is_file()))
+        elif path.exists() or path.is_symlink():
+            files.append(path)
+        else:
+            missing.append(file_problem(path, "no such file or folder"))
+    return files, missing
+
+
+def _hidden(relative: Path) -> bool:
+    return any(part.startswith(".") for part in relative.parts)
+
+
+def check_path(path: Path, library: ExerciseLibrary) -> list[Problem]:
+    """The problems of one file (an empty list when it is valid)."""
+    path = Path(path)
+    try:
+        if path.name == LIBRARY_FILE_NAME:
+            load_exercise_library(path)
+        else:
+            load_routine(path, library_beside(path, library))
+    except RoutineError as error:
+        return error.problems
+    return []
+
+
+def check_paths(paths: Iterable[Path], library: ExerciseLibrary) -> list[Problem]:
+    """The problems of every file of `paths` (folders expanded), missing paths first."""
+    files, problems = iter_toml_files(paths)
+    for path in files:
+        problems.extend(check_path(path, library))
+    return problems
+
+
+def library_beside(path: Path, library: ExerciseLibrary) -> ExerciseLibrary:
+    """`library` with the `exercises.toml` of the file's folder on top, if valid.
+
+    An invalid one is left out here: checking it reports its problems.
+    """
+    beside = Path(path).parent / LIBRARY_FILE_NAME
+    if not beside.is_file():
+        return library
+    try:
+        return library.layered(load_exercise_library(beside))
+    except RoutineError:
+        return library

@@ -1,0 +1,179 @@
+"""The exercise library: `exercises.toml` files of exercises that routines `use`.
+
+One table per exercise, keyed by its id (lowercase letters, digits and
+hyphens). An entry may give any `[[exercise]]` key but `use` as a starting
+value for the routines that use it, plus `kind`, `level`, `muscles` and
+`source`. Its values are validated by the same validators as a routine's
+exercise, and kept normalised in `LibraryEntry.fields` (durations in seconds,
+reps an int or a tuple, tips and phases tuples; `self_paced = false` is left
+out, as it counts as not given).
+
+`ExerciseLibrary` combines several files in order; a later file's id wins
+(the bundled library first, then the person's own).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from .exercise_fields import (
+    EXERCISE_VALIDATORS,
+    check_one_timing,
+    resolve_reps,
+    resolve_timing,
+)
+from .models import KINDS, LEVELS, LibraryEntry
+from .problems import RoutineError, toml_repr
+from .toml_source import parse_toml, read_source
+from .validators import (
+    Problems,
+    Validator,
+    check_table,
+    choice,
+    misspelt_keys,
+    nonempty_string_array,
+    string,
+)
+
+LIBRARY_WHAT = "an exercise library: one [exercise-id] table per exercise"
+ID_PATTERN = re.compile(r"[a-z0-9-]+\Z")
+
+#: Keys that describe the entry rather than give an exercise's starting value.
+ENTRY_VALIDATORS: dict[str, Validator] = {
+    "kind": choice(KINDS),
+    "level": choice(LEVELS),
+    "muscles": nonempty_string_array,
+    "source": string,
+}
+LIBRARY_VALIDATORS: dict[str, Validator] = {
+    **{key: v for key, v in EXERCISE_VALIDATORS.items() if key != "use"},
+    **ENTRY_VALIDATORS,
+}
+LIBRARY_HINTS = {"use": "use is for routines; a library entry cannot use another entry"}
+
+
+def load_exercise_library(path: Path) -> dict[str, LibraryEntry]:
+    """Read and validate one `exercises.toml`; RoutineError with every problem if invalid."""
+    path = Path(path)
+    return parse_exercise_library(read_source(path), str(path))
+
+
+def parse_exercise_library(text: str, path: str | Path) -> dict[str, LibraryEntry]:
+    """Validate the text of an exercise library file (`path` is only for the problems)."""
+    table = parse_toml(text, path, what=LIBRARY_WHAT)
+    problems = Problems(str(path), text)
+    entries: dict[str, LibraryEntry] = {}
+    for entry_id, value in table.items():
+        entry = _entry(entry_id, value, problems)
+        if entry is not None:
+            entries[entry_id] = entry
+    problems.raise_if_any()
+    return entries
+
+
+def _entry(entry_id: str, value: Any, problems: Problems) -> LibraryEntry | None:
+    at = (entry_id,)
+    if not ID_PATTERN.match(entry_id):
+        problems.add(at, _id_message(entry_id))
+    if not isinstance(value, dict):
+        problems.add(
+            at, f"expected a table [{entry_id}] describing an exercise, got {toml_repr(value)}"
+        )
+        return None
+    values = check_table(value, LIBRARY_VALIDATORS, problems, at, LIBRARY_HINTS)
+    bad = {key for key in value if key in LIBRARY_VALIDATORS and key not in values}
+    bad |= misspelt_keys(value, LIBRARY_VALIDATORS)
+    check_one_timing(value, problems, at)
+    if "name" not in value and "name" not in bad:
+        problems.add((*at, "name"), 'missing; expected a string such as name = "Bird dog"')
+    resolve_reps(values, bad, problems, at)
+    resolve_timing(values, bad, problems, at, required=False)
+    fields = {
+        key: v
+        for key, v in values.items()
+        if key not in ENTRY_VALIDATORS and not (key == "self_paced" and v is False)
+    }
+    return LibraryEntry(
+        id=entry_id,
+        name=values.get("name", ""),
+        fields=fields,
+        kind=values.get("kind"),
+        level=values.get("level"),
+        muscles=values.get("muscles", ()),
+        source=values.get("source"),
+    )
+
+
+def _id_message(entry_id: str) -> str:
+    message = (
+        "expected an id of lowercase letters, digits and hyphens, such as [bird-dog], "
+        f"got {toml_repr(entry_id)}"
+    )
+    fixed = re.sub(r"[^a-z0-9]+", "-", entry_id.lower()).strip("-")
+    if fixed:
+        message += f'; did you mean "{fixed}"?'
+    return message
+
+
+class ExerciseLibrary:
+    """Exercises by id, from one or more libraries; a later layer's id wins."""
+
+    def __init__(self, *layers: Mapping[str, LibraryEntry]) -> None:
+        self._entries: dict[str, LibraryEntry] = {}
+        for layer in layers:
+            self._entries.update(layer)
+
+    @classmethod
+    def from_files(cls, paths: Iterable[Path], *, missing_ok: bool = True) -> ExerciseLibrary:
+        """The libraries of `paths` in order; files that do not exist are skipped
+        when `missing_ok`. RoutineError with the problems of every invalid file."""
+        layers, problems = [], []
+        for path in paths:
+            path = Path(path)
+            if missing_ok and not path.exists():
+                continue
+            try:
+                layers.append(load_exercise_library(path))
+            except RoutineError as error:
+                problems.extend(error.problems)
+        if problems:
+            raise RoutineError(problems)
+        return cls(*layers)
+
+    def layered(self, *layers: Mapping[str, LibraryEntry]) -> ExerciseLibrary:
+        """A new library with `layers` on top of this one."""
+        return ExerciseLibrary(self._entries, *layers)
+
+    @property
+    def entries(self) -> Mapping[str, LibraryEntry]:
+        return MappingProxyType(self._entries)
+
+    def get(self, entry_id: str) -> LibraryEntry | None:
+        return self._entries.get(entry_id)
+
+    def ids(self) -> list[str]:
+        return sorted(self._entries)
+
+    def __contains__(self, entry_id: object) -> bool:
+        return entry_id in self._entries
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __repr__(self) -> str:
+        return f"ExerciseLibrary({len(self)} exercises)"
+
+
+__all__ = [
+    "ExerciseLibrary",
+    "LibraryEntry",
+    "load_exercise_library",
+    "parse_exercise_library",
+]

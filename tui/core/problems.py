@@ -1,0 +1,126 @@
+"""Problems found in a routine or exercise library file, and how they read.
+
+Every mistake a person can make in a file becomes one `Problem`, printed as
+`PATH:LINE:COL: field: message`. A file with problems raises `RoutineError`
+carrying all of them. `toml_repr` shows a found value the way it was written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+#: Key paths name a place in a file: ("exercise", 2, "hold"), ("defaults", "rest").
+KeyPath = tuple[str | int, ...]
+
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+\Z")
+_MAX_SHOWN = 80
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One mistake in a file, where it is and what was expected."""
+
+    path: str
+    line: int
+    col: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}: {self.field}: {self.message}"
+
+
+class RoutineError(Exception):
+    """A file is not a valid routine (or exercise library): all its problems."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems: list[Problem] = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    def __str__(self) -> str:
+        return "\n".join(str(p) for p in self.problems)
+
+
+def field_name(key_path: Sequence[str | int]) -> str:
+    """("exercise", 1, "reps", 0) -> `exercise[2].reps[1]` (indexes count from 1)."""
+    text = ""
+    for part in key_path:
+        if isinstance(part, int):
+            text += f"[{part + 1}]"
+        else:
+            key = part if _BARE_KEY.match(part) else toml_repr(part)
+            text += f".{key}" if text else key
+    return text or "file"
+
+
+def toml_repr(value: object) -> str:
+    """A value as TOML would write it: `"abc"`, `true`, `[1, 2]`, `{ a = 1 }`."""
+    text = _toml_repr(value)
+    if len(text) > _MAX_SHOWN:
+        text = text[: _MAX_SHOWN - 3] + "..."
+    return text
+
+
+def _toml_repr(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return _quote(value)
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if math.isnan(value):
+            return "nan"
+        if math.isinf(value):
+            return "inf" if value > 0 else "-inf"
+        return repr(value)
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_toml_repr(v) for v in value) + "]"
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        items = ", ".join(f"{field_name([k])} = {_toml_repr(v)}" for k, v in value.items())
+        return "{ " + items + " }"
+    return repr(value)
+
+
+_ESCAPES = {
+    '"': '\\"',
+    "\\": "\\\\",
+    "\n": "\\n",
+    "\t": "\\t",
+    "\r": "\\r",
+    "\b": "\\b",
+    "\f": "\\f",
+}
+
+
+def _quote(text: str) -> str:
+    out = []
+    for ch in text:
+        if ch in _ESCAPES:
+            out.append(_ESCAPES[ch])
+        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
+            out.append(f"\\u{ord(ch):04X}")
+        else:
+            out.append(ch)
+    return '"' + "".join(out) + '"'
+
+
+def quoted_list(words: Sequence[str], conjunction: str = "or") -> str:
+    """`"a", "b" or "c"`."""
+    quoted = [_quote(w) for w in words]
+    return plain_list(quoted, conjunction)
+
+
+def plain_list(words: Sequence[str], conjunction: str = "and") -> str:
+    """`a`, `a and b`, `a, b and c`."""
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + f" {conjunction} " + words[-1]

@@ -1,0 +1,214 @@
+"""A routine file -> a validated, frozen `Routine`, or every problem of the file.
+
+Implements ROUTINE_FORMAT.md (format 1): the top-level keys, `[defaults]`,
+each `[[exercise]]` with `use` merged over the exercise library, and all the
+checks, each problem placed at its key's line and column. Precedence of the
+transition durations (prepare, rest, switch, rep_rest): the exercise's own key,
+then the library entry's, then `[defaults]`, then the built-in defaults.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .exercise_fields import (
+    EXERCISE_VALIDATORS,
+    TRANSITION_KEYS,
+    build_exercise,
+    check_one_timing,
+    merge_with_library,
+    resolve_reps,
+    resolve_timing,
+    written_timing,
+)
+from .models import BUILTIN_DEFAULTS, LEVELS, Exercise, Routine
+from .problems import toml_repr
+from .toml_source import parse_toml, read_source
+from .validators import (
+    Invalid,
+    Problems,
+    Validator,
+    check_table,
+    choice,
+    duration,
+    misspelt_keys,
+    nonempty_string,
+    string,
+    string_array,
+    suggest,
+)
+
+if TYPE_CHECKING:
+    from .exercise_library import ExerciseLibrary
+
+ROUTINE_WHAT = 'a routine: name = "..." and at least one [[exercise]]'
+
+
+def format_version(value: Any) -> int:
+    if isinstance(value, int) and not isinstance(value, bool) and value == 1:
+        return 1
+    raise Invalid(f"expected 1 (the only format version so far), got {toml_repr(value)}")
+
+
+TOP_VALIDATORS: dict[str, Validator | None] = {
+    "format": format_version,
+    "name": nonempty_string,
+    "summary": string,
+    "level": choice(LEVELS),
+    "tags": string_array,
+    "caution": string,
+    "defaults": None,
+    "exercise": None,
+}
+DEFAULTS_VALIDATORS: dict[str, Validator] = {key: duration for key in TRANSITION_KEYS}
+_TOP_ONLY = ("format", "summary", "level", "tags")
+_LIBRARY_ONLY = ("kind", "muscles", "source")
+
+#: Messages for keys written in the wrong place, the usual slip with TOML tables.
+TOP_HINTS: dict[str, str] = {
+    **{
+        key: f"{key} belongs to an exercise: write it after an [[exercise]] header"
+        for key in EXERCISE_VALIDATORS
+        if key not in TOP_VALIDATORS
+    },
+    **{
+        key: f"write {key} under [defaults] (for every exercise) or in an [[exercise]]"
+        for key in TRANSITION_KEYS
+    },
+}
+DEFAULTS_HINTS: dict[str, str] = {
+    **{
+        key: f"keys after a [defaults] header belong to it; write {key} near the top of the "
+        "file, before the first [table] header"
+        for key in TOP_VALIDATORS
+    },
+    **{
+        key: "only prepare, rest, switch and rep_rest have defaults; "
+        f"write {key} in an [[exercise]]"
+        for key in EXERCISE_VALIDATORS
+        if key not in TRANSITION_KEYS
+    },
+}
+EXERCISE_HINTS: dict[str, str] = {
+    **{
+        key: f"{key} is for the exercise library (exercises.toml), not a routine"
+        for key in _LIBRARY_ONLY
+    },
+    **{
+        key: "keys after an [[exercise]] header belong to that exercise; write "
+        f"{key} near the top of the file, before the first [table] header"
+        for key in _TOP_ONLY
+    },
+}
+
+
+def load_routine(path: Path, library: ExerciseLibrary | None = None) -> Routine:
+    """Read and validate a routine file; RoutineError with every problem if it is not valid."""
+    path = Path(path)
+    return parse_routine(read_source(path), str(path), library)
+
+
+def parse_routine(text: str, path: str | Path, library: ExerciseLibrary | None = None) -> Routine:
+    """Validate the text of a routine file (`path` is only for the problems)."""
+    table = parse_toml(text, path, what=ROUTINE_WHAT)
+    problems = Problems(str(path), text)
+    top = check_table(table, TOP_VALIDATORS, problems, (), TOP_HINTS)
+    if "name" not in table and "name" not in misspelt_keys(table, TOP_VALIDATORS):
+        problems.add(("name",), 'missing; expected a string such as name = "Morning back care"')
+    defaults = _defaults(table.get("defaults"), problems)
+    exercises = _exercises(table.get("exercise"), problems, defaults, library)
+    problems.raise_if_any()
+    return Routine(
+        name=top["name"],
+        exercises=tuple(exercises),
+        summary=top.get("summary", ""),
+        level=top.get("level"),
+        tags=top.get("tags", ()),
+        caution=top.get("caution", ""),
+        defaults=defaults,
+        format=top.get("format", 1),
+    )
+
+
+def _defaults(value: Any, problems: Problems) -> dict[str, float]:
+    defaults = dict(BUILTIN_DEFAULTS)
+    if value is None:
+        return defaults
+    if isinstance(value, dict):
+        defaults.update(
+            check_table(value, DEFAULTS_VALIDATORS, problems, ("defaults",), DEFAULTS_HINTS)
+        )
+    elif isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+        problems.add(
+            ("defaults",), "expected one [defaults] table (single brackets), got [[defaults]]"
+        )
+    else:
+        problems.add(("defaults",), f"expected a table [defaults], got {toml_repr(value)}")
+    return defaults
+
+
+def _exercises(
+    value: Any, problems: Problems, defaults: Mapping[str, float], library: ExerciseLibrary | None
+) -> list[Exercise]:
+    at = ("exercise",)
+    if value is None:
+        problems.add(at, "missing; expected at least one [[exercise]] table")
+        return []
+    if isinstance(value, dict):
+        problems.add(
+            at, "expected [[exercise]] tables (double brackets), got a single [exercise] table"
+        )
+        return []
+    if not isinstance(value, list) or not value:
+        problems.add(at, f"expected at least one [[exercise]] table, got {toml_repr(value)}")
+        return []
+    exercises = []
+    for index, item in enumerate(value):
+        if not isinstance(item, dict):
+            problems.add((*at, index), f"expected a table, got {toml_repr(item)}")
+            continue
+        exercise = _exercise(item, index, problems, defaults, library)
+        if exercise is not None:
+            exercises.append(exercise)
+    return exercises
+
+
+def _exercise(
+    table: dict[str, Any],
+    index: int,
+    problems: Problems,
+    defaults: Mapping[str, float],
+    library: ExerciseLibrary | None,
+) -> Exercise | None:
+    at = ("exercise", index)
+    own = check_table(table, EXERCISE_VALIDATORS, problems, at, EXERCISE_HINTS)
+    bad = {key for key in table if key in EXERCISE_VALIDATORS and key not in own}
+    bad |= misspelt_keys(table, EXERCISE_VALIDATORS)
+    check_one_timing(table, problems, at)
+    use = own.get("use")
+    if "use" not in table:
+        return build_exercise(own, bad, defaults, problems, at)
+    entry = library.get(use) if (library is not None and use is not None) else None
+    if entry is None:
+        if use is not None:
+            problems.add((*at, "use"), _unknown_use(use, library))
+        # What can be checked without the library entry:
+        resolve_reps(own, bad, problems, at)
+        if written_timing(table):
+            resolve_timing(own, bad, problems, at, required=False)
+        return None
+    merged = merge_with_library(entry.fields, own, table)
+    return build_exercise(merged, bad, defaults, problems, at, use=use)
+
+
+def _unknown_use(use: str, library: ExerciseLibrary | None) -> str:
+    message = f"no exercise {toml_repr(use)} in the library"
+    ids = library.ids() if library is not None else []
+    if not ids:
+        return message + " (the exercise library is empty)"
+    close = suggest(use, ids)
+    if close:
+        message += f"; did you mean {toml_repr(close)}?"
+    return message

@@ -1,0 +1,121 @@
+"""Reading a TOML file people wrote: bytes -> text -> a table, or one clear problem.
+
+Whole-file problems (cannot be read, a folder, not UTF-8, empty) are at 1:1
+with the field `file`; invalid TOML is at the parser's line and column with
+the field `toml` and the parser's message, plus a hint for the usual slips
+(a duration without quotes, `True` instead of `true`).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from .problems import Problem, RoutineError
+
+_POSITION = re.compile(r"\s*\(at (?:line (\d+), column (\d+)|end of document)\)\s*$")
+
+
+def file_problem(path: Path | str, message: str) -> Problem:
+    return Problem(str(path), 1, 1, "file", message)
+
+
+def read_source(path: Path) -> str:
+    """The text of a file, or RoutineError with one problem saying why not."""
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise RoutineError([file_problem(path, "is a folder, not a file")]) from None
+    except FileNotFoundError:
+        raise RoutineError([file_problem(path, "no such file")]) from None
+    except OSError as error:
+        if path.is_dir():
+            raise RoutineError([file_problem(path, "is a folder, not a file")]) from None
+        reason = error.strerror or str(error)
+        raise RoutineError([file_problem(path, f"cannot be read: {reason}")]) from None
+    return decode_source(data, path)
+
+
+def decode_source(data: bytes, path: Path | str) -> str:
+    """UTF-8 text (a leading byte order mark is dropped), else RoutineError."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        before = data[: error.start]
+        line = before.count(b"\n") + 1
+        line_start = before.rfind(b"\n") + 1
+        col = len(before[line_start:].decode("utf-8", errors="replace")) + 1
+        byte = data[error.start]
+        message = (
+            f"not UTF-8 text: byte 0x{byte:02x} at line {line}, column {col}; "
+            "save the file as UTF-8"
+        )
+        raise RoutineError([file_problem(path, message)]) from None
+
+
+def parse_toml(text: str, path: Path | str, *, what: str = "a routine") -> dict[str, Any]:
+    """The top-level table of `text`, or RoutineError: invalid TOML, or nothing in it."""
+    try:
+        table = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise RoutineError([toml_problem(text, path, error)]) from None
+    if not table:
+        message = "is empty" if not text.strip() else "has no keys, only comments"
+        raise RoutineError([file_problem(path, f"{message}; expected {what}")])
+    return table
+
+
+def toml_problem(text: str, path: Path | str, error: tomllib.TOMLDecodeError) -> Problem:
+    """The parser's complaint at the parser's line and column."""
+    # Python 3.14 gives msg/lineno/colno; 3.11 only "message (at line L, column C)".
+    raw = getattr(error, "msg", None) or (str(error.args[0]) if error.args else str(error))
+    line = getattr(error, "lineno", None)
+    col = getattr(error, "colno", None)
+    match = _POSITION.search(raw)
+    if match:
+        raw = raw[: match.start()]
+        if line is None and match.group(1):
+            line, col = int(match.group(1)), int(match.group(2))
+    if line is None or col is None:
+        line, col = _end_of(text)
+    message = raw + _hint(raw, text, line, col)
+    return Problem(str(path), line, col, "toml", message)
+
+
+def _end_of(text: str) -> tuple[int, int]:
+    lines = text.split("\n")
+    return len(lines), len(lines[-1]) + 1
+
+
+def _hint(message: str, text: str, line: int, col: int) -> str:
+    lines = text.split("\n")
+    if not 1 <= line <= len(lines):
+        return ""
+    row = lines[line - 1]
+    after = row[col - 1 :].split("#")[0].strip()
+    before = row[: col - 1]
+    if message == "Invalid value":
+        word = after.split(",")[0].strip().rstrip("]}").strip()
+        if word in ("True", "False", "TRUE", "FALSE"):
+            return f"; write {word.lower()} in lowercase"
+        if word and (word[0].isalpha() or re.match(r"\d+(\.\d+)?[a-zA-Z]", word)):
+            return f'; text needs quotes, such as "{word}"'
+    if message.startswith("Expected newline or end of document"):
+        if "=" in after:
+            return "; put each key = value on a line of its own"
+        value = re.search(r"=\s*(\S.*)$", before)
+        written = (value.group(1) + after) if value else ""
+        if written and after.startswith(","):
+            return f"; an array needs brackets, such as [{written}]"
+        if re.fullmatch(r"[0-9.][0-9.:\- a-zA-Z]*", written):
+            # 30s, 1m30s, 30 seconds, 1:30, 3-1-3
+            return f'; text needs quotes, such as "{written}"'
+    if message == "Unclosed array" and (after[:1] in ('"', "'") or after[:1].isdigit()):
+        return "; is a comma missing between two elements?"
+    if message == "Illegal character '\\n'":
+        return '; a string must end on its line; use """ for text over several lines'
+    if message == "Cannot overwrite a value":
+        return "; this key is already set in this table"
+    return ""
