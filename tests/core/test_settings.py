@@ -1,0 +1,104 @@
+"""config.toml: defaults, round trip, broken files, atomic writes."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from tui.core import settings as settings_module
+from tui.core.paths import config_file
+from tui.core.settings import Settings, load_settings, save_settings, updated
+
+
+@pytest.fixture(autouse=True)
+def isolated_xdg(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for var in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+        monkeypatch.setenv(var, str(tmp_path / var.lower()))
+
+
+def write(text: str) -> Path:
+    path = config_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    return path
+
+
+def test_no_file_means_the_defaults(tmp_path: Path):
+    assert config_file().is_relative_to(tmp_path)
+    loaded = load_settings()
+    assert loaded == Settings()
+    assert (loaded.sound, loaded.voice, loaded.notice_seen) == ("auto", False, False)
+    assert loaded.warnings == ()
+
+
+def test_round_trip_creates_the_folder():
+    chosen = Settings(sound="bell", voice=True, notice_seen=True)
+    path = save_settings(chosen)
+    assert path == config_file()
+    assert load_settings() == chosen
+    assert tomllib.loads(path.read_text()) == {
+        "sound": "bell", "voice": True, "notice_seen": True,
+    }
+
+
+def test_a_file_that_is_not_toml_gives_the_defaults_and_a_warning_with_its_place():
+    path = write('sound = "bell"\nvoice = yes please\n')
+    loaded = load_settings()
+    assert loaded == Settings()
+    (warning,) = loaded.warnings
+    assert warning.startswith(f"{path}:2:9: ")
+    assert warning.endswith("; using the defaults")
+
+
+def test_a_bad_value_names_file_line_and_key_and_keeps_the_other_keys():
+    path = write('# mine\nvoice = true\nsound = "loud"\nnotice_seen = 1\n')
+    loaded = load_settings()
+    assert (loaded.sound, loaded.voice, loaded.notice_seen) == ("auto", True, False)
+    assert loaded.warnings == (
+        f'{path}:3:1: sound: must be one of auto, beep, bell, off, not \'loud\'; using "auto"',
+        f"{path}:4:1: notice_seen: must be true or false, not 1; using false",
+    )
+
+
+def test_unknown_keys_are_kept_when_saving():
+    write('sound = "off"\ntheme = "nord"\n[future]\nx = 1\n')
+    loaded = load_settings()
+    assert loaded.sound == "off" and loaded.warnings == ()
+    save_settings(updated(loaded, voice=True))
+    assert tomllib.loads(config_file().read_text()) == {
+        "sound": "off", "voice": True, "notice_seen": False,
+        "theme": "nord", "future": {"x": 1},
+    }
+
+
+def test_an_unreadable_file_is_a_warning_not_a_traceback():
+    path = config_file()
+    path.mkdir(parents=True)  # a folder where the file should be
+    loaded = load_settings()
+    assert loaded == Settings()
+    assert loaded.warnings[0].startswith(f"{path}:1:1: cannot read")
+
+
+def test_saving_is_atomic_and_leaves_no_temporary_file():
+    path = write('sound = "bell"\n')
+    os.chmod(path, 0o640)
+    save_settings(Settings(sound="off"))
+    assert sorted(p.name for p in path.parent.iterdir()) == ["config.toml"]
+    assert path.stat().st_mode & 0o777 == 0o640
+    assert load_settings().sound == "off"
+
+
+def test_a_failed_save_keeps_the_old_file_and_cleans_up(monkeypatch: pytest.MonkeyPatch):
+    path = write('sound = "bell"\n')
+
+    def broken_replace(src: str, dst: str) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(settings_module.os, "replace", broken_replace)
+    with pytest.raises(OSError, match="disk full"):
+        save_settings(Settings(sound="off"))
+    assert path.read_text() == 'sound = "bell"\n'
+    assert sorted(p.name for p in path.parent.iterdir()) == ["config.toml"]

@@ -1,0 +1,136 @@
+"""The person's settings: `config.toml` in their config folder.
+
+    sound = "auto"        # auto | beep | bell | off
+    voice = false
+    notice_seen = false   # the first-run health notice was shown
+
+A missing file means the defaults. A broken file never raises: the defaults
+(or, for one bad value, the default of that key) are used, and
+`Settings.warnings` says what was wrong as `PATH:LINE:COL: key: message`.
+Keys this version does not know are kept and written back unchanged.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from .paths import config_file
+
+SOUND_MODES: tuple[str, ...] = ("auto", "beep", "bell", "off")
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    sound: str = "auto"
+    voice: bool = False
+    notice_seen: bool = False
+    #: Keys found in the file that this version does not know (written back).
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    #: What was wrong with the file when it was read (not saved).
+    warnings: tuple[str, ...] = field(default=(), compare=False, repr=False)
+
+    def to_toml(self) -> dict[str, Any]:
+        data = dict(self.extra)
+        data.update(sound=self.sound, voice=self.voice, notice_seen=self.notice_seen)
+        return data
+
+
+def _check(key: str, value: object) -> str | None:
+    """Why `value` is not valid for `key`, or None."""
+    if key == "sound":
+        if value not in SOUND_MODES:
+            return f"must be one of {', '.join(SOUND_MODES)}, not {value!r}"
+    elif not isinstance(value, bool):
+        return f"must be true or false, not {value!r}"
+    return None
+
+
+def _line_of(text: str, key: str) -> int:
+    pattern = re.compile(rf"^\s*(?:{re.escape(key)}|\"{re.escape(key)}\")\s*=")
+    for number, line in enumerate(text.splitlines(), start=1):
+        if pattern.match(line):
+            return number
+    return 1
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """Read the settings; never raises for a missing or broken file."""
+    path = path if path is not None else config_file()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Settings()
+    except (OSError, UnicodeDecodeError) as exc:
+        return Settings(warnings=(f"{path}:1:1: cannot read: {exc}; using the defaults",))
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        match = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+        line, col = match.groups() if match else ("1", "1")
+        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc)) or "invalid TOML"
+        return Settings(warnings=(f"{path}:{line}:{col}: {message}; using the defaults",))
+    known = {f.name for f in fields(Settings)} - {"extra", "warnings"}
+    values: dict[str, Any] = {}
+    warnings: list[str] = []
+    for key, value in data.items():
+        if key not in known:
+            continue
+        why = _check(key, value)
+        if why:
+            default = getattr(Settings(), key)
+            shown = str(default).lower() if isinstance(default, bool) else f'"{default}"'
+            warnings.append(f"{path}:{_line_of(text, key)}:1: {key}: {why}; using {shown}")
+        else:
+            values[key] = value
+    extra = {key: value for key, value in data.items() if key not in known}
+    return Settings(**values, extra=extra, warnings=tuple(warnings))
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> Path:
+    """Write the settings atomically (temp file, fsync, rename); returns the path."""
+    path = path if path is not None else config_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = tomli_w.dumps(settings.to_toml()).encode("utf-8")
+    try:
+        mode = path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        mode = 0o644
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temp, mode)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    _fsync_dir(path.parent)
+    return path
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def updated(settings: Settings, **changes: Any) -> Settings:
+    """A copy with some keys changed and no warnings (ready to save)."""
+    return replace(settings, warnings=(), **changes)
