@@ -1,0 +1,290 @@
+"""The session log: engine events written as step rows, sessions read back,
+and the numbers drawn from them.
+
+Functions here take a connection; `store.Store` owns it and the transaction
+around each call. The aggregates (`streak_of`, `weekly_minutes`) are pure
+functions over plain values so they can be tested with fixed dates; days and
+weeks are in local time, a session belonging to the day (and week) it started.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from .events import (
+    Event,
+    ExerciseDone,
+    Extended,
+    HurtFlagged,
+    SessionFinished,
+    StepEnded,
+    StepStarted,
+)
+
+ToEpoch = Callable[[float], float]
+
+#: A day counts towards the streak with a completed session or this much activity.
+STREAK_MIN_ACTIVE_SECONDS = 5 * 60
+
+
+@dataclass(frozen=True, slots=True)
+class StepRecord:
+    index: int
+    kind: str
+    exercise_index: int
+    exercise: str
+    set: int | None
+    rep: int | None
+    side: str | None
+    phase: str | None
+    planned_seconds: float | None
+    started_at: float
+    ended_at: float | None
+    elapsed: float | None
+    skipped: bool
+    extended_seconds: float
+    hurt: bool
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "index": self.index,
+            "kind": self.kind,
+            "exercise": self.exercise,
+            "set": self.set,
+            "rep": self.rep,
+            "side": self.side,
+            "phase": self.phase,
+            "planned_seconds": self.planned_seconds,
+            "started_at": self.started_at,
+            "ended_at": self.ended_at,
+            "skipped": self.skipped,
+            "hurt": self.hurt,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SessionRecord:
+    id: int
+    routine_id: str
+    routine_name: str
+    routine_path: str | None
+    status: str
+    started_at: float
+    ended_at: float | None
+    active_seconds: float
+    total_seconds: float
+    exercises: int
+    #: Names of the exercises skipped, and of those flagged as hurting.
+    skipped: tuple[str, ...]
+    hurt: tuple[str, ...]
+    steps: tuple[StepRecord, ...]
+
+    @property
+    def minutes(self) -> float:
+        return self.active_seconds / 60
+
+    @property
+    def day(self) -> date:
+        """The local date the session started."""
+        return local_date(self.started_at)
+
+    def to_json(self) -> dict[str, object]:
+        """One session as `spinewise history --json` prints it."""
+        return {
+            "id": self.id,
+            "routine": self.routine_id,
+            "routine_name": self.routine_name,
+            "status": self.status,
+            "started_at": self.started_at,
+            "ended_at": self.ended_at,
+            "active_seconds": self.active_seconds,
+            "steps": [step.to_json() for step in self.steps],
+        }
+
+
+_SESSION_COLUMNS = (
+    "id, routine_id, routine_name, routine_path, status, started_at, ended_at,"
+    " active_seconds, total_seconds, exercises, skipped, hurt"
+)
+_STEP_COLUMNS = (
+    "session_id, step_index, kind, exercise_index, exercise, set_no, rep, side, phase,"
+    " planned_seconds, started_at, ended_at, elapsed, skipped, extended_seconds, hurt"
+)
+
+
+def load_sessions(
+    conn: sqlite3.Connection, limit: int | None = None, *, include_active: bool = False
+) -> list[SessionRecord]:
+    """Sessions with their steps, newest first."""
+    where = "" if include_active else "WHERE status != 'active'"
+    chosen = f"SELECT id FROM sessions {where} ORDER BY started_at DESC, id DESC LIMIT ?"
+    limit_value = -1 if limit is None else max(0, int(limit))
+    steps: dict[int, list[StepRecord]] = {}
+    rows = conn.execute(
+        f"SELECT {_STEP_COLUMNS} FROM steps WHERE session_id IN ({chosen}) ORDER BY id",
+        (limit_value,),
+    )
+    for row in rows:
+        steps.setdefault(row[0], []).append(_step(row[1:]))
+    sessions = conn.execute(
+        f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE id IN ({chosen})"
+        " ORDER BY started_at DESC, id DESC",
+        (limit_value,),
+    )
+    return [_session(row, steps.get(row[0], [])) for row in sessions]
+
+
+def activity(conn: sqlite3.Connection) -> list[tuple[float, str, float]]:
+    """(started_at, status, active_seconds) of every session, for the aggregates."""
+    rows = conn.execute("SELECT started_at, status, active_seconds FROM sessions")
+    return [(float(a), str(s), float(b)) for a, s, b in rows]
+
+
+def _step(row: tuple) -> StepRecord:
+    """A row in `_STEP_COLUMNS` order, which is `StepRecord`'s field order."""
+    *head, skipped, extended, hurt = row
+    return StepRecord(*head, bool(skipped), extended, bool(hurt))
+
+
+def _session(row: tuple, steps: list[StepRecord]) -> SessionRecord:
+    """A row in `_SESSION_COLUMNS` order, which is `SessionRecord`'s field order."""
+    *head, skipped, hurt = row
+    return SessionRecord(*head, tuple(json.loads(skipped)), tuple(json.loads(hurt)), tuple(steps))
+
+
+# -- writing the log ---------------------------------------------------------
+
+_OPEN_ROW = (
+    "(SELECT max(id) FROM steps WHERE session_id = ? AND step_index = ? AND ended_at IS NULL)"
+)
+
+
+def record_events(
+    conn: sqlite3.Connection, session_id: int, events: Iterable[Event], to_epoch: ToEpoch
+) -> None:
+    """One step row per StepStarted, closed by its StepEnded; the rest marks them.
+
+    A step left open when the program died is closed by the StepEnded of the
+    resumed session (it carries the same index). `to_epoch` turns the
+    engine's clock time `due` into Unix epoch seconds.
+    """
+    for event in events:
+        if isinstance(event, StepStarted):
+            s = event.step
+            conn.execute(
+                "INSERT INTO steps (session_id, step_index, kind, exercise_index, exercise,"
+                " set_no, rep, side, phase, planned_seconds, started_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (session_id, event.index, s.kind, s.exercise_index, s.exercise, s.set, s.rep,
+                 s.side, s.phase, s.seconds, to_epoch(event.due)),
+            )  # fmt: skip
+        elif isinstance(event, StepEnded):
+            conn.execute(
+                f"UPDATE steps SET ended_at = ?, elapsed = ?, skipped = ? WHERE id = {_OPEN_ROW}",
+                (to_epoch(event.due), event.elapsed, event.skipped, session_id, event.index),
+            )
+        elif isinstance(event, Extended):
+            conn.execute(
+                f"UPDATE steps SET extended_seconds = extended_seconds + ? WHERE id = {_OPEN_ROW}",
+                (event.seconds, session_id, event.index),
+            )
+        elif isinstance(event, HurtFlagged):
+            row_id, name = _last_step_of(conn, session_id, event.exercise_index)
+            conn.execute("UPDATE steps SET hurt = 1 WHERE id = ?", (row_id,))
+            _add_name(conn, session_id, "hurt", name)
+        elif isinstance(event, ExerciseDone) and event.skipped:
+            _, name = _last_step_of(conn, session_id, event.exercise_index)
+            _add_name(conn, session_id, "skipped", name)
+        elif isinstance(event, SessionFinished):
+            status = "stopped" if event.ended_early else "completed"
+            end_session(conn, session_id, status, to_epoch(event.due))
+
+
+def end_session(conn: sqlite3.Connection, session_id: int, status: str, now: float) -> None:
+    """Close an active session (no-op once it has ended)."""
+    conn.execute(
+        "UPDATE sessions SET status = ?, ended_at = ?, updated_at = max(updated_at, ?),"
+        " owner_pid = NULL WHERE id = ? AND status = 'active'",
+        (status, now, now, session_id),
+    )
+
+
+def _last_step_of(
+    conn: sqlite3.Connection, session_id: int, exercise_index: int
+) -> tuple[int | None, str]:
+    row = conn.execute(
+        "SELECT id, exercise FROM steps WHERE session_id = ? AND exercise_index = ?"
+        " ORDER BY id DESC LIMIT 1",
+        (session_id, exercise_index),
+    ).fetchone()
+    return (row[0], row[1]) if row else (None, f"exercise {exercise_index + 1}")
+
+
+def _add_name(conn: sqlite3.Connection, session_id: int, column: str, name: str) -> None:
+    """Add an exercise to the session's `hurt` or `skipped` list (once)."""
+    sql = {"hurt": "SELECT hurt FROM sessions", "skipped": "SELECT skipped FROM sessions"}
+    row = conn.execute(f"{sql[column]} WHERE id = ?", (session_id,)).fetchone()
+    names = json.loads(row[0]) if row else None
+    if names is not None and name not in names:
+        names.append(name)
+        conn.execute(
+            f"UPDATE sessions SET {column} = ? WHERE id = ?", (json.dumps(names), session_id)
+        )
+
+
+# -- aggregates -------------------------------------------------------------
+
+
+def local_date(epoch: float) -> date:
+    return datetime.fromtimestamp(epoch).date()
+
+
+def week_start(day: date) -> date:
+    """The Monday of `day`'s week."""
+    return day - timedelta(days=day.weekday())
+
+
+def streak_of(sessions: Iterable[tuple[float, str, float]], today: date) -> int:
+    """Consecutive days, ending today or yesterday, on which the person exercised.
+
+    A day counts when a session started on it was completed, or when the
+    sessions started on it (whatever their status) add up to at least
+    `STREAK_MIN_ACTIVE_SECONDS` of active time. The run may end yesterday, so
+    the streak does not read 0 on a morning before today's session.
+    `sessions` holds (started_at epoch, status, active_seconds).
+    """
+    active: dict[date, float] = {}
+    counted: set[date] = set()
+    for started_at, status, seconds in sessions:
+        day = local_date(started_at)
+        active[day] = active.get(day, 0.0) + seconds
+        if status == "completed" or active[day] >= STREAK_MIN_ACTIVE_SECONDS:
+            counted.add(day)
+    day = today if today in counted else today - timedelta(days=1)
+    streak = 0
+    while day in counted:
+        streak += 1
+        day -= timedelta(days=1)
+    return streak
+
+
+def weekly_minutes(
+    sessions: Iterable[tuple[float, str, float]], today: date, weeks: int = 12
+) -> list[tuple[date, float]]:
+    """Active minutes in each of the last `weeks` weeks (Monday first), oldest first.
+
+    The last entry is the current week. Every status counts: the minutes of a
+    stopped or abandoned session were still exercised.
+    """
+    this_week = week_start(today)
+    starts = [this_week - timedelta(weeks=n) for n in range(weeks - 1, -1, -1)]
+    minutes = dict.fromkeys(starts, 0.0)
+    for started_at, _status, seconds in sessions:
+        monday = week_start(local_date(started_at))
+        if monday in minutes:
+            minutes[monday] += seconds / 60
+    return [(monday, minutes[monday]) for monday in starts]

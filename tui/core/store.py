@@ -1,0 +1,454 @@
+"""Sessions kept in SQLite: the one active (paused or interrupted) session, and history.
+
+`Store.open()` opens `paths.database_file()` (or a given path, or ":memory:"),
+moving a damaged file aside and refusing one from a newer spinewise. Every
+write is one `BEGIN IMMEDIATE` transaction; `checkpoint()` stores the engine
+snapshot and the step log of a batch of engine events together, so what is
+on disk is always a consistent position. Any failure to write raises
+`StoreUnavailable`: the app then swaps in `NullStore` and the workout goes on
+in memory. Methods are safe to call from a worker thread (one lock).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from . import paths
+from .clock import Clock
+from .events import Event
+from .history import (
+    SessionRecord,
+    ToEpoch,
+    activity,
+    end_session,
+    load_sessions,
+    record_events,
+    streak_of,
+    weekly_minutes,
+)
+from .store_schema import (
+    Damaged,
+    SessionOpenError,
+    StoreError,
+    StoreUnavailable,
+    StoreVersionError,
+    connect,
+    describe,
+    migrate,
+    move_aside,
+    open_checked,
+)
+
+__all__ = [
+    "ActiveSession",
+    "NullStore",
+    "SessionOpenError",
+    "SessionRecord",
+    "Store",
+    "StoreError",
+    "StoreUnavailable",
+    "StoreVersionError",
+    "epoch_converter",
+    "pid_alive",
+    "routine_hash",
+]
+
+MEMORY = ":memory:"
+ENDINGS = frozenset({"completed", "stopped", "abandoned"})
+
+
+@dataclass(frozen=True, slots=True)
+class ActiveSession:
+    id: int
+    routine_id: str
+    routine_path: str | None
+    routine_name: str
+    routine_text: str
+    routine_hash: str
+    snapshot: dict[str, Any]
+    started_at: float
+    updated_at: float
+    paused_at: float | None
+    owner_pid: int | None
+    exercises: int
+    total_seconds: float
+    #: What `begin` was given as `extras` (JSON types).
+    extras: dict[str, Any]
+    #: Index (from 0) of the exercise of the last step entered; None before any.
+    current_exercise: int | None
+
+    @property
+    def left_at(self) -> float:
+        """When the person left it: paused, or the last save before a crash."""
+        return self.paused_at if self.paused_at is not None else self.updated_at
+
+    def paused_snapshot(self) -> dict[str, Any]:
+        """The snapshot to restore from: a session that was running comes back paused."""
+        data = dict(self.snapshot)
+        if data.get("status") == "running":
+            data["status"] = "paused"
+        return data
+
+    def routine_file_state(self) -> str:
+        """'unchanged', 'changed' or 'missing' for the file at `routine_path`; else 'unknown'."""
+        if not self.routine_path:
+            return "unknown"
+        try:
+            text = Path(self.routine_path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return "missing" if not Path(self.routine_path).exists() else "changed"
+        return "unchanged" if routine_hash(text) == self.routine_hash else "changed"
+
+
+def routine_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def epoch_converter(clock: Clock, wall: Callable[[], float] = time.time) -> ToEpoch:
+    """`to_epoch` for engine events: clock time `due` -> Unix epoch seconds."""
+    return lambda due: wall() - (clock.now() - due)
+
+
+def pid_alive(pid: int) -> bool:
+    """Whether process `pid` exists. (Windows cannot be asked safely: assume not.)"""
+    if pid <= 0 or sys.platform == "win32":
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    except OSError:
+        return False
+    return True
+
+
+class Store:
+    """The session database. Open with `Store.open()`; see the module's docstring."""
+
+    available = True
+
+    def __init__(self, conn: sqlite3.Connection, path: str, warnings: list[str]) -> None:
+        self._conn = conn
+        self._lock = threading.RLock()
+        self.path = path
+        #: Things the person should be told (a damaged file moved aside, and where).
+        self.warnings = warnings
+
+    # -- opening -----------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | Path | None = None) -> Store:
+        """Open (creating or migrating) the database at `path`, by default
+        `paths.database_file()`; ":memory:" keeps everything in memory.
+
+        A damaged file is moved aside and a fresh one started (`warnings` says
+        where). Raises `StoreVersionError` for a database from a newer spinewise
+        (left untouched) and `StoreUnavailable` when the file or its folder cannot
+        be read or written.
+        """
+        target = paths.database_file() if path is None else path
+        if str(target) == MEMORY:
+            conn = connect(MEMORY)
+            migrate(conn)
+            return cls(conn, MEMORY, [])
+        target = Path(target)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreUnavailable(
+                f"cannot create the folder {target.parent} for the session database: "
+                f"{describe(exc)}"
+            ) from exc
+        warnings: list[str] = []
+        try:
+            conn = open_checked(target)
+        except Damaged as exc:
+            try:
+                aside = move_aside(target, datetime.now())
+            except OSError as err:
+                raise StoreUnavailable(
+                    f"the session database {target} is damaged ({exc}) and cannot be moved "
+                    f"aside: {describe(err)}"
+                ) from err
+            warnings.append(
+                f"The session database was damaged ({exc}); it was moved to {aside} "
+                "and a new one was started."
+            )
+            try:
+                conn = open_checked(target)
+            except Damaged as again:  # a new file cannot be damaged: the disk is failing
+                raise StoreUnavailable(f"cannot start a new session database: {again}") from again
+        return cls(conn, str(target), warnings)
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- the active session ----------------------------------------------------
+
+    def begin(
+        self,
+        routine_id: str,
+        routine_path: str | Path | None,
+        routine_name: str,
+        routine_text: str,
+        plan_total: float,
+        exercises: int,
+        snapshot: dict[str, Any],
+        now: float,
+        *,
+        pid: int | None = None,
+        extras: dict[str, Any] | None = None,
+    ) -> int:
+        """Store a new active session owned by `pid` (this process); its id.
+
+        `routine_text` is kept whole so resuming never needs the file; `extras`
+        (JSON types) holds anything else resuming needs, such as the text of
+        the exercise library files the routine `use`s. Refuses with
+        `SessionOpenError` while another session is active.
+        """
+        pid = os.getpid() if pid is None else pid
+        with self._write() as conn:
+            row = conn.execute(
+                "SELECT id, routine_name, owner_pid FROM sessions WHERE status = 'active'"
+            ).fetchone()
+            if row:
+                _check_owner(*row, pid, new=True)
+            cursor = conn.execute(
+                "INSERT INTO sessions (routine_id, routine_path, routine_name, routine_text,"
+                " routine_hash, status, started_at, updated_at, snapshot, active_seconds,"
+                " total_seconds, exercises, owner_pid, extras)"
+                " VALUES (?, ?, ?, ?, ?, 'active', ?, ?, ?, ?, ?, ?, ?, ?)",
+                (routine_id, None if routine_path is None else str(routine_path), routine_name,
+                 routine_text, routine_hash(routine_text), now, now, json.dumps(snapshot),
+                 _active(snapshot), plan_total, exercises, pid, json.dumps(extras or {})),
+            )  # fmt: skip
+            return int(cursor.lastrowid or 0)
+
+    def active(self) -> ActiveSession | None:
+        with self._guard() as conn:
+            row = conn.execute(
+                "SELECT id, routine_id, routine_path, routine_name, routine_text, routine_hash,"
+                " snapshot, started_at, updated_at, paused_at, owner_pid, exercises,"
+                " total_seconds, extras FROM sessions WHERE status = 'active'"
+            ).fetchone()
+            if row is None:
+                return None
+            last = conn.execute(
+                "SELECT exercise_index FROM steps WHERE session_id = ? ORDER BY id DESC LIMIT 1",
+                (row[0],),
+            ).fetchone()
+        values = list(row)
+        values[6], values[13] = json.loads(values[6]), json.loads(values[13])
+        return ActiveSession(*values, current_exercise=None if last is None else last[0])
+
+    def discard_active(self, now: float | None = None, *, pid: int | None = None) -> int | None:
+        """Abandon the active session, if any (its id); refused while another live
+        spinewise holds it."""
+        pid = os.getpid() if pid is None else pid
+        now = time.time() if now is None else now
+        with self._write() as conn:
+            row = conn.execute(
+                "SELECT id, routine_name, owner_pid FROM sessions WHERE status = 'active'"
+            ).fetchone()
+            if row is None:
+                return None
+            _check_owner(*row, pid, new=False)
+            end_session(conn, row[0], "abandoned", now)
+            return int(row[0])
+
+    def claim(self, session_id: int, pid: int | None = None) -> None:
+        """Make `pid` (this process) the session's owner, unless a live other one is."""
+        pid = os.getpid() if pid is None else pid
+        with self._write() as conn:
+            row = conn.execute(
+                "SELECT id, routine_name, owner_pid FROM sessions"
+                " WHERE id = ? AND status = 'active'",
+                (session_id,),
+            ).fetchone()
+            if row is None:
+                raise SessionOpenError(f"session {session_id} is not open", session_id=session_id)
+            _check_owner(*row, pid, new=False)
+            conn.execute("UPDATE sessions SET owner_pid = ? WHERE id = ?", (pid, session_id))
+
+    def release(self, session_id: int, pid: int | None = None) -> None:
+        """Give up ownership (on a clean quit); only the owner's release counts."""
+        pid = os.getpid() if pid is None else pid
+        with self._write() as conn:
+            conn.execute(
+                "UPDATE sessions SET owner_pid = NULL WHERE id = ? AND owner_pid = ?",
+                (session_id, pid),
+            )
+
+    def save(self, session_id: int, snapshot: dict[str, Any], now: float) -> None:
+        """Store the engine's position (cheap: one row). Nothing once it has ended."""
+        with self._write() as conn:
+            _save(conn, session_id, snapshot, now)
+
+    def record_events(self, session_id: int, events: Iterable[Event], to_epoch: ToEpoch) -> None:
+        """Write the step log for a batch of engine events (see `checkpoint`)."""
+        with self._write() as conn:
+            record_events(conn, session_id, events, to_epoch)
+
+    def checkpoint(
+        self,
+        session_id: int,
+        snapshot: dict[str, Any],
+        events: Iterable[Event],
+        now: float,
+        to_epoch: ToEpoch,
+    ) -> None:
+        """`save` and `record_events` in one transaction."""
+        with self._write() as conn:
+            _save(conn, session_id, snapshot, now)
+            record_events(conn, session_id, events, to_epoch)
+
+    def mark_paused(self, session_id: int, now: float) -> None:
+        """Record when the person left (`save` of a paused snapshot does this too)."""
+        with self._write() as conn:
+            conn.execute(
+                "UPDATE sessions SET paused_at = ? WHERE id = ? AND status = 'active'",
+                (now, session_id),
+            )
+
+    def finish(self, session_id: int, status: str, now: float) -> None:
+        """End the session as 'completed', 'stopped' or 'abandoned' (no-op if ended)."""
+        if status not in ENDINGS:
+            raise ValueError(f"a session ends as one of {sorted(ENDINGS)}, not {status!r}")
+        with self._write() as conn:
+            end_session(conn, session_id, status, now)
+
+    # -- history ---------------------------------------------------------------
+
+    def history(
+        self, limit: int | None = None, *, include_active: bool = False
+    ) -> list[SessionRecord]:
+        """Ended sessions with their steps, newest first."""
+        with self._guard() as conn:
+            return load_sessions(conn, limit, include_active=include_active)
+
+    def streak(self, today: date | None = None) -> int:
+        """Days in a row exercised, ending today or yesterday (`history.streak_of`)."""
+        with self._guard() as conn:
+            rows = activity(conn)
+        return streak_of(rows, today or date.today())
+
+    def minutes_per_week(
+        self, weeks: int = 12, today: date | None = None
+    ) -> list[tuple[date, float]]:
+        """(Monday, active minutes) for the last `weeks` weeks, oldest first."""
+        with self._guard() as conn:
+            rows = activity(conn)
+        return weekly_minutes(rows, today or date.today(), weeks)
+
+    # -- inside ------------------------------------------------------------------
+
+    @contextmanager
+    def _guard(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            try:
+                yield self._conn
+            except sqlite3.DatabaseError as exc:
+                if isinstance(exc, sqlite3.IntegrityError | sqlite3.ProgrammingError):
+                    raise  # a bug, not the disk
+                raise StoreUnavailable(
+                    f"the session database {self.path} cannot be used: {describe(exc)}"
+                ) from exc
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        with self._guard() as conn:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    with suppress(sqlite3.Error):
+                        conn.execute("ROLLBACK")
+                raise
+
+
+class NullStore:
+    """Stands in for `Store` once it is unavailable: the same methods, recording
+    nothing, so the workout goes on in memory. `reason` says why."""
+
+    available = False
+    path = None
+    _NO_OPS = frozenset(
+        {"close", "claim", "release", "save", "record_events", "checkpoint", "mark_paused",
+         "finish", "discard_active"}
+    )  # fmt: skip
+
+    def __init__(self, reason: str = "") -> None:
+        self.reason = reason
+        self.warnings: list[str] = [reason] if reason else []
+
+    def __getattr__(self, name: str) -> Callable[..., None]:
+        if name in NullStore._NO_OPS:
+            return lambda *args, **kwargs: None
+        raise AttributeError(name)
+
+    def begin(self, *args: Any, **kwargs: Any) -> int:
+        return 0
+
+    def active(self) -> None:
+        return None
+
+    def history(self, *args: Any, **kwargs: Any) -> list[SessionRecord]:
+        return []
+
+    def streak(self, today: date | None = None) -> int:
+        return 0
+
+    def minutes_per_week(self, weeks: int = 12, today: date | None = None) -> list:
+        return weekly_minutes([], today or date.today(), weeks)
+
+
+def _active(snapshot: dict[str, Any]) -> float:
+    return float(snapshot.get("active_seconds", 0.0))
+
+
+def _check_owner(session_id: int, name: str, owner: int | None, pid: int, *, new: bool) -> None:
+    """Refuse while a live other spinewise owns the session (or, for `new`, at all)."""
+    if owner is not None and owner != pid and pid_alive(owner):
+        raise SessionOpenError(
+            f"a session is open in another spinewise (pid {owner})",
+            session_id=session_id,
+            pid=owner,
+        )
+    if new:
+        raise SessionOpenError(
+            f"a session of {name!r} is waiting to be resumed: resume it or discard it first",
+            session_id=session_id,
+        )
+
+
+def _save(conn: sqlite3.Connection, session_id: int, snapshot: dict[str, Any], now: float) -> None:
+    conn.execute(
+        "UPDATE sessions SET snapshot = ?, updated_at = ?, active_seconds = ?,"
+        " paused_at = CASE ? WHEN 'running' THEN NULL"
+        "   WHEN 'paused' THEN coalesce(paused_at, ?) ELSE paused_at END"
+        " WHERE id = ? AND status = 'active'",
+        (json.dumps(snapshot), now, _active(snapshot), snapshot.get("status"), now, session_id),
+    )

@@ -1,0 +1,267 @@
+"""The session database file: its tables, the migrations that build them, the
+checks made when opening it, and the store's errors.
+
+`PRAGMA user_version` holds how many migrations a database has had. Opening a
+database applies the missing ones in order, all in one transaction, so a
+database is always at a version this code knows or untouched. A database at a
+higher version than `SCHEMA_VERSION` was written by a newer spinewise and is
+refused (see `store.StoreVersionError`), never changed.
+
+To change the schema, append a migration; never edit one that has shipped.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+#: Seconds a write waits for another spinewise holding the database.
+BUSY_TIMEOUT = 5.0
+_MAGIC = b"SQLite format 3\x00"
+
+
+class StoreError(Exception):
+    """Base of the store's errors."""
+
+
+class StoreUnavailable(StoreError):
+    """The database cannot be opened or written (read-only, disk full, I/O error)."""
+
+
+class StoreVersionError(StoreError):
+    """The database was written by a newer spinewise; it is left untouched."""
+
+
+class SessionOpenError(StoreError):
+    """A session is already open: paused here, or running in another process."""
+
+    def __init__(self, message: str, *, session_id: int | None = None, pid: int | None = None):
+        super().__init__(message)
+        self.session_id = session_id
+        self.pid = pid  # the other live spinewise holding it, if any
+
+
+_V1 = """
+CREATE TABLE sessions (
+    id             INTEGER PRIMARY KEY,
+    routine_id     TEXT    NOT NULL,
+    routine_path   TEXT,
+    routine_name   TEXT    NOT NULL,
+    routine_text   TEXT    NOT NULL,
+    routine_hash   TEXT    NOT NULL,
+    status         TEXT    NOT NULL
+                   CHECK (status IN ('active', 'completed', 'stopped', 'abandoned')),
+    started_at     REAL    NOT NULL,
+    updated_at     REAL    NOT NULL,
+    ended_at       REAL,
+    paused_at      REAL,
+    snapshot       TEXT    NOT NULL,
+    active_seconds REAL    NOT NULL DEFAULT 0,
+    total_seconds  REAL    NOT NULL DEFAULT 0,
+    exercises      INTEGER NOT NULL DEFAULT 0,
+    skipped        TEXT    NOT NULL DEFAULT '[]',
+    hurt           TEXT    NOT NULL DEFAULT '[]',
+    owner_pid      INTEGER,
+    -- JSON object of whatever else resuming needs (the exercise library's text...).
+    extras         TEXT    NOT NULL DEFAULT '{}'
+);
+-- At most one session waits to be resumed.
+CREATE UNIQUE INDEX sessions_one_active ON sessions (status) WHERE status = 'active';
+CREATE INDEX sessions_started ON sessions (started_at);
+
+-- One row per step entered: going back or restarting a step makes a new row.
+CREATE TABLE steps (
+    id               INTEGER PRIMARY KEY,
+    session_id       INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+    step_index       INTEGER NOT NULL,
+    kind             TEXT    NOT NULL,
+    exercise_index   INTEGER NOT NULL,
+    exercise         TEXT    NOT NULL,
+    set_no           INTEGER,
+    rep              INTEGER,
+    side             TEXT,
+    phase            TEXT,
+    planned_seconds  REAL,
+    started_at       REAL    NOT NULL,
+    ended_at         REAL,
+    elapsed          REAL,
+    skipped          INTEGER NOT NULL DEFAULT 0,
+    extended_seconds REAL    NOT NULL DEFAULT 0,
+    hurt             INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX steps_session ON steps (session_id, step_index);
+"""
+
+#: Migration n (from 1) takes a database from version n-1 to version n.
+MIGRATIONS: list[str] = [_V1]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def user_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection, migrations: list[str] | None = None) -> list[int]:
+    """Bring the database up to date; return the versions applied (oldest first).
+
+    `conn` must be in autocommit mode (`isolation_level=None`): the migrations
+    and the new `user_version` are one explicit transaction, so a failure
+    leaves the database exactly as it was. The caller refuses a database newer
+    than `migrations` before calling this.
+    """
+    steps = MIGRATIONS if migrations is None else migrations
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        current = user_version(conn)  # read again under the write lock
+        applied = list(range(current + 1, len(steps) + 1))
+        for version in applied:
+            for statement in _statements(steps[version - 1]):
+                conn.execute(statement)
+        # Written even when nothing was applied: it proves the file writable now.
+        conn.execute(f"PRAGMA user_version = {int(max(current, len(steps)))}")
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    return applied
+
+
+def _statements(script: str) -> list[str]:
+    """The statements of a script (`executescript` would commit on its own)."""
+    return [part.strip() for part in script.split(";") if part.strip()]
+
+
+# -- opening the file --------------------------------------------------------
+
+
+class Damaged(Exception):
+    """The file is not a usable SQLite database (the reason is the message)."""
+
+
+def connect(path: str | Path) -> sqlite3.Connection:
+    """A connection in autocommit mode: writes open their own transactions.
+
+    Shared between threads (`store.Store` serializes its use with a lock).
+    """
+    conn = sqlite3.connect(
+        str(path), timeout=BUSY_TIMEOUT, isolation_level=None, check_same_thread=False
+    )
+    conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+def header_version(path: Path) -> int:
+    """`user_version` read from the file's header without SQLite (so nothing is written).
+
+    0 for a missing or empty file; `Damaged` when the file is not a database.
+    Raises OSError when the file cannot be read.
+    """
+    if not path.exists() or path.stat().st_size == 0:
+        return 0
+    with path.open("rb") as f:
+        header = f.read(100)
+    if len(header) < 100 or not header.startswith(_MAGIC):
+        raise Damaged("not a SQLite database")
+    return int.from_bytes(header[60:64], "big")
+
+
+def quick_check(conn: sqlite3.Connection) -> None:
+    """Raise `Damaged` unless SQLite's `quick_check` finds the file sound."""
+    try:
+        rows = conn.execute("PRAGMA quick_check").fetchall()
+    except sqlite3.OperationalError:
+        raise
+    except sqlite3.DatabaseError as exc:
+        raise Damaged(str(exc)) from exc
+    if [tuple(r) for r in rows] != [("ok",)]:
+        raise Damaged("; ".join(str(r[0]) for r in rows[:3]))
+
+
+def is_damage(exc: sqlite3.Error) -> bool:
+    """Whether an error says the file itself is broken (rather than unwritable)."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    return name.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT")) or (
+        not isinstance(exc, sqlite3.OperationalError) and isinstance(exc, sqlite3.DatabaseError)
+    )
+
+
+def describe(exc: sqlite3.Error | OSError) -> str:
+    """A person's words for why the database cannot be written."""
+    text = str(exc.strerror if isinstance(exc, OSError) and exc.strerror else exc)
+    lowered = text.lower()
+    for needle, words in (
+        ("readonly", "the file or its folder is read-only"),
+        ("read-only", "the file or its folder is read-only"),
+        ("permission", "permission denied"),
+        ("full", "the disk is full"),
+        ("no space", "the disk is full"),
+        ("disk i/o", "a disk input/output error"),
+        ("unable to open", "the file cannot be opened"),
+        ("locked", "another spinewise is holding the database"),
+        ("busy", "another spinewise is holding the database"),
+    ):
+        if needle in lowered:
+            return f"{words} ({text})"
+    return text
+
+
+def move_aside(path: Path, when: datetime) -> Path:
+    """Rename a damaged database (and its -wal/-shm) out of the way; keep it."""
+    stem = f"{path.name}.corrupt-{when:%Y%m%d-%H%M%S}"
+    aside = path.with_name(stem)
+    n = 1
+    while aside.exists():
+        n += 1
+        aside = path.with_name(f"{stem}-{n}")
+    path.rename(aside)
+    for suffix in ("-wal", "-shm", "-journal"):
+        extra = path.with_name(path.name + suffix)
+        if extra.exists():
+            extra.rename(aside.with_name(aside.name + suffix))
+    return aside
+
+
+def open_checked(path: Path) -> sqlite3.Connection:
+    """Open, check and migrate the file at `path`.
+
+    `Damaged` for a broken file (the caller moves it aside), `StoreVersionError`
+    for a newer one (checked in the header before SQLite touches it, and again
+    before any write), `StoreUnavailable` when it cannot be read or written.
+    """
+    try:
+        _refuse_newer(path, header_version(path))
+    except OSError as exc:
+        raise StoreUnavailable(f"cannot read the session database {path}: {describe(exc)}") from exc
+    try:
+        conn = connect(path)
+    except sqlite3.Error as exc:
+        raise StoreUnavailable(f"cannot open the session database {path}: {describe(exc)}") from exc
+    try:
+        quick_check(conn)
+        _refuse_newer(path, user_version(conn))
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")  # durable across a crash of the program
+        migrate(conn)
+    except sqlite3.Error as exc:
+        conn.close()
+        if is_damage(exc):
+            raise Damaged(str(exc)) from exc
+        raise StoreUnavailable(
+            f"cannot write the session database {path}: {describe(exc)}"
+        ) from exc
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _refuse_newer(path: Path, version: int) -> None:
+    if version > SCHEMA_VERSION:
+        raise StoreVersionError(
+            f"the session database {path} was written by a newer spinewise (schema version "
+            f"{version}; this one knows up to {SCHEMA_VERSION}). It was left untouched: "
+            "update spinewise to use it."
+        )
