@@ -1,14 +1,19 @@
 """The Textual application: wires screens to the session, sound and storage.
 
-It is given everything from outside (clock, speed, what to start, the sound
-and storage hooks), so tests run it with a fake clock and a recording player.
+It is given everything from outside (clock, speed, what to start, the
+`Workouts` that save sessions and play cues), so tests run it with a fake
+clock and a recording player.
 """
 
 from __future__ import annotations
 
+import asyncio
+import signal
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from textual import work
 from textual.app import App
 
 from .commands_palette import StartRoutineCommands
@@ -16,21 +21,27 @@ from .core.catalog import CatalogEntry
 from .core.clock import Clock, MonotonicClock
 from .core.engine import Session
 from .core.events import Event
+from .core.store import ActiveSession
 from .core.summary import SessionSummary
+from .screens.confirm import Answer, ChoiceDialog
 from .screens.library import LibraryScreen
 from .screens.summary import SummaryScreen
 from .screens.workout import WorkoutScreen
+from .workouts import Workouts
 
 
 @dataclass
 class AppOptions:
     clock: Clock = field(default_factory=MonotonicClock)
     speed: float = 1.0
-    #: Called with every batch of engine events (sound cues, storage).
+    #: Heard with every batch of engine events, besides `workouts` (tests record here).
     listeners: list[Callable[[Sequence[Event]], None]] = field(default_factory=list)
-    #: Toggles mute and says whether sound is now muted.
-    toggle_mute: Callable[[], bool] | None = None
-    is_muted: Callable[[], bool] = lambda: False
+    #: Saves sessions and plays cues; None in tests of the interface alone.
+    workouts: Workouts | None = None
+    #: Finds a sound player (slow: probes commands); run in a thread after the first frame.
+    choose_player: Callable[[Callable[[], None]], object] | None = None
+    #: Messages to show once the interface is up (a database moved aside, a settings problem).
+    notices: list[str] = field(default_factory=list)
 
 
 class SpinewiseApp(App[str | None]):
@@ -41,33 +52,119 @@ class SpinewiseApp(App[str | None]):
     VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
 
     def __init__(self, catalog: list[CatalogEntry], *, options: AppOptions | None = None,
-                 start: CatalogEntry | None = None, session: Session | None = None) -> None:
+                 start: CatalogEntry | None = None, resume: ActiveSession | None = None) -> None:
         super().__init__()
         self.catalog = catalog
         self.options = options or AppOptions()
+        self.workouts = self.options.workouts
         self._start = start
-        self._session = session
+        self._resume = resume
 
     def on_mount(self) -> None:
-        self.push_screen(LibraryScreen(self.catalog))
-        if self._session is not None:
-            self.open_session(self._session)
+        if self.workouts is not None:
+            self.workouts.notify = self._warn
+        for notice in self.options.notices:
+            self._warn(notice)
+        self._catch_signals()
+        self.push_screen(LibraryScreen(self.catalog, banner=self._banner()))
+        if self._resume is not None:
+            self.resume_session(self._resume)
         elif self._start is not None:
             self.start_routine(self._start)
+        if self.options.choose_player is not None:
+            self._find_player()
 
-    # -- starting and following -------------------------------------------------
+    def _warn(self, message: str) -> None:
+        self.notify(message, severity="warning", timeout=8, markup=False)
+
+    # -- sound -----------------------------------------------------------------
+
+    @work(thread=True, exit_on_error=False)
+    def _find_player(self) -> None:
+        assert self.options.choose_player is not None
+        notice = self.options.choose_player(self.bell)
+        if isinstance(notice, str):
+            self.call_from_thread(self._warn, notice)
+
+    def on_workout_screen_mute_toggled(self) -> None:
+        if self.workouts is None:
+            return
+        muted = self.workouts.dispatcher.toggle_muted()
+        self.notify("Muted" if muted else "Sound on", timeout=2)
+
+    def is_muted(self) -> bool:
+        return self.workouts is not None and self.workouts.dispatcher.muted
+
+    # -- starting and resuming ---------------------------------------------------
 
     def start_routine(self, entry: CatalogEntry) -> None:
         if entry.plan is None:
-            self.notify(entry.error or "This routine has mistakes.", severity="error")
+            self._warn(entry.error or "This routine has mistakes.")
             return
-        self.open_session(Session(entry.plan, self.options.clock, speed=self.options.speed))
+        paused = self.workouts.paused() if self.workouts else None
+        if paused is None:
+            self._begin(entry)
+            return
 
-    def open_session(self, session: Session) -> None:
-        self.push_screen(WorkoutScreen(session, self.options.listeners, muted=self.options.is_muted))
+        def answered(choice: str | None) -> None:
+            if choice == "discard" and self.workouts is not None:
+                self.workouts.discard_paused()
+                self._begin(entry)
+            elif choice == "resume":
+                self.resume_session(paused)
+
+        self.push_screen(ChoiceDialog(
+            "A session is waiting",
+            f"{paused.routine_name} is paused ({_where(paused)}). "
+            f"Discard it and start {entry.name}?",
+            [Answer("resume", f"Resume {paused.routine_name}", "r"),
+             Answer("discard", f"Discard, start {entry.name}", "d"),
+             Answer("cancel", "Cancel", "c")],
+            danger="discard",
+        ), answered)
+
+    def _begin(self, entry: CatalogEntry) -> None:
+        assert entry.plan is not None
+        if self.workouts is not None:
+            session = self.workouts.begin(entry)
+        else:
+            session = Session(entry.plan, self.options.clock, speed=self.options.speed)
+        self._open(session)
+
+    def resume_session(self, active: ActiveSession) -> None:
+        assert self.workouts is not None
+        try:
+            session = self.workouts.resume(active)
+        except Exception as error:  # a stored session this version cannot rebuild
+            self._warn(f"Cannot resume {active.routine_name}: {error}")
+            return
+        state = active.routine_file_state()
+        if state in ("changed", "missing"):
+            self._warn(f"The routine file has {'changed' if state == 'changed' else 'gone'} since "
+                       "you started; resuming the version you started.")
+        self._open(session)
+
+    def _open(self, session: Session) -> None:
+        listeners = list(self.options.listeners)
+        if self.workouts is not None:
+            listeners.insert(0, self.workouts.handle)
+        self.push_screen(WorkoutScreen(session, listeners, muted=self.is_muted))
 
     def on_library_screen_start(self, message: LibraryScreen.Start) -> None:
         self.start_routine(message.entry)
+
+    def on_library_screen_resume(self) -> None:
+        paused = self.workouts.paused() if self.workouts else None
+        if paused is not None:
+            self.resume_session(paused)
+
+    def _banner(self) -> str:
+        paused = self.workouts.paused() if self.workouts else None
+        if paused is None:
+            return ""
+        return f"Resume {paused.routine_name} ({_where(paused)}): press ctrl+r"
+
+    # -- leaving -------------------------------------------------------------------
 
     def on_workout_screen_finished(self, message: WorkoutScreen.Finished) -> None:
         summary = SessionSummary.of(message.session)
@@ -77,13 +174,43 @@ class SpinewiseApp(App[str | None]):
     def _after_summary(self, where: str | None) -> None:
         if where == "quit":
             self.exit("finished")
+        else:
+            screen = self.screen
+            if isinstance(screen, LibraryScreen):
+                screen.set_banner(self._banner())
 
-    def on_workout_screen_quit_requested(self, message: WorkoutScreen.QuitRequested) -> None:
+    def on_workout_screen_quit_requested(self) -> None:
+        if self.workouts is not None:
+            self.workouts.leave()
         self.exit("quit")
 
-    def on_workout_screen_mute_toggled(self) -> None:
-        if self.options.toggle_mute is None:
-            self.notify("Sound is off (--sound off).", timeout=3)
-            return
-        muted = self.options.toggle_mute()
-        self.notify("Muted" if muted else "Sound on", timeout=2)
+    def _catch_signals(self) -> None:
+        """Closing the terminal (SIGHUP) or `kill` (SIGTERM): save, then leave."""
+        try:
+            loop = asyncio.get_running_loop()
+            for signum in (signal.SIGHUP, signal.SIGTERM):
+                loop.add_signal_handler(signum, self._hang_up)
+        except (NotImplementedError, RuntimeError, AttributeError):  # not on this platform
+            pass
+
+    def _hang_up(self) -> None:
+        if self.workouts is not None:
+            self.workouts.leave()
+        self.exit("hangup")
+
+
+def _where(active: ActiveSession) -> str:
+    exercise = (active.current_exercise or 0) + 1
+    return f"exercise {exercise} of {active.exercises}, paused {ago(time.time() - active.left_at)}"
+
+
+def ago(seconds: float) -> str:
+    minutes = int(seconds // 60)
+    if minutes < 1:
+        return "just now"
+    if minutes < 60:
+        return f"{minutes} min ago"
+    hours = minutes // 60
+    if hours < 48:
+        return f"{hours} h ago"
+    return f"{hours // 24} days ago"

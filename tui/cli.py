@@ -50,6 +50,13 @@ def build_parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", parents=[common], help="start a routine",
                          description="Start a routine: a bundled or own routine's id, or a TOML file.")
     run.add_argument("routine", metavar="ROUTINE")
+    run.add_argument("--discard", action="store_true",
+                     help="discard a paused session without asking, and start this routine")
+    run.add_argument("--cue-log", type=Path, metavar="FILE",
+                     help="append one JSON line per cue played: {cue, due, at}")
+
+    sub.add_parser("resume", parents=[common], help="carry on with the paused session",
+                   description="Reopen the paused or interrupted session where it stopped.")
 
     lst = sub.add_parser("list", help="the routines found, with level and total time")
     lst.add_argument("--json", action="store_true", help="print JSON instead of a table")
@@ -82,6 +89,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return inspect.run_show(args.routine, as_json=args.json)
         from .commands.workout import run_workout
 
+        args.discard = getattr(args, "discard", False)
+        args.cue_log = getattr(args, "cue_log", None)
         return run_workout(args)
     except KeyboardInterrupt:
         return 130

@@ -286,3 +286,12 @@ def test_any_sequence_keeps_time_sane_and_reaches_the_end(p, script, speed):
     ended = sum(e.elapsed for e in events if isinstance(e, StepEnded))
     assert ended == pytest.approx(session.active_seconds(), abs=1e-6)
     assert sum(isinstance(e, SessionFinished) for e in events) == 1
+
+
+def test_a_refused_action_after_a_catch_up_loses_no_events():
+    session, clock = started(plan(hold(prepare=3)))
+    clock.advance(3.5)  # the get-ready ended; the hold began
+    with pytest.raises(TransitionError, match="only a rest"):
+        session.extend(10)
+    events = session.advance()
+    assert [type(e).__name__ for e in events][:3] == ["StepEnded", "StepStarted", "PhaseChanged"]

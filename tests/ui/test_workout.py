@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import Digits
 
 from tests.ui.helpers import make_app
-from tui.screens.hurt import HurtDialog
+from tui.screens.confirm import ChoiceDialog
 from tui.screens.summary import SummaryScreen
 from tui.screens.workout import WorkoutScreen
 from tui.widgets.big_label import BigLabel
@@ -111,7 +111,7 @@ async def test_this_hurts_pauses_and_skipping_is_recorded_in_the_summary():
     async with app.run_test(size=(80, 24)) as pilot:
         await step_to(pilot, clock, 7)
         await pilot.press("exclamation_mark")
-        assert isinstance(app.screen, HurtDialog)
+        assert isinstance(app.screen, ChoiceDialog)
         await pilot.press("s")
         await pilot.pause()
         assert text(app, "#exercise-name") == "Plank"

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from enum import StrEnum
-from typing import Any
+from typing import Any, NoReturn
 
 from .clock import Clock
 from .events import (
@@ -91,6 +91,8 @@ class Session:
         self.hurt: set[int] = set()
         self.skipped: set[int] = set()
         self.ended_early = False
+        #: Events of a catch-up that preceded a refused action; the next call returns them.
+        self._undelivered: list[Event] = []
 
     # -- reading the state -------------------------------------------------
 
@@ -189,7 +191,7 @@ class Session:
     def advance(self) -> list[Event]:
         """Catch up to the clock: end every step whose deadline has passed."""
         now = self.clock.now()
-        events: list[Event] = []
+        events, self._undelivered = self._undelivered, []
         while self.running:
             duration = self.step_seconds()
             if duration is None:
@@ -265,7 +267,7 @@ class Session:
             raise TransitionError("extend needs a positive number of seconds")
         events = self.advance()
         if self.finished or self.step.kind not in EXTENDABLE:
-            raise TransitionError(f"only a rest can be extended, not a {self.step.kind} step")
+            self._refuse(events, f"only a rest can be extended, not a {self.step.kind} step")
         self._extension += seconds
         events.append(Extended(due=self.clock.now(), index=self.index, seconds=seconds))
         return events
@@ -275,7 +277,7 @@ class Session:
         self._check("confirm")
         events = self.advance()
         if self.finished or not self.step.self_paced:
-            raise TransitionError("only a self-paced set waits to be confirmed")
+            self._refuse(events, "only a self-paced set waits to be confirmed")
         now = self.clock.now()
         self._leave(now, self.elapsed(), events)
         self._forward(self.index + 1, now, events)
@@ -353,6 +355,11 @@ class Session:
         return session
 
     # -- inside --------------------------------------------------------------
+
+    def _refuse(self, caught_up: list[Event], message: str) -> NoReturn:
+        """Refuse an action that the catch-up made invalid, keeping the catch-up's events."""
+        self._undelivered = caught_up
+        raise TransitionError(message)
 
     def _check(self, action: str) -> None:
         if self.status not in ALLOWED[action]:

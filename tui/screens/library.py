@@ -20,6 +20,7 @@ class LibraryScreen(Screen[None]):
         Binding("enter", "start", "Start", id="start", priority=True),
         Binding("down", "move(1)", "Down", show=False, priority=True),
         Binding("up", "move(-1)", "Up", show=False, priority=True),
+        Binding("ctrl+r", "resume", "Resume", id="resume"),
         Binding("escape", "clear", "Clear filter", id="clear", show=False),
         Binding("ctrl+q", "app.quit", "Quit", id="quit"),
     ]
@@ -28,6 +29,9 @@ class LibraryScreen(Screen[None]):
         def __init__(self, entry: CatalogEntry) -> None:
             super().__init__()
             self.entry = entry
+
+    class Resume(Message):
+        """Resume the paused session the banner names."""
 
     def __init__(self, catalog: list[CatalogEntry], banner: str = "") -> None:
         super().__init__()
@@ -120,6 +124,19 @@ class LibraryScreen(Screen[None]):
         table = self.query_one("#routines", DataTable)
         if table.row_count:
             table.move_cursor(row=max(0, min(table.row_count - 1, table.cursor_row + delta)))
+
+    def set_banner(self, banner: str) -> None:
+        self.banner = banner
+        self.query_one("#banner", Line).show(banner)
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "resume":
+            return bool(self.banner)
+        return True
+
+    def action_resume(self) -> None:
+        self.post_message(self.Resume())
 
     def action_clear(self) -> None:
         self.query_one("#filter", Input).value = ""

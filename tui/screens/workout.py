@@ -23,7 +23,7 @@ from ..core.view import build_view
 from ..widgets.big_label import BigLabel
 from ..widgets.fill_bar import FillBar
 from ..widgets.line import Line
-from .hurt import HurtDialog
+from .confirm import hurt_dialog
 
 Listener = Callable[[Sequence[Event]], None]
 #: Redraws per second while running (the countdown shows whole seconds; the bar fills smoothly).
@@ -32,7 +32,8 @@ FRAME_RATE = 10
 
 class WorkoutScreen(Screen[None]):
     BINDINGS = [
-        Binding("space", "toggle_pause", "Pause", id="pause"),
+        Binding("space", "pause", "Pause", id="pause"),
+        Binding("space", "resume", "Resume", id="resume"),
         Binding("n", "next", "Next", id="next"),
         Binding("N", "next_exercise", "Next exercise", id="next_exercise", show=False),
         Binding("p", "back", "Back", id="back"),
@@ -98,10 +99,11 @@ class WorkoutScreen(Screen[None]):
             self._precise = self.set_timer(max(0.0, delay), self.tick)
 
     def _emit(self, events: Sequence[Event]) -> None:
-        if not events:
-            return
+        # Listeners hear every tick, events or none: storage saves on a rhythm too.
         for listener in self.listeners:
             listener(events)
+        if not events:
+            return
         self.refresh_bindings()
         if any(isinstance(e, SessionFinished) for e in events):
             self.post_message(self.Finished(self.session))
@@ -139,7 +141,7 @@ class WorkoutScreen(Screen[None]):
     # -- keys ------------------------------------------------------------------
 
     ACTIONS = {
-        "toggle_pause": "toggle_pause", "next": "next", "next_exercise": "next_exercise",
+        "pause": "pause", "resume": "resume", "next": "next", "next_exercise": "next_exercise",
         "back": "back", "extend": "extend", "confirm": "confirm", "hurt": "flag_hurt",
     }
 
@@ -147,16 +149,19 @@ class WorkoutScreen(Screen[None]):
         engine_action = self.ACTIONS.get(action)
         if engine_action is None:
             return True
-        if not self.session.can(engine_action):
-            return None
-        # Keys that belong to one kind of step are hidden on the others, so
-        # the footer fits an 80-column terminal.
+        # Keys that belong to one kind of step or state are hidden elsewhere, so
+        # the footer fits an 80-column terminal; others are dimmed when they
+        # do nothing right now.
         step = self.session.step
-        if action == "confirm":
-            return step.self_paced
-        if action == "extend":
-            return step.kind != "work"
-        return True
+        if action == "confirm" and not step.self_paced:
+            return False
+        if action == "extend" and step.kind == "work":
+            return False
+        if action == "resume" and not self.session.can("resume"):
+            return False
+        if action == "pause" and self.session.can("resume"):
+            return False
+        return True if self.session.can(engine_action) else None
 
     def _run(self, engine_action: str) -> None:
         try:
@@ -165,8 +170,11 @@ class WorkoutScreen(Screen[None]):
             self.notify(str(error), severity="warning", timeout=3)
         self.tick()
 
-    def action_toggle_pause(self) -> None:
-        self._run("toggle_pause")
+    def action_pause(self) -> None:
+        self._run("pause")
+
+    def action_resume(self) -> None:
+        self._run("resume")
 
     def action_next(self) -> None:
         self._run("next")
@@ -185,7 +193,7 @@ class WorkoutScreen(Screen[None]):
 
     def action_hurt(self) -> None:
         self._run("flag_hurt")
-        self.app.push_screen(HurtDialog(self.session.step.exercise), self._after_hurt)
+        self.app.push_screen(hurt_dialog(self.session.step.exercise), self._after_hurt)
 
     def _after_hurt(self, choice: str | None) -> None:
         if choice == "skip":
