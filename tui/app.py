@@ -10,11 +10,12 @@ from __future__ import annotations
 import asyncio
 import signal
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from textual import work
-from textual.app import App
+from textual.app import App, SystemCommand
+from textual.screen import Screen
 
 from .commands_palette import StartRoutineCommands
 from .core.catalog import CatalogEntry
@@ -30,6 +31,14 @@ from .screens.workout import WorkoutScreen
 from .workouts import Workouts
 
 
+SOUND_MODES = {
+    "auto": "A sound player found on this machine, else the terminal bell",
+    "beep": "A sound player only",
+    "bell": "The terminal bell only",
+    "off": "No sound",
+}
+
+
 @dataclass
 class AppOptions:
     clock: Clock = field(default_factory=MonotonicClock)
@@ -40,6 +49,8 @@ class AppOptions:
     workouts: Workouts | None = None
     #: Finds a sound player (slow: probes commands); run in a thread after the first frame.
     choose_player: Callable[[Callable[[], None]], object] | None = None
+    #: Changes and saves the sound or voice setting (in a thread); returns what it did.
+    set_sound: Callable[[Callable[[], None], dict[str, object]], str] | None = None
     #: Messages to show once the interface is up (a database moved aside, a settings problem).
     notices: list[str] = field(default_factory=list)
 
@@ -76,6 +87,32 @@ class SpinewiseApp(App[str | None]):
 
     def _warn(self, message: str) -> None:
         self.notify(message, severity="warning", timeout=8, markup=False)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("History", "Past sessions, streak, minutes per week",
+                            self.action_history)
+        if self.workouts is not None:
+            yield SystemCommand("Mute / unmute", "Turn the cues off or on (m)",
+                                self.on_workout_screen_mute_toggled)
+            if self.options.set_sound is not None:
+                for mode, help_text in SOUND_MODES.items():
+                    yield SystemCommand(f"Sound: {mode}", help_text,
+                                        lambda mode=mode: self._set_sound(mode=mode))
+                yield SystemCommand("Voice: on", "Speak exercise names, rests and count-ins",
+                                    lambda: self._set_sound(voice=True))
+                yield SystemCommand("Voice: off", "No speech, cues only",
+                                    lambda: self._set_sound(voice=False))
+
+    def _set_sound(self, **change: object) -> None:
+        assert self.options.set_sound is not None
+        self._apply_sound(change)
+
+    @work(thread=True, exit_on_error=False)
+    def _apply_sound(self, change: dict[str, object]) -> None:
+        assert self.options.set_sound is not None
+        message = self.options.set_sound(self.bell, change)
+        self.call_from_thread(self.notify, message, timeout=4, markup=False)
 
     # -- sound -----------------------------------------------------------------
 
@@ -163,6 +200,16 @@ class SpinewiseApp(App[str | None]):
         if paused is None:
             return ""
         return f"Resume {paused.routine_name} ({_where(paused)}): press ctrl+r"
+
+    def action_history(self) -> None:
+        from .screens.history import HistoryScreen
+
+        store = self.workouts.store if self.workouts else None
+        if store is None:
+            self.push_screen(HistoryScreen([], 0, []))
+            return
+        self.push_screen(HistoryScreen(store.history(include_active=True), store.streak(),
+                                       store.minutes_per_week()))
 
     # -- leaving -------------------------------------------------------------------
 

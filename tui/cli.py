@@ -65,6 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("routine", metavar="ROUTINE")
     show.add_argument("--json", action="store_true", help="print the plan as JSON")
 
+    history = sub.add_parser("history", help="past sessions, your streak, minutes per week")
+    history.add_argument("--json", action="store_true", help="print the sessions as JSON")
+
     check = sub.add_parser("check", help="validate routine files or folders",
                            description="Validate routine files, or every *.toml in a folder "
                            "(exercises.toml is checked as an exercise library). "
@@ -81,6 +84,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .commands.check import run_check
 
             return run_check(args.paths)
+        if args.command == "history":
+            from .commands.history import run_history
+
+            return run_history(as_json=args.json)
         if args.command in ("list", "show"):
             from .commands import inspect
 

@@ -12,7 +12,7 @@ from ..audio.voice import choose_voice
 from ..core.catalog import CatalogEntry, load_catalog
 from ..core.clock import MonotonicClock
 from ..core.plan import build_plan
-from ..core.settings import load_settings
+from ..core.settings import load_settings, save_settings, updated
 from ..core.store import NullStore, SessionOpenError, Store, StoreError
 from .common import resolve
 
@@ -80,8 +80,23 @@ def run_workout(args: argparse.Namespace) -> int:
             messages += [message] if message else []
         return " ".join(messages) or None
 
+    def set_sound(bell: Callable[[], None], change: dict[str, object]) -> str:
+        """From the palette: switch sound or voice now, and remember it."""
+        nonlocal sound, voice, settings
+        sound = str(change.get("mode", sound))
+        voice = bool(change.get("voice", voice))
+        if not voice:
+            dispatcher.voice = None
+        notice = find_player(bell)
+        settings = updated(settings, sound=sound, voice=voice)
+        try:
+            save_settings(settings)
+        except OSError as error:
+            return f"Sound {sound}, voice {'on' if voice else 'off'} (not saved: {error})"
+        return notice or f"Sound {sound}, voice {'on' if voice else 'off'}; saved"
+
     options = AppOptions(clock=clock, speed=args.speed, workouts=workouts,
-                         choose_player=find_player, notices=notices)
+                         choose_player=find_player, set_sound=set_sound, notices=notices)
     app = SpinewiseApp(catalog, options=options, start=start, resume=resume)
     try:
         app.run()

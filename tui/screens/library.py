@@ -21,6 +21,7 @@ class LibraryScreen(Screen[None]):
         Binding("down", "move(1)", "Down", show=False, priority=True),
         Binding("up", "move(-1)", "Up", show=False, priority=True),
         Binding("ctrl+r", "resume", "Resume", id="resume"),
+        Binding("ctrl+y", "app.history", "History", id="history"),
         Binding("escape", "clear", "Clear filter", id="clear", show=False),
         Binding("ctrl+q", "app.quit", "Quit", id="quit"),
     ]

@@ -1,0 +1,137 @@
+"""The app with a real store and a recording player: quit, resume, discard, mute, cues."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Digits
+
+from tests.ui.helpers import ROUTINE
+from tui.app import AppOptions, SpinewiseApp
+from tui.audio.dispatcher import CueDispatcher
+from tui.audio.players import RecordingPlayer
+from tui.core.catalog import CatalogEntry
+from tui.core.clock import FakeClock
+from tui.core.library import RoutineRef
+from tui.core.plan import build_plan
+from tui.core.routine import load_routine
+from tui.core.store import Store
+from tui.screens.confirm import ChoiceDialog
+from tui.screens.workout import WorkoutScreen
+from tui.workouts import Workouts
+
+
+@pytest.fixture
+def entry(tmp_path) -> CatalogEntry:
+    path = tmp_path / "test-care.toml"
+    path.write_text(ROUTINE, encoding="utf-8")
+    routine = load_routine(path)
+    return CatalogEntry(RoutineRef("test-care", path, "own"), routine, build_plan(routine))
+
+
+@pytest.fixture
+def db(tmp_path):
+    return tmp_path / "state.db"
+
+
+def build(db, entry, clock, **kw) -> tuple[SpinewiseApp, Workouts, RecordingPlayer]:
+    player = RecordingPlayer()
+    dispatcher = CueDispatcher(player, None, lambda due: due)
+    workouts = Workouts(Store.open(db), dispatcher, clock)
+    app = SpinewiseApp([entry], options=AppOptions(clock=clock, workouts=workouts), **kw)
+    return app, workouts, player
+
+
+async def forward(pilot, clock, seconds: float) -> None:
+    clock.advance(seconds)
+    pilot.app.screen.tick()
+    await pilot.pause()
+
+
+async def test_quit_keeps_the_session_and_resume_brings_it_back_paused(db, entry):
+    clock = FakeClock()
+    app, workouts, _ = build(db, entry, clock, start=entry)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await forward(pilot, clock, 5 + 1.25)  # 1.25 s into "Reach"
+        await pilot.press("q")
+        await pilot.pause()
+    active = Store.open(db).active()
+    assert active is not None and active.routine_name == "Test care"
+    assert active.paused_snapshot()["status"] == "paused"
+
+    clock2 = FakeClock(start=50_000)
+    app2, _, _ = build(db, entry, clock2, resume=active)
+    async with app2.run_test(size=(80, 24)) as pilot:
+        screen = app2.screen
+        assert isinstance(screen, WorkoutScreen)
+        assert screen.session.status.value == "paused"
+        assert screen.session.remaining() == pytest.approx(1.75)
+        assert screen.query_one("#countdown", Digits).value == "2"
+        await pilot.press("space")
+        await forward(pilot, clock2, 1.0)
+        assert screen.session.remaining() == pytest.approx(0.75)
+
+
+async def test_finishing_records_a_completed_session_with_its_steps(db, entry):
+    clock = FakeClock()
+    app, _, player = build(db, entry, clock, start=entry)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await forward(pilot, clock, 10_000)
+        await pilot.press("enter")
+        await pilot.pause()
+    store = Store.open(db)
+    assert store.active() is None
+    [record] = store.history()
+    assert record.status == "completed"
+    assert len(record.steps) == len(entry.plan.steps)
+    assert player.cues[-1] == "session_done"
+
+
+async def test_starting_while_one_is_paused_asks_first(db, entry):
+    clock = FakeClock()
+    app, _, _ = build(db, entry, clock, start=entry)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await forward(pilot, clock, 3)
+        await pilot.press("q")
+    app2, _, _ = build(db, entry, FakeClock(), start=entry)
+    async with app2.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app2.screen, ChoiceDialog)
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app2.screen, WorkoutScreen)
+        assert app2.screen.session.elapsed() == 0
+    statuses = sorted(r.status for r in Store.open(db).history(include_active=True))
+    assert statuses == ["abandoned", "active"]
+
+
+async def test_the_library_offers_the_paused_session(db, entry):
+    clock = FakeClock()
+    app, _, _ = build(db, entry, clock, start=entry)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await forward(pilot, clock, 3)
+        await pilot.press("q")
+    app2, _, _ = build(db, entry, FakeClock())
+    async with app2.run_test(size=(100, 30)) as pilot:
+        banner = str(app2.screen.query_one("#banner").content)
+        assert banner.startswith("Resume Test care (exercise 1 of 3, paused just now)")
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert isinstance(app2.screen, WorkoutScreen)
+        assert app2.screen.session.elapsed() == pytest.approx(3)
+
+
+async def test_cues_follow_the_routine_and_mute_stops_them(db, entry):
+    clock = FakeClock()
+    app, _, player = build(db, entry, clock, start=entry)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await forward(pilot, clock, 5)  # get ready ends: "Reach"
+        assert player.cues == ["tick", "tick", "tick", "raise"]
+        await pilot.press("m")
+        await forward(pilot, clock, 3)
+        assert player.cues[-1] == "raise"
+        await pilot.press("m")
+        await forward(pilot, clock, 2)  # "Return"
+        assert player.cues[-1] == "lower"
+        await pilot.press("space")
+        await forward(pilot, clock, 30)
+        assert player.cues[-1] == "lower"

@@ -1,0 +1,76 @@
+"""`spinewise history`: past sessions, the streak, minutes per week."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import datetime
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from ..core.store import Store, StoreError
+
+BAR = "█"
+
+
+def run_history(*, as_json: bool) -> int:
+    try:
+        store = Store.open()
+    except StoreError as error:
+        print(f"spinewise: {error}", file=sys.stderr)
+        return 1
+    with store:
+        for warning in store.warnings:
+            print(f"spinewise: {warning}", file=sys.stderr)
+        records = store.history()
+        if as_json:
+            print(json.dumps([record.to_json() for record in records], indent=2))
+            return 0
+        streak = store.streak()
+        weeks = store.minutes_per_week()
+    console = Console()
+    if not records:
+        console.print("No sessions yet. Start one with: spinewise run gentle-start")
+        return 0
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    for column in ("date", "routine", "minutes", "status", "skipped or hurt"):
+        table.add_column(column, justify="right" if column == "minutes" else "left")
+    for record in records[:30]:
+        notes = [f"skipped {', '.join(record.skipped)}"] if record.skipped else []
+        notes += [f"[red]hurt: {escape(', '.join(record.hurt))}[/]"] if record.hurt else []
+        table.add_row(
+            datetime.fromtimestamp(record.started_at).strftime("%a %d %b %H:%M"),
+            escape(record.routine_name),
+            f"{record.minutes:.0f}",
+            STATUS_STYLE.get(record.status, record.status),
+            "; ".join(notes),
+        )
+    console.print(table)
+    if len(records) > 30:
+        console.print(f"[dim]… and {len(records) - 30} older sessions (spinewise history --json)[/]")
+    days = "day" if streak == 1 else "days"
+    console.print(f"\n[bold]Streak:[/] {streak} {days} in a row")
+    console.print("[bold]Minutes per week[/] (last 12 weeks)")
+    console.print(week_chart(weeks))
+    return 0
+
+
+STATUS_STYLE = {
+    "completed": "[green]completed[/]",
+    "stopped": "[yellow]stopped[/]",
+    "abandoned": "[dim]abandoned[/]",
+    "active": "[cyan]paused[/]",
+}
+
+
+def week_chart(weeks: list[tuple[object, float]], width: int = 40) -> str:
+    """One bar per week: `Mon 03 Nov ████████ 42`."""
+    top = max((minutes for _, minutes in weeks), default=0) or 1
+    lines = []
+    for monday, minutes in weeks:
+        bar = BAR * round(minutes / top * width)
+        label = monday.strftime("%d %b") if hasattr(monday, "strftime") else str(monday)
+        lines.append(f"  {label}  [green]{bar}[/] {minutes:.0f}")
+    return "\n".join(lines)
