@@ -24,7 +24,7 @@ from .core.engine import Session
 from .core.events import Event
 from .core.store import ActiveSession
 from .core.summary import SessionSummary
-from .screens.confirm import Answer, ChoiceDialog
+from .screens.confirm import Answer, ChoiceDialog, health_notice
 from .screens.library import LibraryScreen
 from .screens.summary import SummaryScreen
 from .screens.workout import WorkoutScreen
@@ -51,6 +51,8 @@ class AppOptions:
     choose_player: Callable[[Callable[[], None]], object] | None = None
     #: Changes and saves the sound or voice setting (in a thread); returns what it did.
     set_sound: Callable[[Callable[[], None], dict[str, object]], str] | None = None
+    #: Set on a first run: show the health notice, then call this to remember it was seen.
+    notice_seen: Callable[[], None] | None = None
     #: Messages to show once the interface is up (a database moved aside, a settings problem).
     notices: list[str] = field(default_factory=list)
 
@@ -84,6 +86,8 @@ class SpinewiseApp(App[str | None]):
             self.start_routine(self._start)
         if self.options.choose_player is not None:
             self._find_player()
+        if self.options.notice_seen is not None:
+            self.push_screen(health_notice(), lambda _: self.options.notice_seen())  # type: ignore[misc]
 
     def _warn(self, message: str) -> None:
         self.notify(message, severity="warning", timeout=8, markup=False)

@@ -30,7 +30,7 @@ async def test_get_ready_shows_setup_and_caution_then_counts_down():
         assert text(app, "#exercise-name") == "Bird dog"
         assert app.screen.query_one("#phase", BigLabel).text == "GET READY"
         assert text(app, "#setup") == "On hands and knees."
-        assert text(app, "#caution") == "Caution: Keep it small if it pinches."
+        assert text(app, "#caution") == "Caution: Stop if it hurts. Keep it small if it pinches."
         assert app.screen.query_one("#countdown", Digits).value == "5"
         await step_to(pilot, clock, 1.5)
         assert app.screen.query_one("#countdown", Digits).value == "4"
@@ -157,3 +157,18 @@ async def test_tiny_terminal_does_not_crash():
         await step_to(pilot, clock, 7)
         await pilot.press("space")
         await pilot.pause()
+
+
+async def test_first_run_shows_the_health_notice_once():
+    seen = []
+    app, _, _ = make_app()
+    app.options.notice_seen = lambda: seen.append(True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ChoiceDialog"
+        words = " ".join(str(s.content) for s in app.screen.query("Static"))
+        assert "not medical advice" in words and "Stop any exercise that hurts" in words
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, WorkoutScreen)
+    assert seen == [True]

@@ -95,8 +95,17 @@ def run_workout(args: argparse.Namespace) -> int:
             return f"Sound {sound}, voice {'on' if voice else 'off'} (not saved: {error})"
         return notice or f"Sound {sound}, voice {'on' if voice else 'off'}; saved"
 
+    def notice_seen() -> None:
+        nonlocal settings
+        settings = updated(settings, notice_seen=True)
+        try:
+            save_settings(settings)
+        except OSError:
+            pass  # shown again next time: better than not at all
+
     options = AppOptions(clock=clock, speed=args.speed, workouts=workouts,
-                         choose_player=find_player, set_sound=set_sound, notices=notices)
+                         choose_player=find_player, set_sound=set_sound, notices=notices,
+                         notice_seen=None if settings.notice_seen else notice_seen)
     app = SpinewiseApp(catalog, options=options, start=start, resume=resume)
     try:
         app.run()

@@ -70,11 +70,19 @@ def build_view(session: Session) -> WorkoutView:
         progress=max(0.0, min(1.0, progress)),
         tip=_tip(session, exercise),
         setup=about.setup if shows_setup else "",
-        caution=about.caution if shows_setup else "",
+        caution=_caution(session, about) if shows_setup else "",
         next=next_text(session),
         self_paced=step.self_paced,
         can_extend=session.status in (Status.RUNNING, Status.PAUSED) and step.kind != "work",
     )
+
+
+def _caution(session: Session, exercise: Exercise) -> str:
+    """The exercise's caution; before the very first exercise, the routine's too."""
+    parts = [exercise.caution]
+    if session.index == 0:
+        parts.insert(0, session.plan.routine.caution)
+    return " ".join(part for part in parts if part)
 
 
 def _countdown(remaining: float) -> str:

@@ -64,3 +64,18 @@ def hurt_dialog(exercise: str) -> ChoiceDialog:
          Answer("carry-on", "Carry on", "c")],
         escape_answer="carry-on", danger="end",
     )
+
+
+HEALTH_NOTICE = (
+    "spinewise gives general exercise guidance, not medical advice.\n\n"
+    "Start easy and move slowly. Stop any exercise that hurts: press ! and it pauses.\n\n"
+    "See a doctor or physiotherapist before you start if you have back pain that persists, "
+    "follows an injury or a fall, spreads down a leg, or comes with numbness, weakness, "
+    "fever or trouble controlling your bladder or bowels."
+)
+
+
+def health_notice() -> ChoiceDialog:
+    """Shown once, on the first run."""
+    return ChoiceDialog("Before you start", HEALTH_NOTICE,
+                        [Answer("ok", "I understand", "enter")], escape_answer="ok")
