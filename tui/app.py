@@ -30,7 +30,6 @@ from .screens.summary import SummaryScreen
 from .screens.workout import WorkoutScreen
 from .workouts import Workouts
 
-
 SOUND_MODES = {
     "auto": "A sound player found on this machine, else the terminal bell",
     "beep": "A sound player only",
@@ -64,8 +63,14 @@ class SpinewiseApp(App[str | None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-normal"), (110, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
 
-    def __init__(self, catalog: list[CatalogEntry], *, options: AppOptions | None = None,
-                 start: CatalogEntry | None = None, resume: ActiveSession | None = None) -> None:
+    def __init__(
+        self,
+        catalog: list[CatalogEntry],
+        *,
+        options: AppOptions | None = None,
+        start: CatalogEntry | None = None,
+        resume: ActiveSession | None = None,
+    ) -> None:
         super().__init__()
         self.catalog = catalog
         self.options = options or AppOptions()
@@ -94,19 +99,26 @@ class SpinewiseApp(App[str | None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        yield SystemCommand("History", "Past sessions, streak, minutes per week",
-                            self.action_history)
+        yield SystemCommand(
+            "History", "Past sessions, streak, minutes per week", self.action_history
+        )
         if self.workouts is not None:
-            yield SystemCommand("Mute / unmute", "Turn the cues off or on (m)",
-                                self.on_workout_screen_mute_toggled)
+            yield SystemCommand(
+                "Mute / unmute", "Turn the cues off or on (m)", self.on_workout_screen_mute_toggled
+            )
             if self.options.set_sound is not None:
                 for mode, help_text in SOUND_MODES.items():
-                    yield SystemCommand(f"Sound: {mode}", help_text,
-                                        lambda mode=mode: self._set_sound(mode=mode))
-                yield SystemCommand("Voice: on", "Speak exercise names, rests and count-ins",
-                                    lambda: self._set_sound(voice=True))
-                yield SystemCommand("Voice: off", "No speech, cues only",
-                                    lambda: self._set_sound(voice=False))
+                    yield SystemCommand(
+                        f"Sound: {mode}", help_text, lambda mode=mode: self._set_sound(mode=mode)
+                    )
+                yield SystemCommand(
+                    "Voice: on",
+                    "Speak exercise names, rests and count-ins",
+                    lambda: self._set_sound(voice=True),
+                )
+                yield SystemCommand(
+                    "Voice: off", "No speech, cues only", lambda: self._set_sound(voice=False)
+                )
 
     def _set_sound(self, **change: object) -> None:
         assert self.options.set_sound is not None
@@ -154,15 +166,20 @@ class SpinewiseApp(App[str | None]):
             elif choice == "resume":
                 self.resume_session(paused)
 
-        self.push_screen(ChoiceDialog(
-            "A session is waiting",
-            f"{paused.routine_name} is paused ({_where(paused)}). "
-            f"Discard it and start {entry.name}?",
-            [Answer("resume", f"Resume {paused.routine_name}", "r"),
-             Answer("discard", f"Discard, start {entry.name}", "d"),
-             Answer("cancel", "Cancel", "c")],
-            danger="discard",
-        ), answered)
+        self.push_screen(
+            ChoiceDialog(
+                "A session is waiting",
+                f"{paused.routine_name} is paused ({_where(paused)}). "
+                f"Discard it and start {entry.name}?",
+                [
+                    Answer("resume", f"Resume {paused.routine_name}", "r"),
+                    Answer("discard", f"Discard, start {entry.name}", "d"),
+                    Answer("cancel", "Cancel", "c"),
+                ],
+                danger="discard",
+            ),
+            answered,
+        )
 
     def _begin(self, entry: CatalogEntry) -> None:
         assert entry.plan is not None
@@ -181,8 +198,10 @@ class SpinewiseApp(App[str | None]):
             return
         state = active.routine_file_state()
         if state in ("changed", "missing"):
-            self._warn(f"The routine file has {'changed' if state == 'changed' else 'gone'} since "
-                       "you started; resuming the version you started.")
+            self._warn(
+                f"The routine file has {'changed' if state == 'changed' else 'gone'} since "
+                "you started; resuming the version you started."
+            )
         self._open(session)
 
     def _open(self, session: Session) -> None:
@@ -212,8 +231,11 @@ class SpinewiseApp(App[str | None]):
         if store is None:
             self.push_screen(HistoryScreen([], 0, []))
             return
-        self.push_screen(HistoryScreen(store.history(include_active=True), store.streak(),
-                                       store.minutes_per_week()))
+        self.push_screen(
+            HistoryScreen(
+                store.history(include_active=True), store.streak(), store.minutes_per_week()
+            )
+        )
 
     # -- leaving -------------------------------------------------------------------
 

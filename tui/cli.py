@@ -20,7 +20,9 @@ def _speed(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number such as 2 or 0.5, got {text!r}") from None
+        raise argparse.ArgumentTypeError(
+            f"expected a number such as 2 or 0.5, got {text!r}"
+        ) from None
     if not 0 < value <= 1000:
         raise argparse.ArgumentTypeError(f"expected a number above 0 and at most 1000, got {text}")
     return value
@@ -29,12 +31,25 @@ def _speed(text: str) -> float:
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     play = common.add_argument_group("workout options")
-    play.add_argument("--sound", choices=["auto", "beep", "bell", "off"], default=None,
-                      help="how cues are played (default: your saved setting, else auto)")
-    play.add_argument("--voice", action=argparse.BooleanOptionalAction, default=None,
-                      help="speak exercise names, rests and count-ins")
-    play.add_argument("--speed", type=_speed, default=1.0, metavar="FACTOR",
-                      help="run the clock FACTOR times faster, to preview a routine (default 1)")
+    play.add_argument(
+        "--sound",
+        choices=["auto", "beep", "bell", "off"],
+        default=None,
+        help="how cues are played (default: your saved setting, else auto)",
+    )
+    play.add_argument(
+        "--voice",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="speak exercise names, rests and count-ins",
+    )
+    play.add_argument(
+        "--speed",
+        type=_speed,
+        default=1.0,
+        metavar="FACTOR",
+        help="run the clock FACTOR times faster, to preview a routine (default 1)",
+    )
 
     parser = argparse.ArgumentParser(
         prog="spinewise",
@@ -47,16 +62,31 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"spinewise {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    run = sub.add_parser("run", parents=[common], help="start a routine",
-                         description="Start a routine: a bundled or own routine's id, or a TOML file.")
+    run = sub.add_parser(
+        "run",
+        parents=[common],
+        help="start a routine",
+        description="Start a routine: a bundled or own routine's id, or a TOML file.",
+    )
     run.add_argument("routine", metavar="ROUTINE")
-    run.add_argument("--discard", action="store_true",
-                     help="discard a paused session without asking, and start this routine")
-    run.add_argument("--cue-log", type=Path, metavar="FILE",
-                     help="append one JSON line per cue played: {cue, due, at}")
+    run.add_argument(
+        "--discard",
+        action="store_true",
+        help="discard a paused session without asking, and start this routine",
+    )
+    run.add_argument(
+        "--cue-log",
+        type=Path,
+        metavar="FILE",
+        help="append one JSON line per cue played: {cue, due, at}",
+    )
 
-    sub.add_parser("resume", parents=[common], help="carry on with the paused session",
-                   description="Reopen the paused or interrupted session where it stopped.")
+    sub.add_parser(
+        "resume",
+        parents=[common],
+        help="carry on with the paused session",
+        description="Reopen the paused or interrupted session where it stopped.",
+    )
 
     lst = sub.add_parser("list", help="the routines found, with level and total time")
     lst.add_argument("--json", action="store_true", help="print JSON instead of a table")
@@ -68,10 +98,13 @@ def build_parser() -> argparse.ArgumentParser:
     history = sub.add_parser("history", help="past sessions, your streak, minutes per week")
     history.add_argument("--json", action="store_true", help="print the sessions as JSON")
 
-    check = sub.add_parser("check", help="validate routine files or folders",
-                           description="Validate routine files, or every *.toml in a folder "
-                           "(exercises.toml is checked as an exercise library). "
-                           "Exit 0 when all are valid, 1 when any is not.")
+    check = sub.add_parser(
+        "check",
+        help="validate routine files or folders",
+        description="Validate routine files, or every *.toml in a folder "
+        "(exercises.toml is checked as an exercise library). "
+        "Exit 0 when all are valid, 1 when any is not.",
+    )
     check.add_argument("paths", metavar="PATH", nargs="+", type=Path)
     return parser
 

@@ -28,9 +28,16 @@ SAVE_EVERY = 0.5
 
 
 class Workouts:
-    def __init__(self, store: Store | NullStore, dispatcher: CueDispatcher, clock: Clock, *,
-                 speed: float = 1.0, wall: Callable[[], float] = time.time,
-                 notify: Callable[[str], None] = lambda message: None) -> None:
+    def __init__(
+        self,
+        store: Store | NullStore,
+        dispatcher: CueDispatcher,
+        clock: Clock,
+        *,
+        speed: float = 1.0,
+        wall: Callable[[], float] = time.time,
+        notify: Callable[[str], None] = lambda message: None,
+    ) -> None:
         self.store = store
         self.dispatcher = dispatcher
         self.clock = clock
@@ -57,11 +64,19 @@ class Workouts:
         session = Session(entry.plan, self.clock, speed=self.speed)
         text = _read(entry.ref.path)
         extras = {"library": _library_texts(entry.ref.path)}
-        self.session_id = self._store(lambda: self.store.begin(
-            entry.ref.id, str(entry.ref.path), entry.routine.name, text,
-            entry.plan.total_seconds, len(entry.routine.exercises), session.snapshot(),
-            self.wall(), extras=extras,
-        ))
+        self.session_id = self._store(
+            lambda: self.store.begin(
+                entry.ref.id,
+                str(entry.ref.path),
+                entry.routine.name,
+                text,
+                entry.plan.total_seconds,
+                len(entry.routine.exercises),
+                session.snapshot(),
+                self.wall(),
+                extras=extras,
+            )
+        )
         return self._follow(session)
 
     def resume(self, active: ActiveSession) -> Session:
@@ -97,8 +112,11 @@ class Workouts:
         session, sid = self.session, self.session_id
         if session is None or sid is None:
             return
-        self._store(lambda: self.store.checkpoint(sid, session.snapshot(), events, self.wall(),
-                                                  self._to_epoch))
+        self._store(
+            lambda: self.store.checkpoint(
+                sid, session.snapshot(), events, self.wall(), self._to_epoch
+            )
+        )
         if any(isinstance(e, SessionFinished) for e in events):
             self._store(lambda: self.store.release(sid))
             self.session = self.session_id = None
@@ -142,8 +160,11 @@ def _read(path: Path) -> str:
 
 
 def _library_texts(routine_path: Path) -> list[list[str]]:
-    files = [paths.bundled_exercises_file(), paths.user_exercises_file(),
-             routine_path.parent / library.LIBRARY_FILE]
+    files = [
+        paths.bundled_exercises_file(),
+        paths.user_exercises_file(),
+        routine_path.parent / library.LIBRARY_FILE,
+    ]
     seen: list[Path] = []
     for file in files:
         if file.is_file() and file.resolve() not in seen:

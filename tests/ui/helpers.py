@@ -47,7 +47,9 @@ reps = 8
 
 def entry_for(text: str = ROUTINE, rid: str = "test-care") -> CatalogEntry:
     routine = parse_routine(text, f"{rid}.toml")
-    return CatalogEntry(RoutineRef(rid, Path(f"/tmp/{rid}.toml"), "file"), routine, build_plan(routine))
+    return CatalogEntry(
+        RoutineRef(rid, Path(f"/tmp/{rid}.toml"), "file"), routine, build_plan(routine)
+    )
 
 
 class Recorder:
@@ -58,7 +60,9 @@ class Recorder:
         self.events.extend(events)
 
 
-def make_app(text: str = ROUTINE, *, start: bool = True) -> tuple[SpinewiseApp, FakeClock, Recorder]:
+def make_app(
+    text: str = ROUTINE, *, start: bool = True
+) -> tuple[SpinewiseApp, FakeClock, Recorder]:
     clock = FakeClock()
     recorder = Recorder()
     entry = entry_for(text)

@@ -49,7 +49,7 @@ async def forward(pilot, clock, seconds: float) -> None:
 
 async def test_quit_keeps_the_session_and_resume_brings_it_back_paused(db, entry):
     clock = FakeClock()
-    app, workouts, _ = build(db, entry, clock, start=entry)
+    app, _workouts, _ = build(db, entry, clock, start=entry)
     async with app.run_test(size=(80, 24)) as pilot:
         await forward(pilot, clock, 5 + 1.25)  # 1.25 s into "Reach"
         await pilot.press("q")

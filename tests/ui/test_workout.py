@@ -79,7 +79,7 @@ async def test_pause_freezes_everything_and_space_carries_on():
 
 
 async def test_next_back_and_next_exercise_keys():
-    app, clock, _ = make_app()
+    app, _clock, _ = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("n")
         assert app.screen.query_one("#phase", BigLabel).text == "REACH"
@@ -139,7 +139,14 @@ async def test_a_whole_routine_to_the_summary_and_back_to_the_library():
         await pilot.pause()
         assert type(app.screen).__name__ == "LibraryScreen"
     kinds = {type(e).__name__ for e in recorder.events}
-    assert {"StepStarted", "PhaseChanged", "CountIn", "SetDone", "ExerciseDone", "SessionFinished"} <= kinds
+    assert {
+        "StepStarted",
+        "PhaseChanged",
+        "CountIn",
+        "SetDone",
+        "ExerciseDone",
+        "SessionFinished",
+    } <= kinds
 
 
 async def test_quit_pauses_and_leaves():

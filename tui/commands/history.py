@@ -49,7 +49,9 @@ def run_history(*, as_json: bool) -> int:
         )
     console.print(table)
     if len(records) > 30:
-        console.print(f"[dim]… and {len(records) - 30} older sessions (spinewise history --json)[/]")
+        console.print(
+            f"[dim]… and {len(records) - 30} older sessions (spinewise history --json)[/]"
+        )
     days = "day" if streak == 1 else "days"
     console.print(f"\n[bold]Streak:[/] {streak} {days} in a row")
     console.print("[bold]Minutes per week[/] (last 12 weeks)")

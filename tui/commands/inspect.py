@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
@@ -25,17 +26,31 @@ def run_list(*, as_json: bool) -> int:
         table.add_column(column, justify="right" if column == "time" else "left")
     for entry in catalog:
         if entry.routine is None or entry.total_seconds is None:
-            table.add_row(entry.ref.id, f"[red]invalid[/]: spinewise check {entry.ref.path}", "", "",
-                          entry.ref.origin)
+            table.add_row(
+                entry.ref.id,
+                f"[red]invalid[/]: spinewise check {entry.ref.path}",
+                "",
+                "",
+                entry.ref.origin,
+            )
             continue
-        table.add_row(entry.ref.id, escape(entry.routine.name), entry.routine.level or "-",
-                      format_clock(entry.total_seconds), entry.ref.origin)
+        table.add_row(
+            entry.ref.id,
+            escape(entry.routine.name),
+            entry.routine.level or "-",
+            format_clock(entry.total_seconds),
+            entry.ref.origin,
+        )
     Console().print(table)
     return 0
 
 
 def _entry_json(entry: CatalogEntry) -> dict[str, object]:
-    row: dict[str, object] = {"id": entry.ref.id, "origin": entry.ref.origin, "path": str(entry.ref.path)}
+    row: dict[str, object] = {
+        "id": entry.ref.id,
+        "origin": entry.ref.origin,
+        "path": str(entry.ref.path),
+    }
     routine = entry.routine
     if routine is None or entry.total_seconds is None:
         row.update(name=None, level=None, total_seconds=None, error=entry.error)
@@ -66,9 +81,13 @@ def run_show(name: str, *, as_json: bool) -> int:
 
 
 def _plan_table(plan: Plan) -> Table:
-    table = Table(title=escape(plan.name), title_justify="left", box=None, header_style="bold", pad_edge=False)
+    table = Table(
+        title=escape(plan.name), title_justify="left", box=None, header_style="bold", pad_edge=False
+    )
     for column in ("#", "step", "exercise", "set", "rep", "side", "phase", "seconds", "at"):
-        table.add_column(column, justify="right" if column in ("#", "set", "rep", "seconds", "at") else "left")
+        table.add_column(
+            column, justify="right" if column in ("#", "set", "rep", "seconds", "at") else "left"
+        )
     at = 0.0
     for number, step in enumerate(plan.steps, start=1):
         seconds = "confirm" if step.seconds is None else format_seconds_short(step.seconds)
@@ -87,5 +106,15 @@ def _plan_table(plan: Plan) -> Table:
     self_paced = sum(step.seconds is None for step in plan.steps)
     note = f" + {self_paced} self-paced sets" if self_paced else ""
     table.add_section()
-    table.add_row("", "[bold]total", f"{len(plan.steps)} steps{note}", "", "", "", "", "", f"[bold]{format_clock(plan.total_seconds)}")
+    table.add_row(
+        "",
+        "[bold]total",
+        f"{len(plan.steps)} steps{note}",
+        "",
+        "",
+        "",
+        "",
+        "",
+        f"[bold]{format_clock(plan.total_seconds)}",
+    )
     return table

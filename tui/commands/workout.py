@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from contextlib import suppress
 
 from ..audio.dispatcher import CueDispatcher, monotonic_to_epoch
 from ..audio.players import NullPlayer, choose_player
@@ -45,8 +46,10 @@ def run_workout(args: argparse.Namespace) -> int:
         if args.command == "resume":
             resume = store.active()
             if resume is None:
-                print("spinewise: nothing to resume; start a routine with: spinewise run ROUTINE",
-                      file=sys.stderr)
+                print(
+                    "spinewise: nothing to resume; start a routine with: spinewise run ROUTINE",
+                    file=sys.stderr,
+                )
                 return 1
             store.claim(resume.id)
         elif start is not None and args.discard:
@@ -63,8 +66,9 @@ def run_workout(args: argparse.Namespace) -> int:
     from ..workouts import Workouts
 
     clock = MonotonicClock()
-    dispatcher = CueDispatcher(NullPlayer(), None, monotonic_to_epoch(), args.cue_log,
-                               stale_after=1.0)
+    dispatcher = CueDispatcher(
+        NullPlayer(), None, monotonic_to_epoch(), args.cue_log, stale_after=1.0
+    )
     workouts = Workouts(store, dispatcher, clock, speed=args.speed)
     sound = args.sound or settings.sound
     voice = settings.voice if args.voice is None else args.voice
@@ -98,14 +102,18 @@ def run_workout(args: argparse.Namespace) -> int:
     def notice_seen() -> None:
         nonlocal settings
         settings = updated(settings, notice_seen=True)
-        try:
+        with suppress(OSError):  # if it cannot be saved, it shows again next time
             save_settings(settings)
-        except OSError:
-            pass  # shown again next time: better than not at all
 
-    options = AppOptions(clock=clock, speed=args.speed, workouts=workouts,
-                         choose_player=find_player, set_sound=set_sound, notices=notices,
-                         notice_seen=None if settings.notice_seen else notice_seen)
+    options = AppOptions(
+        clock=clock,
+        speed=args.speed,
+        workouts=workouts,
+        choose_player=find_player,
+        set_sound=set_sound,
+        notices=notices,
+        notice_seen=None if settings.notice_seen else notice_seen,
+    )
     app = SpinewiseApp(catalog, options=options, start=start, resume=resume)
     try:
         app.run()

@@ -32,7 +32,11 @@ class CatalogEntry:
         routine = self.routine
         haystack = " ".join(
             [self.ref.id, self.ref.origin]
-            + ([routine.name, routine.level or "", routine.summary, *routine.tags] if routine else [])
+            + (
+                [routine.name, routine.level or "", routine.summary, *routine.tags]
+                if routine
+                else []
+            )
         ).lower()
         return all(word in haystack for word in words.lower().split())
 

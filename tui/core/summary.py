@@ -42,14 +42,19 @@ class SessionSummary:
     @property
     def closing(self) -> str:
         if self.hurt:
-            return ("Something hurt today. Rest it, try an easier version next time, "
-                    "and see a professional if the pain persists.")
+            return (
+                "Something hurt today. Rest it, try an easier version next time, "
+                "and see a professional if the pain persists."
+            )
         return "Well done. Little and often is what works: same time tomorrow?"
 
     def lines(self) -> list[tuple[str, str]]:
         rows = [
             ("Time", format_clock(self.active_seconds)),
-            ("Done", f"{len(self.done)} exercises" + (f": {', '.join(self.done)}" if self.done else "")),
+            (
+                "Done",
+                f"{len(self.done)} exercises" + (f": {', '.join(self.done)}" if self.done else ""),
+            ),
         ]
         if self.skipped:
             rows.append(("Skipped", ", ".join(self.skipped)))

@@ -49,10 +49,7 @@ def build_view(session: Session) -> WorkoutView:
     left = session.session_remaining()
     progress = 1.0 if session.finished else (1 - left / total if total else 0.0)
     remaining = session.remaining()
-    if remaining is None:
-        countdown = format_clock(session.elapsed())
-    else:
-        countdown = _countdown(remaining)
+    countdown = format_clock(session.elapsed()) if remaining is None else _countdown(remaining)
     upcoming = _upcoming_exercise(session)
     shows_setup = step.kind == "prepare" or (step.kind == "rest" and upcoming is not exercise)
     about = upcoming if step.kind == "rest" and upcoming is not None else exercise

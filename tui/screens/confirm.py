@@ -23,8 +23,15 @@ class ChoiceDialog(ModalScreen[str]):
 
     BINDINGS = [Binding("escape", "choose_escape", "Cancel")]
 
-    def __init__(self, title: str, text: str, answers: list[Answer], *,
-                 escape_answer: str = "cancel", danger: str | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        text: str,
+        answers: list[Answer],
+        *,
+        escape_answer: str = "cancel",
+        danger: str | None = None,
+    ) -> None:
         super().__init__()
         self.title_text = title
         self.text = text
@@ -38,7 +45,9 @@ class ChoiceDialog(ModalScreen[str]):
             yield Static(self.text, markup=False)
             with Horizontal(classes="dialog-buttons"):
                 for i, answer in enumerate(self.answers):
-                    variant = "error" if answer.id == self.danger else "primary" if i == 0 else "default"
+                    variant = (
+                        "error" if answer.id == self.danger else "primary" if i == 0 else "default"
+                    )
                     yield Button(f"{answer.label} ({answer.key})", id=answer.id, variant=variant)
 
     def on_key(self, event: events.Key) -> None:
@@ -60,9 +69,13 @@ def hurt_dialog(exercise: str) -> ChoiceDialog:
         "Paused: this hurts",
         f"Stop {exercise}. Sharp, shooting or radiating pain is a reason to stop, not to "
         "push through. If pain persists, talk to a health professional.",
-        [Answer("skip", "Skip exercise", "s"), Answer("end", "End session", "e"),
-         Answer("carry-on", "Carry on", "c")],
-        escape_answer="carry-on", danger="end",
+        [
+            Answer("skip", "Skip exercise", "s"),
+            Answer("end", "End session", "e"),
+            Answer("carry-on", "Carry on", "c"),
+        ],
+        escape_answer="carry-on",
+        danger="end",
     )
 
 
@@ -77,5 +90,9 @@ HEALTH_NOTICE = (
 
 def health_notice() -> ChoiceDialog:
     """Shown once, on the first run."""
-    return ChoiceDialog("Before you start", HEALTH_NOTICE,
-                        [Answer("ok", "I understand", "enter")], escape_answer="ok")
+    return ChoiceDialog(
+        "Before you start",
+        HEALTH_NOTICE,
+        [Answer("ok", "I understand", "enter")],
+        escape_answer="ok",
+    )

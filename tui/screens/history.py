@@ -12,15 +12,20 @@ from textual.widgets import DataTable, Footer, Sparkline, Static
 
 from ..core.history import SessionRecord
 
-STATUS = {"completed": "completed", "stopped": "stopped", "abandoned": "abandoned",
-          "active": "paused"}
+STATUS = {
+    "completed": "completed",
+    "stopped": "stopped",
+    "abandoned": "abandoned",
+    "active": "paused",
+}
 
 
 class HistoryScreen(Screen[None]):
     BINDINGS = [Binding("escape,q", "app.pop_screen", "Back", id="back")]
 
-    def __init__(self, records: list[SessionRecord], streak: int,
-                 weeks: list[tuple[date, float]]) -> None:
+    def __init__(
+        self, records: list[SessionRecord], streak: int, weeks: list[tuple[date, float]]
+    ) -> None:
         super().__init__()
         self.records = records
         self.streak = streak
@@ -30,9 +35,11 @@ class HistoryScreen(Screen[None]):
         days = "day" if self.streak == 1 else "days"
         total = sum(minutes for _, minutes in self.weeks)
         with Vertical(id="history-head"):
-            yield Static(f"Streak: {self.streak} {days} in a row · "
-                         f"{total:.0f} minutes in the last {len(self.weeks)} weeks",
-                         id="history-streak")
+            yield Static(
+                f"Streak: {self.streak} {days} in a row · "
+                f"{total:.0f} minutes in the last {len(self.weeks)} weeks",
+                id="history-streak",
+            )
             yield Static("Minutes per week", id="history-chart-label")
             yield Sparkline([minutes for _, minutes in self.weeks], id="history-chart")
         yield DataTable(id="history-table", cursor_type="row")

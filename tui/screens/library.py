@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
@@ -70,8 +70,12 @@ class LibraryScreen(Screen[None]):
             if routine is None or entry.total_seconds is None:
                 table.add_row(entry.ref.id, "invalid", "", "")
                 continue
-            table.add_row(routine.name, routine.level or "", format_clock(entry.total_seconds),
-                          ", ".join(routine.tags))
+            table.add_row(
+                routine.name,
+                routine.level or "",
+                format_clock(entry.total_seconds),
+                ", ".join(routine.tags),
+            )
         self._preview()
 
     @on(Input.Changed, "#filter")
@@ -114,12 +118,17 @@ class LibraryScreen(Screen[None]):
             return
         name.show(routine.name)
         level = routine.level or "any level"
-        meta.show(f"{level} · {format_clock(entry.total_seconds)} · {len(routine.exercises)} exercises"
-                  f" · {entry.ref.origin}")
+        meta.show(
+            f"{level} · {format_clock(entry.total_seconds)} · {len(routine.exercises)} exercises"
+            f" · {entry.ref.origin}"
+        )
         summary.show(routine.summary)
         caution.show(f"Caution: {routine.caution}" if routine.caution else "")
-        exercises.update("\n".join(f"{i}. {ex.name}: {ex.dosage()}"
-                                   for i, ex in enumerate(routine.exercises, start=1)))
+        exercises.update(
+            "\n".join(
+                f"{i}. {ex.name}: {ex.dosage()}" for i, ex in enumerate(routine.exercises, start=1)
+            )
+        )
 
     def action_move(self, delta: int) -> None:
         table = self.query_one("#routines", DataTable)

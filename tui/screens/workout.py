@@ -11,8 +11,8 @@ from collections.abc import Callable, Sequence
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.message import Message
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Digits, Footer
@@ -45,8 +45,13 @@ class WorkoutScreen(Screen[None]):
         Binding("question_mark", "help", "Help", id="help", key_display="?"),
     ]
 
-    def __init__(self, session: Session, listeners: Sequence[Listener] = (), *,
-                 muted: Callable[[], bool] = lambda: False) -> None:
+    def __init__(
+        self,
+        session: Session,
+        listeners: Sequence[Listener] = (),
+        *,
+        muted: Callable[[], bool] = lambda: False,
+    ) -> None:
         super().__init__()
         self.session = session
         self.listeners = list(listeners)
@@ -141,8 +146,14 @@ class WorkoutScreen(Screen[None]):
     # -- keys ------------------------------------------------------------------
 
     ACTIONS = {
-        "pause": "pause", "resume": "resume", "next": "next", "next_exercise": "next_exercise",
-        "back": "back", "extend": "extend", "confirm": "confirm", "hurt": "flag_hurt",
+        "pause": "pause",
+        "resume": "resume",
+        "next": "next",
+        "next_exercise": "next_exercise",
+        "back": "back",
+        "extend": "extend",
+        "confirm": "confirm",
+        "hurt": "flag_hurt",
     }
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
