@@ -7,13 +7,11 @@ very deadline, so crossing any number of boundaries in one `advance()` loses
 nothing and every event carries the exact time it was due.
 
 Which action is allowed in which status is written in one table,
-`ALLOWED`; anything else raises `TransitionError` rather than being ignored.
+`states.ALLOWED`; anything else raises `TransitionError` rather than being ignored.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from enum import StrEnum
 from typing import Any, NoReturn
 
 from .clock import Clock
@@ -32,43 +30,14 @@ from .events import (
     StepStarted,
 )
 from .plan import Plan, Step
+from .snapshot import SNAPSHOT_VERSION, validate_snapshot
+from .states import ALLOWED, Status, TransitionError
 
-SNAPSHOT_VERSION = 1
 #: `back` within this many seconds of a step's start goes to the previous step.
 BACK_RESTART_AFTER = 2.0
 #: Only steps at least this long count their last three seconds in.
 COUNT_IN_MIN_SECONDS = 5.0
 EXTENDABLE = frozenset({"rest", "switch", "prepare"})
-
-
-class Status(StrEnum):
-    READY = "ready"
-    RUNNING = "running"
-    PAUSED = "paused"
-    FINISHED = "finished"
-
-
-R, P = Status.RUNNING, Status.PAUSED
-
-#: action -> the statuses in which it is allowed.
-ALLOWED: dict[str, frozenset[Status]] = {
-    "start": frozenset({Status.READY}),
-    "pause": frozenset({R}),
-    "resume": frozenset({P}),
-    "toggle_pause": frozenset({R, P}),
-    "next": frozenset({R, P}),
-    "back": frozenset({R, P}),
-    "next_exercise": frozenset({R, P}),
-    "skip_exercise": frozenset({R, P}),
-    "extend": frozenset({R, P}),
-    "confirm": frozenset({R}),
-    "flag_hurt": frozenset({R, P}),
-    "end": frozenset({Status.READY, R, P}),
-}
-
-
-class TransitionError(RuntimeError):
-    """An action that makes no sense now (resume while running, extend a work step...)."""
 
 
 class Session:
@@ -223,10 +192,6 @@ class Session:
         self._segment_start = self._run_start = now
         return [Resumed(due=now, index=self.index)]
 
-    def toggle_pause(self) -> list[Event]:
-        self._check("toggle_pause")
-        return self.pause() if self.running else self.resume()
-
     def next(self) -> list[Event]:
         """Leave the current step now and start the next one."""
         self._check("next")
@@ -310,15 +275,6 @@ class Session:
         events.append(SessionFinished(due=now, ended_early=True))
         return events
 
-    def set_speed(self, speed: float) -> None:
-        if speed <= 0:
-            raise ValueError("speed must be above 0")
-        if self.running:
-            now = self.clock.now()
-            self._bank(now)
-            self._segment_start = self._run_start = now
-        self._speed = float(speed)
-
     # -- snapshot ------------------------------------------------------------
 
     def snapshot(self) -> dict[str, Any]:
@@ -341,7 +297,7 @@ class Session:
         cls, plan: Plan, clock: Clock, data: dict[str, Any], *, speed: float = 1.0
     ) -> Session:
         """A session at the snapshot's position; a running one runs on from now."""
-        _validate_snapshot(plan, data)
+        validate_snapshot(plan, data)
         session = cls(plan, clock, speed=speed)
         session.status = Status(data["status"])
         session.index = data["index"]
@@ -440,22 +396,3 @@ class Session:
         self._leave(now, self.elapsed(), events, skipped=True)
         self._forward(len(self.plan.steps) if target is None else target, now, events)
         return events
-
-
-def _validate_snapshot(plan: Plan, data: dict[str, Any]) -> None:
-    def need(key: str, test: Callable[[Any], bool]) -> None:
-        if key not in data or not test(data[key]):
-            raise ValueError(f"session snapshot: bad or missing {key!r}")
-
-    def number(v: Any) -> bool:
-        return isinstance(v, int | float) and not isinstance(v, bool) and v >= 0
-
-    need("version", lambda v: v == SNAPSHOT_VERSION)
-    need("steps", lambda v: v == len(plan.steps))
-    need("status", lambda v: v in {s.value for s in Status})
-    need("index", lambda v: isinstance(v, int) and 0 <= v < len(plan.steps))
-    for key in ("elapsed", "extension", "active_seconds"):
-        need(key, number)
-    for key in ("hurt", "skipped"):
-        need(key, lambda v: isinstance(v, list) and all(isinstance(i, int) for i in v))
-    need("ended_early", lambda v: isinstance(v, bool))

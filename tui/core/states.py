@@ -1,0 +1,38 @@
+"""The workout session's states, and which action is allowed in which state.
+
+Written as one table (after h11's `_state.py`), so the rules can be read at a
+glance; `Session` refuses anything the table does not allow.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Status(StrEnum):
+    READY = "ready"
+    RUNNING = "running"
+    PAUSED = "paused"
+    FINISHED = "finished"
+
+
+R, P = Status.RUNNING, Status.PAUSED
+
+#: action -> the statuses in which it is allowed.
+ALLOWED: dict[str, frozenset[Status]] = {
+    "start": frozenset({Status.READY}),
+    "pause": frozenset({R}),
+    "resume": frozenset({P}),
+    "next": frozenset({R, P}),
+    "back": frozenset({R, P}),
+    "next_exercise": frozenset({R, P}),
+    "skip_exercise": frozenset({R, P}),
+    "extend": frozenset({R, P}),
+    "confirm": frozenset({R}),
+    "flag_hurt": frozenset({R, P}),
+    "end": frozenset({Status.READY, R, P}),
+}
+
+
+class TransitionError(RuntimeError):
+    """An action that makes no sense now (resume while running, extend a work step...)."""
