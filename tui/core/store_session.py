@@ -1,0 +1,121 @@
+"""The active session as read back from the store, and the small helpers around it:
+ownership by process id, the routine text's hash, the clock-to-epoch converter,
+and `NullStore`, which stands in when the database cannot be written."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from .clock import Clock
+from .history import SessionRecord, ToEpoch, weekly_minutes
+
+
+@dataclass(frozen=True, slots=True)
+class ActiveSession:
+    id: int
+    routine_id: str
+    routine_path: str | None
+    routine_name: str
+    routine_text: str
+    routine_hash: str
+    snapshot: dict[str, Any]
+    started_at: float
+    updated_at: float
+    paused_at: float | None
+    owner_pid: int | None
+    exercises: int
+    total_seconds: float
+    #: What `begin` was given as `extras` (JSON types).
+    extras: dict[str, Any]
+    #: Index (from 0) of the exercise of the last step entered; None before any.
+    current_exercise: int | None
+
+    @property
+    def left_at(self) -> float:
+        """When the person left it: paused, or the last save before a crash."""
+        return self.paused_at if self.paused_at is not None else self.updated_at
+
+    def paused_snapshot(self) -> dict[str, Any]:
+        """The snapshot to restore from: a session that was running comes back paused."""
+        data = dict(self.snapshot)
+        if data.get("status") == "running":
+            data["status"] = "paused"
+        return data
+
+    def routine_file_state(self) -> str:
+        """'unchanged', 'changed' or 'missing' for the file at `routine_path`; else 'unknown'."""
+        if not self.routine_path:
+            return "unknown"
+        try:
+            text = Path(self.routine_path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return "missing" if not Path(self.routine_path).exists() else "changed"
+        return "unchanged" if routine_hash(text) == self.routine_hash else "changed"
+
+
+def routine_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def epoch_converter(clock: Clock, wall: Callable[[], float] = time.time) -> ToEpoch:
+    """`to_epoch` for engine events: clock time `due` -> Unix epoch seconds."""
+    return lambda due: wall() - (clock.now() - due)
+
+
+def pid_alive(pid: int) -> bool:
+    """Whether process `pid` exists. (Windows cannot be asked safely: assume not.)"""
+    if pid <= 0 or sys.platform == "win32":
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    except OSError:
+        return False
+    return True
+
+
+class NullStore:
+    """Stands in for `Store` once it is unavailable: the same methods, recording
+    nothing, so the workout goes on in memory. `reason` says why."""
+
+    available = False
+    path = None
+    _NO_OPS = frozenset(
+        {"close", "claim", "release", "save", "record_events", "checkpoint", "mark_paused",
+         "finish", "discard_active"}
+    )  # fmt: skip
+
+    def __init__(self, reason: str = "") -> None:
+        self.reason = reason
+        self.warnings: list[str] = [reason] if reason else []
+
+    def __getattr__(self, name: str) -> Callable[..., None]:
+        if name in NullStore._NO_OPS:
+            return lambda *args, **kwargs: None
+        raise AttributeError(name)
+
+    def begin(self, *args: Any, **kwargs: Any) -> int:
+        return 0
+
+    def active(self) -> None:
+        return None
+
+    def history(self, *args: Any, **kwargs: Any) -> list[SessionRecord]:
+        return []
+
+    def streak(self, today: date | None = None) -> int:
+        return 0
+
+    def minutes_per_week(self, weeks: int = 12, today: date | None = None) -> list:
+        return weekly_minutes([], today or date.today(), weeks)
