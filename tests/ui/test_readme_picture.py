@@ -3,7 +3,10 @@
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-SNAPSHOT = "tests/ui/__snapshots__/test_snapshots/test_snapshot[work_mid_tempo-True-run_before-80x24].svg"
+SNAPSHOT = (
+    "tests/ui/__snapshots__/test_snapshots/"
+    "test_snapshot[work_mid_tempo-True-run_before-80x24].svg"
+)
 
 
 def test_readme_picture_is_the_current_snapshot():
