@@ -24,7 +24,7 @@ def run_check(paths: list[Path]) -> int:
     for problem in problems:
         print(problem, file=sys.stderr)
     bad = len({p.path for p in problems})
-    checked = len(files)
+    checked = len(files) + len({p.path for p in missing})
     noun = "file" if checked == 1 else "files"
     if problems:
         print(f"{bad} of {checked} {noun} invalid, {len(problems)} problems", file=sys.stderr)
