@@ -175,6 +175,7 @@ async def test_first_run_shows_the_health_notice_once():
         assert type(app.screen).__name__ == "ChoiceDialog"
         words = " ".join(str(s.content) for s in app.screen.query("Static"))
         assert "not medical advice" in words and "Stop any exercise that hurts" in words
+        assert not any(isinstance(s, WorkoutScreen) for s in app.screen_stack)  # nothing runs yet
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, WorkoutScreen)

@@ -7,7 +7,7 @@ from typing import NamedTuple
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
@@ -40,7 +40,8 @@ class ChoiceDialog(ModalScreen[str]):
         self.danger = danger
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
+        # Scrolls in a small terminal; the answer keys work wherever the view is.
+        with VerticalScroll(classes="dialog"):
             yield Static(self.title_text, classes="dialog-title", markup=False)
             yield Static(self.text, markup=False)
             with Horizontal(classes="dialog-buttons"):

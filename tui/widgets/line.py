@@ -15,4 +15,6 @@ class Line(Static):
         """Update only when the text changed (the screen refreshes ten times a second)."""
         if str(self.content) != text:
             self.update(text)
-        self.display = bool(text)
+        # A class, not `display`: an inline style would override the layout rules
+        # that hide lines in a small terminal.
+        self.set_class(not text, "-empty")
