@@ -24,6 +24,7 @@ from .core.engine import Session
 from .core.events import Event
 from .core.store import ActiveSession
 from .core.summary import SessionSummary
+from .routine_editing import RoutineEditing
 from .screens.confirm import Answer, ChoiceDialog, health_notice
 from .screens.library import LibraryScreen
 from .screens.summary import SummaryScreen
@@ -56,7 +57,7 @@ class AppOptions:
     notices: list[str] = field(default_factory=list)
 
 
-class SpinewiseApp(App[str | None]):
+class SpinewiseApp(RoutineEditing, App[str | None]):
     CSS_PATH = "app.tcss"
     TITLE = "spinewise"
     COMMANDS = App.COMMANDS | {StartRoutineCommands}
@@ -85,14 +86,24 @@ class SpinewiseApp(App[str | None]):
             self._warn(notice)
         self._catch_signals()
         self.push_screen(LibraryScreen(self.catalog, banner=self._banner()))
+        if self.options.choose_player is not None:
+            self._find_player()
+        if self.options.notice_seen is not None:
+            # The health notice comes first: nothing starts until it is read.
+            self.push_screen(health_notice(), self._notice_read)
+        else:
+            self._open_first()
+
+    def _notice_read(self, _: str | None) -> None:
+        if self.options.notice_seen is not None:
+            self.options.notice_seen()
+        self._open_first()
+
+    def _open_first(self) -> None:
         if self._resume is not None:
             self.resume_session(self._resume)
         elif self._start is not None:
             self.start_routine(self._start)
-        if self.options.choose_player is not None:
-            self._find_player()
-        if self.options.notice_seen is not None:
-            self.push_screen(health_notice(), lambda _: self.options.notice_seen())  # type: ignore[misc]
 
     def _warn(self, message: str) -> None:
         self.notify(message, severity="warning", timeout=8, markup=False)

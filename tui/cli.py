@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
+from .commands import authoring_cli
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -106,6 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
         "Exit 0 when all are valid, 1 when any is not.",
     )
     check.add_argument("paths", metavar="PATH", nargs="+", type=Path)
+    authoring_cli.add_parsers(sub)
     return parser
 
 
@@ -117,6 +119,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .commands.check import run_check
 
             return run_check(args.paths)
+        if args.command in authoring_cli.AUTHORING_COMMANDS:
+            return authoring_cli.dispatch(args)
         if args.command == "history":
             from .commands.history import run_history
 

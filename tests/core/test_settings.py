@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.core import settings as settings_module
+from tui.core import atomic as atomic_module
 from tui.core.paths import config_file
 from tui.core.settings import Settings, load_settings, save_settings, updated
 
@@ -97,7 +97,7 @@ def test_a_failed_save_keeps_the_old_file_and_cleans_up(monkeypatch: pytest.Monk
     def broken_replace(src: str, dst: str) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(settings_module.os, "replace", broken_replace)
+    monkeypatch.setattr(atomic_module.os, "replace", broken_replace)
     with pytest.raises(OSError, match="disk full"):
         save_settings(Settings(sound="off"))
     assert path.read_text() == 'sound = "bell"\n'

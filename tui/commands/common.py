@@ -15,6 +15,19 @@ def report(error: RoutineError) -> None:
         print(problem, file=sys.stderr)
 
 
+def resolve_ref(name: str) -> RoutineRef | None:
+    """Where the routine named on the command line is, or None after printing why not."""
+    ref = library.find(name)
+    if ref is None:
+        ids = ", ".join(r.id for r in library.discover()) or "none found"
+        print(f"spinewise: no routine {name!r}; known routines: {ids}", file=sys.stderr)
+        return None
+    if ref.origin == "file" and not ref.path.is_file():
+        print(f"{ref.path}:1:1: file: no such file", file=sys.stderr)
+        return None
+    return ref
+
+
 def resolve(name: str) -> tuple[RoutineRef, Routine] | None:
     """The routine named on the command line, or None after printing why not."""
     ref = library.find(name)

@@ -34,6 +34,26 @@ _PLAIN = re.compile(_NUM)
 _CLOCK = re.compile(r"(?:(?P<h>\d+):(?P<m2>[0-5]\d)|(?P<m>\d+)):(?P<s>[0-5]\d(?:\.\d+)?)")
 
 
+def _any_case(word: str) -> str:
+    return "".join(f"[{c.lower()}{c.upper()}]" for c in word)
+
+
+def _pattern() -> str:
+    """The strings `parse_duration` accepts, as one regular expression that means the
+    same in Python and in ECMA-262 (JSON Schema): no named groups, no flags."""
+    num = r"(\d+(\.\d+)?|\.\d+)"
+    hours = rf"{num}\s*{_any_case('h')}(({_any_case('ou')})?{_any_case('r')}{_any_case('s')}?)?"
+    mins = rf"{num}\s*{_any_case('m')}({_any_case('in')}({_any_case('ute')})?{_any_case('s')}?)?"
+    secs = rf"{num}\s*{_any_case('s')}({_any_case('ec')}({_any_case('ond')})?{_any_case('s')}?)?"
+    units = rf"{hours}(\s*{mins})?(\s*{secs})?|{mins}(\s*{secs})?|{secs}"
+    clock = r"(\d+:[0-5]\d|\d+):[0-5]\d(\.\d+)?"
+    return rf"^\s*({num}|{clock}|{units})\s*$"
+
+
+#: A duration written as a string, for the JSON Schema (tested against `parse_duration`).
+DURATION_PATTERN = _pattern()
+
+
 def duration_error(value: object) -> str:
     """The message for a value that is not a duration."""
     return f'expected a duration such as 30 or "45s", got {toml_repr(value)}'

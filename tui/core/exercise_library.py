@@ -56,10 +56,24 @@ LIBRARY_VALIDATORS: dict[str, Validator] = {
 LIBRARY_HINTS = {"use": "use is for routines; a library entry cannot use another entry"}
 
 
+#: Libraries already validated, by path and text: an imported library of hundreds
+#: of entries is read for every routine of the catalog.
+_VALIDATED: dict[tuple[str, str], dict[str, LibraryEntry]] = {}
+_VALIDATED_MAX = 8
+
+
 def load_exercise_library(path: Path) -> dict[str, LibraryEntry]:
     """Read and validate one `exercises.toml`; RoutineError with every problem if invalid."""
     path = Path(path)
-    return parse_exercise_library(read_source(path), str(path))
+    text = read_source(path)
+    key = (str(path), text)
+    entries = _VALIDATED.get(key)
+    if entries is None:
+        entries = parse_exercise_library(text, str(path))
+        if len(_VALIDATED) >= _VALIDATED_MAX:
+            _VALIDATED.pop(next(iter(_VALIDATED)))
+        _VALIDATED[key] = entries
+    return dict(entries)
 
 
 def parse_exercise_library(text: str, path: str | Path) -> dict[str, LibraryEntry]:

@@ -12,9 +12,7 @@ Keys this version does not know are kept and written back unchanged.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -22,6 +20,7 @@ from typing import Any
 
 import tomli_w
 
+from .atomic import write_atomic
 from .paths import config_file
 
 SOUND_MODES: tuple[str, ...] = ("auto", "beep", "bell", "off")
@@ -97,38 +96,8 @@ def load_settings(path: Path | None = None) -> Settings:
 def save_settings(settings: Settings, path: Path | None = None) -> Path:
     """Write the settings atomically (temp file, fsync, rename); returns the path."""
     path = path if path is not None else config_file()
-    path.parent.mkdir(parents=True, exist_ok=True)
     data = tomli_w.dumps(settings.to_toml()).encode("utf-8")
-    try:
-        mode = path.stat().st_mode & 0o777
-    except FileNotFoundError:
-        mode = 0o644
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temp, mode)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    _fsync_dir(path.parent)
-    return path
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+    return write_atomic(path, data)
 
 
 def updated(settings: Settings, **changes: Any) -> Settings:

@@ -175,10 +175,17 @@ def boolean(value: Any) -> bool:
     return value
 
 
-def choice(options: Sequence[str]) -> Validator:
-    """One of a few words, with a suggestion for a near miss ("Beginner")."""
+class Choice:
+    """A validator for one of a few words, with a suggestion for a near miss ("Beginner").
 
-    def validate(value: Any) -> str:
+    `options` stays readable, so the JSON Schema lists the same words.
+    """
+
+    def __init__(self, options: Sequence[str]) -> None:
+        self.options: tuple[str, ...] = tuple(options)
+
+    def __call__(self, value: Any) -> str:
+        options = self.options
         if isinstance(value, str) and value in options:
             return value
         message = f"expected {quoted_list(options)}, got {toml_repr(value)}"
@@ -187,7 +194,10 @@ def choice(options: Sequence[str]) -> Validator:
             message += f'; did you mean "{close}"?'
         raise Invalid(message)
 
-    return validate
+
+def choice(options: Sequence[str]) -> Validator:
+    """One of a few words (see `Choice`)."""
+    return Choice(options)
 
 
 def duration(value: Any) -> float:

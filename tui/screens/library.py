@@ -12,7 +12,11 @@ from textual.widgets import DataTable, Footer, Input, Static
 
 from ..core.catalog import CatalogEntry
 from ..core.models import format_clock
+from ..core.watch import routine_watch
 from ..widgets.line import Line
+
+#: Seconds between two looks at the routine files on disk.
+WATCH_SECONDS = 2.0
 
 
 class LibraryScreen(Screen[None]):
@@ -22,6 +26,10 @@ class LibraryScreen(Screen[None]):
         Binding("up", "move(-1)", "Up", show=False, priority=True),
         Binding("ctrl+r", "resume", "Resume", id="resume"),
         Binding("ctrl+y", "app.history", "History", id="history"),
+        # ctrl+ keys, with priority: the filter Input has the focus and takes letters.
+        Binding("ctrl+e", "edit", "Edit", id="edit", priority=True),
+        Binding("ctrl+n", "new", "New", id="new", priority=True),
+        Binding("ctrl+d", "duplicate", "Duplicate", id="duplicate", priority=True),
         Binding("escape", "clear", "Clear filter", id="clear", show=False),
         Binding("ctrl+q", "app.quit", "Quit", id="quit"),
     ]
@@ -33,6 +41,22 @@ class LibraryScreen(Screen[None]):
 
     class Resume(Message):
         """Resume the paused session the banner names."""
+
+    class Edit(Message):
+        """Open the editor on this routine."""
+
+        def __init__(self, entry: CatalogEntry) -> None:
+            super().__init__()
+            self.entry = entry
+
+    class NewRoutine(Message):
+        """Write a new routine."""
+
+    class Duplicate(Edit):
+        """Write a new routine, starting from a copy of this one."""
+
+    class FilesChanged(Message):
+        """A routine file (or a folder of them) changed on disk."""
 
     def __init__(self, catalog: list[CatalogEntry], banner: str = "") -> None:
         super().__init__()
@@ -60,6 +84,8 @@ class LibraryScreen(Screen[None]):
         self.query_one("#banner", Line).show(self.banner)
         self._fill("")
         self.query_one("#filter", Input).focus()
+        self._watch = routine_watch(entry.ref.path for entry in self.catalog)
+        self.set_interval(WATCH_SECONDS, self.look_at_files, name="watch-routines")
 
     def _fill(self, words: str) -> None:
         table = self.query_one("#routines", DataTable)
@@ -135,6 +161,32 @@ class LibraryScreen(Screen[None]):
         if table.row_count:
             table.move_cursor(row=max(0, min(table.row_count - 1, table.cursor_row + delta)))
 
+    def set_catalog(self, catalog: list[CatalogEntry]) -> None:
+        """Show these routines instead (after a reload), keeping the filter and selection."""
+        chosen = self.selected.ref.id if self.selected else None
+        self.catalog = catalog
+        self._watch = routine_watch(entry.ref.path for entry in catalog)
+        self._fill(self.query_one("#filter", Input).value)
+        ids = [entry.ref.id for entry in self.shown]
+        if chosen in ids:
+            self.query_one("#routines", DataTable).move_cursor(row=ids.index(chosen))
+
+    def look_at_files(self) -> None:
+        """Every WATCH_SECONDS: stat the routine files and folders; reload on a change."""
+        if self._watch.changed():
+            self.post_message(self.FilesChanged())
+
+    def action_edit(self) -> None:
+        if self.selected is not None:
+            self.post_message(self.Edit(self.selected))
+
+    def action_new(self) -> None:
+        self.post_message(self.NewRoutine())
+
+    def action_duplicate(self) -> None:
+        if self.selected is not None:
+            self.post_message(self.Duplicate(self.selected))
+
     def set_banner(self, banner: str) -> None:
         self.banner = banner
         self.query_one("#banner", Line).show(banner)
@@ -143,6 +195,8 @@ class LibraryScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "resume":
             return bool(self.banner)
+        if action in ("edit", "duplicate"):
+            return True if self.selected is not None else None
         return True
 
     def action_resume(self) -> None:

@@ -1,0 +1,322 @@
+"""The routine editor inside the app, driven by the pilot."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+from textual.widgets import DataTable
+
+from tests.authoring.helpers import VALID, library_app, own_routine
+from tui.core import paths
+from tui.core.authoring import checking_library
+from tui.screens.confirm import ChoiceDialog
+from tui.screens.editor import EditorScreen
+from tui.screens.library import LibraryScreen
+from tui.screens.name_dialog import NameDialog
+from tui.widgets.draft_preview import DraftPreview
+from tui.widgets.problem_list import ProblemList
+
+DEBOUNCE = 0.05
+SIZE = (120, 35)
+
+
+async def settle(pilot, screen: EditorScreen) -> None:
+    """Wait until the check that follows typing has run (the debounce timer fired)."""
+    for _ in range(40):
+        await pilot.pause(DEBOUNCE)
+        if not screen.check_pending:
+            break
+    await pilot.pause()
+
+
+async def open_editor(app, pilot, path, **kwargs) -> EditorScreen:
+    library, _ = checking_library()
+    screen = EditorScreen(path, path.read_text(), library=library, debounce=DEBOUNCE, **kwargs)
+    app.push_screen(screen)
+    await pilot.pause()
+    return screen
+
+
+async def type_at(pilot, screen: EditorScreen, row: int, col: int, text: str) -> None:
+    screen.editor.move_cursor((row, col))
+    await pilot.press(*text)
+    await settle(pilot, screen)
+
+
+def preview_text(screen: EditorScreen) -> str:
+    return screen.query_one("#editor-preview", DraftPreview).text
+
+
+async def test_a_mistake_typed_is_listed_at_its_line_and_the_line_is_marked():
+    path = own_routine()
+    app = library_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(app, pilot, path)
+        assert screen.check.valid
+        await type_at(pilot, screen, 8, 4, "d")  # line 9: hold = 5  ->  holdd = 5
+        problems = screen.query_one("#editor-problems", ProblemList).problems
+        assert [(p.line, p.field) for p in problems] == [(9, "exercise[1].holdd")]
+        assert 'did you mean "hold"?' in problems[0].message
+        assert screen.editor.problem_lines == {9}
+        assert screen.has_class("-invalid")
+        assert "Showing the last valid version" in preview_text(screen)
+        assert screen.dirty
+
+
+async def test_checking_waits_until_typing_pauses():
+    path = own_routine()
+    app = library_app()
+    async with app.run_test(size=SIZE) as pilot:
+        library, _ = checking_library()
+        screen = EditorScreen(path, VALID, library=library, debounce=30)
+        app.push_screen(screen)
+        await pilot.pause()
+        checks = screen.checks
+        screen.editor.move_cursor((8, 4))
+        await pilot.press("d", "d", "d")
+        assert screen.check_pending and screen.checks == checks
+        assert screen.check.valid  # not checked yet
+        screen.validate_now()
+        assert not screen.check_pending and screen.checks == checks + 1
+        assert not screen.check.valid
+
+
+async def test_fixing_the_mistake_updates_the_preview():
+    path = own_routine()
+    app = library_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(app, pilot, path)
+        assert "1. Dead bug: 4 reps, hold 5 s" in preview_text(screen)
+        await type_at(pilot, screen, 7, 7, "0")  # reps = 04: TOML allows no leading zero
+        assert not screen.check.valid
+        screen.editor.move_cursor((7, 8))
+        await pilot.press("delete")
+        await pilot.press("backspace")
+        await pilot.press("6")  # reps = 6
+        await settle(pilot, screen)
+        assert screen.check.valid
+        assert screen.editor.problem_lines == frozenset()
+        text = preview_text(screen)
+        assert "1. Dead bug: 6 reps, hold 5 s" in text
+        assert "Quiet core · 1:54 · 2 exercises" in text
+        assert "Showing the last valid version" not in text
+
+
+async def test_f8_goes_to_the_next_mistake():
+    path = own_routine(text=VALID.replace("hold = 5", "hold = -5").replace("reps = 4", "reps = 0"))
+    app = library_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(app, pilot, path)
+        assert [p.line for p in screen.check.problems] == [8, 9]
+        await pilot.press("f8")
+        assert screen.editor.cursor_location[0] == 7
+        await pilot.press("f8")
+        assert screen.editor.cursor_location[0] == 8
+
+
+async def test_ctrl_s_saves_the_file_and_the_library_shows_it():
+    path = own_routine()
+    app = library_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(app, pilot, path)
+        await type_at(pilot, screen, 2, 18, " at noon")  # name = "Quiet core at noon"
+        assert screen.check.valid
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert 'name = "Quiet core at noon"' in path.read_text()
+        assert sorted(p.name for p in path.parent.iterdir()) == ["quiet-core.toml", "schema.json"]
+        assert not screen.dirty
+        names = [entry.name for entry in app.catalog]
+        assert "Quiet core at noon" in names
+        await pilot.press("escape")
+        library = app.screen
+        assert isinstance(library, LibraryScreen)
+        assert "Quiet core at noon" in [entry.name for entry in library.catalog]
+
+
+async def test_saving_with_mistakes_asks_first():
+    path = own_routine()
+    app = library_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(app, pilot, path)
+        await type_at(pilot, screen, 8, 4, "d")
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, ChoiceDialog)
+        assert app.screen.title_text == "This routine has mistakes"
+        await pilot.press("c")
+        await app.workers.wait_for_complete()
+        assert path.read_text() == VALID
+        await pilot.press("ctrl+s")
+        await pilot.press("s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "holdd = 5" in path.read_text()
+
+
+async def test_leaving_with_unsaved_changes_asks():
+    path = own_routine()
+    app = library_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(app, pilot, path)
+        await type_at(pilot, screen, 3, 0, "# a note\n")
+        await pilot.press("escape")
+        assert isinstance(app.screen, ChoiceDialog)
+        assert app.screen.title_text == "Unsaved changes"
+        await pilot.press("c")  # keep editing
+        assert app.screen is screen
+        await pilot.press("escape")
+        await pilot.press("d")  # discard
+        assert isinstance(app.screen, LibraryScreen)
+        assert path.read_text() == VALID
+
+
+async def test_leaving_with_unsaved_changes_can_save_first():
+    path = own_routine()
+    app = library_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(app, pilot, path)
+        await type_at(pilot, screen, 3, 0, "# a note\n")
+        await pilot.press("escape")
+        await pilot.press("s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        assert "# a note" in path.read_text()
+
+
+async def test_leaving_without_changes_does_not_ask():
+    path = own_routine()
+    app = library_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_editor(app, pilot, path)
+        await pilot.press("escape")
+        assert isinstance(app.screen, LibraryScreen)
+
+
+async def test_ctrl_q_with_unsaved_changes_asks_before_quitting():
+    path = own_routine()
+    app = library_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(app, pilot, path)
+        await type_at(pilot, screen, 3, 0, "# a note\n")
+        await pilot.press("ctrl+q")
+        assert isinstance(app.screen, ChoiceDialog)
+        assert "before quitting" in app.screen.text
+        await pilot.press("c")
+        assert app.screen is screen and app.is_running
+
+
+async def choose(pilot, words: str) -> None:
+    """Filter the library down to one routine."""
+    await pilot.press(*words)
+    await pilot.pause()
+
+
+async def test_ctrl_e_on_a_bundled_routine_edits_a_copy_for_the_persons_folder():
+    app = library_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await choose(pilot, "gentle-start")
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, EditorScreen)
+        copy = paths.user_routines_dir() / "gentle-start.toml"
+        assert screen.path == copy
+        assert "bundled routine: saving writes your own copy" in str(
+            screen.query_one("#editor-note").content)
+        assert not copy.exists()  # nothing is written until it is saved
+        assert screen.text.startswith("#:schema ./schema.json")
+        await type_at(pilot, screen, 1, 0, "# mine now\n")
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "# mine now" in copy.read_text()
+        assert (copy.parent / "schema.json").is_file()
+        origins = {entry.ref.id: entry.ref.origin for entry in app.catalog}
+        assert origins["gentle-start"] == "own"
+
+
+async def test_ctrl_n_names_a_new_routine_and_opens_the_starter():
+    app = library_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert isinstance(app.screen, NameDialog)
+        await pilot.press(*"Big three", "enter")  # a bundled id: refused, with the reason
+        assert isinstance(app.screen, NameDialog)
+        assert "bundled routine" in str(app.screen.query_one("#name-error").content)
+        app.screen.query_one("#name-input").value = ""
+        await pilot.press(*"Lunch break", "enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, EditorScreen)
+        assert screen.dirty and screen.check.valid
+        assert 'name = "Lunch break"' in screen.text
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        path = paths.user_routines_dir() / "lunch-break.toml"
+        assert path.read_text() == screen.text
+        assert "lunch-break" in [entry.ref.id for entry in app.catalog]
+
+
+async def test_ctrl_d_duplicates_the_selected_routine():
+    app = library_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await choose(pilot, "big-three")
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, NameDialog)
+        assert dialog.value == "Big three copy"
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, EditorScreen)
+        assert screen.path == paths.user_routines_dir() / "big-three-copy.toml"
+        assert 'name = "Big three copy"' in screen.text
+        assert "# written here too" in screen.text  # comments come along
+        assert screen.check.valid
+
+
+async def test_the_footer_offers_the_editing_keys_without_taking_letters():
+    app = library_app()
+    async with app.run_test(size=SIZE) as pilot:
+        keys = {b.binding.key: b.binding.description for b in app.active_bindings.values()}
+        assert keys["ctrl+e"] == "Edit" and keys["ctrl+n"] == "New"
+        assert keys["ctrl+d"] == "Duplicate"
+        await pilot.press(*"ed")  # letters still filter
+        assert app.screen.query_one("#filter").value == "ed"
+        assert isinstance(app.screen, LibraryScreen)
+
+
+@pytest.mark.skipif(importlib.util.find_spec("tree_sitter_toml") is None,
+                    reason="tree-sitter-toml is not installed")
+async def test_the_text_is_highlighted_as_toml():
+    path = own_routine()
+    app = library_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(app, pilot, path)
+        assert screen.editor.highlighted
+
+
+async def test_the_library_notices_a_routine_changed_on_disk():
+    path = own_routine()
+    app = library_app()
+    async with app.run_test(size=SIZE) as pilot:
+        library = app.screen
+        assert isinstance(library, LibraryScreen)
+        await choose(pilot, "quiet")
+        assert library.selected is not None and library.selected.name == "Quiet core"
+        path.write_text(VALID.replace("Quiet core", "Quiet core, longer"))
+        library.look_at_files()  # what the 2-second interval does
+        await pilot.pause()
+        assert library.selected is not None and library.selected.name == "Quiet core, longer"
+        table = library.query_one("#routines", DataTable)
+        assert table.get_row_at(0)[0] == "Quiet core, longer"
+        (path.parent / "second.toml").write_text(VALID.replace("Quiet core", "Quiet second"))
+        library.look_at_files()
+        await pilot.pause()
+        assert "Quiet second" in [entry.name for entry in library.shown]

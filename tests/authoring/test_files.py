@@ -1,0 +1,129 @@
+"""Writing files safely, the edit backup, and watching files: the core, without the app."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from tests.authoring.helpers import VALID, own_routine
+from tui.core import atomic, library
+from tui.core.atomic import write_atomic, write_new
+from tui.core.draft import check_draft, preview
+from tui.core.edit_session import EditSession
+from tui.core.watch import FileWatch
+
+INVALID = VALID.replace("hold = 5", "holdd = 5")
+
+
+def test_an_atomic_write_replaces_the_file_and_keeps_its_mode(tmp_path):
+    path = tmp_path / "a.toml"
+    path.write_text("old")
+    path.chmod(0o600)
+    write_atomic(path, "new")
+    assert path.read_text() == "new"
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert [p.name for p in tmp_path.iterdir()] == ["a.toml"]
+
+
+def test_a_failed_atomic_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypatch):
+    path = tmp_path / "a.toml"
+    path.write_text("old")
+
+    def broken(src, dst):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(atomic.os, "replace", broken)
+    with pytest.raises(OSError):
+        write_atomic(path, "new")
+    assert path.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.toml"]
+
+
+def test_write_new_never_overwrites(tmp_path):
+    path = tmp_path / "sub" / "a.toml"
+    write_new(path, "first")
+    with pytest.raises(FileExistsError):
+        write_new(path, "second")
+    assert path.read_text() == "first"
+    assert [p.name for p in path.parent.iterdir()] == ["a.toml"]
+
+
+def test_an_edit_session_keeps_a_backup_until_the_file_is_valid():
+    path = own_routine()
+    session = EditSession(path, library.exercise_library())
+    backup = path.parent / "quiet-core.toml.bak"
+    assert backup.read_text() == VALID and session.original_valid
+    path.write_text(INVALID)
+    assert session.changed() and [p.field for p in session.problems()] == ["exercise[1].holdd"]
+    session.discard()
+    assert path.read_text() == VALID and not backup.exists()
+
+
+def test_accepting_a_valid_edit_drops_the_backup():
+    path = own_routine()
+    session = EditSession(path, library.exercise_library())
+    path.write_text(VALID.replace("reps = 4", "reps = 5"))
+    assert session.problems() == []
+    session.accept()
+    assert not (path.parent / "quiet-core.toml.bak").exists()
+
+
+def test_a_watch_sees_a_changed_a_new_and_a_removed_file(tmp_path):
+    a = tmp_path / "a.toml"
+    a.write_text("1")
+    watch = FileWatch([a, tmp_path])
+    assert watch.changed() == []
+    a.write_text("22")
+    assert watch.changed() == [a]
+    assert watch.changed() == []
+    (tmp_path / "b.toml").write_text("new")
+    assert watch.changed() == [tmp_path]
+    a.unlink()
+    assert set(watch.changed()) == {a, tmp_path}
+
+
+def test_an_atomic_save_is_seen_even_at_the_same_size_and_time(tmp_path):
+    a = tmp_path / "a.toml"
+    a.write_text("1")
+    watch = FileWatch([a])
+    stamp = a.stat()
+    write_atomic(a, "2")
+    os.utime(a, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+    assert watch.changed() == [a]  # a new inode
+
+
+def test_the_preview_of_a_draft():
+    check = check_draft(VALID, "quiet-core.toml", library.exercise_library())
+    assert check.valid
+    shown = preview(check.plan, steps=3)
+    assert shown.headline == "Quiet core · 1:44 · 2 exercises · 14 steps"
+    assert shown.exercises == ("1. Dead bug: 4 reps, hold 5 s",
+                               "2. Bird dog: 4 reps, hold 8 s each side, alternating")
+    assert shown.steps == (" 0:00  Get ready 10 s · Dead bug",
+                           " 0:10  Dead bug · rep 1/4 · Hold 5 s",
+                           " 0:15  Dead bug · rep 2/4 · Hold 5 s",
+                           "… and 11 more steps")
+    bad = check_draft(INVALID, "quiet-core.toml", library.exercise_library())
+    assert not bad.valid and bad.problem_lines == {9}
+
+
+AUTHORING_MODULES = [
+    "tui.cli", "tui.commands.authoring_cli", "tui.commands.new", "tui.commands.edit",
+    "tui.commands.library_import", "tui.core.authoring", "tui.core.schema",
+    "tui.core.exercise_import", "tui.core.fedb", "tui.core.draft", "tui.core.watch",
+    "tui.core.edit_session", "tui.core.atomic", "tui.core.starter", "tui.core.ids",
+]
+
+
+@pytest.mark.parametrize("module", AUTHORING_MODULES)
+def test_authoring_commands_and_core_import_no_textual(module):
+    code = (
+        f"import sys, {module}; "
+        "bad = [m for m in sys.modules if m.split('.')[0] == 'textual']; "
+        "print(*bad); sys.exit(1 if bad else 0)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -1,0 +1,52 @@
+"""`spinewise new NAME [--from ROUTINE]`: a new routine in the person's folder."""
+
+from __future__ import annotations
+
+import sys
+
+from ..core import library
+from ..core.authoring import AuthoringError, check_new_name, create_routine, new_text
+from ..core.checking import check_path
+from ..core.problems import RoutineError
+from .common import report, resolve_ref
+
+
+def run_new(name: str, source: str | None = None) -> int:
+    """Write the starter routine (or a copy of `source`) and print its path."""
+    try:
+        rid, path = check_new_name(name)
+    except AuthoringError as error:
+        print(f"spinewise: {error}", file=sys.stderr)
+        return 1
+    ref = None
+    if source is not None:
+        ref = resolve_ref(source)
+        if ref is None:
+            return 1
+    try:
+        text = new_text(name, rid, ref)
+    except RoutineError as error:
+        report(error)
+        return 1
+    try:
+        create_routine(path, text)
+    except FileExistsError:
+        print(f"spinewise: {path} already exists; not overwritten", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"spinewise: cannot write {path}: {error.strerror or error}", file=sys.stderr)
+        return 1
+    print(path)
+    try:
+        problems = check_path(path, library.exercise_library())
+    except RoutineError as error:  # the person's exercises.toml is broken
+        problems = error.problems
+    if problems:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        print(f"The copy has mistakes where it is now; fix them with: spinewise edit {rid}",
+              file=sys.stderr)
+        return 1
+    print(f"Change it with: spinewise edit {rid}    Try it with: spinewise run {rid}",
+          file=sys.stderr)
+    return 0

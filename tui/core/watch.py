@@ -1,0 +1,54 @@
+"""Noticing that routine files changed on disk, cheaply: `stat` calls only.
+
+A `FileWatch` remembers, for each watched path, its modification time, size
+and inode (or that it is missing). Watching the folders too notices a file
+added, removed or renamed into place (an atomic save is a rename), since
+that changes the folder's own modification time. `changed()` compares with
+what was remembered and remembers the new state.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from . import paths
+
+Stamp = tuple[int, int, int] | None
+
+
+def stamp(path: Path) -> Stamp:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_mtime_ns, info.st_size, info.st_ino)
+
+
+class FileWatch:
+    def __init__(self, watched: Iterable[Path]) -> None:
+        self.paths: tuple[Path, ...] = tuple(dict.fromkeys(Path(p) for p in watched))
+        self._stamps = self._now()
+
+    def _now(self) -> dict[Path, Stamp]:
+        return {path: stamp(path) for path in self.paths}
+
+    def changed(self) -> list[Path]:
+        """The watched paths that changed since the last look (and remember them now)."""
+        now = self._now()
+        different = [path for path in self.paths if now[path] != self._stamps.get(path)]
+        self._stamps = now
+        return different
+
+
+def routine_watch(routine_files: Iterable[Path]) -> FileWatch:
+    """A watch over the given routine files, both routine folders and both exercise
+    libraries (a changed library changes the routines that use it)."""
+    return FileWatch([
+        *routine_files,
+        paths.user_routines_dir(),
+        paths.bundled_routines_dir(),
+        paths.user_exercises_file(),
+        paths.bundled_exercises_file(),
+    ])
