@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 
 import pytest
 
@@ -108,22 +106,3 @@ def test_the_preview_of_a_draft():
                            "… and 11 more steps")
     bad = check_draft(INVALID, "quiet-core.toml", library.exercise_library())
     assert not bad.valid and bad.problem_lines == {9}
-
-
-AUTHORING_MODULES = [
-    "tui.cli", "tui.commands.authoring_cli", "tui.commands.new", "tui.commands.edit",
-    "tui.commands.library_import", "tui.core.authoring", "tui.core.schema",
-    "tui.core.exercise_import", "tui.core.fedb", "tui.core.draft", "tui.core.watch",
-    "tui.core.edit_session", "tui.core.atomic", "tui.core.starter", "tui.core.ids",
-]
-
-
-@pytest.mark.parametrize("module", AUTHORING_MODULES)
-def test_authoring_commands_and_core_import_no_textual(module):
-    code = (
-        f"import sys, {module}; "
-        "bad = [m for m in sys.modules if m.split('.')[0] == 'textual']; "
-        "print(*bad); sys.exit(1 if bad else 0)"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr

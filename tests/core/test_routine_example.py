@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 
 from tests.core.routine_helpers import library
@@ -171,27 +168,3 @@ def test_a_zero_second_phase_produces_no_step() -> None:
         (2, "Lower", 2),
         (2, "Raise", 2),
     ]
-
-
-LOADING_MODULES = [
-    "tui.core.durations",
-    "tui.core.problems",
-    "tui.core.toml_positions",
-    "tui.core.toml_source",
-    "tui.core.validators",
-    "tui.core.exercise_fields",
-    "tui.core.routine",
-    "tui.core.exercise_library",
-    "tui.core.checking",
-]
-
-
-@pytest.mark.parametrize("module", LOADING_MODULES)
-def test_loading_imports_neither_textual_nor_rich(module: str) -> None:
-    code = (
-        f"import sys, {module}; "
-        "bad = [m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')]; "
-        "print(*bad); sys.exit(1 if bad else 0)"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
