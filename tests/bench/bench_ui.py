@@ -1,0 +1,200 @@
+"""Issue 3: what the workout screen costs, against two minimal Textual apps.
+
+Written here and run in the same venv, all three in tmux at 80x24:
+- the minimal app: a Static and a Footer;
+- the minimal countdown: a Digits showing tenths, redrawn ten times a second;
+- `spinewise run` of a routine of slow tempo reps (`3-2-3`), bar filling.
+
+Figures, as ratios measured in this run:
+- time to first frame, from spawn to a non-blank pane (polling capture-pane):
+  spinewise / minimal app (target <= 1.3x);
+- CPU (utime + stime from /proc/PID/stat) over 10 s while running:
+  spinewise during tempo phases / minimal countdown (target <= 1.5x);
+- peak memory (VmHWM from /proc/PID/status): spinewise / minimal app (target <= 1.3x).
+
+Run: python tests/bench/bench_ui.py [--trials 7] [--cpu-seconds 10]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import sys
+import time
+from pathlib import Path
+
+from benchlib import SPINEWISE, median, private_home, spinewise_in_tmux, verdict
+
+from tests.e2e.tmux import Terminal, Timeout, wait_gone
+
+MINIMAL_APP = """\
+from textual.app import App
+from textual.widgets import Footer, Static
+
+
+class Minimal(App):
+    BINDINGS = [("q", "quit", "Quit")]
+
+    def compose(self):
+        yield Static("A minimal Textual app")
+        yield Footer()
+
+
+Minimal().run()
+"""
+
+MINIMAL_COUNTDOWN = """\
+from time import monotonic
+
+from textual.app import App
+from textual.widgets import Digits
+
+
+class Countdown(App):
+    BINDINGS = [("q", "quit", "Quit")]
+
+    def compose(self):
+        yield Digits("60.0")
+
+    def on_mount(self):
+        self.start = monotonic()
+        self.set_interval(0.1, self.tick)
+
+    def tick(self):
+        left = 60 - (monotonic() - self.start) % 60
+        self.query_one(Digits).update(f"{left:.1f}")
+
+
+Countdown().run()
+"""
+
+TEMPO_ROUTINE = """\
+name = "Slow reps"
+
+[defaults]
+prepare = 0
+
+[[exercise]]
+name = "Slow bridge"
+reps = 40
+tempo = "3-2-3"
+phases = ["Lower", "Hold", "Raise"]
+tips = ["Breathe out as you lift.", "Keep the ribs down."]
+"""
+
+SIZE = {"width": 80, "height": 24}
+CLK_TCK = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / CLK_TCK  # utime, stime
+
+
+def peak_memory_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError("no VmHWM")
+
+
+class Program:
+    """One of the three, started over and over in its own tmux."""
+
+    def __init__(self, name: str, terminal: Terminal, command: list[str]) -> None:
+        self.name = name
+        self.terminal = terminal
+        self.command = command
+
+    def start(self) -> tuple[int, float]:
+        """Start it; (pid, seconds from spawn to the first non-blank screen)."""
+        began = time.perf_counter()
+        self.terminal.start(self.command, **SIZE)
+        while not self.terminal.screen().strip():
+            time.sleep(0.002)
+        first_frame = time.perf_counter() - began
+        pid = self.terminal.pid()
+        if pid is None:
+            sys.exit(f"{self.name} ended at once:\n{self.terminal.screen()}")
+        return pid, first_frame
+
+    def stop(self, pid: int) -> None:
+        self.terminal.send("q")  # all three quit on q
+        try:
+            wait_gone(pid, timeout=5)
+        except Timeout:
+            os.kill(pid, signal.SIGKILL)
+            wait_gone(pid)
+        self.terminal.tmux("kill-session", "-t", self.terminal.session)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--trials", type=int, default=7, help="first-frame trials per program")
+    parser.add_argument("--cpu-seconds", type=float, default=10.0)
+    args = parser.parse_args()
+
+    home = private_home()
+    (home / "minimal_app.py").write_text(MINIMAL_APP)
+    (home / "minimal_countdown.py").write_text(MINIMAL_COUNTDOWN)
+    routine = home / "slow-reps.toml"
+    routine.write_text(TEMPO_ROUTINE)
+    commands = {
+        "minimal app": [sys.executable, str(home / "minimal_app.py")],
+        "minimal countdown": [sys.executable, str(home / "minimal_countdown.py")],
+        "spinewise": [str(SPINEWISE), "run", str(routine), "--sound", "off", "--discard"],
+    }
+    programs: dict[str, Program] = {}
+    for i, (name, command) in enumerate(commands.items()):
+        terminal = spinewise_in_tmux(home, f"bench-ui-{i}")
+        # Each tmux server kept up by an idle session, so no trial pays for its start.
+        terminal.tmux("new-session", "-d", "-s", "idle", "sleep", "3600")
+        programs[name] = Program(name, terminal, command)
+    try:
+        frames: dict[str, list[float]] = {name: [] for name in programs}
+        for _ in range(args.trials):  # alternate, so a noisy neighbour hits all alike
+            for name, program in programs.items():
+                pid, first_frame = program.start()
+                frames[name].append(first_frame)
+                program.stop(pid)
+
+        # All three at once over the same window: a busy neighbour weighs on each alike.
+        pids = {name: program.start()[0] for name, program in programs.items()}
+        time.sleep(2.0)  # settle: start-up is measured above, not here
+        before, began = {name: cpu_seconds(pid) for name, pid in pids.items()}, time.monotonic()
+        time.sleep(args.cpu_seconds)
+        spent = time.monotonic() - began
+        cpu = {name: 100 * (cpu_seconds(pid) - before[name]) / spent for name, pid in pids.items()}
+        memory = {name: peak_memory_mb(pid) for name, pid in pids.items()}
+        screen = programs["spinewise"].terminal.screen()
+        if "Slow bridge" not in screen:
+            sys.exit(f"spinewise is not following the routine:\n{screen}")
+        for name, program in programs.items():
+            program.stop(pids[name])
+    finally:
+        for program in programs.values():
+            program.terminal.close()
+
+    print(f"time to first frame (median of {args.trials}, spawn to a non-blank pane):")
+    for name, values in frames.items():
+        print(f"  {name:<18} {median(values) * 1000:6.0f} ms")
+    print(
+        f"  spinewise / minimal app: "
+        f"{verdict(median(frames['spinewise']) / median(frames['minimal app']), 1.3)}"
+    )
+    print(f"CPU over {args.cpu_seconds:.0f} s (percent of one core):")
+    for name, value in cpu.items():
+        print(f"  {name:<18} {value:6.1f} %")
+    print(
+        f"  spinewise (tempo phase, bar filling) / minimal countdown: "
+        f"{verdict(cpu['spinewise'] / cpu['minimal countdown'], 1.5)}"
+    )
+    print("peak memory (VmHWM):")
+    for name, value in memory.items():
+        print(f"  {name:<18} {value:6.1f} MB")
+    print(f"  spinewise / minimal app: {verdict(memory['spinewise'] / memory['minimal app'], 1.3)}")
+
+
+if __name__ == "__main__":
+    main()
