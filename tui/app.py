@@ -22,7 +22,8 @@ from .core.catalog import CatalogEntry
 from .core.clock import Clock, MonotonicClock
 from .core.engine import Session
 from .core.events import Event
-from .core.store import ActiveSession
+from .core.problems import RoutineError
+from .core.store import ActiveSession, SessionOpenError
 from .core.summary import SessionSummary
 from .routine_editing import RoutineEditing
 from .screens.confirm import Answer, ChoiceDialog, health_notice
@@ -66,18 +67,29 @@ class SpinewiseApp(RoutineEditing, App[str | None]):
 
     def __init__(
         self,
-        catalog: list[CatalogEntry],
+        catalog: list[CatalogEntry] | Callable[[], list[CatalogEntry]],
         *,
         options: AppOptions | None = None,
         start: CatalogEntry | None = None,
         resume: ActiveSession | None = None,
     ) -> None:
         super().__init__()
-        self.catalog = catalog
+        self._catalog = catalog
         self.options = options or AppOptions()
         self.workouts = self.options.workouts
         self._start = start
         self._resume = resume
+
+    @property
+    def catalog(self) -> list[CatalogEntry]:
+        """Every routine; loaded when first needed (not before a `run` paints)."""
+        if callable(self._catalog):
+            self._catalog = self._catalog()
+        return self._catalog
+
+    @catalog.setter
+    def catalog(self, catalog: list[CatalogEntry]) -> None:
+        self._catalog = catalog
 
     def on_mount(self) -> None:
         if self.workouts is not None:
@@ -85,9 +97,11 @@ class SpinewiseApp(RoutineEditing, App[str | None]):
         for notice in self.options.notices:
             self._warn(notice)
         self._catch_signals()
-        self.push_screen(LibraryScreen(self.catalog, banner=self._banner()))
+        if self._start is None and self._resume is None:
+            self.show_library()
         if self.options.choose_player is not None:
-            self._find_player()
+            # Probing players starts processes: not while the first frame is drawn.
+            self.call_after_refresh(self._find_player)
         if self.options.notice_seen is not None:
             # The health notice comes first: nothing starts until it is read.
             self.push_screen(health_notice(), self._notice_read)
@@ -98,6 +112,14 @@ class SpinewiseApp(RoutineEditing, App[str | None]):
         if self.options.notice_seen is not None:
             self.options.notice_seen()
         self._open_first()
+
+    def show_library(self) -> None:
+        """The library, under whatever is open (built the first time it is needed)."""
+        for screen in self.screen_stack:
+            if isinstance(screen, LibraryScreen):
+                screen.set_banner(self._banner())
+                return
+        self.push_screen(LibraryScreen(self.catalog, banner=self._banner()))
 
     def _open_first(self) -> None:
         if self._resume is not None:
@@ -176,6 +198,8 @@ class SpinewiseApp(RoutineEditing, App[str | None]):
                 self._begin(entry)
             elif choice == "resume":
                 self.resume_session(paused)
+            else:
+                self.show_library()
 
         self.push_screen(
             ChoiceDialog(
@@ -204,8 +228,10 @@ class SpinewiseApp(RoutineEditing, App[str | None]):
         assert self.workouts is not None
         try:
             session = self.workouts.resume(active)
-        except Exception as error:  # a stored session this version cannot rebuild
+        except (RoutineError, ValueError, SessionOpenError) as error:
+            # a stored session this version cannot rebuild, or one open elsewhere
             self._warn(f"Cannot resume {active.routine_name}: {error}")
+            self.show_library()
             return
         state = active.routine_file_state()
         if state in ("changed", "missing"):
@@ -259,9 +285,7 @@ class SpinewiseApp(RoutineEditing, App[str | None]):
         if where == "quit":
             self.exit("finished")
         else:
-            screen = self.screen
-            if isinstance(screen, LibraryScreen):
-                screen.set_banner(self._banner())
+            self.show_library()
 
     def on_workout_screen_quit_requested(self) -> None:
         if self.workouts is not None:

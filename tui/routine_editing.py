@@ -26,9 +26,7 @@ from .core.authoring import (
 from .core.catalog import CatalogEntry, load_catalog, load_entry
 from .core.problems import RoutineError
 from .core.toml_source import read_source
-from .screens.editor import EditorScreen
 from .screens.library import LibraryScreen
-from .screens.name_dialog import NameDialog
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -75,6 +73,8 @@ class RoutineEditing(_Base):
     # -- opening the editor ------------------------------------------------------------
 
     def _open_editor(self, path, text: str, *, on_disk: bool, note: str = "") -> None:
+        from .screens.editor import EditorScreen  # the editor (and tree-sitter) only when used
+
         library, warning = checking_library()
         if warning:
             self.notify(warning, severity="warning", timeout=8, markup=False)
@@ -100,6 +100,8 @@ class RoutineEditing(_Base):
         self.new_routine()
 
     def new_routine(self) -> None:
+        from .screens.name_dialog import NameDialog
+
         def named(name: str | None) -> None:
             if not name:
                 return
@@ -116,6 +118,8 @@ class RoutineEditing(_Base):
         self.duplicate_routine(message.entry)
 
     def duplicate_routine(self, entry: CatalogEntry) -> None:
+        from .screens.name_dialog import NameDialog
+
         def named(name: str | None) -> None:
             if not name:
                 return

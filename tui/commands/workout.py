@@ -58,9 +58,12 @@ def run_workout(args: argparse.Namespace) -> int:
         print(f"spinewise: {error}", file=sys.stderr)
         return 1
 
-    catalog = load_catalog()
-    if start is not None and start.ref.origin == "file":
-        catalog.insert(0, start)
+    def catalog() -> list[CatalogEntry]:
+        """Loaded by the app when the library is first shown."""
+        entries = load_catalog()
+        if start is not None and start.ref.origin == "file":
+            entries.insert(0, start)
+        return entries
 
     from ..app import AppOptions, SpinewiseApp  # Textual only for the interface
     from ..workouts import Workouts

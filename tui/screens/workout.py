@@ -57,24 +57,27 @@ class WorkoutScreen(Screen[None]):
         self.listeners = list(listeners)
         self._muted = muted
         self._precise: Timer | None = None
+        self._look: tuple[str, bool] | None = None
+        self._keys: tuple[bool | None, ...] = ()
 
     def compose(self) -> ComposeResult:
+        # Kept as attributes: the view is copied into them ten times a second,
+        # and a CSS query for each would cost more than the drawing.
+        self.routine_name, self.state = Line(id="routine-name"), Line(id="state")
+        self.time_left = Line(id="time-left")
+        self.exercise_name, self.counters = Line(id="exercise-name"), Line(id="counters")
+        self.countdown, self.phase = Digits(id="countdown"), BigLabel(id="phase")
+        self.phase_bar, self.progress = FillBar(id="phase-bar"), FillBar(id="progress")
+        self.setup, self.caution = Line(id="setup"), Line(id="caution")
+        self.tip, self.next_line = Line(id="tip"), Line(id="next")
         with Horizontal(id="topbar"):
-            yield Line(id="routine-name")
-            yield Line(id="state")
-            yield Line(id="time-left")
+            yield from (self.routine_name, self.state, self.time_left)
         with Vertical(id="main"):
-            yield Line(id="exercise-name")
-            yield Line(id="counters")
+            yield from (self.exercise_name, self.counters)
             with Horizontal(id="clock-row"):
-                yield Digits(id="countdown")
-                yield BigLabel(id="phase")
-            yield FillBar(id="phase-bar")
-            yield Line(id="setup")
-            yield Line(id="caution")
-            yield Line(id="tip")
-            yield Line(id="next")
-        yield FillBar(id="progress")
+                yield from (self.countdown, self.phase)
+            yield from (self.phase_bar, self.setup, self.caution, self.tip, self.next_line)
+        yield self.progress
         yield Footer()
 
     def on_mount(self) -> None:
@@ -109,39 +112,45 @@ class WorkoutScreen(Screen[None]):
             listener(events)
         if not events:
             return
-        self.refresh_bindings()
+        # Recomposing the footer is costly: only when what the keys do has changed.
+        keys = tuple(self.check_action(action, ()) for action in self.ACTIONS)
+        if keys != self._keys:
+            self._keys = keys
+            self.refresh_bindings()
         if any(isinstance(e, SessionFinished) for e in events):
             self.post_message(self.Finished(self.session))
 
     def refresh_view(self) -> None:
         view = build_view(self.session)
-        self.query_one("#routine-name", Line).show(view.routine)
+        self.routine_name.show(view.routine)
         state = {"paused": "PAUSED", "finished": "DONE"}.get(view.status, "")
         if self._muted():
             state = f"{state} · muted" if state else "muted"
-        self.query_one("#state", Line).show(state)
-        self.query_one("#time-left", Line).show(f"{view.position} · {view.time_left}")
-        self.query_one("#exercise-name", Line).show(view.exercise)
-        self.query_one("#counters", Line).show(view.counters)
-        digits = self.query_one("#countdown", Digits)
-        if digits.value != view.countdown:
-            digits.update(view.countdown)
-        self.query_one("#phase", BigLabel).text = view.phase
-        self.query_one("#phase-bar", FillBar).fraction = view.phase_fraction
-        self.query_one("#setup", Line).show(view.setup)
-        self.query_one("#caution", Line).show(f"Caution: {view.caution}" if view.caution else "")
+        self.state.show(state)
+        self.time_left.show(f"{view.position} · {view.time_left}")
+        self.exercise_name.show(view.exercise)
+        self.counters.show(view.counters)
+        if self.countdown.value != view.countdown:
+            self.countdown.update(view.countdown)
+        self.phase.text = view.phase
+        self.phase_bar.fraction = view.phase_fraction
+        self.setup.show(view.setup)
+        self.caution.show(f"Caution: {view.caution}" if view.caution else "")
         if view.status == "paused":
             tip = "Paused. Space to carry on; q keeps this session for later."
         elif view.self_paced:
             tip = f"Press Enter when the set is done. {view.tip}".strip()
         else:
             tip = view.tip
-        self.query_one("#tip", Line).show(tip)
-        self.query_one("#next", Line).show(view.next)
-        self.query_one("#progress", FillBar).fraction = view.progress
-        for kind in ("prepare", "work", "rest", "switch", "done"):
-            self.set_class(view.kind == kind, f"-{kind}")
-        self.set_class(view.status == "paused", "-paused")
+        self.tip.show(tip)
+        self.next_line.show(view.next)
+        self.progress.fraction = view.progress
+        look = (view.kind, view.status == "paused")
+        if look != self._look:
+            self._look = look
+            for kind in ("prepare", "work", "rest", "switch", "done"):
+                self.set_class(view.kind == kind, f"-{kind}")
+            self.set_class(view.status == "paused", "-paused")
 
     # -- keys ------------------------------------------------------------------
 

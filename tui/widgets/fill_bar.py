@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from textual.reactive import reactive
 from textual.widget import Widget
 
 EIGHTHS = " ▏▎▍▌▋▊▉"
@@ -24,7 +23,21 @@ class FillBar(Widget):
     FillBar { height: 1; }
     """
 
-    fraction: reactive[float] = reactive(0.0)
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._fraction = 0.0
+        self._drawn = -1  # eighths of a cell shown, so a redraw happens only when one changes
+
+    @property
+    def fraction(self) -> float:
+        return self._fraction
+
+    @fraction.setter
+    def fraction(self, value: float) -> None:
+        self._fraction = max(0.0, min(1.0, value))
+        if round(self._fraction * self.size.width * 8) != self._drawn:
+            self.refresh()
 
     def render(self) -> str:
-        return fill_text(self.fraction, self.size.width)
+        self._drawn = round(self._fraction * self.size.width * 8)
+        return fill_text(self._fraction, self.size.width)
