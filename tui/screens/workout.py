@@ -70,6 +70,11 @@ class WorkoutScreen(Screen[None]):
         self.phase_bar, self.progress = FillBar(id="phase-bar"), FillBar(id="progress")
         self.setup, self.caution = Line(id="setup"), Line(id="caution")
         self.tip, self.next_line = Line(id="tip"), Line(id="next")
+        # Start, and fill the widgets, before they are mounted: the first frame is
+        # then drawn once, with no restyle or footer rebuild straight after it.
+        if self.session.status.value == "ready":
+            self._emit(self.session.start())
+        self.refresh_view()
         with Horizontal(id="topbar"):
             yield from (self.routine_name, self.state, self.time_left)
         with Vertical(id="main"):
@@ -82,9 +87,7 @@ class WorkoutScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.set_interval(1 / FRAME_RATE, self.tick)
-        if self.session.status.value == "ready":
-            self._emit(self.session.start())
-        self.tick()
+        self._schedule_precise()
 
     # -- the loop --------------------------------------------------------------
 
