@@ -8,6 +8,7 @@ clock and a recording player.
 from __future__ import annotations
 
 import asyncio
+import os
 import signal
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -233,13 +234,15 @@ class SpinewiseApp(RoutineEditing, App[str | None]):
             self._warn(f"Cannot resume {active.routine_name}: {error}")
             self.show_library()
             return
+        self._open(session)
         state = active.routine_file_state()
         if state in ("changed", "missing"):
-            self._warn(
+            # After the refresh: a screen just pushed has no toast rack to show it yet.
+            self.call_after_refresh(
+                self._warn,
                 f"The routine file has {'changed' if state == 'changed' else 'gone'} since "
-                "you started; resuming the version you started."
+                "you started; resuming the version you started.",
             )
-        self._open(session)
 
     def _open(self, session: Session) -> None:
         listeners = list(self.options.listeners)
@@ -296,15 +299,26 @@ class SpinewiseApp(RoutineEditing, App[str | None]):
         """Closing the terminal (SIGHUP) or `kill` (SIGTERM): save, then leave."""
         try:
             loop = asyncio.get_running_loop()
-            for signum in (signal.SIGHUP, signal.SIGTERM):
-                loop.add_signal_handler(signum, self._hang_up)
+            loop.add_signal_handler(signal.SIGHUP, self._hang_up)
+            loop.add_signal_handler(signal.SIGTERM, self._terminate)
         except (NotImplementedError, RuntimeError, AttributeError):  # not on this platform
             pass
 
-    def _hang_up(self) -> None:
+    def _terminate(self) -> None:
         if self.workouts is not None:
             self.workouts.leave()
         self.exit("hangup")
+
+    def _hang_up(self) -> None:
+        """The terminal is gone: save, then end at once.
+
+        A normal shutdown would try to restore a terminal that no longer exists;
+        Textual's output thread can then block the exit for ever (seen under load).
+        """
+        if self.workouts is not None:
+            self.workouts.leave()
+            self.workouts.close()
+        os._exit(128 + signal.SIGHUP)
 
 
 def _where(active: ActiveSession) -> str:

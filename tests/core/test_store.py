@@ -10,6 +10,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from contextlib import suppress
 from pathlib import Path
 
@@ -541,3 +542,18 @@ def test_any_checkpoint_restores_to_the_same_position(moves):
                 break
             restored = Session.restore(p, clock, active.snapshot)
             assert restored.snapshot() == session.snapshot()
+
+
+def test_a_zombie_process_does_not_hold_a_session():
+    from tui.core.store_session import pid_alive
+
+    child = subprocess.Popen(["true"])
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and Path(f"/proc/{child.pid}/stat").exists():
+        stat = Path(f"/proc/{child.pid}/stat").read_text()
+        if stat[stat.rfind(")") + 1 :].split()[0] == "Z":
+            break
+        time.sleep(0.01)
+    assert not pid_alive(child.pid)  # exited, not yet reaped
+    child.wait()
+    assert not pid_alive(child.pid)

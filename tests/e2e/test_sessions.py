@@ -152,8 +152,9 @@ def test_resume_uses_the_stored_routine_when_the_file_changed(spinewise, change)
 
     spinewise.run("resume")
     screen = assert_resumed_at(spinewise, plan, stored["snapshot"])
-    said = " ".join(screen.split())
-    assert ("has changed since" if change == "edited" else "has gone since") in said, screen
+    # The warning is a toast drawn just after the screen: wait for it (it wraps).
+    phrase = "has changed since" if change == "edited" else "has gone since"
+    screen = spinewise.wait_until(lambda shown: phrase in " ".join(shown.split()), what=phrase)
     assert "Fast bridge" not in screen
 
 

@@ -135,3 +135,21 @@ async def test_cues_follow_the_routine_and_mute_stops_them(db, entry):
         await pilot.press("space")
         await forward(pilot, clock, 30)
         assert player.cues[-1] == "lower"
+
+
+async def test_resume_says_when_the_routine_file_changed_since(db, entry):
+    clock = FakeClock()
+    app, _, _ = build(db, entry, clock, start=entry)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await forward(pilot, clock, 3)
+        await pilot.press("q")
+    entry.ref.path.write_text(ROUTINE.replace("Bird dog", "Cat"), encoding="utf-8")
+    active = Store.open(db).active()
+    app2, _, _ = build(db, entry, FakeClock(), resume=active)
+    async with app2.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        assert isinstance(app2.screen, WorkoutScreen)
+        assert str(app2.screen.exercise_name.content) == "Bird dog"  # the version started
+        said = [n.message for n in app2._notifications]
+        assert any("has changed since you started" in m for m in said), said
+        assert app2.screen.query("Toast"), "the warning is on screen"
