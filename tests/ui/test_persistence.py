@@ -47,6 +47,15 @@ async def forward(pilot, clock, seconds: float) -> None:
     await pilot.pause()
 
 
+async def quit_after(db, entry, seconds: float) -> None:
+    """Start `entry`, follow it for `seconds` of the fake clock, then press q."""
+    clock = FakeClock()
+    app, _, _ = build(db, entry, clock, start=entry)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await forward(pilot, clock, seconds)
+        await pilot.press("q")
+
+
 async def test_quit_keeps_the_session_and_resume_brings_it_back_paused(db, entry):
     clock = FakeClock()
     app, _workouts, _ = build(db, entry, clock, start=entry)
@@ -87,11 +96,7 @@ async def test_finishing_records_a_completed_session_with_its_steps(db, entry):
 
 
 async def test_starting_while_one_is_paused_asks_first(db, entry):
-    clock = FakeClock()
-    app, _, _ = build(db, entry, clock, start=entry)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await forward(pilot, clock, 3)
-        await pilot.press("q")
+    await quit_after(db, entry, 3)
     app2, _, _ = build(db, entry, FakeClock(), start=entry)
     async with app2.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -105,11 +110,7 @@ async def test_starting_while_one_is_paused_asks_first(db, entry):
 
 
 async def test_the_library_offers_the_paused_session(db, entry):
-    clock = FakeClock()
-    app, _, _ = build(db, entry, clock, start=entry)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await forward(pilot, clock, 3)
-        await pilot.press("q")
+    await quit_after(db, entry, 3)
     app2, _, _ = build(db, entry, FakeClock())
     async with app2.run_test(size=(100, 30)) as pilot:
         banner = str(app2.screen.query_one("#banner").content)
@@ -138,11 +139,7 @@ async def test_cues_follow_the_routine_and_mute_stops_them(db, entry):
 
 
 async def test_resume_says_when_the_routine_file_changed_since(db, entry):
-    clock = FakeClock()
-    app, _, _ = build(db, entry, clock, start=entry)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await forward(pilot, clock, 3)
-        await pilot.press("q")
+    await quit_after(db, entry, 3)
     entry.ref.path.write_text(ROUTINE.replace("Bird dog", "Cat"), encoding="utf-8")
     active = Store.open(db).active()
     app2, _, _ = build(db, entry, FakeClock(), resume=active)
