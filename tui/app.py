@@ -24,7 +24,7 @@ from .core.clock import Clock, MonotonicClock
 from .core.engine import Session
 from .core.events import Event
 from .core.problems import RoutineError
-from .core.store import ActiveSession, SessionOpenError
+from .core.store import ActiveSession, SessionOpenError, pid_alive
 from .core.summary import SessionSummary
 from .routine_editing import RoutineEditing
 from .screens.confirm import Answer, ChoiceDialog, health_notice
@@ -192,10 +192,21 @@ class SpinewiseApp(RoutineEditing, App[str | None]):
         if paused is None:
             self._begin(entry)
             return
+        owner = paused.owner_pid
+        if owner is not None and owner != os.getpid() and pid_alive(owner):
+            self._warn(f"{paused.routine_name} is open in another spinewise (pid {owner}): "
+                       "finish or quit it there first.")
+            self.show_library()
+            return
 
         def answered(choice: str | None) -> None:
             if choice == "discard" and self.workouts is not None:
-                self.workouts.discard_paused()
+                try:
+                    self.workouts.discard_paused()
+                except SessionOpenError as error:
+                    self._warn(str(error))
+                    self.show_library()
+                    return
                 self._begin(entry)
             elif choice == "resume":
                 self.resume_session(paused)
@@ -220,7 +231,12 @@ class SpinewiseApp(RoutineEditing, App[str | None]):
     def _begin(self, entry: CatalogEntry) -> None:
         assert entry.plan is not None
         if self.workouts is not None:
-            session = self.workouts.begin(entry)
+            try:
+                session = self.workouts.begin(entry)
+            except SessionOpenError as error:  # another spinewise got there first
+                self._warn(str(error))
+                self.show_library()
+                return
         else:
             session = Session(entry.plan, self.options.clock, speed=self.options.speed)
         self._open(session)

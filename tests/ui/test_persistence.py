@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 from textual.widgets import Digits
 
@@ -11,6 +14,7 @@ from tui.audio.dispatcher import CueDispatcher
 from tui.audio.players import RecordingPlayer
 from tui.core.catalog import CatalogEntry
 from tui.core.clock import FakeClock
+from tui.core.engine import Session
 from tui.core.library import RoutineRef
 from tui.core.plan import build_plan
 from tui.core.routine import load_routine
@@ -150,3 +154,30 @@ async def test_resume_says_when_the_routine_file_changed_since(db, entry):
         said = [n.message for n in app2._notifications]
         assert any("has changed since you started" in m for m in said), said
         assert app2.screen.query("Toast"), "the warning is on screen"
+
+
+async def test_a_session_open_in_another_spinewise_is_not_discarded(db, entry):
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        store = Store.open(db)
+        store.begin(
+            "test-care",
+            str(entry.ref.path),
+            "Test care",
+            ROUTINE,
+            100,
+            3,
+            Session(entry.plan, FakeClock()).snapshot(),
+            1000.0,
+            pid=other.pid,
+        )
+        app, _, _ = build(db, entry, FakeClock(), start=entry)
+        async with app.run_test(size=(80, 24), notifications=True) as pilot:
+            await pilot.pause()
+            assert type(app.screen).__name__ == "LibraryScreen"
+            said = [n.message for n in app._notifications]
+            assert any("open in another spinewise" in m for m in said), said
+        assert Store.open(db).active().owner_pid == other.pid  # untouched
+    finally:
+        other.kill()
+        other.wait()
