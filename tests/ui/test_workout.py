@@ -180,3 +180,16 @@ async def test_first_run_shows_the_health_notice_once():
         await pilot.pause()
         assert isinstance(app.screen, WorkoutScreen)
     assert seen == [True]
+
+
+async def test_the_command_palette_starts_any_routine():
+    app, _, _ = make_app(start=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Start: Test")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, WorkoutScreen)
+        assert str(app.screen.exercise_name.content) == "Bird dog"
