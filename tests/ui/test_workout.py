@@ -193,3 +193,12 @@ async def test_the_command_palette_starts_any_routine():
         await pilot.pause()
         assert isinstance(app.screen, WorkoutScreen)
         assert str(app.screen.exercise_name.content) == "Bird dog"
+
+
+async def test_no_color_is_respected(monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app, clock, _ = make_app()
+    assert app.no_color
+    async with app.run_test(size=(80, 24)) as pilot:
+        await step_to(pilot, clock, 5 + 4 * 8 + 5 + 10 + 1)
+        assert app.screen.phase.text == "REST"  # a rest still says so, in words
