@@ -181,3 +181,24 @@ async def test_a_session_open_in_another_spinewise_is_not_discarded(db, entry):
     finally:
         other.kill()
         other.wait()
+
+
+async def test_history_screen_shows_the_finished_session_and_the_week(db, entry):
+    clock = FakeClock()
+    app, _, _ = build(db, entry, clock, start=entry)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await forward(pilot, clock, 10_000)
+        await pilot.press("enter", "l")  # confirm the squats, then back to the library
+        await pilot.pause()
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        screen = app.screen
+        assert type(screen).__name__ == "HistoryScreen"
+        streak = str(screen.query_one("#history-streak").content)
+        assert streak.startswith("Streak: 1 day in a row")
+        table = screen.query_one("#history-table")
+        assert table.row_count == 1
+        row = [str(cell) for cell in table.get_row_at(0)]
+        assert (row[1], row[3]) == ("Test care", "completed")
+        await pilot.press("escape")
+        assert type(app.screen).__name__ == "LibraryScreen"
