@@ -237,6 +237,10 @@ class SpinewiseApp(RoutineEditing, App[str | None]):
                 self._warn(str(error))
                 self.show_library()
                 return
+            except RoutineError as error:  # the file went between choosing and starting
+                self._warn(str(error.problems[0]))
+                self.show_library()
+                return
         else:
             session = Session(entry.plan, self.options.clock, speed=self.options.speed)
         self._open(session)

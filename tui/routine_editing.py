@@ -75,7 +75,7 @@ class RoutineEditing(_Base):
     def _open_editor(self, path, text: str, *, on_disk: bool, note: str = "") -> None:
         from .screens.editor import EditorScreen  # the editor (and tree-sitter) only when used
 
-        library, warning = checking_library()
+        library, warning = checking_library(path)
         if warning:
             self.notify(warning, severity="warning", timeout=8, markup=False)
         self.push_screen(EditorScreen(path, text, library=library, on_disk=on_disk, note=note))

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .audio.dispatcher import CueDispatcher
-from .core import library, paths
+from .core import library
 from .core.catalog import CatalogEntry
 from .core.clock import Clock
 from .core.engine import Session
@@ -21,6 +21,7 @@ from .core.exercise_library import ExerciseLibrary, parse_exercise_library
 from .core.plan import Plan, build_plan
 from .core.routine import parse_routine
 from .core.store import ActiveSession, NullStore, Store, StoreUnavailable, epoch_converter
+from .core.toml_source import read_source
 
 #: A running session is saved at least this often (seconds of real time),
 #: so a `kill -9` loses less than a second.
@@ -63,7 +64,7 @@ class Workouts:
         assert entry.plan is not None and entry.routine is not None
         session = Session(entry.plan, self.clock, speed=self.speed)
         text = _read(entry.ref.path)
-        extras = {"library": _library_texts(entry.ref.path)}
+        extras = {"library": [[str(f), _read(f)] for f in library.library_files(entry.ref.path)]}
         self.session_id = self._store(
             lambda: self.store.begin(
                 entry.ref.id,
@@ -155,18 +156,6 @@ def stored_plan(active: ActiveSession) -> Plan:
 
 
 def _read(path: Path) -> str:
-    # The store compares this text's hash with the file's at resume; read it the same way.
-    return path.read_text(encoding="utf-8")
-
-
-def _library_texts(routine_path: Path) -> list[list[str]]:
-    files = [
-        paths.bundled_exercises_file(),
-        paths.user_exercises_file(),
-        routine_path.parent / library.LIBRARY_FILE,
-    ]
-    seen: list[Path] = []
-    for file in files:
-        if file.is_file() and file.resolve() not in seen:
-            seen.append(file.resolve())
-    return [[str(file), _read(file)] for file in seen]
+    # As the parser reads it (a byte-order mark dropped), so the stored text parses
+    # again on resume; `routine_file_state` compares with the file read the same way.
+    return read_source(path)

@@ -91,3 +91,17 @@ def test_the_bundled_routines_and_library_are_valid() -> None:
     if not files:
         pytest.skip("no bundled routines yet")
     assert [str(p) for p in check_paths([routines], ExerciseLibrary())] == []
+
+
+def test_a_bundled_routine_is_checked_with_the_library_it_runs_with() -> None:
+    from tui.core import library, paths
+
+    own = paths.user_exercises_file()
+    own.parent.mkdir(parents=True, exist_ok=True)
+    own.write_text('[cat-cow]\nname = "My cat cow"\nhold = 5\n')
+    routine = paths.bundled_routines_dir() / "yoga-flexibility.toml"
+    checked, problems = library.lenient_library(routine)
+    assert problems == []
+    assert checked.get("cat-cow").name == "My cat cow"  # the person's own wins, as in `run`
+    assert library.exercise_library(routine).get("cat-cow").name == "My cat cow"
+    assert check_path(routine) == []

@@ -202,3 +202,18 @@ async def test_history_screen_shows_the_finished_session_and_the_week(db, entry)
         assert (row[1], row[3]) == ("Test care", "completed")
         await pilot.press("escape")
         assert type(app.screen).__name__ == "LibraryScreen"
+
+
+async def test_a_routine_saved_with_a_byte_order_mark_resumes(db, tmp_path):
+    path = tmp_path / "bom.toml"
+    path.write_bytes("\ufeff".encode() + ROUTINE.encode("utf-8"))  # as Windows Notepad saves
+    routine = load_routine(path)
+    bom = CatalogEntry(RoutineRef("bom", path, "own"), routine, build_plan(routine))
+    await quit_after(db, bom, 3)
+    active = Store.open(db).active()
+    assert active.routine_file_state() == "unchanged"
+    app, _, _ = build(db, bom, FakeClock(), resume=active)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, WorkoutScreen)
+        assert app.screen.session.elapsed() == pytest.approx(3)

@@ -17,6 +17,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
 from typing import TextIO
 
 from ..core.authoring import checking_library, copy_bundled, own_copy_path
@@ -80,7 +81,7 @@ def run_edit(
         print("(it takes the bundled one's place in your library; delete it to go back)",
               file=out)
     try:
-        session = EditSession(path, _library(), created=created)
+        session = EditSession(path, _library(path), created=created)
         if session.had_backup:
             print(f"An earlier backup is kept until the routine is valid: {session.backup}",
                   file=out)
@@ -151,9 +152,10 @@ def _ask(stdin: TextIO, out: TextIO) -> str | None:
             return answer
 
 
-def _library() -> ExerciseLibrary:
-    """The exercise library, or the bundled one alone when the person's is broken."""
-    found, warning = checking_library()
+def _library(path: Path) -> ExerciseLibrary:
+    """The exercise library the routine at `path` is checked with; a file with
+    mistakes is left out, and said so."""
+    found, warning = checking_library(path)
     if warning:
         print(f"spinewise: {warning}", file=sys.stderr)
     return found

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 
-from ..core import library
 from ..core.authoring import AuthoringError, check_new_name, create_routine, new_text
 from ..core.checking import check_path
 from ..core.problems import RoutineError
@@ -37,10 +36,7 @@ def run_new(name: str, source: str | None = None) -> int:
         print(f"spinewise: cannot write {path}: {error.strerror or error}", file=sys.stderr)
         return 1
     print(path)
-    try:
-        problems = check_path(path, library.exercise_library())
-    except RoutineError as error:  # the person's exercises.toml is broken
-        problems = error.problems
+    problems = check_path(path)
     if problems:
         for problem in problems:
             print(problem, file=sys.stderr)

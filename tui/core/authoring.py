@@ -19,7 +19,6 @@ from .atomic import write_atomic, write_new
 from .exercise_library import ExerciseLibrary
 from .ids import slug
 from .library import RoutineRef
-from .problems import RoutineError
 from .schema import SCHEMA_FILE, write_schemas
 from .starter import SCHEMA_LINE, name_line, starter_text
 from .toml_positions import KeyPositions
@@ -144,11 +143,10 @@ def copy_bundled(ref: RoutineRef) -> Path:
         return path
 
 
-def checking_library() -> tuple[ExerciseLibrary, str | None]:
-    """The exercise library routines are checked against, and a warning when the
-    person's own `exercises.toml` is broken (then the bundled one alone is used)."""
-    try:
-        return library.exercise_library(), None
-    except RoutineError as error:
-        bundled = ExerciseLibrary.from_files([paths.bundled_exercises_file()])
-        return bundled, f"Your exercises.toml has mistakes, so it is left out: {error.problems[0]}"
+def checking_library(routine_path: Path | None = None) -> tuple[ExerciseLibrary, str | None]:
+    """The exercise library a routine at `routine_path` is checked against while
+    it is edited, and a warning when one of its files has mistakes (left out)."""
+    found, broken = library.lenient_library(routine_path)
+    if not broken:
+        return found, None
+    return found, f"{broken[0].path} has mistakes, so it is left out: {broken[0]}"

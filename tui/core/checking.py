@@ -1,9 +1,10 @@
 """`spinewise check`: validate routine and exercise library files, collect problems.
 
 A file named `exercises.toml` is checked as an exercise library; any other file
-as a routine. A routine is checked against the given library with the
-`exercises.toml` of its own folder (when there is one and it is valid) on top,
-so a folder of routines with its own library checks as it will run.
+as a routine. A routine is checked against the libraries it runs with
+(`library.library_files`: bundled, the person's own, its folder's), so it
+checks as it will run; a library with mistakes is left out (its own check
+reports it). Tests may give a base library instead of the first two.
 """
 
 from __future__ import annotations
@@ -12,11 +13,10 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .exercise_library import ExerciseLibrary, load_exercise_library
+from .library import LIBRARY_FILE, lenient_library
 from .problems import Problem, RoutineError
 from .routine import load_routine
 from .toml_source import file_problem
-
-LIBRARY_FILE_NAME = "exercises.toml"
 
 
 def iter_toml_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
@@ -43,12 +43,14 @@ def _hidden(relative: Path) -> bool:
     return any(part.startswith(".") for part in relative.parts)
 
 
-def check_path(path: Path, library: ExerciseLibrary) -> list[Problem]:
+def check_path(path: Path, library: ExerciseLibrary | None = None) -> list[Problem]:
     """The problems of one file (an empty list when it is valid)."""
     path = Path(path)
     try:
-        if path.name == LIBRARY_FILE_NAME:
+        if path.name == LIBRARY_FILE:
             load_exercise_library(path)
+        elif library is None:
+            load_routine(path, lenient_library(path)[0])
         else:
             load_routine(path, library_beside(path, library))
     except RoutineError as error:
@@ -56,7 +58,7 @@ def check_path(path: Path, library: ExerciseLibrary) -> list[Problem]:
     return []
 
 
-def check_paths(paths: Iterable[Path], library: ExerciseLibrary) -> list[Problem]:
+def check_paths(paths: Iterable[Path], library: ExerciseLibrary | None = None) -> list[Problem]:
     """The problems of every file of `paths` (folders expanded), missing paths first."""
     files, problems = iter_toml_files(paths)
     for path in files:
@@ -65,11 +67,11 @@ def check_paths(paths: Iterable[Path], library: ExerciseLibrary) -> list[Problem
 
 
 def library_beside(path: Path, library: ExerciseLibrary) -> ExerciseLibrary:
-    """`library` with the `exercises.toml` of the file's folder on top, if valid.
+    """A given base `library` with the `exercises.toml` of the file's folder on top, if valid.
 
     An invalid one is left out here: checking it reports its problems.
     """
-    beside = Path(path).parent / LIBRARY_FILE_NAME
+    beside = Path(path).parent / LIBRARY_FILE
     if not beside.is_file():
         return library
     try:

@@ -13,6 +13,7 @@ from typing import Literal
 from . import paths
 from .exercise_library import ExerciseLibrary
 from .models import Routine
+from .problems import Problem, RoutineError
 from .routine import load_routine
 
 Origin = Literal["bundled", "own", "file"]
@@ -54,15 +55,38 @@ def find(name: str) -> RoutineRef | None:
     return None
 
 
-def exercise_library(extra: Path | None = None) -> ExerciseLibrary:
-    """The bundled exercise library, the person's own on top, and `extra` on top of that.
+def library_files(routine_path: Path | None = None) -> list[Path]:
+    """The exercise-library files a routine is read with, later ones winning:
+    the bundled library, the person's own, and an `exercises.toml` beside the routine."""
+    files = [paths.bundled_exercises_file(), paths.user_exercises_file()]
+    if routine_path is not None:
+        files.append(routine_path.parent / LIBRARY_FILE)
+    found: dict[Path, Path] = {}
+    for file in files:
+        if file.is_file():
+            found.setdefault(file.resolve(), file)
+    return list(found.values())
+
+
+def exercise_library(routine_path: Path | None = None) -> ExerciseLibrary:
+    """The exercise library of `library_files(routine_path)`.
 
     A broken library file raises `RoutineError` naming it.
     """
-    files = [paths.bundled_exercises_file(), paths.user_exercises_file()]
-    if extra is not None and extra not in files:
-        files.append(extra)
-    return ExerciseLibrary.from_files([f for f in files if f.is_file()])
+    return ExerciseLibrary.from_files(library_files(routine_path))
+
+
+def lenient_library(routine_path: Path | None = None) -> tuple[ExerciseLibrary, list[Problem]]:
+    """Like `exercise_library`, but a file with mistakes is left out and its
+    problems returned, so checking and editing can go on and say why."""
+    layers: list[ExerciseLibrary] = []
+    problems: list[Problem] = []
+    for file in library_files(routine_path):
+        try:
+            layers.append(ExerciseLibrary.from_files([file]))
+        except RoutineError as error:
+            problems.extend(error.problems)
+    return ExerciseLibrary().layered(*(layer.entries for layer in layers)), problems
 
 
 def load(ref: RoutineRef) -> Routine:
@@ -70,6 +94,4 @@ def load(ref: RoutineRef) -> Routine:
 
     Raises `tui.core.problems.RoutineError` with every problem of the file.
     """
-    beside = ref.path.parent / LIBRARY_FILE
-    return load_routine(ref.path, exercise_library(beside if beside.is_file() else None))
-
+    return load_routine(ref.path, exercise_library(ref.path))

@@ -16,6 +16,8 @@ from typing import Any
 
 from .clock import Clock
 from .history import SessionRecord, ToEpoch, weekly_minutes
+from .problems import RoutineError
+from .toml_source import read_source
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,8 +57,8 @@ class ActiveSession:
         if not self.routine_path:
             return "unknown"
         try:
-            text = Path(self.routine_path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
+            text = read_source(Path(self.routine_path))
+        except RoutineError:
             return "missing" if not Path(self.routine_path).exists() else "changed"
         return "unchanged" if routine_hash(text) == self.routine_hash else "changed"
 

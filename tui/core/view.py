@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .engine import Session, Status
+from .engine import Session
 from .models import Exercise, format_clock, format_seconds_short
 from .plan import Step
 
@@ -38,7 +38,6 @@ class WorkoutView:
     caution: str
     next: str
     self_paced: bool
-    can_extend: bool
 
 
 def build_view(session: Session) -> WorkoutView:
@@ -70,7 +69,6 @@ def build_view(session: Session) -> WorkoutView:
         caution=_caution(session, about) if shows_setup else "",
         next=next_text(session),
         self_paced=step.self_paced,
-        can_extend=session.status in (Status.RUNNING, Status.PAUSED) and step.kind != "work",
     )
 
 
