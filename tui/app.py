@@ -18,7 +18,6 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
-from .commands_palette import StartRoutineCommands
 from .core.catalog import CatalogEntry
 from .core.clock import Clock, MonotonicClock
 from .core.engine import Session
@@ -62,7 +61,6 @@ class AppOptions:
 class SpinewiseApp(RoutineEditing, App[str | None]):
     CSS_PATH = "app.tcss"
     TITLE = "spinewise"
-    COMMANDS = App.COMMANDS | {StartRoutineCommands}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-normal"), (110, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
 
@@ -138,25 +136,25 @@ class SpinewiseApp(RoutineEditing, App[str | None]):
         )
         if self.workouts is not None:
             yield SystemCommand(
-                "Mute / unmute", "Turn the cues off or on (m)", self.on_workout_screen_mute_toggled
+                "Mute / unmute", "Turn the cues off or on (m)", self.action_toggle_mute
             )
             if self.options.set_sound is not None:
                 for mode, help_text in SOUND_MODES.items():
                     yield SystemCommand(
-                        f"Sound: {mode}", help_text, lambda mode=mode: self._set_sound(mode=mode)
+                        f"Sound: {mode}",
+                        help_text,
+                        lambda mode=mode: self._apply_sound({"mode": mode}),
                     )
                 yield SystemCommand(
                     "Voice: on",
                     "Speak exercise names, rests and count-ins",
-                    lambda: self._set_sound(voice=True),
+                    lambda: self._apply_sound({"voice": True}),
                 )
                 yield SystemCommand(
-                    "Voice: off", "No speech, cues only", lambda: self._set_sound(voice=False)
+                    "Voice: off",
+                    "No speech, cues only",
+                    lambda: self._apply_sound({"voice": False}),
                 )
-
-    def _set_sound(self, **change: object) -> None:
-        assert self.options.set_sound is not None
-        self._apply_sound(change)
 
     @work(thread=True, exit_on_error=False)
     def _apply_sound(self, change: dict[str, object]) -> None:
@@ -173,7 +171,8 @@ class SpinewiseApp(RoutineEditing, App[str | None]):
         if isinstance(notice, str):
             self.call_from_thread(self._warn, notice)
 
-    def on_workout_screen_mute_toggled(self) -> None:
+    def action_toggle_mute(self) -> None:
+        """`m`, or the palette: the app owns the sound."""
         if self.workouts is None:
             return
         muted = self.workouts.dispatcher.toggle_muted()
@@ -194,8 +193,10 @@ class SpinewiseApp(RoutineEditing, App[str | None]):
             return
         owner = paused.owner_pid
         if owner is not None and owner != os.getpid() and pid_alive(owner):
-            self._warn(f"{paused.routine_name} is open in another spinewise (pid {owner}): "
-                       "finish or quit it there first.")
+            self._warn(
+                f"{paused.routine_name} is open in another spinewise (pid {owner}): "
+                "finish or quit it there first."
+            )
             self.show_library()
             return
 

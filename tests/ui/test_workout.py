@@ -202,3 +202,17 @@ async def test_no_color_is_respected(monkeypatch):
     async with app.run_test(size=(80, 24)) as pilot:
         await step_to(pilot, clock, 5 + 4 * 8 + 5 + 10 + 1)
         assert app.screen.phase.text == "REST"  # a rest still says so, in words
+
+
+async def test_the_palette_cannot_start_a_second_workout_during_one():
+    app, _, _ = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Start: Test")
+        await pilot.pause(0.5)
+        await pilot.press("enter", "escape")
+        await pilot.pause()
+        workouts = [s for s in app.screen_stack if isinstance(s, WorkoutScreen)]
+        assert len(workouts) == 1

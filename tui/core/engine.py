@@ -12,6 +12,7 @@ Which action is allowed in which status is written in one table,
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, NoReturn
 
 from .clock import Clock
@@ -38,6 +39,11 @@ BACK_RESTART_AFTER = 2.0
 #: Only steps at least this long count their last three seconds in.
 COUNT_IN_MIN_SECONDS = 5.0
 EXTENDABLE = frozenset({"rest", "switch", "prepare"})
+#: Actions that also depend on the current step, beyond the status table.
+STEP_RULES: dict[str, Callable[[Step], bool]] = {
+    "extend": lambda step: step.kind in EXTENDABLE,
+    "confirm": lambda step: step.self_paced,
+}
 
 
 class Session:
@@ -138,13 +144,19 @@ class Session:
         later = [m for m in marks if m > self._seen] + [duration]
         return self._time_at(min(later))
 
+    def seconds_to_next_due(self) -> float | None:
+        """How long until `next_due()`, in the clock's seconds (None when nothing is due)."""
+        due = self.next_due()
+        return None if due is None else max(0.0, due - self.clock.now())
+
     def can(self, action: str) -> bool:
-        """Whether `action` is allowed now (the footer dims what is not)."""
+        """Whether `action` is allowed now, in this status and on this step."""
         try:
             self._check(action)
         except TransitionError:
             return False
-        return True
+        rule = STEP_RULES.get(action)
+        return rule is None or (not self.finished and rule(self.step))
 
     # -- actions -------------------------------------------------------------
 
@@ -231,7 +243,7 @@ class Session:
         if seconds <= 0:
             raise TransitionError("extend needs a positive number of seconds")
         events = self.advance()
-        if self.finished or self.step.kind not in EXTENDABLE:
+        if not self.can("extend"):
             self._refuse(events, f"only a rest can be extended, not a {self.step.kind} step")
         self._extension += seconds
         events.append(Extended(due=self.clock.now(), index=self.index, seconds=seconds))
@@ -241,7 +253,7 @@ class Session:
         """End a self-paced set: the person says they have done it."""
         self._check("confirm")
         events = self.advance()
-        if self.finished or not self.step.self_paced:
+        if not self.can("confirm"):
             self._refuse(events, "only a self-paced set waits to be confirmed")
         now = self.clock.now()
         self._leave(now, self.elapsed(), events)

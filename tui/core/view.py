@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from .engine import Session
 from .models import Exercise, format_clock, format_seconds_short
 from .plan import Step
+from .states import Status
 
 #: Seconds each form tip stays before the next one.
 TIP_SECONDS = 8.0
@@ -22,8 +23,10 @@ KIND_LABEL = {"prepare": "GET READY", "rest": "REST", "switch": "SWITCH SIDES"}
 @dataclass(frozen=True, slots=True)
 class WorkoutView:
     routine: str
-    time_left: str
-    position: str  # "Exercise 2 of 7"
+    #: "PAUSED", "DONE", "muted", "PAUSED · muted" or nothing.
+    state: str
+    #: "Exercise 2 of 7 · 12:34 left"
+    where: str
     kind: str  # prepare | work | rest | switch | done
     status: str  # ready | running | paused | finished
     exercise: str
@@ -32,15 +35,19 @@ class WorkoutView:
     phase: str  # "LOWER", "REST", "GET READY", "8 REPS"
     phase_fraction: float
     progress: float
+    #: A form tip, or what to do now (paused: how to carry on; self-paced: press Enter).
     tip: str
     #: Setup and caution, shown while getting ready and during a rest before a new exercise.
     setup: str
-    caution: str
+    caution: str  # "Caution: ..." or nothing
     next: str
-    self_paced: bool
 
 
-def build_view(session: Session) -> WorkoutView:
+PAUSED_TIP = "Paused. Space to carry on; q keeps this session for later."
+STATE_WORD = {"paused": "PAUSED", "finished": "DONE"}
+
+
+def build_view(session: Session, *, muted: bool = False) -> WorkoutView:
     plan = session.plan
     step = session.step
     exercise = plan.routine.exercises[step.exercise_index]
@@ -52,10 +59,23 @@ def build_view(session: Session) -> WorkoutView:
     upcoming = _upcoming_exercise(session)
     shows_setup = step.kind == "prepare" or (step.kind == "rest" and upcoming is not exercise)
     about = upcoming if step.kind == "rest" and upcoming is not None else exercise
+    state = " · ".join(
+        word
+        for word in (STATE_WORD.get(session.status.value, ""), "muted" if muted else "")
+        if word
+    )
+    caution = _caution(session, about) if shows_setup else ""
+    if session.status is Status.PAUSED:
+        tip = PAUSED_TIP
+    elif step.self_paced:
+        tip = f"Press Enter when the set is done. {_tip(session, exercise)}".strip()
+    else:
+        tip = _tip(session, exercise)
     return WorkoutView(
         routine=plan.name,
-        time_left=f"{format_clock(left)} left",
-        position=f"Exercise {step.exercise_index + 1} of {len(plan.routine.exercises)}",
+        state=state,
+        where=f"Exercise {step.exercise_index + 1} of {len(plan.routine.exercises)}"
+        f" · {format_clock(left)} left",
         kind="done" if session.finished else step.kind,
         status=session.status.value,
         exercise=exercise.name,
@@ -64,11 +84,10 @@ def build_view(session: Session) -> WorkoutView:
         phase=phase_label(step),
         phase_fraction=session.fraction(),
         progress=max(0.0, min(1.0, progress)),
-        tip=_tip(session, exercise),
+        tip=tip,
         setup=about.setup if shows_setup else "",
-        caution=_caution(session, about) if shows_setup else "",
+        caution=f"Caution: {caution}" if caution else "",
         next=next_text(session),
-        self_paced=step.self_paced,
     )
 
 

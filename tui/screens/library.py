@@ -10,6 +10,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
+from ..commands_palette import StartRoutineCommands
 from ..core.catalog import CatalogEntry
 from ..core.models import format_clock
 from ..core.watch import routine_watch
@@ -20,6 +21,8 @@ WATCH_SECONDS = 2.0
 
 
 class LibraryScreen(Screen[None]):
+    #: "Start: <routine>" only here: during a workout it would start a second one.
+    COMMANDS = {StartRoutineCommands}
     BINDINGS = [
         Binding("enter", "start", "Start", id="start", priority=True),
         Binding("down", "move(1)", "Down", show=False, priority=True),

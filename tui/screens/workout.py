@@ -39,8 +39,8 @@ class WorkoutScreen(Screen[None]):
         Binding("p", "back", "Back", id="back"),
         Binding("plus,equals_sign", "extend", "+10 s", id="extend", key_display="+"),
         Binding("enter", "confirm", "Done", id="confirm"),
-        Binding("exclamation_mark", "hurt", "Hurts", id="hurt", key_display="!"),
-        Binding("m", "mute", "Mute", id="mute"),
+        Binding("exclamation_mark", "flag_hurt", "Hurts", id="hurt", key_display="!"),
+        Binding("m", "app.toggle_mute", "Mute", id="mute"),
         Binding("q", "quit_workout", "Quit", id="quit"),
         Binding("question_mark", "help", "Help", id="help", key_display="?"),
     ]
@@ -57,7 +57,6 @@ class WorkoutScreen(Screen[None]):
         self.listeners = list(listeners)
         self._muted = muted
         self._precise: Timer | None = None
-        self._look: tuple[str, bool] | None = None
         self._keys: tuple[bool | None, ...] = ()
 
     def compose(self) -> ComposeResult:
@@ -102,12 +101,9 @@ class WorkoutScreen(Screen[None]):
         if self._precise is not None:
             self._precise.stop()
             self._precise = None
-        due = self.session.next_due()
-        if due is None:
-            return
-        delay = due - self.session.clock.now()
-        if delay < 1 / FRAME_RATE:
-            self._precise = self.set_timer(max(0.0, delay), self.tick)
+        wait = self.session.seconds_to_next_due()
+        if wait is not None and wait < 1 / FRAME_RATE:
+            self._precise = self.set_timer(wait, self.tick)
 
     def _emit(self, events: Sequence[Event]) -> None:
         # Listeners hear every tick, events or none: storage saves on a rhythm too.
@@ -116,7 +112,7 @@ class WorkoutScreen(Screen[None]):
         if not events:
             return
         # Recomposing the footer is costly: only when what the keys do has changed.
-        keys = tuple(self.check_action(action, ()) for action in self.ACTIONS)
+        keys = tuple(self.check_action(action, ()) for action in self.ENGINE_ACTIONS)
         if keys != self._keys:
             self._keys = keys
             self.refresh_bindings()
@@ -124,13 +120,10 @@ class WorkoutScreen(Screen[None]):
             self.post_message(self.Finished(self.session))
 
     def refresh_view(self) -> None:
-        view = build_view(self.session)
+        view = build_view(self.session, muted=self._muted())
         self.routine_name.show(view.routine)
-        state = {"paused": "PAUSED", "finished": "DONE"}.get(view.status, "")
-        if self._muted():
-            state = f"{state} · muted" if state else "muted"
-        self.state.show(state)
-        self.time_left.show(f"{view.position} · {view.time_left}")
+        self.state.show(view.state)
+        self.time_left.show(view.where)
         self.exercise_name.show(view.exercise)
         self.counters.show(view.counters)
         if self.countdown.value != view.countdown:
@@ -138,53 +131,35 @@ class WorkoutScreen(Screen[None]):
         self.phase.text = view.phase
         self.phase_bar.fraction = view.phase_fraction
         self.setup.show(view.setup)
-        self.caution.show(f"Caution: {view.caution}" if view.caution else "")
-        if view.status == "paused":
-            tip = "Paused. Space to carry on; q keeps this session for later."
-        elif view.self_paced:
-            tip = f"Press Enter when the set is done. {view.tip}".strip()
-        else:
-            tip = view.tip
-        self.tip.show(tip)
+        self.caution.show(view.caution)
+        self.tip.show(view.tip)
         self.next_line.show(view.next)
         self.progress.fraction = view.progress
-        look = (view.kind, view.status == "paused")
-        if look != self._look:
-            self._look = look
-            for kind in ("prepare", "work", "rest", "switch", "done"):
-                self.set_class(view.kind == kind, f"-{kind}")
-            self.set_class(view.status == "paused", "-paused")
+        for kind in ("prepare", "work", "rest", "switch", "done"):
+            self.set_class(view.kind == kind, f"-{kind}")  # no-ops unless it changed
+        self.set_class(view.status == "paused", "-paused")
 
     # -- keys ------------------------------------------------------------------
 
-    ACTIONS = {
-        "pause": "pause",
-        "resume": "resume",
-        "next": "next",
-        "next_exercise": "next_exercise",
-        "back": "back",
-        "extend": "extend",
-        "confirm": "confirm",
-        "hurt": "flag_hurt",
-    }
+    #: Key actions that are the session's own actions, by the same name.
+    ENGINE_ACTIONS = (
+        "pause",
+        "resume",
+        "next",
+        "next_exercise",
+        "back",
+        "extend",
+        "confirm",
+        "flag_hurt",
+    )
+    #: Keys for one state or kind of step: hidden elsewhere, so the footer fits
+    #: 80 columns. The others are dimmed when they do nothing right now.
+    HIDDEN_WHEN_UNAVAILABLE = frozenset({"pause", "resume", "extend", "confirm"})
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        engine_action = self.ACTIONS.get(action)
-        if engine_action is None:
+        if action not in self.ENGINE_ACTIONS or self.session.can(action):
             return True
-        # Keys that belong to one kind of step or state are hidden elsewhere, so
-        # the footer fits an 80-column terminal; others are dimmed when they
-        # do nothing right now.
-        step = self.session.step
-        if action == "confirm" and not step.self_paced:
-            return False
-        if action == "extend" and step.kind == "work":
-            return False
-        if action == "resume" and not self.session.can("resume"):
-            return False
-        if action == "pause" and self.session.can("resume"):
-            return False
-        return True if self.session.can(engine_action) else None
+        return False if action in self.HIDDEN_WHEN_UNAVAILABLE else None
 
     def _run(self, engine_action: str) -> None:
         try:
@@ -214,7 +189,7 @@ class WorkoutScreen(Screen[None]):
     def action_confirm(self) -> None:
         self._run("confirm")
 
-    def action_hurt(self) -> None:
+    def action_flag_hurt(self) -> None:
         self._run("flag_hurt")
         self.app.push_screen(hurt_dialog(self.session.step.exercise), self._after_hurt)
 
@@ -228,14 +203,10 @@ class WorkoutScreen(Screen[None]):
         elif choice == "carry-on" and self.session.can("resume"):
             self._run("resume")
 
-    def action_mute(self) -> None:
-        self.post_message(self.MuteToggled())
-        self.refresh_view()
-
     def action_quit_workout(self) -> None:
         if self.session.can("pause"):
             self._emit(self.session.pause())
-        self.post_message(self.QuitRequested(self.session))
+        self.post_message(self.QuitRequested())
 
     def action_help(self) -> None:
         from .help import HelpScreen
@@ -253,10 +224,3 @@ class WorkoutScreen(Screen[None]):
 
     class QuitRequested(Message):
         """`q`: leave, keeping the session to resume later."""
-
-        def __init__(self, session: Session) -> None:
-            super().__init__()
-            self.session = session
-
-    class MuteToggled(Message):
-        """`m`: the app owns the sound, so it mutes."""
