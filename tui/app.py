@@ -18,11 +18,13 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
+from .audio.setup import SoundSetup
 from .core.catalog import CatalogEntry
 from .core.clock import Clock, MonotonicClock
 from .core.engine import Session
 from .core.events import Event
 from .core.problems import RoutineError
+from .core.sound_modes import SOUND_MODES
 from .core.store import ActiveSession, SessionOpenError, pid_alive
 from .core.summary import SessionSummary
 from .routine_editing import RoutineEditing
@@ -31,13 +33,6 @@ from .screens.library import LibraryScreen
 from .screens.summary import SummaryScreen
 from .screens.workout import WorkoutScreen
 from .workouts import Workouts
-
-SOUND_MODES = {
-    "auto": "A sound player found on this machine, else the terminal bell",
-    "beep": "A sound player only",
-    "bell": "The terminal bell only",
-    "off": "No sound",
-}
 
 
 @dataclass
@@ -48,10 +43,8 @@ class AppOptions:
     listeners: list[Callable[[Sequence[Event]], None]] = field(default_factory=list)
     #: Saves sessions and plays cues; None in tests of the interface alone.
     workouts: Workouts | None = None
-    #: Finds a sound player (slow: probes commands); run in a thread after the first frame.
-    choose_player: Callable[[Callable[[], None]], object] | None = None
-    #: Changes and saves the sound or voice setting (in a thread); returns what it did.
-    set_sound: Callable[[Callable[[], None], dict[str, object]], str] | None = None
+    #: The sound and voice choice; applied in a thread after the first frame (probing is slow).
+    sound: SoundSetup | None = None
     #: Set on a first run: show the health notice, then call this to remember it was seen.
     notice_seen: Callable[[], None] | None = None
     #: Messages to show once the interface is up (a database moved aside, a settings problem).
@@ -98,7 +91,7 @@ class SpinewiseApp(RoutineEditing, App[str | None]):
         self._catch_signals()
         if self._start is None and self._resume is None:
             self.show_library()
-        if self.options.choose_player is not None:
+        if self.options.sound is not None:
             # Probing players starts processes: not while the first frame is drawn.
             self.call_after_refresh(self._find_player)
         if self.options.notice_seen is not None:
@@ -138,38 +131,34 @@ class SpinewiseApp(RoutineEditing, App[str | None]):
             yield SystemCommand(
                 "Mute / unmute", "Turn the cues off or on (m)", self.action_toggle_mute
             )
-            if self.options.set_sound is not None:
+            if self.options.sound is not None:
                 for mode, help_text in SOUND_MODES.items():
                     yield SystemCommand(
                         f"Sound: {mode}",
                         help_text,
-                        lambda mode=mode: self._apply_sound({"mode": mode}),
+                        lambda mode=mode: self._change_sound(mode=mode),
                     )
                 yield SystemCommand(
                     "Voice: on",
                     "Speak exercise names, rests and count-ins",
-                    lambda: self._apply_sound({"voice": True}),
+                    lambda: self._change_sound(voice=True),
                 )
                 yield SystemCommand(
                     "Voice: off",
                     "No speech, cues only",
-                    lambda: self._apply_sound({"voice": False}),
+                    lambda: self._change_sound(voice=False),
                 )
 
     @work(thread=True, exit_on_error=False)
-    def _apply_sound(self, change: dict[str, object]) -> None:
-        assert self.options.set_sound is not None
-        message = self.options.set_sound(self.bell, change)
-        self.call_from_thread(self.notify, message, timeout=4, markup=False)
-
-    # -- sound -----------------------------------------------------------------
+    def _change_sound(self, *, mode: str | None = None, voice: bool | None = None) -> None:
+        assert self.options.sound is not None
+        said = self.options.sound.change(self.bell, self._warn, mode=mode, voice=voice)
+        self.notify(said, timeout=4, markup=False)  # notify is safe from a thread
 
     @work(thread=True, exit_on_error=False)
     def _find_player(self) -> None:
-        assert self.options.choose_player is not None
-        notice = self.options.choose_player(self.bell)
-        if isinstance(notice, str):
-            self.call_from_thread(self._warn, notice)
+        assert self.options.sound is not None
+        self.options.sound.apply(self.bell, self._warn)
 
     def action_toggle_mute(self) -> None:
         """`m`, or the palette: the app owns the sound."""

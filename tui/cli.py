@@ -13,6 +13,7 @@ from pathlib import Path
 
 from . import __version__
 from .commands import authoring_cli
+from .core.sound_modes import SOUND_MODES
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -34,7 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     play = common.add_argument_group("workout options")
     play.add_argument(
         "--sound",
-        choices=["auto", "beep", "bell", "off"],
+        choices=list(SOUND_MODES),
         default=None,
         help="how cues are played (default: your saved setting, else auto)",
     )

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from tests.audio.factories import exercise, plan
 from tui.audio.cues import Priority
-from tui.audio.dispatcher import CueDispatcher, monotonic_to_epoch
+from tui.audio.dispatcher import CueDispatcher
 from tui.audio.players import RecordingPlayer
 from tui.audio.voice import RecordingVoice
 from tui.core.clock import FakeClock
@@ -152,11 +152,6 @@ def test_a_late_flood_is_cut_to_the_newest_moments_when_asked():
     flood = [CountIn(due=t, seconds=1, index=0) for t in (10.0, 20.0, 30.0, 30.5)]
     assert dispatcher.handle(flood) == ["tick", "tick"]
     assert [CueDispatcher(RecordingPlayer()).handle(flood)] == [["tick"] * 4]
-
-
-def test_monotonic_to_epoch_maps_now_to_now():
-    to_epoch = monotonic_to_epoch()
-    assert abs(to_epoch(time.monotonic()) - time.time()) < 0.05
 
 
 def test_the_audio_package_and_settings_never_import_textual_or_rich():

@@ -4,40 +4,7 @@
 - `voice`: speak through espeak-ng / espeak / spd-say / say; `choose_voice`.
 - `cues`: pure mapping from events to cues and spoken text.
 - `dispatcher`: `CueDispatcher.handle(events)`, mute, and the cue log.
+- `setup`: the person's sound and voice choice, applied and remembered.
+
+Import the module you need: each one loads only what it uses.
 """
-
-from .cues import Priority, cues_for, select_cues, select_speech, speech_for
-from .dispatcher import CueDispatcher, monotonic_to_epoch
-from .players import (
-    SOUND_MODES,
-    BellPlayer,
-    CuePlayer,
-    NullPlayer,
-    Player,
-    RecordingPlayer,
-    SystemPlayer,
-    choose_player,
-)
-from .voice import RecordingVoice, Speaker, Voice, choose_voice
-
-__all__ = [
-    "SOUND_MODES",
-    "BellPlayer",
-    "CueDispatcher",
-    "CuePlayer",
-    "NullPlayer",
-    "Player",
-    "Priority",
-    "RecordingPlayer",
-    "RecordingVoice",
-    "Speaker",
-    "SystemPlayer",
-    "Voice",
-    "choose_player",
-    "choose_voice",
-    "cues_for",
-    "monotonic_to_epoch",
-    "select_cues",
-    "select_speech",
-    "speech_for",
-]

@@ -23,12 +23,6 @@ from .players import Player
 from .voice import Speaker
 
 
-def monotonic_to_epoch() -> Callable[[float], float]:
-    """Map `time.monotonic()` readings to Unix time (offset taken once, now)."""
-    offset = time.time() - time.monotonic()
-    return lambda t: t + offset
-
-
 class CueDispatcher:
     """Plays the cues of engine events; speaks them too when a voice is set.
 
@@ -55,7 +49,9 @@ class CueDispatcher:
         self.voice = voice
         self.plan = plan
         self.stale_after = stale_after
-        self.clock_to_epoch = clock_to_epoch or monotonic_to_epoch()
+        if cue_log is not None and clock_to_epoch is None:
+            raise ValueError("a cue log needs clock_to_epoch, to write Unix times")
+        self.clock_to_epoch = clock_to_epoch or (lambda due: due)
         self._muted = False
         self._last_due: float | None = None
         self._log: IO[str] | None = None
@@ -109,8 +105,7 @@ class CueDispatcher:
     def _write(self, cue: str, event: Event, at: float) -> None:
         if self._log is None:
             return
-        line = {"cue": cue, "due": round(self.clock_to_epoch(event.due), 6),
-                "at": round(at, 6)}
+        line = {"cue": cue, "due": round(self.clock_to_epoch(event.due), 6), "at": round(at, 6)}
         try:
             self._log.write(json.dumps(line) + "\n")
             self._log.flush()

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Protocol
 
 from ..core.paths import sounds_dir
-from ..core.settings import SOUND_MODES
+from ..core.sound_modes import SOUND_MODES
 from .probing import PROBE_TIMEOUT, Reporter, last_line, run_probe, stop_child, write_silence
 
 #: System players tried by `auto` and `beep`, in order.

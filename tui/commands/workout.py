@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
-from contextlib import suppress
 
-from ..audio.dispatcher import CueDispatcher, monotonic_to_epoch
-from ..audio.players import NullPlayer, choose_player
-from ..audio.voice import choose_voice
+from ..audio.dispatcher import CueDispatcher
+from ..audio.players import NullPlayer
+from ..audio.setup import SoundSetup
 from ..core.catalog import CatalogEntry, load_catalog
 from ..core.clock import MonotonicClock
 from ..core.plan import build_plan
-from ..core.settings import load_settings, save_settings, updated
-from ..core.store import NullStore, SessionOpenError, Store, StoreError
+from ..core.settings import load_settings
+from ..core.store import NullStore, SessionOpenError, Store, StoreError, epoch_converter
 from .common import resolve
 
 
@@ -70,52 +68,15 @@ def run_workout(args: argparse.Namespace) -> int:
 
     clock = MonotonicClock()
     dispatcher = CueDispatcher(
-        NullPlayer(), None, monotonic_to_epoch(), args.cue_log, stale_after=1.0
+        NullPlayer(), None, epoch_converter(clock), args.cue_log, stale_after=1.0
     )
     workouts = Workouts(store, dispatcher, clock, speed=args.speed)
-    sound = args.sound or settings.sound
-    voice = settings.voice if args.voice is None else args.voice
-
-    def find_player(bell: Callable[[], None]) -> str | None:
-        """In a thread after the first frame: probing players takes a moment."""
-        player = choose_player(sound, bell=bell)
-        dispatcher.player = player
-        messages = [player.notice] if player.notice else []
-        if voice:
-            speaker, message = choose_voice()
-            dispatcher.voice = speaker
-            messages += [message] if message else []
-        return " ".join(messages) or None
-
-    def set_sound(bell: Callable[[], None], change: dict[str, object]) -> str:
-        """From the palette: switch sound or voice now, and remember it."""
-        nonlocal sound, voice, settings
-        sound = str(change.get("mode", sound))
-        voice = bool(change.get("voice", voice))
-        if not voice:
-            dispatcher.voice = None
-        notice = find_player(bell)
-        settings = updated(settings, sound=sound, voice=voice)
-        try:
-            save_settings(settings)
-        except OSError as error:
-            return f"Sound {sound}, voice {'on' if voice else 'off'} (not saved: {error})"
-        return notice or f"Sound {sound}, voice {'on' if voice else 'off'}; saved"
-
-    def notice_seen() -> None:
-        nonlocal settings
-        settings = updated(settings, notice_seen=True)
-        with suppress(OSError):  # if it cannot be saved, it shows again next time
-            save_settings(settings)
-
+    sound = SoundSetup(dispatcher, settings, sound=args.sound, voice=args.voice)
     options = AppOptions(
-        clock=clock,
-        speed=args.speed,
         workouts=workouts,
-        choose_player=find_player,
-        set_sound=set_sound,
+        sound=sound,
         notices=notices,
-        notice_seen=None if settings.notice_seen else notice_seen,
+        notice_seen=None if settings.notice_seen else sound.remember_notice_seen,
     )
     app = SpinewiseApp(catalog, options=options, start=start, resume=resume)
     try:

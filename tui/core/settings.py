@@ -22,8 +22,7 @@ import tomli_w
 
 from .atomic import write_atomic
 from .paths import config_file
-
-SOUND_MODES: tuple[str, ...] = ("auto", "beep", "bell", "off")
+from .sound_modes import SOUND_MODES
 
 
 @dataclass(frozen=True, slots=True)

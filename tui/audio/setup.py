@@ -1,0 +1,90 @@
+"""The person's sound and voice choice: applied to the dispatcher, and remembered.
+
+Probing commands takes a moment, so the app calls `apply` and `change` from a
+worker thread. One lock keeps the start-up probe and a change made from the
+palette from overtaking each other, and each applies the latest choice.
+Problems found then or later (a player that stops working mid-session) go to
+`warn`, which must be safe to call from any thread.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from contextlib import suppress
+
+from ..core.settings import Settings, save_settings, updated
+from .dispatcher import CueDispatcher
+from .players import choose_player
+from .voice import choose_voice
+
+Warn = Callable[[str], None]
+
+
+class SoundSetup:
+    def __init__(
+        self,
+        dispatcher: CueDispatcher,
+        settings: Settings,
+        *,
+        sound: str | None = None,
+        voice: bool | None = None,
+    ) -> None:
+        self.dispatcher = dispatcher
+        self.settings = settings
+        #: For this run: the command line's choice, else the saved one.
+        self.sound = sound or settings.sound
+        self.voice = settings.voice if voice is None else voice
+        self._lock = threading.Lock()
+
+    def apply(
+        self, bell: Callable[[], object], warn: Warn, *, player: bool = True, voice: bool = True
+    ) -> None:
+        """Find a player (and a voice, when wanted) for the current choice and use them."""
+        with self._lock:
+            if player:
+                found = choose_player(self.sound, bell=bell)
+                found.on_problem = warn
+                old, self.dispatcher.player = self.dispatcher.player, found
+                old.close()
+                if found.notice:
+                    warn(found.notice)
+            if voice:
+                speaker, message = choose_voice() if self.voice else (None, None)
+                if speaker is not None:
+                    speaker.on_problem = warn
+                old_voice, self.dispatcher.voice = self.dispatcher.voice, speaker
+                if old_voice is not None:
+                    old_voice.stop()
+                if message:
+                    warn(message)
+
+    def change(
+        self,
+        bell: Callable[[], object],
+        warn: Warn,
+        *,
+        mode: str | None = None,
+        voice: bool | None = None,
+    ) -> str:
+        """From the palette: switch now, probing only what changed, and save the choice."""
+        with self._lock:
+            self.sound = mode or self.sound
+            self.voice = self.voice if voice is None else voice
+        self.apply(bell, warn, player=mode is not None, voice=voice is not None)
+        said = f"Sound {self.sound}, voice {'on' if self.voice else 'off'}"
+        try:
+            self.remember(sound=self.sound, voice=self.voice)
+        except OSError as error:
+            return f"{said} (not saved: {error.strerror or error})"
+        return f"{said}; saved"
+
+    def remember(self, **changes: object) -> None:
+        """Save changed settings (raises OSError when they cannot be written)."""
+        with self._lock:
+            self.settings = updated(self.settings, **changes)
+            save_settings(self.settings)
+
+    def remember_notice_seen(self) -> None:
+        with suppress(OSError):  # if it cannot be saved, the notice shows again next time
+            self.remember(notice_seen=True)
