@@ -315,7 +315,7 @@ async def test_the_library_notices_a_routine_changed_on_disk():
         await pilot.pause()
         assert library.selected is not None and library.selected.name == "Quiet core, longer"
         table = library.query_one("#routines", DataTable)
-        assert table.get_row_at(0)[0] == "Quiet core, longer"
+        assert str(table.get_row_at(0)[0]) == "Quiet core, longer"
         (path.parent / "second.toml").write_text(VALID.replace("Quiet core", "Quiet second"))
         library.look_at_files()
         await pilot.pause()

@@ -217,3 +217,22 @@ async def test_a_routine_saved_with_a_byte_order_mark_resumes(db, tmp_path):
         await pilot.pause()
         assert isinstance(app.screen, WorkoutScreen)
         assert app.screen.session.elapsed() == pytest.approx(3)
+
+
+async def test_names_with_brackets_are_shown_as_written(db, tmp_path):
+    path = tmp_path / "odd.toml"
+    path.write_text(ROUTINE.replace('"Test care"', '"Stretch [/b] [red]"'), encoding="utf-8")
+    routine = load_routine(path)
+    odd = CatalogEntry(RoutineRef("odd", path, "own"), routine, build_plan(routine))
+    clock = FakeClock()
+    app, _, _ = build(db, odd, clock, start=odd)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await forward(pilot, clock, 10_000)
+        await pilot.press("enter", "l")
+        await pilot.pause()
+        library = app.screen.query_one("#routines")
+        assert str(library.get_row_at(0)[0]) == "Stretch [/b] [red]"
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        history = app.screen.query_one("#history-table")
+        assert str(history.get_row_at(0)[1]) == "Stretch [/b] [red]"

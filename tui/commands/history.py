@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import datetime
 
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from ..core.store import Store, StoreError
 
@@ -38,14 +37,13 @@ def run_history(*, as_json: bool) -> int:
     for column in ("date", "routine", "minutes", "status", "skipped or hurt"):
         table.add_column(column, justify="right" if column == "minutes" else "left")
     for record in records[:30]:
-        notes = [f"skipped {', '.join(record.skipped)}"] if record.skipped else []
-        notes += [f"[red]hurt: {escape(', '.join(record.hurt))}[/]"] if record.hurt else []
+        when, routine, minutes, status, notes = record.row()
         table.add_row(
-            datetime.fromtimestamp(record.started_at).strftime("%a %d %b %H:%M"),
-            escape(record.routine_name),
-            f"{record.minutes:.0f}",
-            STATUS_STYLE.get(record.status, record.status),
-            "; ".join(notes),
+            when,
+            Text(routine),
+            minutes,
+            Text(status, style=STATUS_STYLE.get(record.status, "")),
+            Text(notes, style="red" if record.hurt else ""),
         )
     console.print(table)
     if len(records) > 30:
@@ -59,12 +57,7 @@ def run_history(*, as_json: bool) -> int:
     return 0
 
 
-STATUS_STYLE = {
-    "completed": "[green]completed[/]",
-    "stopped": "[yellow]stopped[/]",
-    "abandoned": "[dim]abandoned[/]",
-    "active": "[cyan]paused[/]",
-}
+STATUS_STYLE = {"completed": "green", "stopped": "yellow", "abandoned": "dim", "active": "cyan"}
 
 
 def week_chart(weeks: list[tuple[object, float]], width: int = 40) -> str:

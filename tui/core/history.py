@@ -66,6 +66,10 @@ class StepRecord:
         }
 
 
+#: How each status reads in a table: an active session is a paused one.
+STATUS_LABEL = {"active": "paused"}
+
+
 @dataclass(frozen=True, slots=True)
 class SessionRecord:
     id: int
@@ -86,6 +90,19 @@ class SessionRecord:
     @property
     def minutes(self) -> float:
         return self.active_seconds / 60
+
+    def row(self) -> tuple[str, str, str, str, str]:
+        """As a person reads it in a table: when, routine, minutes, status, what was
+        skipped or hurt. Plain text: it holds routine and exercise names as written."""
+        notes = [f"skipped {', '.join(self.skipped)}"] if self.skipped else []
+        notes += [f"hurt: {', '.join(self.hurt)}"] if self.hurt else []
+        return (
+            datetime.fromtimestamp(self.started_at).strftime("%a %d %b %H:%M"),
+            self.routine_name,
+            f"{self.minutes:.0f}",
+            STATUS_LABEL.get(self.status, self.status),
+            "; ".join(notes),
+        )
 
     @property
     def day(self) -> date:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -11,13 +12,6 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Sparkline, Static
 
 from ..core.history import SessionRecord
-
-STATUS = {
-    "completed": "completed",
-    "stopped": "stopped",
-    "abandoned": "abandoned",
-    "active": "paused",
-}
 
 
 class HistoryScreen(Screen[None]):
@@ -49,15 +43,8 @@ class HistoryScreen(Screen[None]):
         table = self.query_one("#history-table", DataTable)
         table.add_columns("Date", "Routine", "Minutes", "Status", "Skipped or hurt")
         for record in self.records:
-            notes = [f"skipped {', '.join(record.skipped)}"] if record.skipped else []
-            notes += [f"hurt: {', '.join(record.hurt)}"] if record.hurt else []
-            table.add_row(
-                datetime.fromtimestamp(record.started_at).strftime("%a %d %b %H:%M"),
-                record.routine_name,
-                f"{record.minutes:.0f}",
-                STATUS.get(record.status, record.status),
-                "; ".join(notes),
-            )
+            # Text cells: names are shown as written, never read as markup.
+            table.add_row(*(Text(cell) for cell in record.row()))
         if not self.records:
             table.add_row("", "No sessions yet: Enter on a routine starts one.", "", "", "")
         table.focus()

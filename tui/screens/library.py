@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -97,13 +98,14 @@ class LibraryScreen(Screen[None]):
         for entry in self.shown:
             routine = entry.routine
             if routine is None or entry.total_seconds is None:
-                table.add_row(entry.ref.id, "invalid", "", "")
+                table.add_row(Text(entry.ref.id), "invalid", "", "")
                 continue
+            # Text cells: names and tags are shown as written, never read as markup.
             table.add_row(
-                routine.name,
+                Text(routine.name),
                 routine.level or "",
                 format_clock(entry.total_seconds),
-                ", ".join(routine.tags),
+                Text(", ".join(routine.tags)),
             )
         self._preview()
 
@@ -210,9 +212,5 @@ class LibraryScreen(Screen[None]):
 
     def action_start(self) -> None:
         entry = self.selected
-        if entry is None:
-            return
-        if entry.routine is None:
-            self.notify(entry.error or "This routine has mistakes.", severity="error", timeout=6)
-            return
-        self.post_message(self.Start(entry))
+        if entry is not None:
+            self.post_message(self.Start(entry))  # the app says why an invalid one cannot start
