@@ -47,6 +47,8 @@ class Workouts:
         self.notify = notify
         self.session: Session | None = None
         self.session_id: int | None = None
+        #: A session was left to resume later (by `leave`).
+        self.kept = False
         self._to_epoch = epoch_converter(clock, wall)
         self._saved_at = float("-inf")
 
@@ -119,11 +121,13 @@ class Workouts:
             )
         )
         if any(isinstance(e, SessionFinished) for e in events):
-            self._store(lambda: self.store.release(sid))
-            self.session = self.session_id = None
+            self.session = self.session_id = None  # the store closed it, and let it go
 
     def leave(self) -> None:
-        """Quit, hang-up, terminate: pause and save, so `resume` finds it."""
+        """Quit, hang-up, terminate: pause and save, so `resume` finds it.
+
+        Once: whatever ends the app may call it again. `kept` then says so.
+        """
         session, sid = self.session, self.session_id
         if session is None or sid is None:
             return
@@ -131,6 +135,8 @@ class Workouts:
         self.save(events)
         self._store(lambda: self.store.mark_paused(sid, self.wall()))
         self._store(lambda: self.store.release(sid))
+        self.session = self.session_id = None
+        self.kept = True
 
     def close(self) -> None:
         self.dispatcher.close()

@@ -5,8 +5,9 @@ from __future__ import annotations
 from tests.authoring.helpers import own_routine
 from tui.cli import main
 from tui.core import library, paths
-from tui.core.authoring import renamed, routine_id, with_schema_line
+from tui.core.authoring import renamed, with_schema_line
 from tui.core.checking import check_path
+from tui.core.ids import slug as routine_id
 from tui.core.routine import load_routine, parse_routine
 from tui.core.schema import SCHEMA_FILE, schema_texts
 from tui.core.starter import starter_text

@@ -30,10 +30,8 @@ def resolve_ref(name: str) -> RoutineRef | None:
 
 def resolve(name: str) -> tuple[RoutineRef, Routine] | None:
     """The routine named on the command line, or None after printing why not."""
-    ref = library.find(name)
+    ref = resolve_ref(name)
     if ref is None:
-        ids = ", ".join(r.id for r in library.discover()) or "none found"
-        print(f"spinewise: no routine {name!r}; known routines: {ids}", file=sys.stderr)
         return None
     try:
         return ref, library.load(ref)

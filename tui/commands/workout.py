@@ -82,9 +82,8 @@ def run_workout(args: argparse.Namespace) -> int:
     try:
         app.run()
     finally:
-        kept = workouts.session is not None
         workouts.leave()  # whatever ended the app (q, ctrl+c, a crash), keep the place
         workouts.close()
-    if kept:
+    if workouts.kept:
         print("Session kept. Carry on with: spinewise resume")
     return 0

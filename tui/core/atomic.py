@@ -12,22 +12,21 @@ import tempfile
 from pathlib import Path
 
 
-def write_atomic(path: Path, data: bytes | str, *, mode: int | None = None) -> Path:
+def write_atomic(path: Path, data: bytes | str) -> Path:
     """Replace `path` with `data` (text is written as UTF-8); returns the path.
 
-    The folder is created when missing. `mode` defaults to the old file's
-    permissions, else 0o644. On any failure the old file is left as it was
+    The folder is created when missing. The new file keeps the old file's
+    permissions (0o644 for a new one). On any failure the old file is left as it was
     and the temporary file is removed.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     if isinstance(data, str):
         data = data.encode("utf-8")
-    if mode is None:
-        try:
-            mode = path.stat().st_mode & 0o777
-        except FileNotFoundError:
-            mode = 0o644
+    try:
+        mode = path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        mode = 0o644
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as out:

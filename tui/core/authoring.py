@@ -32,11 +32,6 @@ class AuthoringError(Exception):
     """Why a routine cannot be created or copied (one sentence for a person)."""
 
 
-def routine_id(name: str) -> str:
-    """`"Evening stretch!"` -> `evening-stretch`: lowercase letters, digits, hyphens."""
-    return slug(name)
-
-
 def routine_path(rid: str) -> Path:
     return paths.user_routines_dir() / f"{rid}.toml"
 
@@ -45,7 +40,7 @@ def check_new_name(name: str) -> tuple[str, Path]:
     """The id and path of a new routine called `name`, or AuthoringError saying why not."""
     if not name.strip():
         raise AuthoringError("give the routine a name, such as \"Evening stretch\"")
-    rid = routine_id(name)
+    rid = slug(name)  # "Evening stretch!" -> evening-stretch
     if not rid:
         raise AuthoringError(
             f"cannot make a file name from {name!r}: use some letters or digits"

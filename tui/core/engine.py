@@ -76,20 +76,12 @@ class Session:
         return self.plan.steps[self.index]
 
     @property
-    def speed(self) -> float:
-        return self._speed
-
-    @property
     def running(self) -> bool:
         return self.status is Status.RUNNING
 
     @property
     def finished(self) -> bool:
         return self.status is Status.FINISHED
-
-    @property
-    def extension(self) -> float:
-        return self._extension
 
     def step_seconds(self) -> float | None:
         """This step's length including any rest added; None when self-paced."""

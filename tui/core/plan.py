@@ -35,9 +35,8 @@ class Step:
     #: Position of the phase within the rep (from 0) and how many phases it has.
     phase_index: int = 0
     phase_count: int = 1
-    #: True on the last step of a set (before its rest), and of the exercise.
+    #: True on the last step of a set (before its rest).
     ends_set: bool = False
-    ends_exercise: bool = False
 
     @property
     def self_paced(self) -> bool:
@@ -152,19 +151,7 @@ def _exercise_steps(index: int, ex: Exercise) -> list[Step]:
                                 phase_count=len(ex.phases),
                                 **common,
                             )
-        _mark_last(steps, ends_exercise=False)
+        steps[-1] = replace(steps[-1], ends_set=True)
         if set_no < ex.sets and ex.rest > 0:
             add("rest", seconds=ex.rest, set=set_no, reps=reps)
-    _mark_last(steps, ends_exercise=True)
     return steps
-
-
-def _mark_last(steps: list[Step], *, ends_exercise: bool) -> None:
-    """Flag the last step so far as ending a set (or the whole exercise)."""
-    if not steps:
-        return
-    last = steps[-1]
-    if ends_exercise:
-        steps[-1] = replace(last, ends_exercise=True)
-    else:
-        steps[-1] = replace(last, ends_set=True)

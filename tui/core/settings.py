@@ -12,7 +12,6 @@ Keys this version does not know are kept and written back unchanged.
 
 from __future__ import annotations
 
-import re
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -23,6 +22,8 @@ import tomli_w
 from .atomic import write_atomic
 from .paths import config_file
 from .sound_modes import SOUND_MODES
+from .toml_positions import find_position
+from .toml_source import toml_problem
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,14 +52,6 @@ def _check(key: str, value: object) -> str | None:
     return None
 
 
-def _line_of(text: str, key: str) -> int:
-    pattern = re.compile(rf"^\s*(?:{re.escape(key)}|\"{re.escape(key)}\")\s*=")
-    for number, line in enumerate(text.splitlines(), start=1):
-        if pattern.match(line):
-            return number
-    return 1
-
-
 def load_settings(path: Path | None = None) -> Settings:
     """Read the settings; never raises for a missing or broken file."""
     path = path if path is not None else config_file()
@@ -71,10 +64,7 @@ def load_settings(path: Path | None = None) -> Settings:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        match = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
-        line, col = match.groups() if match else ("1", "1")
-        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc)) or "invalid TOML"
-        return Settings(warnings=(f"{path}:{line}:{col}: {message}; using the defaults",))
+        return Settings(warnings=(f"{toml_problem(text, path, exc)}; using the defaults",))
     known = {f.name for f in fields(Settings)} - {"extra", "warnings"}
     values: dict[str, Any] = {}
     warnings: list[str] = []
@@ -85,7 +75,8 @@ def load_settings(path: Path | None = None) -> Settings:
         if why:
             default = getattr(Settings(), key)
             shown = str(default).lower() if isinstance(default, bool) else f'"{default}"'
-            warnings.append(f"{path}:{_line_of(text, key)}:1: {key}: {why}; using {shown}")
+            line, col = find_position(text, (key,))
+            warnings.append(f"{path}:{line}:{col}: {key}: {why}; using {shown}")
         else:
             values[key] = value
     extra = {key: value for key, value in data.items() if key not in known}

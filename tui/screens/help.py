@@ -32,6 +32,3 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box", classes="dialog"):
             yield Static(HELP)
-
-    async def action_dismiss(self, result: None = None) -> None:
-        self.dismiss(None)
