@@ -247,9 +247,7 @@ class SpinewiseApp(RoutineEditing, App[str | None]):
         self._open(session)
         state = active.routine_file_state()
         if state in ("changed", "missing"):
-            # After the refresh: a screen just pushed has no toast rack to show it yet.
-            self.call_after_refresh(
-                self._warn,
+            self._warn(
                 f"The routine file has {'changed' if state == 'changed' else 'gone'} since "
                 "you started; resuming the version you started.",
             )

@@ -73,11 +73,11 @@ class EditorScreen(Screen[Path | None]):
         self._problem_index = -1
 
     def compose(self) -> ComposeResult:
-        yield Line(id="editor-title")
+        yield Line(id="editor-title", classes="title-bar")
         yield Line(self.note, id="editor-note")
-        with Horizontal(id="editor-body"):
+        with Horizontal(id="editor-body", classes="split"):
             yield TomlEditor(self.initial_text, id="editor-text")
-            with Vertical(id="editor-side"):
+            with Vertical(id="editor-side", classes="side"):
                 yield Line(id="editor-status")
                 yield ProblemList(id="editor-problems")
                 yield DraftPreview(id="editor-preview")

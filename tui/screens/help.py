@@ -30,5 +30,5 @@ class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close")]
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="help-box", classes="dialog"):
+        with VerticalScroll(id="help-box", classes="dialog -info"):
             yield Static(HELP)

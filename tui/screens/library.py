@@ -69,12 +69,12 @@ class LibraryScreen(Screen[None]):
         self.shown: list[CatalogEntry] = list(catalog)
 
     def compose(self) -> ComposeResult:
-        yield Static("spinewise · choose a routine", id="library-title")
+        yield Static("spinewise · choose a routine", id="library-title", classes="title-bar")
         yield Line(self.banner, id="banner")
         yield Input(placeholder="Type to filter: level, tag, name…", id="filter")
-        with Horizontal(id="library-body"):
+        with Horizontal(id="library-body", classes="split"):
             yield DataTable(id="routines", cursor_type="row", zebra_stripes=False)
-            with VerticalScroll(id="preview"):
+            with VerticalScroll(id="preview", classes="side"):
                 yield Line(id="preview-name")
                 yield Line(id="preview-meta")
                 yield Line(id="preview-summary")

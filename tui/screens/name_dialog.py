@@ -28,7 +28,7 @@ class NameDialog(ModalScreen[str | None]):
         self.check = check
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog", id="name-box"):
+        with Vertical(classes="dialog -info", id="name-box"):
             yield Static(self.title_text, classes="dialog-title", markup=False)
             yield Static(self.text, markup=False)
             yield Input(value=self.value, placeholder="Evening stretch", id="name-input")
