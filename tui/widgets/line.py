@@ -10,11 +10,14 @@ class Line(Static):
 
     def __init__(self, text: str = "", **kwargs: object) -> None:
         super().__init__(text, markup=False, **kwargs)  # type: ignore[arg-type]
+        self.set_class(not text, "-empty")
 
     def show(self, text: str) -> None:
-        """Update only when the text changed (the screen refreshes ten times a second)."""
+        """Update only when the text changed (the screen refreshes ten times a second).
+
+        An empty line is hidden by a class, not `display`: an inline style would
+        override the layout rules that hide lines in a small terminal.
+        """
         if str(self.content) != text:
             self.update(text)
-        # A class, not `display`: an inline style would override the layout rules
-        # that hide lines in a small terminal.
-        self.set_class(not text, "-empty")
+            self.set_class(not text, "-empty")
