@@ -12,7 +12,6 @@ Which action is allowed in which status is written in one table,
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any, NoReturn
 
 from .clock import Clock
@@ -32,18 +31,12 @@ from .events import (
 )
 from .plan import Plan, Step
 from .snapshot import SNAPSHOT_VERSION, validate_snapshot
-from .states import ALLOWED, Status, TransitionError
+from .states import ALLOWED, STEP_RULES, Status, TransitionError
 
 #: `back` within this many seconds of a step's start goes to the previous step.
 BACK_RESTART_AFTER = 2.0
 #: Only steps at least this long count their last three seconds in.
 COUNT_IN_MIN_SECONDS = 5.0
-EXTENDABLE = frozenset({"rest", "switch", "prepare"})
-#: Actions that also depend on the current step, beyond the status table.
-STEP_RULES: dict[str, Callable[[Step], bool]] = {
-    "extend": lambda step: step.kind in EXTENDABLE,
-    "confirm": lambda step: step.self_paced,
-}
 
 
 class Session:

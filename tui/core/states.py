@@ -1,12 +1,16 @@
 """The workout session's states, and which action is allowed in which state.
 
-Written as one table (after h11's `_state.py`), so the rules can be read at a
-glance; `Session` refuses anything the table does not allow.
+Written as tables (after h11's `_state.py`), so the rules can be read at a
+glance: the status table, then the few actions that also depend on the step.
+`Session` refuses anything they do not allow.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
+
+from .plan import Step
 
 
 class Status(StrEnum):
@@ -31,6 +35,15 @@ ALLOWED: dict[str, frozenset[Status]] = {
     "confirm": frozenset({R}),
     "flag_hurt": frozenset({R, P}),
     "end": frozenset({Status.READY, R, P}),
+}
+
+
+EXTENDABLE = frozenset({"rest", "switch", "prepare"})
+
+#: Actions that also depend on the current step, beyond the status table.
+STEP_RULES: dict[str, Callable[[Step], bool]] = {
+    "extend": lambda step: step.kind in EXTENDABLE,
+    "confirm": lambda step: step.self_paced,
 }
 
 
