@@ -42,3 +42,53 @@ def test_core_imports_neither_textual_nor_rich(module: str):
 @pytest.mark.parametrize("module", QUICK_COMMANDS)
 def test_quick_commands_do_not_import_textual(module: str):
     assert "textual" not in imported_roots(module)
+
+
+#: What the first frame of `spinewise run` does without: each is imported where
+#: it is first used (the library, the summary, dialogs, history, sound players).
+NOT_BEFORE_THE_FIRST_FRAME = {
+    "tui.screens.library",
+    "tui.screens.summary",
+    "tui.screens.confirm",
+    "tui.screens.history",
+    "tui.screens.editor",
+    "tui.commands_palette",
+    "tui.core.history",
+    "tui.audio.players",
+    "tui.audio.voice",
+    "tui.audio.probing",
+}
+
+FIRST_FRAME = """
+import asyncio, sys
+from tui.app import SpinewiseApp
+
+async def headless(self):
+    async with self.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert type(self.screen).__name__ == "WorkoutScreen", self.screen
+        print(" ".join(sorted(m for m in sys.modules if m.startswith("tui."))))
+
+SpinewiseApp.run = lambda self, **kw: asyncio.run(headless(self))
+SpinewiseApp._find_player = lambda self: None  # the players are found after the first frame
+from tui.cli import main
+sys.exit(main(["run", sys.argv[1], "--sound", "off"]))
+"""
+
+
+@pytest.mark.parametrize("routine", ["own", "gentle-start"])
+def test_the_first_frame_of_a_workout_loads_only_what_it_shows(
+    routine: str, tmp_path, isolated_home
+):
+    config = isolated_home / "config" / "spinewise"
+    config.mkdir(parents=True)
+    (config / "config.toml").write_text("notice_seen = true\n")  # no health notice first
+    if routine == "own":
+        routine = str(tmp_path / "own.toml")
+        (tmp_path / "own.toml").write_text('name = "Own"\n[[exercise]]\nname = "Hold"\nhold = 5\n')
+    out = subprocess.run(
+        [sys.executable, "-c", FIRST_FRAME, routine], capture_output=True, text=True, check=True
+    )
+    loaded = set(out.stdout.split())
+    assert "tui.screens.workout" in loaded
+    assert not loaded & NOT_BEFORE_THE_FIRST_FRAME

@@ -3,6 +3,10 @@
 It is given everything from outside (clock, speed, what to start, the
 `Workouts` that save sessions and play cues), so tests run it with a fake
 clock and a recording player.
+
+`spinewise run` paints the workout before anything else: the screens and
+modules it does not need for that (the library, the summary, dialogs, the
+sound players) are imported where they are first used.
 """
 
 from __future__ import annotations
@@ -13,12 +17,12 @@ import signal
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
-from .audio.setup import SoundSetup
 from .core.catalog import CatalogEntry
 from .core.clock import Clock, MonotonicClock
 from .core.engine import Session
@@ -26,13 +30,13 @@ from .core.events import Event
 from .core.problems import RoutineError
 from .core.sound_modes import SOUND_MODES
 from .core.store import ActiveSession, SessionOpenError, pid_alive
-from .core.summary import SessionSummary
 from .routine_editing import RoutineEditing
-from .screens.confirm import Answer, ChoiceDialog, health_notice
-from .screens.library import LibraryScreen
-from .screens.summary import SummaryScreen
 from .screens.workout import WorkoutScreen
-from .workouts import Workouts
+
+if TYPE_CHECKING:
+    from .audio.setup import SoundSetup
+    from .screens.library import LibraryScreen
+    from .workouts import Workouts
 
 
 @dataclass
@@ -71,6 +75,8 @@ class SpinewiseApp(RoutineEditing, App[str | None]):
         self.workouts = self.options.workouts
         self._start = start
         self._resume = resume
+        #: Made the first time it is shown, then kept at the bottom of the stack.
+        self.library_screen: LibraryScreen | None = None
 
     @property
     def catalog(self) -> list[CatalogEntry]:
@@ -95,6 +101,8 @@ class SpinewiseApp(RoutineEditing, App[str | None]):
             # Probing players starts processes: not while the first frame is drawn.
             self.call_after_refresh(self._find_player)
         if self.options.notice_seen is not None:
+            from .screens.confirm import health_notice
+
             # The health notice comes first: nothing starts until it is read.
             self.push_screen(health_notice(), self._notice_read)
         else:
@@ -107,11 +115,13 @@ class SpinewiseApp(RoutineEditing, App[str | None]):
 
     def show_library(self) -> None:
         """The library, under whatever is open (built the first time it is needed)."""
-        for screen in self.screen_stack:
-            if isinstance(screen, LibraryScreen):
-                screen.set_banner(self._banner())
-                return
-        self.push_screen(LibraryScreen(self.catalog, banner=self._banner()))
+        if self.library_screen is not None:
+            self.library_screen.set_banner(self._banner())
+            return
+        from .screens.library import LibraryScreen
+
+        self.library_screen = LibraryScreen(self.catalog, banner=self._banner())
+        self.push_screen(self.library_screen)
 
     def _open_first(self) -> None:
         if self._resume is not None:
@@ -203,6 +213,8 @@ class SpinewiseApp(RoutineEditing, App[str | None]):
             else:
                 self.show_library()
 
+        from .screens.confirm import Answer, ChoiceDialog
+
         self.push_screen(
             ChoiceDialog(
                 "A session is waiting",
@@ -288,6 +300,9 @@ class SpinewiseApp(RoutineEditing, App[str | None]):
     # -- leaving -------------------------------------------------------------------
 
     def on_workout_screen_finished(self, message: WorkoutScreen.Finished) -> None:
+        from .core.summary import SessionSummary
+        from .screens.summary import SummaryScreen
+
         summary = SessionSummary.of(message.session)
         self.pop_screen()
         self.push_screen(SummaryScreen(summary), self._after_summary)

@@ -26,10 +26,11 @@ from .core.authoring import (
 from .core.catalog import CatalogEntry, load_catalog, load_entry
 from .core.problems import RoutineError
 from .core.toml_source import read_source
-from .screens.library import LibraryScreen
 
 if TYPE_CHECKING:
     from textual.app import App
+
+    from .screens.library import LibraryScreen
 
     _Base = App[str | None]
 else:
@@ -47,6 +48,7 @@ def name_problem(name: str) -> str | None:
 
 class RoutineEditing(_Base):
     catalog: list[CatalogEntry]
+    library_screen: LibraryScreen | None
 
     # -- the catalog -----------------------------------------------------------------
 
@@ -60,9 +62,8 @@ class RoutineEditing(_Base):
             if entry.ref.origin == "file" and entry.ref.path not in found
         ]
         self.catalog = files + fresh
-        for screen in self.screen_stack:
-            if isinstance(screen, LibraryScreen):
-                screen.set_catalog(self.catalog)
+        if self.library_screen is not None:
+            self.library_screen.set_catalog(self.catalog)
 
     def on_library_screen_files_changed(self) -> None:
         self.refresh_catalog()

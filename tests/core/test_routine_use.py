@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from tests.core.routine_helpers import exercise_problems, library, one_exercise
+from tests.core.routine_helpers import dedent, exercise_problems, library, one_exercise
 from tui.core.exercise_library import ExerciseLibrary
 from tui.core.models import Phase
+from tui.core.problems import RoutineError
+from tui.core.routine import parse_routine
 
 
 def test_use_takes_name_setup_tips_caution_and_timing_from_the_library() -> None:
@@ -173,3 +175,32 @@ def test_an_unknown_use_still_checks_what_the_table_itself_gets_wrong() -> None:
         "exercise[1].phases: expected 2 names (one per tempo phase), got 1",
         'exercise[1].tipss: unknown key; did you mean "tips"?',
     ]
+
+
+def test_a_library_given_as_a_reader_is_read_only_when_used() -> None:
+    reads: list[int] = []
+
+    def read() -> ExerciseLibrary:
+        reads.append(1)
+        return library()
+
+    own = parse_routine('name = "R"\n[[exercise]]\nname = "Mine"\nhold = 5\n', "r.toml", read)
+    assert own.exercises[0].name == "Mine" and reads == []
+    text = dedent("""
+        name = "R"
+        [[exercise]]
+        use = "pelvic-tilt"
+        [[exercise]]
+        use = "bird-dog"
+    """)
+    used = parse_routine(text, "r.toml", read)
+    assert [e.name for e in used.exercises] == ["Pelvic tilt", "Bird dog"] and reads == [1]
+
+
+def test_a_broken_library_is_reported_only_to_routines_that_use_it() -> None:
+    def broken() -> ExerciseLibrary:
+        raise RoutineError([])
+
+    parse_routine('name = "R"\n[[exercise]]\nname = "Mine"\nhold = 5\n', "r.toml", broken)
+    with pytest.raises(RoutineError):
+        parse_routine('name = "R"\n[[exercise]]\nuse = "bird-dog"\n', "r.toml", broken)

@@ -257,6 +257,15 @@ def test_begin_stores_everything_needed_to_resume(store: Store):
     assert active.extras == extras
 
 
+def test_an_ended_session_lets_go_of_its_extras(store: Store):
+    """The library text is for resuming: an ended session does not keep it."""
+    sid, _ = begin(store, extras={"library": [["/lib/exercises.toml", "x" * 20_000]]})
+    store.finish(sid, "completed", EPOCH + 60)
+    (stored,) = store._conn.execute("SELECT extras FROM sessions WHERE id = ?", (sid,)).fetchone()
+    assert stored == "{}"
+    assert store.history()[0].status == "completed"
+
+
 def test_only_one_session_is_active_at_a_time(store: Store):
     sid, _ = begin(store)
     with pytest.raises(SessionOpenError, match="waiting to be resumed") as err:

@@ -12,6 +12,7 @@ from tests.ui.helpers import ROUTINE
 from tui.app import AppOptions, SpinewiseApp
 from tui.audio.dispatcher import CueDispatcher
 from tui.audio.players import RecordingPlayer
+from tui.core import library
 from tui.core.catalog import CatalogEntry
 from tui.core.clock import FakeClock
 from tui.core.engine import Session
@@ -21,7 +22,7 @@ from tui.core.routine import load_routine
 from tui.core.store import Store
 from tui.screens.confirm import ChoiceDialog
 from tui.screens.workout import WorkoutScreen
-from tui.workouts import Workouts
+from tui.workouts import Workouts, stored_plan
 
 
 @pytest.fixture
@@ -236,3 +237,19 @@ async def test_names_with_brackets_are_shown_as_written(db, tmp_path):
         await pilot.pause()
         history = app.screen.query_one("#history-table")
         assert str(history.get_row_at(0)[1]) == "Stretch [/b] [red]"
+
+
+def test_the_library_text_is_kept_only_for_routines_that_use_it(db, entry):
+    """What resuming needs, and no more: a bundled routine keeps its library's text."""
+    workouts = Workouts(Store.open(db), CueDispatcher(), FakeClock())
+    workouts.begin(entry)  # its exercises are written out in full
+    assert workouts.store.active().extras == {"library": []}
+    workouts.discard_paused()
+
+    bundled = library.find("gentle-start")
+    routine = library.load(bundled)
+    workouts.begin(CatalogEntry(bundled, routine, build_plan(routine)))
+    active = workouts.store.active()
+    kept = [path for path, _ in active.extras["library"]]
+    assert kept == [str(f) for f in library.library_files(bundled.path)] and kept
+    assert stored_plan(active) == build_plan(routine)

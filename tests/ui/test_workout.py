@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Digits
 
 from tests.ui.helpers import make_app
+from tui.screens.breakpoints import breakpoint_classes
 from tui.screens.confirm import ChoiceDialog
 from tui.screens.summary import SummaryScreen
 from tui.screens.workout import WorkoutScreen
@@ -216,3 +218,18 @@ async def test_the_palette_cannot_start_a_second_workout_during_one():
         await pilot.pause()
         workouts = [s for s in app.screen_stack if isinstance(s, WorkoutScreen)]
         assert len(workouts) == 1
+
+
+@pytest.mark.parametrize("size", [(120, 35), (80, 24), (50, 15), (69, 19), (70, 20), (20, 6)])
+async def test_the_screen_starts_with_the_size_classes_textual_gives_it(size):
+    """Taken while composing (so the first frame is styled once), and the same
+    as Textual's own, after mounting and after a resize."""
+    app, _, _ = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        names = set(breakpoint_classes(app))
+        given = {name for name, on in breakpoint_classes(app).items() if on}
+        assert names & app.screen.classes == given and len(given) == 2
+        await pilot.resize_terminal(size[1] * 3, size[0] // 3)
+        await pilot.pause()
+        assert names & app.screen.classes == {n for n, on in breakpoint_classes(app).items() if on}

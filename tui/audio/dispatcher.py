@@ -14,18 +14,21 @@ import json
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from ..core.events import Event, HurtFlagged, Paused, SessionFinished
 from ..core.plan import Plan
 from .cues import SAME_INSTANT, select_cues, select_speech
-from .players import Player
-from .voice import Speaker
+
+if TYPE_CHECKING:  # the players and voices are loaded when one is chosen (`setup`)
+    from .players import Player
+    from .voice import Speaker
 
 
 class CueDispatcher:
     """Plays the cues of engine events; speaks them too when a voice is set.
 
+    - `player` plays the cues; None plays nothing (no player chosen yet).
     - `muted` silences sound and voice; nothing is logged while muted.
     - `voice` may be set or replaced at any time (None: no speech).
     - `plan` gives speech its context (exercise sides, count-in step kinds).
@@ -37,7 +40,7 @@ class CueDispatcher:
 
     def __init__(
         self,
-        player: Player,
+        player: Player | None = None,
         voice: Speaker | None = None,
         clock_to_epoch: Callable[[float], float] | None = None,
         cue_log: Path | None = None,
@@ -93,7 +96,8 @@ class CueDispatcher:
                 continue  # that instant already had its cue in an earlier batch
             self._last_due = event.due
             at = time.time()
-            self.player.play(cue)
+            if self.player is not None:
+                self.player.play(cue)
             played.append(cue)
             self._write(cue, event, at)
         if self.voice is not None:
@@ -114,9 +118,8 @@ class CueDispatcher:
 
     def close(self) -> None:
         """Stop sounds and speech still going, and close the cue log (at exit)."""
-        close = getattr(self.player, "close", None)
-        if close is not None:
-            close()
+        if self.player is not None:
+            self.player.close()
         if self.voice is not None:
             self.voice.stop()
         if self._log is not None:

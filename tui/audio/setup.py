@@ -1,8 +1,10 @@
 """The person's sound and voice choice: applied to the dispatcher, and remembered.
 
 Probing commands takes a moment, so the app calls `apply` and `change` from a
-worker thread. One lock keeps the start-up probe and a change made from the
-palette from overtaking each other, and each applies the latest choice.
+worker thread, which is also where the players and voices are first imported
+(not before the first frame). One lock keeps the start-up probe and a change
+made from the palette from overtaking each other, and each applies the latest
+choice.
 Problems found then or later (a player that stops working mid-session) go to
 `warn`, which must be safe to call from any thread.
 """
@@ -12,11 +14,12 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from contextlib import suppress
+from typing import TYPE_CHECKING
 
 from ..core.settings import Settings, save_settings, updated
-from .dispatcher import CueDispatcher
-from .players import choose_player
-from .voice import choose_voice
+
+if TYPE_CHECKING:
+    from .dispatcher import CueDispatcher
 
 Warn = Callable[[str], None]
 
@@ -41,12 +44,16 @@ class SoundSetup:
         self, bell: Callable[[], object], warn: Warn, *, player: bool = True, voice: bool = True
     ) -> None:
         """Find a player (and a voice, when wanted) for the current choice and use them."""
+        from .players import choose_player
+        from .voice import choose_voice
+
         with self._lock:
             if player:
                 found = choose_player(self.sound, bell=bell)
                 found.on_problem = warn
                 old, self.dispatcher.player = self.dispatcher.player, found
-                old.close()
+                if old is not None:
+                    old.close()
                 if found.notice:
                     warn(found.notice)
             if voice:

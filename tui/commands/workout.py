@@ -6,7 +6,6 @@ import argparse
 import sys
 
 from ..audio.dispatcher import CueDispatcher
-from ..audio.players import NullPlayer
 from ..audio.setup import SoundSetup
 from ..core.catalog import CatalogEntry, load_catalog
 from ..core.clock import MonotonicClock
@@ -67,9 +66,8 @@ def run_workout(args: argparse.Namespace) -> int:
     from ..workouts import Workouts
 
     clock = MonotonicClock()
-    dispatcher = CueDispatcher(
-        NullPlayer(), None, epoch_converter(clock), args.cue_log, stale_after=1.0
-    )
+    # No player until one is found, in a thread after the first frame.
+    dispatcher = CueDispatcher(None, None, epoch_converter(clock), args.cue_log, stale_after=1.0)
     workouts = Workouts(store, dispatcher, clock, speed=args.speed)
     sound = SoundSetup(dispatcher, settings, sound=args.sound, voice=args.voice)
     options = AppOptions(

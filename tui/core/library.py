@@ -90,8 +90,9 @@ def lenient_library(routine_path: Path | None = None) -> tuple[ExerciseLibrary, 
 
 
 def load(ref: RoutineRef) -> Routine:
-    """The routine, validated against the exercise library beside it.
+    """The routine, validated against the exercise library beside it (read
+    only if the routine `use`s it).
 
     Raises `tui.core.problems.RoutineError` with every problem of the file.
     """
-    return load_routine(ref.path, exercise_library(ref.path))
+    return load_routine(ref.path, lambda: exercise_library(ref.path))

@@ -9,7 +9,7 @@ then the library entry's, then `[defaults]`, then the built-in defaults.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -104,21 +104,35 @@ EXERCISE_HINTS: dict[str, str] = {
 }
 
 
-def load_routine(path: Path, library: ExerciseLibrary | None = None) -> Routine:
+def load_routine(
+    path: Path, library: ExerciseLibrary | Callable[[], ExerciseLibrary] | None = None
+) -> Routine:
     """Read and validate a routine file; RoutineError with every problem if it is not valid."""
     path = Path(path)
     return parse_routine(read_source(path), str(path), library)
 
 
-def parse_routine(text: str, path: str | Path, library: ExerciseLibrary | None = None) -> Routine:
-    """Validate the text of a routine file (`path` is only for the problems)."""
+def parse_routine(
+    text: str,
+    path: str | Path,
+    library: ExerciseLibrary | Callable[[], ExerciseLibrary] | None = None,
+) -> Routine:
+    """Validate the text of a routine file (`path` is only for the problems).
+
+    `library` may be given as a function that reads it: it is then read only
+    when an exercise `use`s it (and may raise RoutineError naming its file).
+    """
     table = parse_toml(text, path, what=ROUTINE_WHAT)
     problems = Problems(str(path), text)
     top = check_table(table, TOP_VALIDATORS, problems, (), TOP_HINTS)
     if "name" not in table and "name" not in misspelt_keys(table, TOP_VALIDATORS):
         problems.add(("name",), 'missing; expected a string such as name = "Morning back care"')
     defaults = _defaults(table.get("defaults"), problems)
-    exercises = _exercises(table.get("exercise"), problems, defaults, library)
+    items = table.get("exercise")
+    if callable(library):
+        uses = isinstance(items, list) and any(isinstance(t, dict) and "use" in t for t in items)
+        library = library() if uses else None
+    exercises = _exercises(items, problems, defaults, library)
     problems.raise_if_any()
     return Routine(
         name=top["name"],

@@ -20,20 +20,11 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import paths
 from .events import Event
-from .history import (
-    SessionRecord,
-    ToEpoch,
-    activity,
-    end_session,
-    load_sessions,
-    record_events,
-    streak_of,
-    weekly_minutes,
-)
+from .step_log import ToEpoch, end_session, record_events
 from .store_schema import (
     Damaged,
     SessionOpenError,
@@ -54,11 +45,13 @@ from .store_session import (
     routine_hash,
 )
 
+if TYPE_CHECKING:  # history is read in other runs than workouts: imported when asked
+    from .history import SessionRecord
+
 __all__ = [
     "ActiveSession",
     "NullStore",
     "SessionOpenError",
-    "SessionRecord",
     "Store",
     "StoreError",
     "StoreUnavailable",
@@ -280,11 +273,15 @@ class Store:
         self, limit: int | None = None, *, include_active: bool = False
     ) -> list[SessionRecord]:
         """Ended sessions with their steps, newest first."""
+        from .history import load_sessions
+
         with self._guard() as conn:
             return load_sessions(conn, limit, include_active=include_active)
 
     def streak(self, today: date | None = None) -> int:
         """Days in a row exercised, ending today or yesterday (`history.streak_of`)."""
+        from .history import activity, streak_of
+
         with self._guard() as conn:
             rows = activity(conn)
         return streak_of(rows, today or date.today())
@@ -293,6 +290,8 @@ class Store:
         self, weeks: int = 12, today: date | None = None
     ) -> list[tuple[date, float]]:
         """(Monday, active minutes) for the last `weeks` weeks, oldest first."""
+        from .history import activity, weekly_minutes
+
         with self._guard() as conn:
             rows = activity(conn)
         return weekly_minutes(rows, today or date.today(), weeks)

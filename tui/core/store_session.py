@@ -12,10 +12,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .clock import Clock
-from .history import SessionRecord, ToEpoch, weekly_minutes
+from .step_log import ToEpoch
+
+if TYPE_CHECKING:
+    from .history import SessionRecord
 from .problems import RoutineError
 from .toml_source import read_source
 
@@ -130,4 +133,6 @@ class NullStore:
         return 0
 
     def minutes_per_week(self, weeks: int = 12, today: date | None = None) -> list:
+        from .history import weekly_minutes
+
         return weekly_minutes([], today or date.today(), weeks)

@@ -23,11 +23,13 @@ from ..core.view import build_view
 from ..widgets.big_label import BigLabel
 from ..widgets.fill_bar import FillBar
 from ..widgets.line import Line
-from .confirm import hurt_dialog
+from .breakpoints import breakpoint_classes
 
 Listener = Callable[[Sequence[Event]], None]
 #: Redraws per second while running (the countdown shows whole seconds; the bar fills smoothly).
 FRAME_RATE = 10
+#: Each kind of step sets a class on the screen (`-rest`...), so the CSS can tell them apart.
+STEP_KINDS = ("prepare", "work", "rest", "switch", "done")
 
 
 class WorkoutScreen(Screen[None]):
@@ -69,11 +71,12 @@ class WorkoutScreen(Screen[None]):
         self.phase_bar, self.progress = FillBar(id="phase-bar"), FillBar(id="progress")
         self.setup, self.caution = Line(id="setup"), Line(id="caution")
         self.tip, self.next_line = Line(id="tip"), Line(id="next")
-        # Start, and fill the widgets, before they are mounted: the first frame is
-        # then drawn once, with no restyle or footer rebuild straight after it.
+        # Start, fill the widgets and take the size classes before mounting: the
+        # first frame is then styled and drawn once, with no footer rebuild after it.
         if self.session.status.value == "ready":
             self._emit(self.session.start())
         self.refresh_view()
+        self.update_classes(breakpoint_classes(self.app), update=False)
         with Horizontal(id="topbar"):
             yield from (self.routine_name, self.state, self.time_left)
         with Vertical(id="main"):
@@ -135,9 +138,10 @@ class WorkoutScreen(Screen[None]):
         self.tip.show(view.tip)
         self.next_line.show(view.next)
         self.progress.fraction = view.progress
-        for kind in ("prepare", "work", "rest", "switch", "done"):
-            self.set_class(view.kind == kind, f"-{kind}")  # no-ops unless it changed
-        self.set_class(view.status == "paused", "-paused")
+        classes = {f"-{kind}": view.kind == kind for kind in STEP_KINDS}
+        classes["-paused"] = view.status == "paused"
+        # Restyles only when a class changed; before mounting, mounting styles it.
+        self.update_classes(classes, update=self.is_mounted)
 
     # -- keys ------------------------------------------------------------------
 
@@ -190,6 +194,8 @@ class WorkoutScreen(Screen[None]):
         self._run("confirm")
 
     def action_flag_hurt(self) -> None:
+        from .confirm import hurt_dialog
+
         self._run("flag_hurt")
         self.app.push_screen(hurt_dialog(self.session.step.exercise), self._after_hurt)
 
