@@ -54,6 +54,7 @@ NOT_BEFORE_THE_FIRST_FRAME = {
     "tui.screens.editor",
     "tui.commands_palette",
     "tui.core.history",
+    "tui.core.authoring",
     "tui.audio.players",
     "tui.audio.voice",
     "tui.audio.probing",

@@ -77,6 +77,8 @@ class SpinewiseApp(RoutineEditing, App[str | None]):
         self._resume = resume
         #: Made the first time it is shown, then kept at the bottom of the stack.
         self.library_screen: LibraryScreen | None = None
+        #: The workout was opened as the first screen (`get_default_screen`).
+        self._opened_at_once = False
 
     @property
     def catalog(self) -> list[CatalogEntry]:
@@ -89,6 +91,30 @@ class SpinewiseApp(RoutineEditing, App[str | None]):
     def catalog(self, catalog: list[CatalogEntry]) -> None:
         self._catalog = catalog
 
+    def get_default_screen(self) -> Screen:
+        """The workout itself, when it can open at once: its first frame is then
+        the first frame drawn, with no empty screen under it (pushing it over
+        one costs some 20 ms more). Otherwise (a health notice to read first,
+        another session waiting, a failure to say) `on_mount` opens it."""
+        if self.options.notice_seen is None:
+            try:
+                session = self._session_at_once()
+            except (RoutineError, ValueError, SessionOpenError):
+                session = None  # `on_mount` tries again the usual way, and says why not
+            if session is not None:
+                self._opened_at_once = True
+                return self._workout_screen(session)
+        return super().get_default_screen()
+
+    def _session_at_once(self) -> Session | None:
+        if self._resume is not None and self.workouts is not None:
+            return self.workouts.resume(self._resume)
+        if self._start is None or self._start.plan is None:
+            return None
+        if self.workouts is None or self.workouts.paused() is None:
+            return self._new_session(self._start)
+        return None
+
     def on_mount(self) -> None:
         if self.workouts is not None:
             self.workouts.notify = self._warn
@@ -100,7 +126,10 @@ class SpinewiseApp(RoutineEditing, App[str | None]):
         if self.options.sound is not None:
             # Probing players starts processes: not while the first frame is drawn.
             self.call_after_refresh(self._find_player)
-        if self.options.notice_seen is not None:
+        if self._opened_at_once:
+            if self._resume is not None:
+                self._say_if_changed(self._resume)
+        elif self.options.notice_seen is not None:
             from .screens.confirm import health_notice
 
             # The health notice comes first: nothing starts until it is read.
@@ -231,21 +260,22 @@ class SpinewiseApp(RoutineEditing, App[str | None]):
         )
 
     def _begin(self, entry: CatalogEntry) -> None:
+        try:
+            session = self._new_session(entry)
+        except SessionOpenError as error:  # another spinewise got there first
+            self._warn(str(error))
+            self.show_library()
+        except RoutineError as error:  # the file went between choosing and starting
+            self._warn(str(error.problems[0]))
+            self.show_library()
+        else:
+            self.push_screen(self._workout_screen(session))
+
+    def _new_session(self, entry: CatalogEntry) -> Session:
         assert entry.plan is not None
         if self.workouts is not None:
-            try:
-                session = self.workouts.begin(entry)
-            except SessionOpenError as error:  # another spinewise got there first
-                self._warn(str(error))
-                self.show_library()
-                return
-            except RoutineError as error:  # the file went between choosing and starting
-                self._warn(str(error.problems[0]))
-                self.show_library()
-                return
-        else:
-            session = Session(entry.plan, self.options.clock, speed=self.options.speed)
-        self._open(session)
+            return self.workouts.begin(entry)
+        return Session(entry.plan, self.options.clock, speed=self.options.speed)
 
     def resume_session(self, active: ActiveSession) -> None:
         assert self.workouts is not None
@@ -256,7 +286,10 @@ class SpinewiseApp(RoutineEditing, App[str | None]):
             self._warn(f"Cannot resume {active.routine_name}: {error}")
             self.show_library()
             return
-        self._open(session)
+        self.push_screen(self._workout_screen(session))
+        self._say_if_changed(active)
+
+    def _say_if_changed(self, active: ActiveSession) -> None:
         state = active.routine_file_state()
         if state in ("changed", "missing"):
             self._warn(
@@ -264,11 +297,11 @@ class SpinewiseApp(RoutineEditing, App[str | None]):
                 "you started; resuming the version you started.",
             )
 
-    def _open(self, session: Session) -> None:
+    def _workout_screen(self, session: Session) -> WorkoutScreen:
         listeners = list(self.options.listeners)
         if self.workouts is not None:
             listeners.insert(0, self.workouts.handle)
-        self.push_screen(WorkoutScreen(session, listeners, muted=self.is_muted))
+        return WorkoutScreen(session, listeners, muted=self.is_muted)
 
     def on_library_screen_start(self, message: LibraryScreen.Start) -> None:
         self.start_routine(message.entry)
@@ -303,8 +336,13 @@ class SpinewiseApp(RoutineEditing, App[str | None]):
         from .core.summary import SessionSummary
         from .screens.summary import SummaryScreen
 
+        while not isinstance(self.screen, WorkoutScreen):
+            self.pop_screen()  # help, or a dialog, left open as it ended
+        if len(self.screen_stack) > 1:
+            self.pop_screen()
+        # else it is the first screen (`get_default_screen`): it stays under the
+        # rest, stopped, as Textual cannot pop or switch away the first screen.
         summary = SessionSummary.of(message.session)
-        self.pop_screen()
         self.push_screen(SummaryScreen(summary), self._after_summary)
 
     def _after_summary(self, where: str | None) -> None:

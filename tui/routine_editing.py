@@ -15,14 +15,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .core.authoring import (
-    AuthoringError,
-    check_new_name,
-    checking_library,
-    copy_text,
-    own_copy_path,
-    starter_text,
-)
 from .core.catalog import CatalogEntry, load_catalog, load_entry
 from .core.problems import RoutineError
 from .core.toml_source import read_source
@@ -39,6 +31,8 @@ else:
 
 def name_problem(name: str) -> str | None:
     """What is wrong with a new routine's name (None when it will do)."""
+    from .core.authoring import AuthoringError, check_new_name
+
     try:
         check_new_name(name)
     except AuthoringError as error:
@@ -47,6 +41,8 @@ def name_problem(name: str) -> str | None:
 
 
 class RoutineEditing(_Base):
+    """(Each action imports what it needs from authoring: a workout starts without it.)"""
+
     catalog: list[CatalogEntry]
     library_screen: LibraryScreen | None
 
@@ -74,6 +70,7 @@ class RoutineEditing(_Base):
     # -- opening the editor ------------------------------------------------------------
 
     def _open_editor(self, path, text: str, *, on_disk: bool, note: str = "") -> None:
+        from .core.authoring import checking_library
         from .screens.editor import EditorScreen  # the editor (and tree-sitter) only when used
 
         library, warning = checking_library(path)
@@ -85,6 +82,8 @@ class RoutineEditing(_Base):
         self.edit_routine(message.entry)
 
     def edit_routine(self, entry: CatalogEntry) -> None:
+        from .core.authoring import copy_text, own_copy_path
+
         ref = entry.ref
         try:
             if ref.origin == "bundled":
@@ -101,6 +100,7 @@ class RoutineEditing(_Base):
         self.new_routine()
 
     def new_routine(self) -> None:
+        from .core.authoring import check_new_name, starter_text
         from .screens.name_dialog import NameDialog
 
         def named(name: str | None) -> None:
@@ -119,6 +119,7 @@ class RoutineEditing(_Base):
         self.duplicate_routine(message.entry)
 
     def duplicate_routine(self, entry: CatalogEntry) -> None:
+        from .core.authoring import check_new_name, copy_text
         from .screens.name_dialog import NameDialog
 
         def named(name: str | None) -> None:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from textual.widgets import Digits
 
-from tests.ui.helpers import make_app
+from tests.ui.helpers import ROUTINE, make_app
 from tui.screens.breakpoints import breakpoint_classes
 from tui.screens.confirm import ChoiceDialog
 from tui.screens.summary import SummaryScreen
@@ -73,7 +75,7 @@ async def test_pause_freezes_everything_and_space_carries_on():
         await pilot.press("space")
         await step_to(pilot, clock, 60)
         assert app.screen.query_one("#countdown", Digits).value == "3"
-        assert text(app, "#state") == "PAUSED"
+        assert app.screen.top_bar.parts[1] == "PAUSED"
         assert app.screen.has_class("-paused")
         await pilot.press("space")
         await step_to(pilot, clock, 1)
@@ -130,6 +132,8 @@ async def test_this_hurts_pauses_and_skipping_is_recorded_in_the_summary():
 async def test_a_whole_routine_to_the_summary_and_back_to_the_library():
     app, clock, recorder = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
+        workout = app.screen
+        assert app.screen_stack == [workout]  # the first screen: no empty one under it
         await step_to(pilot, clock, 10_000)
         await pilot.press("enter")  # the self-paced squats
         await pilot.pause()
@@ -140,6 +144,12 @@ async def test_a_whole_routine_to_the_summary_and_back_to_the_library():
         await pilot.press("l")
         await pilot.pause()
         assert type(app.screen).__name__ == "LibraryScreen"
+        # The finished workout stays under it (Textual keeps the first screen), stopped.
+        assert app.screen_stack == [workout, app.screen]
+        redraws: list[int] = []
+        workout.refresh_view = lambda: redraws.append(1)  # what each tick does
+        await asyncio.sleep(0.35)
+        assert redraws == []
     kinds = {type(e).__name__ for e in recorder.events}
     assert {
         "StepStarted",
@@ -233,3 +243,28 @@ async def test_the_screen_starts_with_the_size_classes_textual_gives_it(size):
         await pilot.resize_terminal(size[1] * 3, size[0] // 3)
         await pilot.pause()
         assert names & app.screen.classes == {n for n, on in breakpoint_classes(app).items() if on}
+
+
+async def test_a_session_ending_under_the_help_screen_still_shows_its_summary():
+    app, clock, _ = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await step_to(pilot, clock, 10_000)  # waiting on the self-paced squats
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HelpScreen"
+        workout = app.screen_stack[0]
+        workout._run("end")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen) and app.screen.summary.ended_early
+
+
+async def test_a_long_routine_name_gives_way_to_the_state_and_the_time_left():
+    app, _, _ = make_app(ROUTINE.replace('"Test care"', '"A very long name for a morning routine"'))
+    async with app.run_test(size=(50, 15)) as pilot:
+        await pilot.press("space")
+        await pilot.pause()
+        line = app.screen.top_bar.render().plain
+        assert len(line) == 48  # the bar's width inside its padding
+        _, state, where = app.screen.top_bar.parts
+        assert line.startswith("A very lon…") and line.endswith(f"  {state}  {where}")
+        assert state == "PAUSED" and where.startswith("Exercise 1 of 3")

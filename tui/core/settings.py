@@ -17,8 +17,6 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-import tomli_w
-
 from .atomic import write_atomic
 from .paths import config_file
 from .sound_modes import SOUND_MODES
@@ -85,6 +83,8 @@ def load_settings(path: Path | None = None) -> Settings:
 
 def save_settings(settings: Settings, path: Path | None = None) -> Path:
     """Write the settings atomically (temp file, fsync, rename); returns the path."""
+    import tomli_w  # only to write: not on the way to a workout's first frame
+
     path = path if path is not None else config_file()
     data = tomli_w.dumps(settings.to_toml()).encode("utf-8")
     return write_atomic(path, data)

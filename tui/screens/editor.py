@@ -37,6 +37,8 @@ DEBOUNCE = 0.3
 
 
 class EditorScreen(Screen[Path | None]):
+    CSS_PATH = "editor.tcss"
+
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="save", priority=True),
         Binding("f8", "next_problem", "Next mistake", id="next-mistake"),

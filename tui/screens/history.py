@@ -15,6 +15,8 @@ from ..core.history import SessionRecord
 
 
 class HistoryScreen(Screen[None]):
+    CSS_PATH = "history.tcss"
+
     BINDINGS = [Binding("escape,q", "app.pop_screen", "Back", id="back")]
 
     def __init__(

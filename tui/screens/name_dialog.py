@@ -17,6 +17,8 @@ from ..widgets.line import Line
 class NameDialog(ModalScreen[str | None]):
     """`check(name)` says what is wrong with a name (None when it will do)."""
 
+    CSS_PATH = "name_dialog.tcss"
+
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, title: str, text: str, *, value: str = "",

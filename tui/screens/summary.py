@@ -14,6 +14,8 @@ from ..core.summary import SessionSummary
 class SummaryScreen(Screen[str]):
     """Returns "library" or "quit"."""
 
+    CSS_PATH = "summary.tcss"
+
     BINDINGS = [
         Binding("l,enter", "leave('library')", "Library", id="library"),
         Binding("q,escape", "leave('quit')", "Quit", id="quit"),

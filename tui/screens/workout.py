@@ -23,6 +23,7 @@ from ..core.view import build_view
 from ..widgets.big_label import BigLabel
 from ..widgets.fill_bar import FillBar
 from ..widgets.line import Line
+from ..widgets.top_bar import TopBar
 from .breakpoints import breakpoint_classes
 
 Listener = Callable[[Sequence[Event]], None]
@@ -59,13 +60,13 @@ class WorkoutScreen(Screen[None]):
         self.listeners = list(listeners)
         self._muted = muted
         self._precise: Timer | None = None
+        self._ticker: Timer | None = None
         self._keys: tuple[bool | None, ...] = ()
 
     def compose(self) -> ComposeResult:
         # Kept as attributes: the view is copied into them ten times a second,
         # and a CSS query for each would cost more than the drawing.
-        self.routine_name, self.state = Line(id="routine-name"), Line(id="state")
-        self.time_left = Line(id="time-left")
+        self.top_bar = TopBar(id="topbar")
         self.exercise_name, self.counters = Line(id="exercise-name"), Line(id="counters")
         self.countdown, self.phase = Digits(id="countdown"), BigLabel(id="phase")
         self.phase_bar, self.progress = FillBar(id="phase-bar"), FillBar(id="progress")
@@ -77,8 +78,7 @@ class WorkoutScreen(Screen[None]):
             self._emit(self.session.start())
         self.refresh_view()
         self.update_classes(breakpoint_classes(self.app), update=False)
-        with Horizontal(id="topbar"):
-            yield from (self.routine_name, self.state, self.time_left)
+        yield self.top_bar
         with Vertical(id="main"):
             yield from (self.exercise_name, self.counters)
             with Horizontal(id="clock-row"):
@@ -88,7 +88,7 @@ class WorkoutScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.set_interval(1 / FRAME_RATE, self.tick)
+        self._ticker = self.set_interval(1 / FRAME_RATE, self.tick)
         self._schedule_precise()
 
     # -- the loop --------------------------------------------------------------
@@ -120,13 +120,13 @@ class WorkoutScreen(Screen[None]):
             self._keys = keys
             self.refresh_bindings()
         if any(isinstance(e, SessionFinished) for e in events):
+            if self._ticker is not None:
+                self._ticker.stop()  # nothing moves now (it may stay under the next screens)
             self.post_message(self.Finished(self.session))
 
     def refresh_view(self) -> None:
         view = build_view(self.session, muted=self._muted())
-        self.routine_name.show(view.routine)
-        self.state.show(view.state)
-        self.time_left.show(view.where)
+        self.top_bar.show(view.routine, view.state, view.where)
         self.exercise_name.show(view.exercise)
         self.counters.show(view.counters)
         if self.countdown.value != view.countdown:
