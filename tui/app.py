@@ -94,7 +94,7 @@ class SpinewiseApp(RoutineEditing, App[str | None]):
     def get_default_screen(self) -> Screen:
         """The workout itself, when it can open at once: its first frame is then
         the first frame drawn, with no empty screen under it (pushing it over
-        one costs some 20 ms more). Otherwise (a health notice to read first,
+        one cost some 20 ms more, measured). Otherwise (a health notice to read first,
         another session waiting, a failure to say) `on_mount` opens it."""
         if self.options.notice_seen is None:
             try:
