@@ -77,8 +77,6 @@ class SpinewiseApp(RoutineEditing, App[str | None]):
         self._resume = resume
         #: Made the first time it is shown, then kept at the bottom of the stack.
         self.library_screen: LibraryScreen | None = None
-        #: The workout was opened as the first screen (`get_default_screen`).
-        self._opened_at_once = False
 
     @property
     def catalog(self) -> list[CatalogEntry]:
@@ -102,7 +100,6 @@ class SpinewiseApp(RoutineEditing, App[str | None]):
             except (RoutineError, ValueError, SessionOpenError):
                 session = None  # `on_mount` tries again the usual way, and says why not
             if session is not None:
-                self._opened_at_once = True
                 return self._workout_screen(session)
         return super().get_default_screen()
 
@@ -126,7 +123,7 @@ class SpinewiseApp(RoutineEditing, App[str | None]):
         if self.options.sound is not None:
             # Probing players starts processes: not while the first frame is drawn.
             self.call_after_refresh(self._find_player)
-        if self._opened_at_once:
+        if isinstance(self.screen, WorkoutScreen):  # opened at once (`get_default_screen`)
             if self._resume is not None:
                 self._say_if_changed(self._resume)
         elif self.options.notice_seen is not None:

@@ -18,7 +18,6 @@ from .core.clock import Clock
 from .core.engine import Session
 from .core.events import Event, SessionFinished
 from .core.exercise_library import ExerciseLibrary, parse_exercise_library
-from .core.models import Routine
 from .core.plan import Plan, build_plan
 from .core.routine import parse_routine
 from .core.store import ActiveSession, NullStore, Store, StoreUnavailable, epoch_converter
@@ -68,7 +67,7 @@ class Workouts:
         session = Session(entry.plan, self.clock, speed=self.speed)
         text = _read(entry.ref.path)
         # The text of the library files too, when the routine uses them: resuming reads no file.
-        used = library.library_files(entry.ref.path) if uses_library(entry.routine) else []
+        used = library.library_files(entry.ref.path) if entry.routine.uses_library else []
         extras = {"library": [[str(f), _read(f)] for f in used]}
         self.session_id = self._store(
             lambda: self.store.begin(
@@ -162,10 +161,6 @@ def stored_plan(active: ActiveSession) -> Plan:
     layers = [parse_exercise_library(text, path) for path, text in active.extras.get("library", [])]
     routine = parse_routine(active.routine_text, active.routine_path, ExerciseLibrary(*layers))
     return build_plan(routine)
-
-
-def uses_library(routine: Routine) -> bool:
-    return any(exercise.use is not None for exercise in routine.exercises)
 
 
 def _read(path: Path) -> str:

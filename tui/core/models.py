@@ -103,6 +103,11 @@ class Routine:
     defaults: dict[str, float] = field(default_factory=lambda: dict(BUILTIN_DEFAULTS))
     format: int = 1
 
+    @property
+    def uses_library(self) -> bool:
+        """Whether any exercise is built from the exercise library (`use`)."""
+        return any(exercise.use is not None for exercise in self.exercises)
+
 
 @dataclass(frozen=True, slots=True)
 class LibraryEntry:

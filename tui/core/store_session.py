@@ -15,12 +15,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .clock import Clock
+from .problems import RoutineError
 from .step_log import ToEpoch
+from .toml_source import read_source
 
 if TYPE_CHECKING:
     from .history import SessionRecord
-from .problems import RoutineError
-from .toml_source import read_source
 
 
 @dataclass(frozen=True, slots=True)
