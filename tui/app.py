@@ -41,6 +41,8 @@ if TYPE_CHECKING:
 
 @dataclass
 class AppOptions:
+    """What the app is given besides its routines: clock, storage, sound, first-run state."""
+
     clock: Clock = field(default_factory=MonotonicClock)
     speed: float = 1.0
     #: Heard with every batch of engine events, besides `workouts` (tests record here).

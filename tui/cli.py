@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from . import __version__
@@ -16,6 +16,7 @@ from .commands import authoring_cli
 from .core.sound_modes import SOUND_MODES
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+Commands = argparse._SubParsersAction
 
 
 def _speed(text: str) -> float:
@@ -30,7 +31,8 @@ def _speed(text: str) -> float:
     return value
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _common_options() -> argparse.ArgumentParser:
+    """The workout options, accepted before the command and after `run` and `resume`."""
     common = argparse.ArgumentParser(add_help=False)
     play = common.add_argument_group("workout options")
     play.add_argument(
@@ -52,18 +54,10 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FACTOR",
         help="run the clock FACTOR times faster, to preview a routine (default 1)",
     )
+    return common
 
-    parser = argparse.ArgumentParser(
-        prog="spinewise",
-        description="A guided-workout timer for back care: slow tempo, form tips, sound cues, "
-        "and sessions that resume where they stopped.",
-        epilog="With no command, opens the routine library. "
-        "General exercise guidance, not medical advice: stop anything that hurts.",
-        parents=[common],
-    )
-    parser.add_argument("--version", action="version", version=f"spinewise {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
+def _add_run(sub: Commands, common: argparse.ArgumentParser) -> None:
     run = sub.add_parser(
         "run",
         parents=[common],
@@ -83,6 +77,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="append one JSON line per cue played: {cue, due, at}",
     )
 
+
+def _add_resume(sub: Commands, common: argparse.ArgumentParser) -> None:
     sub.add_parser(
         "resume",
         parents=[common],
@@ -90,16 +86,24 @@ def build_parser() -> argparse.ArgumentParser:
         description="Reopen the paused or interrupted session where it stopped.",
     )
 
+
+def _add_list(sub: Commands, common: argparse.ArgumentParser) -> None:
     lst = sub.add_parser("list", help="the routines found, with level and total time")
     lst.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
+
+def _add_show(sub: Commands, common: argparse.ArgumentParser) -> None:
     show = sub.add_parser("show", help="the plan of a routine: every step and the total time")
     show.add_argument("routine", metavar="ROUTINE")
     show.add_argument("--json", action="store_true", help="print the plan as JSON")
 
+
+def _add_history(sub: Commands, common: argparse.ArgumentParser) -> None:
     history = sub.add_parser("history", help="past sessions, your streak, minutes per week")
     history.add_argument("--json", action="store_true", help="print the sessions as JSON")
 
+
+def _add_check(sub: Commands, common: argparse.ArgumentParser) -> None:
     check = sub.add_parser(
         "check",
         help="validate routine files or folders",
@@ -108,19 +112,54 @@ def build_parser() -> argparse.ArgumentParser:
         "Exit 0 when all are valid, 1 when any is not.",
     )
     check.add_argument("paths", metavar="PATH", nargs="+", type=Path)
-    authoring_cli.add_parsers(sub)
+
+
+#: Every command, in the order `spinewise --help` lists them.
+COMMANDS: dict[str, Callable[[Commands, argparse.ArgumentParser], None]] = {
+    "run": _add_run,
+    "resume": _add_resume,
+    "list": _add_list,
+    "show": _add_show,
+    "history": _add_history,
+    "check": _add_check,
+    **authoring_cli.COMMANDS,
+}
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line; with `only`, the top level and that one command.
+
+    `main` parses with the smaller parser when the first word names a command:
+    building all ten costs more than the rest of `spinewise check`, and is on the
+    way to the first frame of a workout.
+    """
+    common = _common_options()
+    parser = argparse.ArgumentParser(
+        prog="spinewise",
+        description="A guided-workout timer for back care: slow tempo, form tips, sound cues, "
+        "and sessions that resume where they stopped.",
+        epilog="With no command, opens the routine library. "
+        "General exercise guidance, not medical advice: stop anything that hurts.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"spinewise {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, add in COMMANDS.items():
+        if only is None or name == only:
+            add(sub, common)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(words[0] if words and words[0] in COMMANDS else None)
+    args = parser.parse_args(words)
     try:
         if args.command == "check":
             from .commands.check import run_check
 
             return run_check(args.paths)
-        if args.command in authoring_cli.AUTHORING_COMMANDS:
+        if args.command in authoring_cli.COMMANDS:
             return authoring_cli.dispatch(args)
         if args.command == "history":
             from .commands.history import run_history

@@ -1,6 +1,6 @@
 """The command-line words for making routines one's own: `new`, `edit`, `library import`.
 
-Kept apart from `tui/cli.py` so the parser there only calls `add_parsers` and
+Kept apart from `tui/cli.py`, which adds `COMMANDS` to its parser and calls
 `dispatch`; like every command but the interface, these never import Textual.
 """
 
@@ -9,10 +9,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-AUTHORING_COMMANDS = ("new", "edit", "library")
 
-
-def add_parsers(sub: argparse._SubParsersAction) -> None:
+def _add_new(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     new = sub.add_parser(
         "new",
         help="write a new routine into your routine folder",
@@ -23,6 +21,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     new.add_argument("--from", dest="source", metavar="ROUTINE",
                      help="start from a copy of this routine (an id or a TOML file)")
 
+
+def _add_edit(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     edit = sub.add_parser(
         "edit",
         help="open a routine in your editor, and check it when you are done",
@@ -33,6 +33,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     )
     edit.add_argument("routine", metavar="ROUTINE")
 
+
+def _add_library(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     lib = sub.add_parser("library", help="your exercise library: import exercises")
     lib_sub = lib.add_subparsers(dest="library_command", metavar="ACTION", required=True)
     imp = lib_sub.add_parser(
@@ -49,6 +51,10 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
                      help="only records of this category, such as stretching; repeatable")
     imp.add_argument("--muscle", dest="muscles", action="append", default=[], metavar="M",
                      help='only records working this muscle, such as "lower back"; repeatable')
+
+
+#: The authoring commands and what adds each to the parser (`tui/cli.py` lists them all).
+COMMANDS = {"new": _add_new, "edit": _add_edit, "library": _add_library}
 
 
 def dispatch(args: argparse.Namespace) -> int:

@@ -13,6 +13,8 @@ from .problems import RoutineError
 
 @dataclass(frozen=True, slots=True)
 class CatalogEntry:
+    """A routine found on disk: its plan when the file is valid, else its first problem."""
+
     ref: RoutineRef
     routine: Routine | None
     plan: Plan | None

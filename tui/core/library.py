@@ -22,6 +22,8 @@ LIBRARY_FILE = "exercises.toml"
 
 @dataclass(frozen=True, slots=True)
 class RoutineRef:
+    """Where a routine lives: its id, file, and whether it is bundled, own or a path given."""
+
     id: str
     path: Path
     origin: Origin

@@ -16,6 +16,8 @@ Side = Literal["left", "right"]
 
 @dataclass(frozen=True, slots=True)
 class Step:
+    """One timed (or self-paced) piece of the timeline: a get-ready, a phase of a rep, a rest..."""
+
     kind: StepKind
     #: Index of the exercise in the routine, from 0.
     exercise_index: int
@@ -57,6 +59,8 @@ class Step:
 
 @dataclass(frozen=True, slots=True)
 class Plan:
+    """A routine as the engine runs it: every step, in order."""
+
     name: str
     steps: tuple[Step, ...]
     routine: Routine

@@ -26,6 +26,8 @@ from .toml_source import toml_problem
 
 @dataclass(frozen=True, slots=True)
 class Settings:
+    """The person's saved choices (`config.toml`)."""
+
     sound: str = "auto"
     voice: bool = False
     notice_seen: bool = False

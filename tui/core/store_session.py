@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class ActiveSession:
+    """The session that can be resumed: its routine as it was, and where it stopped."""
+
     id: int
     routine_id: str
     routine_path: str | None

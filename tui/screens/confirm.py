@@ -21,6 +21,7 @@ class Answer(NamedTuple):
 class ChoiceDialog(ModalScreen[str]):
     """Returns the id of the chosen answer; Escape returns `escape_answer`."""
 
+    CSS_PATH = "dialog.tcss"
     BINDINGS = [Binding("escape", "choose_escape", "Cancel")]
 
     def __init__(

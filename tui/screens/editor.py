@@ -37,7 +37,7 @@ DEBOUNCE = 0.3
 
 
 class EditorScreen(Screen[Path | None]):
-    CSS_PATH = "editor.tcss"
+    CSS_PATH = ["split.tcss", "editor.tcss"]
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="save", priority=True),

@@ -27,6 +27,7 @@ Press Escape or ? to close."""
 
 
 class HelpScreen(ModalScreen[None]):
+    CSS_PATH = "dialog.tcss"
     BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close")]
 
     def compose(self) -> ComposeResult:

@@ -22,6 +22,7 @@ WATCH_SECONDS = 2.0
 
 
 class LibraryScreen(Screen[None]):
+    CSS_PATH = ["split.tcss", "library.tcss"]
     #: "Start: <routine>" only here: during a workout it would start a second one.
     COMMANDS = {StartRoutineCommands}
     BINDINGS = [

@@ -17,7 +17,7 @@ from ..widgets.line import Line
 class NameDialog(ModalScreen[str | None]):
     """`check(name)` says what is wrong with a name (None when it will do)."""
 
-    CSS_PATH = "name_dialog.tcss"
+    CSS_PATH = ["dialog.tcss", "name_dialog.tcss"]
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 

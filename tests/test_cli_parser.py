@@ -1,0 +1,53 @@
+"""`main` parses with a parser of one command; it must read words as the whole one does."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.cli import COMMANDS, build_parser, main
+
+EXAMPLES = [
+    ["run", "gentle-start", "--speed", "4", "--sound", "off", "--discard"],
+    ["run", "my.toml", "--cue-log", "cues.jsonl", "--no-voice"],
+    ["resume", "--voice"],
+    ["list", "--json"],
+    ["show", "big-three"],
+    ["history"],
+    ["check", "a.toml", "routines/"],
+    ["new", "Evening stretch", "--from", "gentle-start"],
+    ["edit", "gentle-start"],
+    ["library", "import", "exercises.json", "--category", "stretching", "--id", "Cat_Stretch"],
+]
+
+
+def test_every_command_has_an_example():
+    assert {words[0] for words in EXAMPLES} == set(COMMANDS)
+
+
+@pytest.mark.parametrize("words", EXAMPLES, ids=lambda words: words[0])
+def test_one_command_parses_as_the_whole_command_line(words: list[str]):
+    whole = build_parser().parse_args(words)
+    alone = build_parser(words[0]).parse_args(words)
+    assert vars(alone) == vars(whole)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [["run"], ["run", "x", "--speed", "0"], ["check"], ["show", "x", "--bogus"]],
+    ids=" ".join,
+)
+def test_mistakes_are_told_as_the_whole_command_line_tells_them(words, capsys):
+    with pytest.raises(SystemExit) as whole:
+        build_parser().parse_args(words)
+    expected = capsys.readouterr().err
+    with pytest.raises(SystemExit) as alone:
+        main(words)
+    assert alone.value.code == whole.value.code == 2
+    assert capsys.readouterr().err == expected
+
+
+def test_the_top_level_help_lists_every_command(capsys):
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert all(name in out for name in COMMANDS)
