@@ -4,10 +4,10 @@ and `NullStore`, which stands in when the database cannot be written."""
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sys
 import time
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -65,11 +65,17 @@ class ActiveSession:
             text = read_source(Path(self.routine_path))
         except RoutineError:
             return "missing" if not Path(self.routine_path).exists() else "changed"
-        return "unchanged" if routine_hash(text) == self.routine_hash else "changed"
+        return "unchanged" if text == self.routine_text else "changed"
 
 
 def routine_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    """The `routine_hash` column: a short fingerprint of the routine's text (CRC-32, hex),
+    to tell versions apart when reading the database by eye.
+
+    Nothing compares it: `routine_file_state` compares the text itself. (Rows written
+    before hold a SHA-256; hashlib loads OpenSSL, which the first frame waited for.)
+    """
+    return f"{zlib.crc32(text.encode('utf-8')):08x}"
 
 
 def epoch_converter(clock: Clock, wall: Callable[[], float] = time.time) -> ToEpoch:
