@@ -268,3 +268,64 @@ async def test_a_long_routine_name_gives_way_to_the_state_and_the_time_left():
         _, state, where = app.screen.top_bar.parts
         assert line.startswith("A very lon…") and line.endswith(f"  {state}  {where}")
         assert state == "PAUSED" and where.startswith("Exercise 1 of 3")
+
+
+def styles_of(screen) -> dict[str, str]:
+    return {repr(node): node.styles.css for node in screen.walk_children(with_self=True)}
+
+
+async def styled_as_a_full_restyle_would(pilot) -> None:
+    """The screen skips Textual's restyle on its first resume: nothing may differ."""
+    await pilot.pause()
+    screen = pilot.app.screen
+    before = styles_of(screen)
+    screen.update_node_styles(animate=False)
+    assert styles_of(screen) == before
+
+
+@pytest.mark.parametrize("size", [(80, 24), (50, 15)])
+async def test_the_first_frame_is_styled_without_a_second_pass(size):
+    app, clock, _ = make_app()
+    async with app.run_test(size=size) as pilot:  # the app's first screen
+        await styled_as_a_full_restyle_would(pilot)
+        await step_to(pilot, clock, 5 + 4 * 8 + 5 + 10 + 1)  # a rest: other classes
+        await styled_as_a_full_restyle_would(pilot)
+        await pilot.press("question_mark")  # over it, then back: Textual's restyle again
+        await pilot.pause()
+        await pilot.press("escape", "space")
+        await styled_as_a_full_restyle_would(pilot)
+        assert app.screen.has_class("-paused")
+
+
+async def test_a_workout_opened_from_the_library_is_styled_without_a_second_pass():
+    app, _, _ = make_app(start=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, WorkoutScreen)
+        await styled_as_a_full_restyle_would(pilot)
+
+
+async def test_classes_changed_before_the_screen_mounts_are_styled():
+    """A tick between composing and mounting (as a snapshot's `run_before` may)."""
+    app, clock, _ = make_app()
+    changed: list[bool] = []
+
+    def tick_early(screen: WorkoutScreen) -> None:
+        clock.advance(5 + 4 * 8 + 5 + 10 + 1)
+        screen.tick()
+        changed.append(screen.has_class("-rest") and not screen.is_mounted)
+
+    original = WorkoutScreen.compose
+
+    def compose(self):
+        yield from original(self)
+        self.call_next(tick_early, self)
+
+    WorkoutScreen.compose = compose
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await styled_as_a_full_restyle_would(pilot)
+    finally:
+        WorkoutScreen.compose = original
+    assert changed == [True]

@@ -5,6 +5,10 @@ Every event carries `due`: the clock time (the engine's clock, monotonic
 seconds) at which it happened or should have happened. When several step
 boundaries are crossed at once, each event still carries its own exact time,
 so a cue can be judged late or on time against its deadline.
+
+Events are slotted dataclasses, not frozen ones: the engine makes them and
+nothing changes them after. Python 3.11 takes twice as long to define a frozen
+dataclass, and these twelve are defined on the way to a workout's first frame.
 """
 
 from __future__ import annotations
@@ -14,14 +18,14 @@ from dataclasses import dataclass
 from .plan import Step
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Event:
     """Something the engine reports, at `due` on its clock."""
 
     due: float
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class StepStarted(Event):
     """Step `index` of the plan began."""
 
@@ -29,7 +33,7 @@ class StepStarted(Event):
     step: Step
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class StepEnded(Event):
     """Step `index` ended: ran out, or was left early (`skipped`)."""
 
@@ -41,7 +45,7 @@ class StepEnded(Event):
     skipped: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class PhaseChanged(Event):
     """A work step began: its phase name ("Lower", "Hold", "Go"...)."""
 
@@ -49,7 +53,7 @@ class PhaseChanged(Event):
     step: Step
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class CountIn(Event):
     """One of the last three seconds of a timed step: 3, 2, then 1."""
 
@@ -57,7 +61,7 @@ class CountIn(Event):
     index: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class SetDone(Event):
     """Set `set` (from 1) of an exercise was finished or left."""
 
@@ -65,7 +69,7 @@ class SetDone(Event):
     set: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ExerciseDone(Event):
     """An exercise ended: its last step ran, or it was skipped."""
 
@@ -73,7 +77,7 @@ class ExerciseDone(Event):
     skipped: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class SessionFinished(Event):
     """The session is over: the last step ended, or the person ended it."""
 
@@ -81,21 +85,21 @@ class SessionFinished(Event):
     ended_early: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Paused(Event):
     """The clock stopped in step `index`."""
 
     index: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Resumed(Event):
     """The clock runs again in step `index`."""
 
     index: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Extended(Event):
     """A rest (step `index`) was made longer by `seconds`."""
 
@@ -103,7 +107,7 @@ class Extended(Event):
     seconds: float
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class HurtFlagged(Event):
     """The person said an exercise hurts ("this hurts", `!`)."""
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -62,6 +63,7 @@ class WorkoutScreen(Screen[None]):
         self._precise: Timer | None = None
         self._ticker: Timer | None = None
         self._keys: tuple[bool | None, ...] = ()
+        self._resumed_once = False
 
     def compose(self) -> ComposeResult:
         # Kept as attributes: the view is copied into them ten times a second,
@@ -74,10 +76,10 @@ class WorkoutScreen(Screen[None]):
         self.tip, self.next_line = Line(id="tip"), Line(id="next")
         # Start, fill the widgets and take the size classes before mounting: the
         # first frame is then styled and drawn once, with no footer rebuild after it.
+        self.update_classes(breakpoint_classes(self.app), update=False)
         if self.session.status.value == "ready":
             self._emit(self.session.start())
         self.refresh_view()
-        self.update_classes(breakpoint_classes(self.app), update=False)
         yield self.top_bar
         with Vertical(id="main"):
             yield from (self.exercise_name, self.counters)
@@ -90,6 +92,14 @@ class WorkoutScreen(Screen[None]):
     def on_mount(self) -> None:
         self._ticker = self.set_interval(1 / FRAME_RATE, self.tick)
         self._schedule_precise()
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Textual restyles every widget of a screen as it resumes (this handler
+        # runs before its own). The first time, each was styled moments before,
+        # as it mounted, with the classes it has now: skip that second pass.
+        if not self._resumed_once:
+            self._resumed_once = True
+            event.refresh_styles = False
 
     # -- the loop --------------------------------------------------------------
 
@@ -140,8 +150,9 @@ class WorkoutScreen(Screen[None]):
         self.progress.fraction = view.progress
         classes = {f"-{kind}": view.kind == kind for kind in STEP_KINDS}
         classes["-paused"] = view.status == "paused"
-        # Restyles only when a class changed; before mounting, mounting styles it.
-        self.update_classes(classes, update=self.is_mounted)
+        # Restyles only when a class changed, and only what is attached: each widget
+        # is styled as it is attached, with the classes it has then.
+        self.update_classes(classes, update=self.is_attached)
 
     # -- keys ------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ class Line(Static):
 
     def __init__(self, text: str = "", **kwargs: object) -> None:
         super().__init__(text, markup=False, **kwargs)  # type: ignore[arg-type]
-        self.set_class(not text, "-empty", update=False)  # styled when mounted
+        self.set_class(not text, "-empty", update=False)  # styled as it is attached
 
     def show(self, text: str) -> None:
         """Update only when the text changed (the screen refreshes ten times a second).
@@ -20,4 +20,5 @@ class Line(Static):
         """
         if str(self.content) != text:
             self.update(text)
-            self.set_class(not text, "-empty", update=self.is_mounted)
+            # Restyle once attached: attaching styles a widget, with the classes it has then.
+            self.set_class(not text, "-empty", update=self.is_attached)
