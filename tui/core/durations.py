@@ -23,15 +23,15 @@ import re
 
 from .problems import toml_repr
 
+# Compiled (and cached by `re`) when a duration is first written as a string:
+# routines that write numbers, as the bundled ones do, never pay for it.
 _NUM = r"(?:\d+(?:\.\d+)?|\.\d+)"
-_UNITS = re.compile(
+_UNITS = (
     rf"(?:(?P<h>{_NUM})\s*h(?:(?:ou)?rs?)?)?\s*"
     rf"(?:(?P<m>{_NUM})\s*m(?:in(?:ute)?s?)?)?\s*"
-    rf"(?:(?P<s>{_NUM})\s*s(?:ec(?:ond)?s?)?)?",
-    re.IGNORECASE,
+    rf"(?:(?P<s>{_NUM})\s*s(?:ec(?:ond)?s?)?)?"
 )
-_PLAIN = re.compile(_NUM)
-_CLOCK = re.compile(r"(?:(?P<h>\d+):(?P<m2>[0-5]\d)|(?P<m>\d+)):(?P<s>[0-5]\d(?:\.\d+)?)")
+_CLOCK = r"(?:(?P<h>\d+):(?P<m2>[0-5]\d)|(?P<m>\d+)):(?P<s>[0-5]\d(?:\.\d+)?)"
 
 
 def _any_case(word: str) -> str:
@@ -78,14 +78,14 @@ def parse_duration(value: object) -> float:
 def _parse_text(text: str) -> float | None:
     if not text:
         return None
-    if _PLAIN.fullmatch(text):
+    if re.fullmatch(_NUM, text):
         return float(text)
-    match = _CLOCK.fullmatch(text)
+    match = re.fullmatch(_CLOCK, text)
     if match:
         hours = float(match["h"] or 0)
         minutes = float(match["m2"] or match["m"] or 0)
         return hours * 3600 + minutes * 60 + float(match["s"])
-    match = _UNITS.fullmatch(text)
+    match = re.fullmatch(_UNITS, text, re.IGNORECASE)
     if match and any(match.group(unit) for unit in "hms"):
         hours, minutes, secs = (float(match.group(u) or 0) for u in "hms")
         return hours * 3600 + minutes * 60 + secs
