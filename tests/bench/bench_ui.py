@@ -13,15 +13,20 @@ Figures, as ratios measured in this run:
   one round start within a second). The ratio of the medians is printed too;
 - CPU (utime + stime from /proc/PID/stat), median of three 10 s windows:
   spinewise during tempo phases / minimal countdown (target <= 1.5x);
-- peak memory (VmHWM from /proc/PID/status): spinewise / minimal app (target <= 1.3x).
+- peak memory (VmHWM from /proc/PID/status): spinewise / minimal app (target <= 1.3x);
+- when valgrind is installed, instructions to the first frame (callgrind, one run
+  of each, ended as the first frame is written): the same ratio as the time, free
+  of the machine's noise, for reference.
 
-Run: python tests/bench/bench_ui.py [--trials 15] [--cpu-seconds 10] [--cpu-rounds 3]
+Run: python tests/bench/bench_ui.py [--trials 25] [--cpu-seconds 10] [--cpu-rounds 3]
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
+import shutil
 import signal
 import sys
 import time
@@ -72,6 +77,30 @@ class Countdown(App):
 Countdown().run()
 """
 
+#: Runs a program, and ends it the moment its first frame is written (the first
+#: write holding `marker`): callgrind then counts the work up to that frame.
+FIRST_FRAME_ONLY = """\
+import os
+import runpy
+import sys
+
+from textual.drivers.linux_driver import LinuxDriver
+
+marker, target, *args = sys.argv[1:]
+write = LinuxDriver.write
+
+
+def write_until_the_first_frame(self, data):
+    if marker in data:
+        os._exit(0)
+    return write(self, data)
+
+
+LinuxDriver.write = write_until_the_first_frame
+sys.argv = [target, *args]
+runpy.run_path(target, run_name="__main__")
+"""
+
 TEMPO_ROUTINE = """\
 name = "Slow reps"
 
@@ -100,6 +129,23 @@ def peak_memory_mb(pid: int) -> float:
         if line.startswith("VmHWM:"):
             return int(line.split()[1]) / 1024
     raise RuntimeError("no VmHWM")
+
+
+def instructions_to_first_frame(
+    terminal: Terminal, home: Path, marker: str, script: list[str]
+) -> float | None:
+    """Instructions (millions) from spawn to the first frame, counted by callgrind."""
+    log = home / "callgrind.log"
+    log.unlink(missing_ok=True)
+    valgrind = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"]
+    wrapper = [sys.executable, str(home / "first_frame_only.py"), marker]
+    terminal.start([*valgrind, f"--log-file={log}", *wrapper, *script], **SIZE)
+    try:
+        terminal.wait_exit(timeout=300)
+    finally:
+        terminal.tmux("kill-session", "-t", terminal.session, check=False)
+    found = re.search(r"Collected : (\d+)", log.read_text()) if log.exists() else None
+    return None if found is None else int(found[1]) / 1e6
 
 
 class Program:
@@ -134,7 +180,7 @@ class Program:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--trials", type=int, default=15, help="first-frame rounds")
+    parser.add_argument("--trials", type=int, default=25, help="first-frame rounds")
     parser.add_argument("--cpu-seconds", type=float, default=10.0, help="length of one window")
     parser.add_argument("--cpu-rounds", type=int, default=3, help="CPU windows; the median counts")
     args = parser.parse_args()
@@ -142,6 +188,7 @@ def main() -> None:
     home = private_home()
     (home / "minimal_app.py").write_text(MINIMAL_APP)
     (home / "minimal_countdown.py").write_text(MINIMAL_COUNTDOWN)
+    (home / "first_frame_only.py").write_text(FIRST_FRAME_ONLY)
     routine = home / "slow-reps.toml"
     routine.write_text(TEMPO_ROUTINE)
     commands = {
@@ -186,6 +233,16 @@ def main() -> None:
             sys.exit(f"spinewise is not following the routine:\n{screen}")
         for name, program in programs.items():
             program.stop(pids[name])
+
+        instructions: dict[str, float | None] = {}
+        if shutil.which("valgrind"):
+            scripts = {
+                "minimal app": ("A minimal Textual app", [str(home / "minimal_app.py")]),
+                "spinewise": ("Slow bridge", commands["spinewise"]),
+            }
+            for name, (marker, script) in scripts.items():
+                terminal = programs[name].terminal
+                instructions[name] = instructions_to_first_frame(terminal, home, marker, script)
     finally:
         for program in programs.values():
             program.terminal.close()
@@ -215,6 +272,16 @@ def main() -> None:
     for name, value in memory.items():
         print(f"  {name:<18} {value:6.1f} MB")
     print(f"  spinewise / minimal app: {verdict(memory['spinewise'] / memory['minimal app'], 1.3)}")
+    if not instructions:
+        print("instructions to the first frame: not counted (no valgrind)")
+    elif None in instructions.values():
+        print(f"instructions to the first frame: callgrind gave no count {instructions}")
+    else:
+        print("instructions to the first frame (callgrind, one run each; no noise):")
+        for name, value in instructions.items():
+            print(f"  {name:<18} {value:6.0f} M")
+        ratio = instructions["spinewise"] / instructions["minimal app"]
+        print(f"  spinewise / minimal app: {ratio:.2f}x")
 
 
 if __name__ == "__main__":
