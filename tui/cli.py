@@ -16,6 +16,7 @@ from .commands import authoring_cli
 from .core.sound_modes import SOUND_MODES
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+#: What `add_subparsers` returns (argparse gives it no public name).
 Commands = argparse._SubParsersAction
 
 
@@ -130,8 +131,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The command line; with `only`, the top level and that one command.
 
     `main` parses with the smaller parser when the first word names a command:
-    building all ten costs more than the rest of `spinewise check`, and is on the
-    way to the first frame of a workout.
+    a workout's first frame waited for all ten to be built (about 8 M
+    instructions, measured), and only one is used.
     """
     common = _common_options()
     parser = argparse.ArgumentParser(
