@@ -5,11 +5,13 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from textual.widgets import Digits
+from rich.text import Text
+from textual.widgets import Digits, Static
 
 from tests.ui.helpers import ROUTINE, make_app
 from tui.screens.breakpoints import breakpoint_classes
 from tui.screens.confirm import ChoiceDialog
+from tui.screens.help import HELP
 from tui.screens.summary import SummaryScreen
 from tui.screens.workout import WorkoutScreen
 from tui.widgets.big_label import BigLabel
@@ -329,3 +331,13 @@ async def test_classes_changed_before_the_screen_mounts_are_styled():
     finally:
         WorkoutScreen.compose = original
     assert changed == [True]
+
+
+async def test_every_key_of_the_help_fits_on_one_line_of_its_box():
+    app, _, _ = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        text = app.screen.query_one(Static)
+        keys = [line for line in HELP.splitlines() if line.startswith("  [b]")]
+        assert keys and all(len(Text.from_markup(k)) <= text.content_region.width for k in keys)

@@ -13,7 +13,7 @@ HELP = """\
 
   [b]space[/b]  pause / carry on
   [b]n[/b]      next step          [b]N[/b]  next exercise
-  [b]p[/b]      back: restart this step (or the one before, in its first 2 s)
+  [b]p[/b]      restart this step; in its first 2 s, the one before
   [b]+[/b]      10 more seconds of rest
   [b]Enter[/b]  a self-paced set is done
   [b]![/b]      this hurts: pause, then skip the exercise or end
