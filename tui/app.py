@@ -29,7 +29,7 @@ from .core.engine import Session
 from .core.events import Event
 from .core.problems import RoutineError
 from .core.sound_modes import SOUND_MODES
-from .core.store import ActiveSession, SessionOpenError, pid_alive
+from .core.store import ActiveSession, SessionOpenError
 from .routine_editing import RoutineEditing
 from .screens.workout import WorkoutScreen
 
@@ -218,10 +218,9 @@ class SpinewiseApp(RoutineEditing, App[str | None]):
         if paused is None:
             self._begin(entry)
             return
-        owner = paused.owner_pid
-        if owner is not None and owner != os.getpid() and pid_alive(owner):
+        if paused.held_elsewhere:
             self._warn(
-                f"{paused.routine_name} is open in another spinewise (pid {owner}): "
+                f"{paused.routine_name} is open in another spinewise (pid {paused.owner_pid}): "
                 "finish or quit it there first."
             )
             self.show_library()

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import Any
 
 from .audio.dispatcher import CueDispatcher
@@ -65,10 +64,12 @@ class Workouts:
         """A new session of `entry`, recorded as the active one."""
         assert entry.plan is not None and entry.routine is not None
         session = Session(entry.plan, self.clock, speed=self.speed)
-        text = _read(entry.ref.path)
-        # The text of the library files too, when the routine uses them: resuming reads no file.
+        # Read as the parser reads it (a byte-order mark dropped), so it parses again on
+        # resume and `routine_file_state` compares like with like. The library files
+        # too, when the routine uses them: resuming reads no file.
+        text = read_source(entry.ref.path)
         used = library.library_files(entry.ref.path) if entry.routine.uses_library else []
-        extras = {"library": [[str(f), _read(f)] for f in used]}
+        extras = {"library": [[str(f), read_source(f)] for f in used]}
         self.session_id = self._store(
             lambda: self.store.begin(
                 entry.ref.id,
@@ -161,9 +162,3 @@ def stored_plan(active: ActiveSession) -> Plan:
     layers = [parse_exercise_library(text, path) for path, text in active.extras.get("library", [])]
     routine = parse_routine(active.routine_text, active.routine_path, ExerciseLibrary(*layers))
     return build_plan(routine)
-
-
-def _read(path: Path) -> str:
-    # As the parser reads it (a byte-order mark dropped), so the stored text parses
-    # again on resume; `routine_file_state` compares with the file read the same way.
-    return read_source(path)

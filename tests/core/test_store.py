@@ -566,3 +566,11 @@ def test_a_zombie_process_does_not_hold_a_session():
     assert not pid_alive(child.pid)  # exited, not yet reaped
     child.wait()
     assert not pid_alive(child.pid)
+
+
+def test_a_session_is_held_elsewhere_only_by_another_live_process():
+    from tui.core.store_session import held_by_other
+
+    assert not held_by_other(None, 1)
+    assert not held_by_other(os.getpid(), os.getpid())
+    assert held_by_other(os.getppid(), os.getpid())

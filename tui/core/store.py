@@ -41,6 +41,7 @@ from .store_session import (
     ActiveSession,
     NullStore,
     epoch_converter,
+    held_by_other,
     pid_alive,
     routine_hash,
 )
@@ -330,7 +331,7 @@ def _active(snapshot: dict[str, Any]) -> float:
 
 def _check_owner(session_id: int, name: str, owner: int | None, pid: int, *, new: bool) -> None:
     """Refuse while a live other spinewise owns the session (or, for `new`, at all)."""
-    if owner is not None and owner != pid and pid_alive(owner):
+    if held_by_other(owner, pid):
         raise SessionOpenError(
             f"a session is open in another spinewise (pid {owner})",
             session_id=session_id,

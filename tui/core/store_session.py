@@ -50,6 +50,11 @@ class ActiveSession:
         """When the person left it: paused, or the last save before a crash."""
         return self.paused_at if self.paused_at is not None else self.updated_at
 
+    @property
+    def held_elsewhere(self) -> bool:
+        """Open in another spinewise that is still running (not this process)."""
+        return held_by_other(self.owner_pid, os.getpid())
+
     def paused_snapshot(self) -> dict[str, Any]:
         """The snapshot to restore from: a session that was running comes back paused."""
         data = dict(self.snapshot)
@@ -81,6 +86,11 @@ def routine_hash(text: str) -> str:
 def epoch_converter(clock: Clock, wall: Callable[[], float] = time.time) -> ToEpoch:
     """`to_epoch` for engine events: clock time `due` -> Unix epoch seconds."""
     return lambda due: wall() - (clock.now() - due)
+
+
+def held_by_other(owner: int | None, pid: int) -> bool:
+    """Whether a session owned by process `owner` is held by a live one other than `pid`."""
+    return owner is not None and owner != pid and pid_alive(owner)
 
 
 def pid_alive(pid: int) -> bool:
