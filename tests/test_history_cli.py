@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from tui.cli import main
-from tui.core.clock import FakeClock
-from tui.core.engine import Session
+from tui.core.engine.clock import FakeClock
+from tui.core.engine.session import Session
 from tui.core.plan import build_plan
-from tui.core.routine import parse_routine
-from tui.core.store import Store, epoch_converter
+from tui.core.routine.parse import parse_routine
+from tui.core.store.database import Store, epoch_converter
 
 ROUTINE = """
 name = "Core [a/b]"

@@ -12,11 +12,12 @@ import tomllib
 
 import pytest
 
-from tui.core import library, paths
-from tui.core.clock import FakeClock
-from tui.core.engine import Session
+from tui.core import paths
+from tui.core.catalog import sources as library
+from tui.core.engine.clock import FakeClock
+from tui.core.engine.session import Session
 from tui.core.plan import build_plan
-from tui.core.view import build_view
+from tui.core.present.view import build_view
 
 PROGRAMMES = {
     "core-basics": "beginner",

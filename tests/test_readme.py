@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from tui.core import library
+from tui.core.catalog import sources as library
 from tui.core.plan import build_plan
-from tui.core.routine import parse_routine
+from tui.core.routine.parse import parse_routine
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -23,13 +23,14 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
-from .core.catalog import CatalogEntry
-from .core.clock import Clock, MonotonicClock
-from .core.engine import Session
-from .core.events import Event
-from .core.problems import RoutineError
-from .core.sound_modes import SOUND_MODES
-from .core.store import ActiveSession, SessionOpenError
+from tui.core.catalog.entries import CatalogEntry
+from tui.core.engine.clock import Clock, MonotonicClock
+from tui.core.engine.events import Event
+from tui.core.engine.session import Session
+from tui.core.routine.problems import RoutineError
+from tui.core.sound_modes import SOUND_MODES
+from tui.core.store.database import ActiveSession, SessionOpenError
+
 from .routine_editing import RoutineEditing
 from .screens.workout import WorkoutScreen
 
@@ -331,7 +332,8 @@ class SpinewiseApp(RoutineEditing, App[str | None]):
     # -- leaving -------------------------------------------------------------------
 
     def on_workout_screen_finished(self, message: WorkoutScreen.Finished) -> None:
-        from .core.summary import SessionSummary
+        from tui.core.present.summary import SessionSummary
+
         from .screens.summary import SummaryScreen
 
         while not isinstance(self.screen, WorkoutScreen):

@@ -11,9 +11,10 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from tui.core.sound_modes import SOUND_MODES
+
 from . import __version__
 from .commands import authoring_cli
-from .core.sound_modes import SOUND_MODES
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 #: What `add_subparsers` returns (argparse gives it no public name).

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .core.catalog import CatalogEntry, load_catalog, load_entry
-from .core.problems import RoutineError
-from .core.toml_source import read_source
+from tui.core.catalog.entries import CatalogEntry, load_catalog, load_entry
+from tui.core.routine.problems import RoutineError
+from tui.core.routine.source import read_source
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -31,7 +31,7 @@ else:
 
 def name_problem(name: str) -> str | None:
     """What is wrong with a new routine's name (None when it will do)."""
-    from .core.authoring import AuthoringError, check_new_name
+    from tui.core.authoring.files import AuthoringError, check_new_name
 
     try:
         check_new_name(name)
@@ -70,7 +70,8 @@ class RoutineEditing(_Base):
     # -- opening the editor ------------------------------------------------------------
 
     def _open_editor(self, path, text: str, *, on_disk: bool, note: str = "") -> None:
-        from .core.authoring import checking_library
+        from tui.core.authoring.files import checking_library
+
         from .screens.editor import EditorScreen  # the editor (and tree-sitter) only when used
 
         library, warning = checking_library(path)
@@ -82,7 +83,7 @@ class RoutineEditing(_Base):
         self.edit_routine(message.entry)
 
     def edit_routine(self, entry: CatalogEntry) -> None:
-        from .core.authoring import copy_text, own_copy_path
+        from tui.core.authoring.files import copy_text, own_copy_path
 
         ref = entry.ref
         try:
@@ -100,7 +101,8 @@ class RoutineEditing(_Base):
         self.new_routine()
 
     def new_routine(self) -> None:
-        from .core.authoring import check_new_name, starter_text
+        from tui.core.authoring.files import check_new_name, starter_text
+
         from .screens.name_dialog import NameDialog
 
         def named(name: str | None) -> None:
@@ -119,7 +121,8 @@ class RoutineEditing(_Base):
         self.duplicate_routine(message.entry)
 
     def duplicate_routine(self, entry: CatalogEntry) -> None:
-        from .core.authoring import check_new_name, copy_text
+        from tui.core.authoring.files import check_new_name, copy_text
+
         from .screens.name_dialog import NameDialog
 
         def named(name: str | None) -> None:

@@ -10,17 +10,24 @@ import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from tui.core.catalog import sources as library
+from tui.core.catalog.entries import CatalogEntry
+from tui.core.engine.clock import Clock
+from tui.core.engine.events import Event, SessionFinished
+from tui.core.engine.session import Session
+from tui.core.plan import Plan, build_plan
+from tui.core.routine.exercise_library import ExerciseLibrary, parse_exercise_library
+from tui.core.routine.parse import parse_routine
+from tui.core.routine.source import read_source
+from tui.core.store.database import (
+    ActiveSession,
+    NullStore,
+    Store,
+    StoreUnavailable,
+    epoch_converter,
+)
+
 from .audio.dispatcher import CueDispatcher
-from .core import library
-from .core.catalog import CatalogEntry
-from .core.clock import Clock
-from .core.engine import Session
-from .core.events import Event, SessionFinished
-from .core.exercise_library import ExerciseLibrary, parse_exercise_library
-from .core.plan import Plan, build_plan
-from .core.routine import parse_routine
-from .core.store import ActiveSession, NullStore, Store, StoreUnavailable, epoch_converter
-from .core.toml_source import read_source
 
 #: A running session is saved at least this often (seconds of real time),
 #: so a `kill -9` loses less than a second.

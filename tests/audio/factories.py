@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from tui.core.models import Exercise, Phase, Routine
 from tui.core.plan import Plan, build_plan
+from tui.core.routine.models import Exercise, Phase, Routine
 
 TEMPO = (Phase("Lower", 3), Phase("Hold", 1), Phase("Raise", 3))
 

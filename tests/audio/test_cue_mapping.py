@@ -14,7 +14,7 @@ from tui.audio.cues import (
     speech_for,
 )
 from tui.audio.words import duration_words, number_words
-from tui.core.events import (
+from tui.core.engine.events import (
     CountIn,
     ExerciseDone,
     Extended,
@@ -27,8 +27,8 @@ from tui.core.events import (
     StepEnded,
     StepStarted,
 )
-from tui.core.models import Phase
 from tui.core.plan import Step
+from tui.core.routine.models import Phase
 
 
 def step(kind: str = "work", **kw: object) -> Step:

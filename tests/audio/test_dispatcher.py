@@ -13,10 +13,10 @@ from tui.audio.cues import Priority
 from tui.audio.dispatcher import CueDispatcher
 from tui.audio.players import RecordingPlayer
 from tui.audio.voice import RecordingVoice
-from tui.core.clock import FakeClock
-from tui.core.engine import Session
-from tui.core.events import CountIn, SetDone, StepStarted
-from tui.core.models import Phase
+from tui.core.engine.clock import FakeClock
+from tui.core.engine.events import CountIn, SetDone, StepStarted
+from tui.core.engine.session import Session
+from tui.core.routine.models import Phase
 
 
 def routine_plan():

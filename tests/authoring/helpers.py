@@ -8,8 +8,8 @@ import pytest
 
 from tui.app import AppOptions, SpinewiseApp
 from tui.core import paths
-from tui.core.catalog import load_catalog
-from tui.core.clock import FakeClock
+from tui.core.catalog.entries import load_catalog
+from tui.core.engine.clock import FakeClock
 
 #: ../shared beside the repository (CI clones it there too).
 FREE_EXERCISE_DB = (

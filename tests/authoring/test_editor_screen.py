@@ -9,7 +9,7 @@ from textual.widgets import DataTable
 
 from tests.authoring.helpers import VALID, library_app, own_routine
 from tui.core import paths
-from tui.core.authoring import checking_library
+from tui.core.authoring.files import checking_library
 from tui.screens.confirm import ChoiceDialog
 from tui.screens.editor import EditorScreen
 from tui.screens.library import LibraryScreen

@@ -7,11 +7,12 @@ import os
 import pytest
 
 from tests.authoring.helpers import VALID, own_routine
-from tui.core import atomic, library
+from tui.core import atomic
 from tui.core.atomic import write_atomic, write_new
-from tui.core.draft import check_draft, preview
-from tui.core.edit_session import EditSession
-from tui.core.watch import FileWatch
+from tui.core.authoring.draft import check_draft, preview
+from tui.core.authoring.edit_round import EditSession
+from tui.core.catalog import sources as library
+from tui.core.catalog.watch import FileWatch
 
 INVALID = VALID.replace("hold = 5", "holdd = 5")
 

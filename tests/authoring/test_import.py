@@ -11,11 +11,12 @@ import pytest
 
 from tests.authoring.helpers import free_exercise_db
 from tui.cli import main
-from tui.core import library, paths
-from tui.core.checking import check_path
-from tui.core.exercise_import import read_records
-from tui.core.fedb import entry_fields, text_seconds
-from tui.core.routine import parse_routine
+from tui.core import paths
+from tui.core.catalog import sources as library
+from tui.core.catalog.checking import check_path
+from tui.core.importing.exercise_import import read_records
+from tui.core.importing.fedb import entry_fields, text_seconds
+from tui.core.routine.parse import parse_routine
 
 #: How many of the 873 records import cleanly; the other five have no instructions.
 CLEAN = 868

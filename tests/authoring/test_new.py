@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from tests.authoring.helpers import own_routine
 from tui.cli import main
-from tui.core import library, paths
-from tui.core.authoring import renamed, with_schema_line
-from tui.core.checking import check_path
+from tui.core import paths
+from tui.core.authoring.files import renamed, with_schema_line
+from tui.core.authoring.starter import starter_text
+from tui.core.catalog import sources as library
+from tui.core.catalog.checking import check_path
 from tui.core.ids import slug as routine_id
-from tui.core.routine import load_routine, parse_routine
-from tui.core.schema import SCHEMA_FILE, schema_texts
-from tui.core.starter import starter_text
+from tui.core.routine.parse import load_routine, parse_routine
+from tui.core.routine.schema import SCHEMA_FILE, schema_texts
 
 
 def test_the_starter_is_a_valid_commented_routine_with_a_schema_line():

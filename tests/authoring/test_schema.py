@@ -14,11 +14,11 @@ from hypothesis import strategies as st
 
 from tests.authoring import mini_jsonschema
 from tui.core import paths
-from tui.core.durations import DURATION_PATTERN, parse_duration
-from tui.core.exercise_fields import EXERCISE_VALIDATORS
-from tui.core.exercise_library import LIBRARY_VALIDATORS
-from tui.core.routine import TOP_VALIDATORS
-from tui.core.schema import (
+from tui.core.routine.durations import DURATION_PATTERN, parse_duration
+from tui.core.routine.exercise_library import LIBRARY_VALIDATORS
+from tui.core.routine.fields import EXERCISE_VALIDATORS
+from tui.core.routine.parse import TOP_VALIDATORS
+from tui.core.routine.schema import (
     DESCRIPTIONS,
     LIBRARY_SCHEMA_FILE,
     SCHEMA_FILE,
@@ -35,7 +35,7 @@ ROUTINES = sorted(p for p in BUNDLED.glob("*.toml") if p.name != "exercises.toml
 def test_the_committed_schema_is_up_to_date(name):
     committed = (BUNDLED / name).read_text(encoding="utf-8")
     assert committed == schema_texts()[name], (
-        f"routines/{name} is out of date: run  python -m tui.core.schema"
+        f"routines/{name} is out of date: run  python -m tui.core.routine.schema"
     )
 
 
@@ -99,10 +99,10 @@ def test_the_duration_pattern_agrees_with_the_validator_on_anything(text):
 
 
 def test_the_schema_module_regenerates_the_files(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "tui.core.schema", str(tmp_path)],
+    result = subprocess.run([sys.executable, "-m", "tui.core.routine.schema", str(tmp_path)],
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert json.loads((tmp_path / SCHEMA_FILE).read_text()) == routine_schema()
-    again = subprocess.run([sys.executable, "-m", "tui.core.schema", str(tmp_path)],
+    again = subprocess.run([sys.executable, "-m", "tui.core.routine.schema", str(tmp_path)],
                            capture_output=True, text=True)
     assert again.stdout == ""  # nothing to write when up to date

@@ -19,8 +19,8 @@ from pathlib import Path
 
 from benchlib import ROOT, SPINEWISE, median, private_home, verdict
 
-from tui.core.checking import check_path
-from tui.core.library import exercise_library
+from tui.core.catalog.checking import check_path
+from tui.core.catalog.sources import exercise_library
 
 FILES = 1000
 ROUNDS = 5

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from tui.core.models import Exercise, Phase, Routine
 from tui.core.plan import Plan, build_plan
+from tui.core.routine.models import Exercise, Phase, Routine
 
 
 def exercise(name: str = "Bird dog", **kw: object) -> Exercise:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import textwrap
 
-from tui.core.exercise_library import ExerciseLibrary, parse_exercise_library
-from tui.core.models import Routine
-from tui.core.problems import RoutineError
-from tui.core.routine import parse_routine
+from tui.core.routine.exercise_library import ExerciseLibrary, parse_exercise_library
+from tui.core.routine.models import Routine
+from tui.core.routine.parse import parse_routine
+from tui.core.routine.problems import RoutineError
 
 LIBRARY_TEXT = """\
 [pelvic-tilt]

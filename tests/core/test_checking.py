@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from tests.core.routine_helpers import LIBRARY_TEXT
-from tui.core.checking import check_path, check_paths, iter_toml_files, library_beside
-from tui.core.exercise_library import ExerciseLibrary
+from tui.core.catalog.checking import check_path, check_paths, iter_toml_files, library_beside
+from tui.core.routine.exercise_library import ExerciseLibrary
 
 REPO = Path(__file__).resolve().parents[2]
 ROUTINE = 'name = "R"\n[[exercise]]\nuse = "bird-dog"\n'
@@ -94,7 +94,8 @@ def test_the_bundled_routines_and_library_are_valid() -> None:
 
 
 def test_a_bundled_routine_is_checked_with_the_library_it_runs_with() -> None:
-    from tui.core import library, paths
+    from tui.core import paths
+    from tui.core.catalog import sources as library
 
     own = paths.user_exercises_file()
     own.parent.mkdir(parents=True, exist_ok=True)

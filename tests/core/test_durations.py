@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.core.durations import parse_duration
+from tui.core.routine.durations import parse_duration
 
 
 @pytest.mark.parametrize(

@@ -10,9 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.core.factories import exercise, plan
-from tui.core.clock import FakeClock
-from tui.core.engine import Session, Status, TransitionError
-from tui.core.events import (
+from tui.core.engine.clock import FakeClock
+from tui.core.engine.events import (
     CountIn,
     ExerciseDone,
     PhaseChanged,
@@ -21,7 +20,8 @@ from tui.core.events import (
     StepEnded,
     StepStarted,
 )
-from tui.core.models import Phase
+from tui.core.engine.session import Session, Status, TransitionError
+from tui.core.routine.models import Phase
 
 
 def hold(name: str = "Plank", seconds: float = 10, **kw: object):

@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 
 from tests.core.routine_helpers import LIBRARY_TEXT, dedent
-from tui.core.exercise_library import (
+from tui.core.routine.exercise_library import (
     ExerciseLibrary,
     load_exercise_library,
     parse_exercise_library,
 )
-from tui.core.models import LibraryEntry
-from tui.core.problems import RoutineError
+from tui.core.routine.models import LibraryEntry
+from tui.core.routine.problems import RoutineError
 
 
 def library_problems(text: str) -> list[str]:

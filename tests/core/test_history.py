@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from tests.core.factories import exercise, plan
-from tui.core.clock import FakeClock
-from tui.core.engine import Session
-from tui.core.history import STREAK_MIN_ACTIVE_SECONDS, streak_of, week_start, weekly_minutes
-from tui.core.store import Store
+from tui.core.engine.clock import FakeClock
+from tui.core.engine.session import Session
+from tui.core.store.database import Store
+from tui.core.store.history import STREAK_MIN_ACTIVE_SECONDS, streak_of, week_start, weekly_minutes
 
 TODAY = date(2024, 3, 14)  # a Thursday
 

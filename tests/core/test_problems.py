@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from tui.core.problems import Problem, RoutineError, field_name, toml_repr
+from tui.core.routine.problems import Problem, RoutineError, field_name, toml_repr
 
 
 def test_problem_reads_path_line_col_field_message() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.core.routine_helpers import exercise_problems, one_exercise, problems, routine
-from tui.core.models import BUILTIN_DEFAULTS, Phase
+from tui.core.routine.models import BUILTIN_DEFAULTS, Phase
 
 HOLD = 'name = "A"\nhold = 5\n'
 

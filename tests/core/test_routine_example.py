@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from tests.core.routine_helpers import library
-from tui.core.models import Phase
 from tui.core.plan import build_plan
-from tui.core.routine import parse_routine
+from tui.core.routine.models import Phase
+from tui.core.routine.parse import parse_routine
 
 EXAMPLE = """\
 #:schema ./schema.json          # optional: editors (Taplo, VS Code) use it for completion

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from tests.core.routine_helpers import dedent, exercise_problems, library, one_exercise
-from tui.core.exercise_library import ExerciseLibrary
-from tui.core.models import Phase
-from tui.core.problems import RoutineError
-from tui.core.routine import parse_routine
+from tui.core.routine.exercise_library import ExerciseLibrary
+from tui.core.routine.models import Phase
+from tui.core.routine.parse import parse_routine
+from tui.core.routine.problems import RoutineError
 
 
 def test_use_takes_name_setup_tips_caution_and_timing_from_the_library() -> None:

@@ -20,11 +20,11 @@ from hypothesis import strategies as st
 
 from tests.core.factories import exercise, plan
 from tui.core import paths
-from tui.core.clock import FakeClock
-from tui.core.engine import Session, Status, TransitionError
-from tui.core.events import StepStarted
-from tui.core.models import Phase
-from tui.core.store import (
+from tui.core.engine.clock import FakeClock
+from tui.core.engine.events import StepStarted
+from tui.core.engine.session import Session, Status, TransitionError
+from tui.core.routine.models import Phase
+from tui.core.store.database import (
     NullStore,
     SessionOpenError,
     Store,
@@ -34,7 +34,7 @@ from tui.core.store import (
     pid_alive,
     routine_hash,
 )
-from tui.core.store_schema import MIGRATIONS, SCHEMA_VERSION, migrate, user_version
+from tui.core.store.schema import MIGRATIONS, SCHEMA_VERSION, migrate, user_version
 
 EPOCH = 1_700_000_000.0
 TEXT = 'name = "Test routine"\n'
@@ -554,7 +554,7 @@ def test_any_checkpoint_restores_to_the_same_position(moves):
 
 
 def test_a_zombie_process_does_not_hold_a_session():
-    from tui.core.store_session import pid_alive
+    from tui.core.store.active import pid_alive
 
     child = subprocess.Popen(["true"])
     deadline = time.monotonic() + 5
@@ -569,7 +569,7 @@ def test_a_zombie_process_does_not_hold_a_session():
 
 
 def test_a_session_is_held_elsewhere_only_by_another_live_process():
-    from tui.core.store_session import held_by_other
+    from tui.core.store.active import held_by_other
 
     assert not held_by_other(None, 1)
     assert not held_by_other(os.getpid(), os.getpid())

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.core.toml_positions import KeyPositions, find_position
+from tui.core.routine.positions import KeyPositions, find_position
 
 ROUTINE = '''\
 #:schema ./schema.json

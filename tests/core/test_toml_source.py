@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.exercise_library import load_exercise_library
-from tui.core.problems import RoutineError
-from tui.core.routine import load_routine, parse_routine
+from tui.core.routine.exercise_library import load_exercise_library
+from tui.core.routine.parse import load_routine, parse_routine
+from tui.core.routine.problems import RoutineError
 
 VALID = 'name = "R"\n[[exercise]]\nname = "A"\nhold = 5\n'
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from tui.app import AppOptions, SpinewiseApp
-from tui.core.catalog import CatalogEntry
-from tui.core.clock import FakeClock
-from tui.core.events import Event
-from tui.core.library import RoutineRef
+from tui.core.catalog.entries import CatalogEntry
+from tui.core.catalog.sources import RoutineRef
+from tui.core.engine.clock import FakeClock
+from tui.core.engine.events import Event
 from tui.core.plan import build_plan
-from tui.core.routine import parse_routine
+from tui.core.routine.parse import parse_routine
 
 ROUTINE = """
 name = "Test care"

@@ -12,14 +12,14 @@ from tests.ui.helpers import ROUTINE
 from tui.app import AppOptions, SpinewiseApp
 from tui.audio.dispatcher import CueDispatcher
 from tui.audio.players import RecordingPlayer
-from tui.core import library
-from tui.core.catalog import CatalogEntry
-from tui.core.clock import FakeClock
-from tui.core.engine import Session
-from tui.core.library import RoutineRef
+from tui.core.catalog import sources as library
+from tui.core.catalog.entries import CatalogEntry
+from tui.core.catalog.sources import RoutineRef
+from tui.core.engine.clock import FakeClock
+from tui.core.engine.session import Session
 from tui.core.plan import build_plan
-from tui.core.routine import load_routine
-from tui.core.store import Store
+from tui.core.routine.parse import load_routine
+from tui.core.store.database import Store
 from tui.screens.confirm import ChoiceDialog
 from tui.screens.workout import WorkoutScreen
 from tui.workouts import Workouts, stored_plan

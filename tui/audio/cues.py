@@ -38,7 +38,7 @@ import re
 from collections.abc import Iterable, Sequence
 from enum import IntEnum
 
-from ..core.events import (
+from tui.core.engine.events import (
     CountIn,
     Event,
     ExerciseDone,
@@ -48,8 +48,9 @@ from ..core.events import (
     SetDone,
     StepStarted,
 )
-from ..core.models import Exercise
-from ..core.plan import Plan, Step
+from tui.core.plan import Plan, Step
+from tui.core.routine.models import Exercise
+
 from .words import duration_words, number_words
 
 CUES: tuple[str, ...] = (

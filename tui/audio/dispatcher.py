@@ -16,8 +16,9 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from ..core.events import Event, HurtFlagged, Paused, SessionFinished
-from ..core.plan import Plan
+from tui.core.engine.events import Event, HurtFlagged, Paused, SessionFinished
+from tui.core.plan import Plan
+
 from .cues import SAME_INSTANT, select_cues, select_speech
 
 if TYPE_CHECKING:  # the players and voices are loaded when one is chosen (`setup`)

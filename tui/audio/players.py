@@ -20,8 +20,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Protocol
 
-from ..core.paths import sounds_dir
-from ..core.sound_modes import SOUND_MODES
+from tui.core.paths import sounds_dir
+from tui.core.sound_modes import SOUND_MODES
+
 from .probing import PROBE_TIMEOUT, Reporter, last_line, run_probe, stop_child, write_silence
 
 #: System players tried by `auto` and `beep`, in order.

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from contextlib import suppress
 from typing import TYPE_CHECKING
 
-from ..core.settings import Settings, save_settings, updated
+from tui.core.settings import Settings, save_settings, updated
 
 if TYPE_CHECKING:
     from .dispatcher import CueDispatcher

@@ -5,8 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..core import library
-from ..core.checking import check_path, iter_toml_files
+from tui.core.catalog import sources as library
+from tui.core.catalog.checking import check_path, iter_toml_files
 
 
 def run_check(paths: list[Path]) -> int:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import sys
 
-from ..core import library
-from ..core.library import RoutineRef
-from ..core.models import Routine
-from ..core.problems import RoutineError
+from tui.core.catalog import sources as library
+from tui.core.catalog.sources import RoutineRef
+from tui.core.routine.models import Routine
+from tui.core.routine.problems import RoutineError
 
 
 def report(error: RoutineError) -> None:

@@ -4,7 +4,7 @@ A bundled routine is first copied into the person's folder (the installed
 package is never edited). After the editor exits the file is checked; with
 mistakes, the person chooses: edit again, keep anyway, or discard the change.
 The version before is kept as `NAME.toml.bak` until the file is valid (see
-`tui.core.edit_session`). Answers are read from standard input; at its end
+`tui.core.authoring.edit_round`). Answers are read from standard input; at its end
 (nothing more to read, as when it is not a terminal) the mistakes are left
 with the backup beside them, and the exit status is 1.
 """
@@ -20,10 +20,11 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from ..core.authoring import checking_library, copy_bundled, own_copy_path
-from ..core.edit_session import EditSession
-from ..core.exercise_library import ExerciseLibrary
-from ..core.problems import RoutineError
+from tui.core.authoring.edit_round import EditSession
+from tui.core.authoring.files import checking_library, copy_bundled, own_copy_path
+from tui.core.routine.exercise_library import ExerciseLibrary
+from tui.core.routine.problems import RoutineError
+
 from .common import resolve_ref
 
 FALLBACK_EDITORS = ("nano", "vi", "notepad")

@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..core.store import Store, StoreError
+from tui.core.store.database import Store, StoreError
 
 BAR = "█"
 

@@ -8,9 +8,10 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from ..core.catalog import CatalogEntry, load_catalog
-from ..core.models import format_clock, format_seconds_short
-from ..core.plan import Plan, build_plan, json_number
+from tui.core.catalog.entries import CatalogEntry, load_catalog
+from tui.core.plan import Plan, build_plan, json_number
+from tui.core.routine.models import format_clock, format_seconds_short
+
 from .common import resolve
 
 KIND_STYLE = {"prepare": "yellow", "work": "bold", "rest": "cyan", "switch": "magenta"}

@@ -13,8 +13,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..core import paths
-from ..core.exercise_import import (
+from tui.core import paths
+from tui.core.importing.exercise_import import (
     ImportPlan,
     Outcome,
     plan_import,
@@ -22,9 +22,10 @@ from ..core.exercise_import import (
     select,
     write_import,
 )
-from ..core.exercise_library import ExerciseLibrary, parse_exercise_library
-from ..core.problems import Problem, RoutineError
-from ..core.toml_source import read_source
+from tui.core.routine.exercise_library import ExerciseLibrary, parse_exercise_library
+from tui.core.routine.problems import Problem, RoutineError
+from tui.core.routine.source import read_source
+
 from .common import report
 
 

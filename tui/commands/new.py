@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import sys
 
-from ..core.authoring import AuthoringError, check_new_name, create_routine, new_text
-from ..core.checking import check_path
-from ..core.problems import RoutineError
+from tui.core.authoring.files import AuthoringError, check_new_name, create_routine, new_text
+from tui.core.catalog.checking import check_path
+from tui.core.routine.problems import RoutineError
+
 from .common import report, resolve_ref
 
 

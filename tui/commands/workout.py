@@ -5,13 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 
+from tui.core.catalog.entries import CatalogEntry, load_catalog
+from tui.core.engine.clock import MonotonicClock
+from tui.core.plan import build_plan
+from tui.core.settings import load_settings
+from tui.core.store.database import NullStore, SessionOpenError, Store, StoreError, epoch_converter
+
 from ..audio.dispatcher import CueDispatcher
 from ..audio.setup import SoundSetup
-from ..core.catalog import CatalogEntry, load_catalog
-from ..core.clock import MonotonicClock
-from ..core.plan import build_plan
-from ..core.settings import load_settings
-from ..core.store import NullStore, SessionOpenError, Store, StoreError, epoch_converter
 from .common import resolve
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from .models import Exercise, Routine
+from tui.core.routine.models import Exercise, Routine
 
 StepKind = Literal["prepare", "work", "rest", "switch"]
 Side = Literal["left", "right"]

@@ -17,11 +17,11 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from .atomic import write_atomic
-from .paths import config_file
-from .sound_modes import SOUND_MODES
-from .toml_positions import find_position
-from .toml_source import toml_problem
+from tui.core.atomic import write_atomic
+from tui.core.paths import config_file
+from tui.core.routine.positions import find_position
+from tui.core.routine.source import toml_problem
+from tui.core.sound_modes import SOUND_MODES
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,9 +23,10 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, TextArea
 
-from ..core.authoring import create_routine, save_routine
-from ..core.draft import DraftCheck, check_draft, preview
-from ..core.exercise_library import ExerciseLibrary
+from tui.core.authoring.draft import DraftCheck, check_draft, preview
+from tui.core.authoring.files import create_routine, save_routine
+from tui.core.routine.exercise_library import ExerciseLibrary
+
 from ..widgets.draft_preview import DraftPreview
 from ..widgets.line import Line
 from ..widgets.problem_list import ProblemList

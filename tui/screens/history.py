@@ -11,7 +11,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Sparkline, Static
 
-from ..core.history import SessionRecord
+from tui.core.store.history import SessionRecord
 
 
 class HistoryScreen(Screen[None]):

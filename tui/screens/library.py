@@ -11,10 +11,11 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
+from tui.core.catalog.entries import CatalogEntry
+from tui.core.catalog.watch import routine_watch
+from tui.core.routine.models import format_clock
+
 from ..commands_palette import StartRoutineCommands
-from ..core.catalog import CatalogEntry
-from ..core.models import format_clock
-from ..core.watch import routine_watch
 from ..widgets.line import Line
 
 #: Seconds between two looks at the routine files on disk.

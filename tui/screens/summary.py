@@ -8,7 +8,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from ..core.summary import SessionSummary
+from tui.core.present.summary import SessionSummary
 
 
 class SummaryScreen(Screen[str]):

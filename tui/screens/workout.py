@@ -18,9 +18,10 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Digits, Footer
 
-from ..core.engine import Session, TransitionError
-from ..core.events import Event, SessionFinished
-from ..core.view import build_view
+from tui.core.engine.events import Event, SessionFinished
+from tui.core.engine.session import Session, TransitionError
+from tui.core.present.view import build_view
+
 from ..widgets.big_label import BigLabel
 from ..widgets.fill_bar import FillBar
 from ..widgets.line import Line

@@ -5,7 +5,8 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 
-from ..core.draft import Preview
+from tui.core.authoring.draft import Preview
+
 from .line import Line
 
 

@@ -10,7 +10,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ..core.problems import Problem
+from tui.core.routine.problems import Problem
 
 
 class ProblemList(OptionList):

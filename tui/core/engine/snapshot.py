@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from .plan import Plan
-from .states import Status
+from tui.core.engine.states import Status
+from tui.core.plan import Plan
 
 SNAPSHOT_VERSION = 1
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .engine import Session
-from .models import format_clock
+from tui.core.engine.session import Session
+from tui.core.routine.models import format_clock
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from enum import StrEnum
 
-from .plan import Step
+from tui.core.plan import Step
 
 
 class Status(StrEnum):

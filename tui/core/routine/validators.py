@@ -15,9 +15,16 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from .durations import parse_duration
-from .problems import KeyPath, Problem, RoutineError, field_name, quoted_list, toml_repr
-from .toml_positions import KeyPositions
+from tui.core.routine.durations import parse_duration
+from tui.core.routine.positions import KeyPositions
+from tui.core.routine.problems import (
+    KeyPath,
+    Problem,
+    RoutineError,
+    field_name,
+    quoted_list,
+    toml_repr,
+)
 
 Validator = Callable[[Any], Any]
 

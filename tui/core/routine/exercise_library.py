@@ -20,16 +20,16 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from .exercise_fields import (
+from tui.core.routine.fields import (
     EXERCISE_VALIDATORS,
     check_one_timing,
     resolve_reps,
     resolve_timing,
 )
-from .models import KINDS, LEVELS, LibraryEntry
-from .problems import RoutineError, toml_repr
-from .toml_source import parse_toml, read_source
-from .validators import (
+from tui.core.routine.models import KINDS, LEVELS, LibraryEntry
+from tui.core.routine.problems import RoutineError, toml_repr
+from tui.core.routine.source import parse_toml, read_source
+from tui.core.routine.validators import (
     Problems,
     Validator,
     check_table,

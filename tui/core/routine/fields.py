@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .models import SIDES, TIMING_KEYS, Exercise, Phase, Timing
-from .problems import KeyPath, plain_list, toml_repr
-from .validators import (
+from tui.core.routine.models import SIDES, TIMING_KEYS, Exercise, Phase, Timing
+from tui.core.routine.problems import KeyPath, plain_list, toml_repr
+from tui.core.routine.validators import (
     Invalid,
     Problems,
     Validator,

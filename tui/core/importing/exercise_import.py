@@ -22,15 +22,15 @@ from typing import Any, Literal
 
 import tomli_w
 
-from .atomic import write_atomic
-from .exercise_library import ExerciseLibrary, parse_exercise_library
-from .fedb import CATEGORIES, SOURCE_PREFIX, Unusable, entry_fields, source_of
-from .ids import slug
-from .models import LibraryEntry
-from .problems import Problem, RoutineError, toml_repr
-from .routine import parse_routine
-from .schema import LIBRARY_SCHEMA_FILE, write_schemas
-from .toml_source import file_problem, read_source
+from tui.core.atomic import write_atomic
+from tui.core.ids import slug
+from tui.core.importing.fedb import CATEGORIES, SOURCE_PREFIX, Unusable, entry_fields, source_of
+from tui.core.routine.exercise_library import ExerciseLibrary, parse_exercise_library
+from tui.core.routine.models import LibraryEntry
+from tui.core.routine.parse import parse_routine
+from tui.core.routine.problems import Problem, RoutineError, toml_repr
+from tui.core.routine.schema import LIBRARY_SCHEMA_FILE, write_schemas
+from tui.core.routine.source import file_problem, read_source
 
 HEADER = f"""\
 #:schema ./{LIBRARY_SCHEMA_FILE}

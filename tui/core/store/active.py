@@ -14,13 +14,13 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .clock import Clock
-from .problems import RoutineError
-from .step_log import ToEpoch
-from .toml_source import read_source
+from tui.core.engine.clock import Clock
+from tui.core.routine.problems import RoutineError
+from tui.core.routine.source import read_source
+from tui.core.store.step_log import ToEpoch
 
 if TYPE_CHECKING:
-    from .history import SessionRecord
+    from tui.core.store.history import SessionRecord
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +151,6 @@ class NullStore:
         return 0
 
     def minutes_per_week(self, weeks: int = 12, today: date | None = None) -> list:
-        from .history import weekly_minutes
+        from tui.core.store.history import weekly_minutes
 
         return weekly_minutes([], today or date.today(), weeks)

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .atomic import fsync_dir, write_atomic
-from .checking import check_path
-from .exercise_library import ExerciseLibrary
-from .problems import Problem
+from tui.core.atomic import fsync_dir, write_atomic
+from tui.core.catalog.checking import check_path
+from tui.core.routine.exercise_library import ExerciseLibrary
+from tui.core.routine.problems import Problem
 
 
 def backup_path(path: Path) -> Path:

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from typing import Any, NoReturn
 
-from .clock import Clock
-from .events import (
+from tui.core.engine.clock import Clock
+from tui.core.engine.events import (
     CountIn,
     Event,
     ExerciseDone,
@@ -29,9 +29,9 @@ from .events import (
     StepEnded,
     StepStarted,
 )
-from .plan import Plan, Step
-from .snapshot import SNAPSHOT_VERSION, validate_snapshot
-from .states import ALLOWED, STEP_RULES, Status, TransitionError
+from tui.core.engine.snapshot import SNAPSHOT_VERSION, validate_snapshot
+from tui.core.engine.states import ALLOWED, STEP_RULES, Status, TransitionError
+from tui.core.plan import Plan, Step
 
 #: `back` within this many seconds of a step's start goes to the previous step.
 BACK_RESTART_AFTER = 2.0

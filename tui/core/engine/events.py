@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .plan import Step
+from tui.core.plan import Step
 
 
 @dataclass(slots=True)

@@ -10,7 +10,7 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterable
 
-from .events import (
+from tui.core.engine.events import (
     Event,
     ExerciseDone,
     Extended,

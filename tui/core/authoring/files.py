@@ -14,15 +14,16 @@ import re
 import tomllib
 from pathlib import Path
 
-from . import library, paths
-from .atomic import write_atomic, write_new
-from .exercise_library import ExerciseLibrary
-from .ids import slug
-from .library import RoutineRef
-from .schema import SCHEMA_FILE, write_schemas
-from .starter import SCHEMA_LINE, name_line, starter_text
-from .toml_positions import KeyPositions
-from .toml_source import read_source
+from tui.core import paths
+from tui.core.atomic import write_atomic, write_new
+from tui.core.authoring.starter import SCHEMA_LINE, name_line, starter_text
+from tui.core.catalog import sources as library
+from tui.core.catalog.sources import RoutineRef
+from tui.core.ids import slug
+from tui.core.routine.exercise_library import ExerciseLibrary
+from tui.core.routine.positions import KeyPositions
+from tui.core.routine.schema import SCHEMA_FILE, write_schemas
+from tui.core.routine.source import read_source
 
 #: A one-line basic or literal string value, and what follows it on the line.
 _NAME_VALUE = re.compile(r"""^(\s*name\s*=\s*)("(?:[^"\\]|\\.)*"|'[^']*')(.*)$""")

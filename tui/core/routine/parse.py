@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .exercise_fields import (
+from tui.core.routine.fields import (
     EXERCISE_VALIDATORS,
     TRANSITION_KEYS,
     build_exercise,
@@ -23,10 +23,10 @@ from .exercise_fields import (
     resolve_timing,
     written_timing,
 )
-from .models import BUILTIN_DEFAULTS, LEVELS, Exercise, Routine
-from .problems import toml_repr
-from .toml_source import parse_toml, read_source
-from .validators import (
+from tui.core.routine.models import BUILTIN_DEFAULTS, LEVELS, Exercise, Routine
+from tui.core.routine.problems import toml_repr
+from tui.core.routine.source import parse_toml, read_source
+from tui.core.routine.validators import (
     Invalid,
     Problems,
     Validator,
@@ -41,7 +41,7 @@ from .validators import (
 )
 
 if TYPE_CHECKING:
-    from .exercise_library import ExerciseLibrary
+    from tui.core.routine.exercise_library import ExerciseLibrary
 
 ROUTINE_WHAT = 'a routine: name = "..." and at least one [[exercise]]'
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import library
-from .library import RoutineRef
-from .models import Routine
-from .plan import Plan, build_plan
-from .problems import RoutineError
+from tui.core.catalog import sources as library
+from tui.core.catalog.sources import RoutineRef
+from tui.core.plan import Plan, build_plan
+from tui.core.routine.models import Routine
+from tui.core.routine.problems import RoutineError
 
 
 @dataclass(frozen=True, slots=True)

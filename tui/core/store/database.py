@@ -22,10 +22,17 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import paths
-from .events import Event
-from .step_log import ToEpoch, end_session, record_events
-from .store_schema import (
+from tui.core import paths
+from tui.core.engine.events import Event
+from tui.core.store.active import (
+    ActiveSession,
+    NullStore,
+    epoch_converter,
+    held_by_other,
+    pid_alive,
+    routine_hash,
+)
+from tui.core.store.schema import (
     Damaged,
     SessionOpenError,
     StoreError,
@@ -37,17 +44,10 @@ from .store_schema import (
     move_aside,
     open_checked,
 )
-from .store_session import (
-    ActiveSession,
-    NullStore,
-    epoch_converter,
-    held_by_other,
-    pid_alive,
-    routine_hash,
-)
+from tui.core.store.step_log import ToEpoch, end_session, record_events
 
 if TYPE_CHECKING:  # history is read in other runs than workouts: imported when asked
-    from .history import SessionRecord
+    from tui.core.store.history import SessionRecord
 
 __all__ = [
     "ActiveSession",
@@ -274,14 +274,14 @@ class Store:
         self, limit: int | None = None, *, include_active: bool = False
     ) -> list[SessionRecord]:
         """Ended sessions with their steps, newest first."""
-        from .history import load_sessions
+        from tui.core.store.history import load_sessions
 
         with self._guard() as conn:
             return load_sessions(conn, limit, include_active=include_active)
 
     def streak(self, today: date | None = None) -> int:
         """Days in a row exercised, ending today or yesterday (`history.streak_of`)."""
-        from .history import activity, streak_of
+        from tui.core.store.history import activity, streak_of
 
         with self._guard() as conn:
             rows = activity(conn)
@@ -291,7 +291,7 @@ class Store:
         self, weeks: int = 12, today: date | None = None
     ) -> list[tuple[date, float]]:
         """(Monday, active minutes) for the last `weeks` weeks, oldest first."""
-        from .history import activity, weekly_minutes
+        from tui.core.store.history import activity, weekly_minutes
 
         with self._guard() as conn:
             rows = activity(conn)

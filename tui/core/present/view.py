@@ -9,10 +9,10 @@ from __future__ import annotations
 import math
 from typing import NamedTuple
 
-from .engine import Session
-from .models import Exercise, format_clock, format_seconds_short
-from .plan import Step
-from .states import Status
+from tui.core.engine.session import Session
+from tui.core.engine.states import Status
+from tui.core.plan import Step
+from tui.core.routine.models import Exercise, format_clock, format_seconds_short
 
 #: Seconds each form tip stays before the next one.
 TIP_SECONDS = 8.0

@@ -11,11 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .exercise_library import ExerciseLibrary
-from .models import Routine, format_clock, format_seconds_short
-from .plan import Plan, Step, build_plan
-from .problems import Problem, RoutineError
-from .routine import parse_routine
+from tui.core.plan import Plan, Step, build_plan
+from tui.core.routine.exercise_library import ExerciseLibrary
+from tui.core.routine.models import Routine, format_clock, format_seconds_short
+from tui.core.routine.parse import parse_routine
+from tui.core.routine.problems import Problem, RoutineError
 
 #: Steps of the timeline shown in the preview.
 PREVIEW_STEPS = 12

@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from . import paths
-from .exercise_library import ExerciseLibrary
-from .models import Routine
-from .problems import Problem, RoutineError
-from .routine import load_routine
+from tui.core import paths
+from tui.core.routine.exercise_library import ExerciseLibrary
+from tui.core.routine.models import Routine
+from tui.core.routine.parse import load_routine
+from tui.core.routine.problems import Problem, RoutineError
 
 Origin = Literal["bundled", "own", "file"]
 LIBRARY_FILE = "exercises.toml"
@@ -95,6 +95,6 @@ def load(ref: RoutineRef) -> Routine:
     """The routine, validated against the exercise library beside it (read
     only if the routine `use`s it).
 
-    Raises `tui.core.problems.RoutineError` with every problem of the file.
+    Raises `tui.core.routine.problems.RoutineError` with every problem of the file.
     """
     return load_routine(ref.path, lambda: exercise_library(ref.path))

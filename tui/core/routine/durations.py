@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 import re
 
-from .problems import toml_repr
+from tui.core.routine.problems import toml_repr
 
 # Compiled (and cached by `re`) when a duration is first written as a string:
 # routines that write numbers, as the bundled ones do, never pay for it.

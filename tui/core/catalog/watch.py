@@ -13,7 +13,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from . import paths
+from tui.core import paths
 
 Stamp = tuple[int, int, int] | None
 

@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from .exercise_library import ExerciseLibrary, load_exercise_library
-from .library import LIBRARY_FILE, lenient_library
-from .problems import Problem, RoutineError
-from .routine import load_routine
-from .toml_source import file_problem
+from tui.core.catalog.sources import LIBRARY_FILE, lenient_library
+from tui.core.routine.exercise_library import ExerciseLibrary, load_exercise_library
+from tui.core.routine.parse import load_routine
+from tui.core.routine.problems import Problem, RoutineError
+from tui.core.routine.source import file_problem
 
 
 def iter_toml_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:

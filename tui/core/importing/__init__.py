@@ -1,0 +1,1 @@
+"""Free Exercise DB records (`fedb`) turned into exercise-library entries (`exercise_import`)."""

@@ -1,0 +1,1 @@
+"""What screens and commands show, computed without I/O: view models and text."""
