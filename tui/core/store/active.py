@@ -150,7 +150,9 @@ class NullStore:
     def streak(self, today: date | None = None) -> int:
         return 0
 
-    def minutes_per_week(self, weeks: int = 12, today: date | None = None) -> list:
+    def minutes_per_week(
+        self, weeks: int = 12, today: date | None = None
+    ) -> list[tuple[date, float]]:
         from tui.core.store.history import weekly_minutes
 
         return weekly_minutes([], today or date.today(), weeks)

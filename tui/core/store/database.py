@@ -38,6 +38,7 @@ from tui.core.store.schema import (
     StoreError,
     StoreUnavailable,
     StoreVersionError,
+    by_name,
     connect,
     describe,
     migrate,
@@ -159,11 +160,9 @@ class Store:
         """
         pid = os.getpid() if pid is None else pid
         with self._write() as conn:
-            row = conn.execute(
-                "SELECT id, routine_name, owner_pid FROM sessions WHERE status = 'active'"
-            ).fetchone()
+            row = _open_session(conn)
             if row:
-                _check_owner(*row, pid, new=True)
+                _check_owner(row, pid, new=True)
             cursor = conn.execute(
                 "INSERT INTO sessions (routine_id, routine_path, routine_name, routine_text,"
                 " routine_hash, status, started_at, updated_at, snapshot, active_seconds,"
@@ -177,20 +176,34 @@ class Store:
 
     def active(self) -> ActiveSession | None:
         with self._guard() as conn:
-            row = conn.execute(
+            row = by_name(conn.execute(
                 "SELECT id, routine_id, routine_path, routine_name, routine_text, routine_hash,"
                 " snapshot, started_at, updated_at, paused_at, owner_pid, exercises,"
                 " total_seconds, extras FROM sessions WHERE status = 'active'"
-            ).fetchone()
+            )).fetchone()
             if row is None:
                 return None
             last = conn.execute(
                 "SELECT exercise_index FROM steps WHERE session_id = ? ORDER BY id DESC LIMIT 1",
-                (row[0],),
+                (row["id"],),
             ).fetchone()
-        values = list(row)
-        values[6], values[13] = json.loads(values[6]), json.loads(values[13])
-        return ActiveSession(*values, current_exercise=None if last is None else last[0])
+        return ActiveSession(
+            id=row["id"],
+            routine_id=row["routine_id"],
+            routine_path=row["routine_path"],
+            routine_name=row["routine_name"],
+            routine_text=row["routine_text"],
+            routine_hash=row["routine_hash"],
+            snapshot=json.loads(row["snapshot"]),
+            started_at=row["started_at"],
+            updated_at=row["updated_at"],
+            paused_at=row["paused_at"],
+            owner_pid=row["owner_pid"],
+            exercises=row["exercises"],
+            total_seconds=row["total_seconds"],
+            extras=json.loads(row["extras"]),
+            current_exercise=None if last is None else last[0],
+        )
 
     def discard_active(self, now: float | None = None, *, pid: int | None = None) -> int | None:
         """Abandon the active session, if any (its id); refused while another live
@@ -198,27 +211,21 @@ class Store:
         pid = os.getpid() if pid is None else pid
         now = time.time() if now is None else now
         with self._write() as conn:
-            row = conn.execute(
-                "SELECT id, routine_name, owner_pid FROM sessions WHERE status = 'active'"
-            ).fetchone()
+            row = _open_session(conn)
             if row is None:
                 return None
-            _check_owner(*row, pid, new=False)
-            end_session(conn, row[0], "abandoned", now)
-            return int(row[0])
+            _check_owner(row, pid, new=False)
+            end_session(conn, row["id"], "abandoned", now)
+            return int(row["id"])
 
     def claim(self, session_id: int, pid: int | None = None) -> None:
         """Make `pid` (this process) the session's owner, unless a live other one is."""
         pid = os.getpid() if pid is None else pid
         with self._write() as conn:
-            row = conn.execute(
-                "SELECT id, routine_name, owner_pid FROM sessions"
-                " WHERE id = ? AND status = 'active'",
-                (session_id,),
-            ).fetchone()
+            row = _open_session(conn, session_id)
             if row is None:
                 raise SessionOpenError(f"session {session_id} is not open", session_id=session_id)
-            _check_owner(*row, pid, new=False)
+            _check_owner(row, pid, new=False)
             conn.execute("UPDATE sessions SET owner_pid = ? WHERE id = ?", (pid, session_id))
 
     def release(self, session_id: int, pid: int | None = None) -> None:
@@ -329,8 +336,21 @@ def _active(snapshot: dict[str, Any]) -> float:
     return float(snapshot.get("active_seconds", 0.0))
 
 
-def _check_owner(session_id: int, name: str, owner: int | None, pid: int, *, new: bool) -> None:
-    """Refuse while a live other spinewise owns the session (or, for `new`, at all)."""
+def _open_session(conn: sqlite3.Connection, session_id: int | None = None) -> sqlite3.Row | None:
+    """The active session's id, routine name and owner; `session_id`'s only, if given."""
+    sql = "SELECT id, routine_name, owner_pid FROM sessions WHERE status = 'active'"
+    if session_id is None:
+        cursor = conn.execute(sql)
+    else:
+        cursor = conn.execute(f"{sql} AND id = ?", (session_id,))
+    row: sqlite3.Row | None = by_name(cursor).fetchone()
+    return row
+
+
+def _check_owner(row: sqlite3.Row, pid: int, *, new: bool) -> None:
+    """Refuse while a live other spinewise owns the session `row` (`_open_session`),
+    or, for `new`, at all."""
+    session_id, name, owner = int(row["id"]), str(row["routine_name"]), row["owner_pid"]
     if held_by_other(owner, pid):
         raise SessionOpenError(
             f"a session is open in another spinewise (pid {owner})",

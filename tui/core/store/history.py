@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from tui.core.store.schema import by_name
+
 #: A day counts towards the streak with a completed session or this much activity.
 STREAK_MIN_ACTIVE_SECONDS = 5 * 60
 
@@ -129,18 +131,18 @@ def load_sessions(
     chosen = f"SELECT id FROM sessions {where} ORDER BY started_at DESC, id DESC LIMIT ?"
     limit_value = -1 if limit is None else max(0, int(limit))
     steps: dict[int, list[StepRecord]] = {}
-    rows = conn.execute(
+    rows = by_name(conn.execute(
         f"SELECT {_STEP_COLUMNS} FROM steps WHERE session_id IN ({chosen}) ORDER BY id",
         (limit_value,),
-    )
+    ))
     for row in rows:
-        steps.setdefault(row[0], []).append(_step(row[1:]))
-    sessions = conn.execute(
+        steps.setdefault(row["session_id"], []).append(_step(row))
+    sessions = by_name(conn.execute(
         f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE id IN ({chosen})"
         " ORDER BY started_at DESC, id DESC",
         (limit_value,),
-    )
-    return [_session(row, steps.get(row[0], [])) for row in sessions]
+    ))
+    return [_session(row, steps.get(row["id"], [])) for row in sessions]
 
 
 def activity(conn: sqlite3.Connection) -> list[tuple[float, str, float]]:
@@ -149,16 +151,44 @@ def activity(conn: sqlite3.Connection) -> list[tuple[float, str, float]]:
     return [(float(a), str(s), float(b)) for a, s, b in rows]
 
 
-def _step(row: tuple) -> StepRecord:
-    """A row in `_STEP_COLUMNS` order, which is `StepRecord`'s field order."""
-    *head, skipped, extended, hurt = row
-    return StepRecord(*head, bool(skipped), extended, bool(hurt))
+def _step(row: sqlite3.Row) -> StepRecord:
+    """A row of `_STEP_COLUMNS`, read by name."""
+    return StepRecord(
+        index=row["step_index"],
+        kind=row["kind"],
+        exercise_index=row["exercise_index"],
+        exercise=row["exercise"],
+        set=row["set_no"],
+        rep=row["rep"],
+        side=row["side"],
+        phase=row["phase"],
+        planned_seconds=row["planned_seconds"],
+        started_at=row["started_at"],
+        ended_at=row["ended_at"],
+        elapsed=row["elapsed"],
+        skipped=bool(row["skipped"]),
+        extended_seconds=row["extended_seconds"],
+        hurt=bool(row["hurt"]),
+    )
 
 
-def _session(row: tuple, steps: list[StepRecord]) -> SessionRecord:
-    """A row in `_SESSION_COLUMNS` order, which is `SessionRecord`'s field order."""
-    *head, skipped, hurt = row
-    return SessionRecord(*head, tuple(json.loads(skipped)), tuple(json.loads(hurt)), tuple(steps))
+def _session(row: sqlite3.Row, steps: list[StepRecord]) -> SessionRecord:
+    """A row of `_SESSION_COLUMNS`, read by name, with its steps."""
+    return SessionRecord(
+        id=row["id"],
+        routine_id=row["routine_id"],
+        routine_name=row["routine_name"],
+        routine_path=row["routine_path"],
+        status=row["status"],
+        started_at=row["started_at"],
+        ended_at=row["ended_at"],
+        active_seconds=row["active_seconds"],
+        total_seconds=row["total_seconds"],
+        exercises=row["exercises"],
+        skipped=tuple(json.loads(row["skipped"])),
+        hurt=tuple(json.loads(row["hurt"])),
+        steps=tuple(steps),
+    )
 
 
 # -- aggregates -------------------------------------------------------------

@@ -153,6 +153,16 @@ def connect(path: str | Path) -> sqlite3.Connection:
     return conn
 
 
+def by_name(cursor: sqlite3.Cursor) -> sqlite3.Cursor:
+    """`cursor` yielding `sqlite3.Row`s, read by column name: records are built with
+    keywords, so the order of a SELECT's columns is tied to nothing.
+
+    Per cursor rather than on the connection, whose plain tuples other reads keep.
+    """
+    cursor.row_factory = sqlite3.Row
+    return cursor
+
+
 def header_version(path: Path) -> int:
     """`user_version` read from the file's header without SQLite (so nothing is written).
 
