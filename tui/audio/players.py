@@ -30,7 +30,10 @@ SYSTEM_PLAYERS = (("pw-play",), ("paplay",), ("aplay", "-q"), ("afplay",))
 
 
 class Player(Protocol):
-    name: str
+    @property
+    def name(self) -> str:
+        """Which player this is, such as "pw-play" or "bell"."""
+        ...
 
     @property
     def problem(self) -> str | None: ...
@@ -191,7 +194,7 @@ class CuePlayer(Reporter):
             player.on_problem = self._player_failed
 
     @property
-    def name(self) -> str:  # type: ignore[override]
+    def name(self) -> str:
         return self.active.name
 
     @property

@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # argparse's class is generic only to type checkers
+    SubParsers = argparse._SubParsersAction[argparse.ArgumentParser]
 
 
-def _add_new(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def _add_new(sub: SubParsers, common: argparse.ArgumentParser) -> None:
     new = sub.add_parser(
         "new",
         help="write a new routine into your routine folder",
@@ -22,7 +26,7 @@ def _add_new(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                      help="start from a copy of this routine (an id or a TOML file)")
 
 
-def _add_edit(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def _add_edit(sub: SubParsers, common: argparse.ArgumentParser) -> None:
     edit = sub.add_parser(
         "edit",
         help="open a routine in your editor, and check it when you are done",
@@ -34,7 +38,7 @@ def _add_edit(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) 
     edit.add_argument("routine", metavar="ROUTINE")
 
 
-def _add_library(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def _add_library(sub: SubParsers, common: argparse.ArgumentParser) -> None:
     lib = sub.add_parser("library", help="your exercise library: import exercises")
     lib_sub = lib.add_subparsers(dest="library_command", metavar="ACTION", required=True)
     imp = lib_sub.add_parser(

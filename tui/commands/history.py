@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Sequence
+from datetime import date
 
 from rich.console import Console
 from rich.table import Table
@@ -60,12 +62,11 @@ def run_history(*, as_json: bool) -> int:
 STATUS_STYLE = {"completed": "green", "stopped": "yellow", "abandoned": "dim", "active": "cyan"}
 
 
-def week_chart(weeks: list[tuple[object, float]], width: int = 40) -> str:
+def week_chart(weeks: Sequence[tuple[date, float]], width: int = 40) -> str:
     """One bar per week: `Mon 03 Nov ████████ 42`."""
     top = max((minutes for _, minutes in weeks), default=0) or 1
     lines = []
     for monday, minutes in weeks:
         bar = BAR * round(minutes / top * width)
-        label = monday.strftime("%d %b") if hasattr(monday, "strftime") else str(monday)
-        lines.append(f"  {label}  [green]{bar}[/] {minutes:.0f}")
+        lines.append(f"  {monday.strftime('%d %b')}  [green]{bar}[/] {minutes:.0f}")
     return "\n".join(lines)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from textual import events
 from textual.app import ComposeResult
@@ -10,6 +10,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
+
+if TYPE_CHECKING:
+    from textual.widgets.button import ButtonVariant
 
 
 class Answer(NamedTuple):
@@ -47,7 +50,7 @@ class ChoiceDialog(ModalScreen[str]):
             yield Static(self.text, markup=False)
             with Horizontal(classes="dialog-buttons"):
                 for i, answer in enumerate(self.answers):
-                    variant = (
+                    variant: ButtonVariant = (
                         "error" if answer.id == self.danger else "primary" if i == 0 else "default"
                     )
                     yield Button(f"{answer.label} ({answer.key})", id=answer.id, variant=variant)

@@ -108,4 +108,6 @@ class BigLabel(Widget):
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         if self.fits(width):
             return 3
-        return max(1, self._plain().get_height(self.styles, width))
+        # Textual passes `Widget.styles` here itself (widget.py), but types the
+        # parameter as the `RulesMap` TypedDict, which RenderStyles is not.
+        return max(1, self._plain().get_height(self.styles, width))  # type: ignore[arg-type]

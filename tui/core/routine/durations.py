@@ -69,9 +69,9 @@ def parse_duration(value: object) -> float:
             raise ValueError(duration_error(value))
         return seconds + 0.0  # -0.0 -> 0.0
     if isinstance(value, str):
-        seconds = _parse_text(value.strip())
-        if seconds is not None:
-            return seconds
+        parsed = _parse_text(value.strip())
+        if parsed is not None:
+            return parsed
     raise ValueError(duration_error(value))
 
 

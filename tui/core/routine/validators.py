@@ -159,7 +159,8 @@ def nonempty_string_array(value: Any) -> tuple[str, ...]:
 
 def array_items(items: list[Any], validator: Validator) -> list[Any]:
     """Validate each element; all failing elements are reported together."""
-    out, errors = [], []
+    out: list[Any] = []
+    errors: list[tuple[KeyPath, str]] = []
     for index, item in enumerate(items):
         try:
             out.append(validator(item))
