@@ -51,7 +51,7 @@ def test_quick_commands_do_not_import_textual(module: str):
 #: hashlib loads OpenSSL (some 3 ms of start-up, measured).
 NOT_BEFORE_THE_FIRST_FRAME = {
     "hashlib",
-    "tui.screens.library",
+    "tui.screens.routine_library",
     "tui.screens.summary",
     "tui.screens.confirm",
     "tui.screens.history",

@@ -13,7 +13,7 @@ import tomllib
 import pytest
 
 from tui.core import paths
-from tui.core.catalog import sources as library
+from tui.core.catalog import sources
 from tui.core.engine.clock import FakeClock
 from tui.core.engine.session import Session
 from tui.core.plan import build_plan
@@ -72,9 +72,9 @@ WORDS = {
 
 
 def bundled(rid: str):
-    ref = library.find(rid)
+    ref = sources.find(rid)
     assert ref is not None and ref.origin == "bundled", rid
-    return library.load(ref)
+    return sources.load(ref)
 
 
 def library_table() -> dict[str, dict]:
@@ -82,7 +82,7 @@ def library_table() -> dict[str, dict]:
 
 
 def test_all_nine_programmes_are_found_and_nothing_else():
-    found = {ref.id for ref in library.discover() if ref.origin == "bundled"}
+    found = {ref.id for ref in sources.discover() if ref.origin == "bundled"}
     assert found == set(PROGRAMMES)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from tui.core.catalog import sources as library
+from tui.core.catalog import sources
 from tui.core.plan import build_plan
 from tui.core.routine.parse import parse_routine
 
@@ -16,7 +16,7 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 def test_the_example_routine_is_valid():
     [example] = re.findall(r"```toml\n(.*?)```", README, flags=re.S)
-    routine = parse_routine(example, "README.md", library.exercise_library())
+    routine = parse_routine(example, "README.md", sources.exercise_library())
     assert build_plan(routine).total_seconds > 0
 
 

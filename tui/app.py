@@ -36,7 +36,7 @@ from .screens.workout import WorkoutScreen
 
 if TYPE_CHECKING:
     from .audio.setup import SoundSetup
-    from .screens.library import LibraryScreen
+    from .screens.routine_library import RoutineLibraryScreen
     from .workouts import Workouts
 
 
@@ -79,7 +79,7 @@ class SpinewiseApp(RoutineEditing, App[str | None]):
         self._start = start
         self._resume = resume
         #: Made the first time it is shown, then kept at the bottom of the stack.
-        self.library_screen: LibraryScreen | None = None
+        self.library_screen: RoutineLibraryScreen | None = None
 
     @property
     def catalog(self) -> list[CatalogEntry]:
@@ -147,9 +147,9 @@ class SpinewiseApp(RoutineEditing, App[str | None]):
         if self.library_screen is not None:
             self.library_screen.set_banner(self._banner())
             return
-        from .screens.library import LibraryScreen
+        from .screens.routine_library import RoutineLibraryScreen
 
-        self.library_screen = LibraryScreen(self.catalog, banner=self._banner())
+        self.library_screen = RoutineLibraryScreen(self.catalog, banner=self._banner())
         self.push_screen(self.library_screen)
 
     def _open_first(self) -> None:
@@ -302,10 +302,10 @@ class SpinewiseApp(RoutineEditing, App[str | None]):
             listeners.insert(0, self.workouts.handle)
         return WorkoutScreen(session, listeners, muted=self.is_muted)
 
-    def on_library_screen_start(self, message: LibraryScreen.Start) -> None:
+    def on_routine_library_screen_start(self, message: RoutineLibraryScreen.Start) -> None:
         self.start_routine(message.entry)
 
-    def on_library_screen_resume(self) -> None:
+    def on_routine_library_screen_resume(self) -> None:
         paused = self.workouts.paused() if self.workouts else None
         if paused is not None:
             self.resume_session(paused)

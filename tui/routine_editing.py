@@ -22,7 +22,7 @@ from tui.core.routine.source import read_source
 if TYPE_CHECKING:
     from textual.app import App
 
-    from .screens.library import LibraryScreen
+    from .screens.routine_library import RoutineLibraryScreen
 
     _Base = App[str | None]
 else:
@@ -44,7 +44,7 @@ class RoutineEditing(_Base):
     """(Each action imports what it needs from authoring: a workout starts without it.)"""
 
     catalog: list[CatalogEntry]
-    library_screen: LibraryScreen | None
+    library_screen: RoutineLibraryScreen | None
 
     # -- the catalog -----------------------------------------------------------------
 
@@ -61,7 +61,7 @@ class RoutineEditing(_Base):
         if self.library_screen is not None:
             self.library_screen.set_catalog(self.catalog)
 
-    def on_library_screen_files_changed(self) -> None:
+    def on_routine_library_screen_files_changed(self) -> None:
         self.refresh_catalog()
 
     def on_editor_screen_saved(self) -> None:
@@ -79,7 +79,7 @@ class RoutineEditing(_Base):
             self.notify(warning, severity="warning", timeout=8, markup=False)
         self.push_screen(EditorScreen(path, text, library=library, on_disk=on_disk, note=note))
 
-    def on_library_screen_edit(self, message: LibraryScreen.Edit) -> None:
+    def on_routine_library_screen_edit(self, message: RoutineLibraryScreen.Edit) -> None:
         self.edit_routine(message.entry)
 
     def edit_routine(self, entry: CatalogEntry) -> None:
@@ -97,7 +97,7 @@ class RoutineEditing(_Base):
         except RoutineError as error:
             self.notify(str(error.problems[0]), severity="error", timeout=8, markup=False)
 
-    def on_library_screen_new_routine(self) -> None:
+    def on_routine_library_screen_new_routine(self) -> None:
         self.new_routine()
 
     def new_routine(self) -> None:
@@ -117,7 +117,7 @@ class RoutineEditing(_Base):
             check=name_problem,
         ), named)
 
-    def on_library_screen_duplicate(self, message: LibraryScreen.Duplicate) -> None:
+    def on_routine_library_screen_duplicate(self, message: RoutineLibraryScreen.Duplicate) -> None:
         self.duplicate_routine(message.entry)
 
     def duplicate_routine(self, entry: CatalogEntry) -> None:

@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from tui.core.catalog import sources as library
+from tui.core.catalog import sources
 from tui.core.catalog.entries import CatalogEntry
 from tui.core.engine.clock import Clock
 from tui.core.engine.events import Event, SessionFinished
@@ -75,7 +75,7 @@ class Workouts:
         # resume and `routine_file_state` compares like with like. The library files
         # too, when the routine uses them: resuming reads no file.
         text = read_source(entry.ref.path)
-        used = library.library_files(entry.ref.path) if entry.routine.uses_library else []
+        used = sources.library_files(entry.ref.path) if entry.routine.uses_library else []
         extras = {"library": [[str(f), read_source(f)] for f in used]}
         self.session_id = self._store(
             lambda: self.store.begin(

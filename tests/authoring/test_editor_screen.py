@@ -12,8 +12,8 @@ from tui.core import paths
 from tui.core.authoring.files import checking_library
 from tui.screens.confirm import ChoiceDialog
 from tui.screens.editor import EditorScreen
-from tui.screens.library import LibraryScreen
 from tui.screens.name_dialog import NameDialog
+from tui.screens.routine_library import RoutineLibraryScreen
 from tui.widgets.draft_preview import DraftPreview
 from tui.widgets.problem_list import ProblemList
 
@@ -132,7 +132,7 @@ async def test_ctrl_s_saves_the_file_and_the_library_shows_it():
         assert "Quiet core at noon" in names
         await pilot.press("escape")
         library = app.screen
-        assert isinstance(library, LibraryScreen)
+        assert isinstance(library, RoutineLibraryScreen)
         assert "Quiet core at noon" in [entry.name for entry in library.catalog]
 
 
@@ -168,7 +168,7 @@ async def test_leaving_with_unsaved_changes_asks():
         assert app.screen is screen
         await pilot.press("escape")
         await pilot.press("d")  # discard
-        assert isinstance(app.screen, LibraryScreen)
+        assert isinstance(app.screen, RoutineLibraryScreen)
         assert path.read_text() == VALID
 
 
@@ -182,7 +182,7 @@ async def test_leaving_with_unsaved_changes_can_save_first():
         await pilot.press("s")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert isinstance(app.screen, LibraryScreen)
+        assert isinstance(app.screen, RoutineLibraryScreen)
         assert "# a note" in path.read_text()
 
 
@@ -192,7 +192,7 @@ async def test_leaving_without_changes_does_not_ask():
     async with app.run_test(size=SIZE) as pilot:
         await open_editor(app, pilot, path)
         await pilot.press("escape")
-        assert isinstance(app.screen, LibraryScreen)
+        assert isinstance(app.screen, RoutineLibraryScreen)
 
 
 async def test_ctrl_q_with_unsaved_changes_asks_before_quitting():
@@ -289,7 +289,7 @@ async def test_the_footer_offers_the_editing_keys_without_taking_letters():
         assert keys["ctrl+d"] == "Duplicate"
         await pilot.press(*"ed")  # letters still filter
         assert app.screen.query_one("#filter").value == "ed"
-        assert isinstance(app.screen, LibraryScreen)
+        assert isinstance(app.screen, RoutineLibraryScreen)
 
 
 @pytest.mark.skipif(importlib.util.find_spec("tree_sitter_toml") is None,
@@ -307,7 +307,7 @@ async def test_the_library_notices_a_routine_changed_on_disk():
     app = library_app()
     async with app.run_test(size=SIZE) as pilot:
         library = app.screen
-        assert isinstance(library, LibraryScreen)
+        assert isinstance(library, RoutineLibraryScreen)
         await choose(pilot, "quiet")
         assert library.selected is not None and library.selected.name == "Quiet core"
         path.write_text(VALID.replace("Quiet core", "Quiet core, longer"))

@@ -10,8 +10,8 @@ from tests.authoring.helpers import VALID, own_routine
 from tui.core import atomic
 from tui.core.atomic import write_atomic, write_new
 from tui.core.authoring.draft import check_draft, preview
-from tui.core.authoring.edit_round import EditSession
-from tui.core.catalog import sources as library
+from tui.core.authoring.edit_round import EditRound
+from tui.core.catalog import sources
 from tui.core.catalog.watch import FileWatch
 
 INVALID = VALID.replace("hold = 5", "holdd = 5")
@@ -50,23 +50,23 @@ def test_write_new_never_overwrites(tmp_path):
     assert [p.name for p in path.parent.iterdir()] == ["a.toml"]
 
 
-def test_an_edit_session_keeps_a_backup_until_the_file_is_valid():
+def test_an_editing_round_keeps_a_backup_until_the_file_is_valid():
     path = own_routine()
-    session = EditSession(path, library.exercise_library())
+    editing = EditRound(path, sources.exercise_library())
     backup = path.parent / "quiet-core.toml.bak"
-    assert backup.read_text() == VALID and session.original_valid
+    assert backup.read_text() == VALID and editing.original_valid
     path.write_text(INVALID)
-    assert session.changed() and [p.field for p in session.problems()] == ["exercise[1].holdd"]
-    session.discard()
+    assert editing.changed() and [p.field for p in editing.problems()] == ["exercise[1].holdd"]
+    editing.discard()
     assert path.read_text() == VALID and not backup.exists()
 
 
 def test_accepting_a_valid_edit_drops_the_backup():
     path = own_routine()
-    session = EditSession(path, library.exercise_library())
+    editing = EditRound(path, sources.exercise_library())
     path.write_text(VALID.replace("reps = 4", "reps = 5"))
-    assert session.problems() == []
-    session.accept()
+    assert editing.problems() == []
+    editing.accept()
     assert not (path.parent / "quiet-core.toml.bak").exists()
 
 
@@ -95,7 +95,7 @@ def test_an_atomic_save_is_seen_even_at_the_same_size_and_time(tmp_path):
 
 
 def test_the_preview_of_a_draft():
-    check = check_draft(VALID, "quiet-core.toml", library.exercise_library())
+    check = check_draft(VALID, "quiet-core.toml", sources.exercise_library())
     assert check.valid
     shown = preview(check.plan, steps=3)
     assert shown.headline == "Quiet core · 1:44 · 2 exercises · 14 steps"
@@ -105,5 +105,5 @@ def test_the_preview_of_a_draft():
                            " 0:10  Dead bug · rep 1/4 · Hold 5 s",
                            " 0:15  Dead bug · rep 2/4 · Hold 5 s",
                            "… and 11 more steps")
-    bad = check_draft(INVALID, "quiet-core.toml", library.exercise_library())
+    bad = check_draft(INVALID, "quiet-core.toml", sources.exercise_library())
     assert not bad.valid and bad.problem_lines == {9}

@@ -12,7 +12,7 @@ import pytest
 from tests.authoring.helpers import free_exercise_db
 from tui.cli import main
 from tui.core import paths
-from tui.core.catalog import sources as library
+from tui.core.catalog import sources
 from tui.core.catalog.checking import check_path
 from tui.core.importing.exercise_import import read_records
 from tui.core.importing.fedb import entry_fields, text_seconds
@@ -60,14 +60,14 @@ def test_the_whole_free_exercise_db_imports_or_says_why(capsys):
 
     entries = own_library()
     assert len(entries) == CLEAN
-    sources = Counter(entry["source"] for entry in entries.values())
-    assert max(sources.values()) == 1 and all(s.startswith("free-exercise-db:") for s in sources)
-    assert check_path(paths.user_exercises_file(), library.exercise_library()) == []
+    origins = Counter(entry["source"] for entry in entries.values())
+    assert max(origins.values()) == 1 and all(s.startswith("free-exercise-db:") for s in origins)
+    assert check_path(paths.user_exercises_file(), sources.exercise_library()) == []
 
     # every imported id works with `use` in a routine, and the routine checks
     ids = sorted(entries)
     text = 'name = "Everything"\n' + "".join(f'[[exercise]]\nuse = "{i}"\n' for i in ids)
-    routine = parse_routine(text, "everything.toml", library.exercise_library())
+    routine = parse_routine(text, "everything.toml", sources.exercise_library())
     assert len(routine.exercises) == CLEAN
 
     # a second import adds nothing
@@ -84,7 +84,7 @@ def test_ids_that_clash_with_bundled_exercises_get_a_suffix(capsys):
     out = capsys.readouterr().out
     assert "plank-2" in out and "(plank was taken)" in out
     assert set(own_library()) == {"plank-2", "dead-bug-2"}
-    assert library.exercise_library().get("plank").source is None  # the bundled one stays
+    assert sources.exercise_library().get("plank").source is None  # the bundled one stays
 
 
 def test_filters_choose_by_category_and_muscle(capsys):

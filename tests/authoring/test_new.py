@@ -7,7 +7,7 @@ from tui.cli import main
 from tui.core import paths
 from tui.core.authoring.files import renamed, with_schema_line
 from tui.core.authoring.starter import starter_text
-from tui.core.catalog import sources as library
+from tui.core.catalog import sources
 from tui.core.catalog.checking import check_path
 from tui.core.ids import slug as routine_id
 from tui.core.routine.parse import load_routine, parse_routine
@@ -17,7 +17,7 @@ from tui.core.routine.schema import SCHEMA_FILE, schema_texts
 def test_the_starter_is_a_valid_commented_routine_with_a_schema_line():
     text = starter_text("Evening stretch", "evening-stretch")
     assert text.startswith("#:schema ./schema.json\n\n")
-    routine = parse_routine(text, "evening-stretch.toml", library.exercise_library())
+    routine = parse_routine(text, "evening-stretch.toml", sources.exercise_library())
     assert routine.name == "Evening stretch"
     assert len(routine.exercises) == 4
     assert text.count("#") > 15  # it teaches: most lines carry a comment
@@ -29,10 +29,10 @@ def test_new_writes_the_starter_and_prints_its_path(capsys):
     path = paths.user_routines_dir() / "evening-stretch.toml"
     assert out.strip() == str(path)
     assert "spinewise run evening-stretch" in err
-    assert load_routine(path, library.exercise_library()).name == "Evening stretch"
+    assert load_routine(path, sources.exercise_library()).name == "Evening stretch"
     schema = path.parent / SCHEMA_FILE
     assert schema.read_text() == schema_texts()[SCHEMA_FILE]
-    assert [entry.id for entry in library.discover() if entry.origin == "own"] == [
+    assert [entry.id for entry in sources.discover() if entry.origin == "own"] == [
         "evening-stretch"
     ]
 
@@ -63,8 +63,8 @@ def test_new_from_copies_a_routine_with_its_comments_and_the_new_name(capsys):
     bundled = (paths.bundled_routines_dir() / "big-three.toml").read_text()
     assert text == renamed(bundled, "My big three")
     assert "# written here too" in text
-    assert check_path(path, library.exercise_library()) == []
-    assert load_routine(path, library.exercise_library()).name == "My big three"
+    assert check_path(path, sources.exercise_library()) == []
+    assert load_routine(path, sources.exercise_library()).name == "My big three"
 
 
 def test_new_from_an_unknown_routine_says_so(capsys):

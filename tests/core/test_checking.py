@@ -95,14 +95,14 @@ def test_the_bundled_routines_and_library_are_valid() -> None:
 
 def test_a_bundled_routine_is_checked_with_the_library_it_runs_with() -> None:
     from tui.core import paths
-    from tui.core.catalog import sources as library
+    from tui.core.catalog import sources
 
     own = paths.user_exercises_file()
     own.parent.mkdir(parents=True, exist_ok=True)
     own.write_text('[cat-cow]\nname = "My cat cow"\nhold = 5\n')
     routine = paths.bundled_routines_dir() / "yoga-flexibility.toml"
-    checked, problems = library.lenient_library(routine)
+    checked, problems = sources.lenient_library(routine)
     assert problems == []
     assert checked.get("cat-cow").name == "My cat cow"  # the person's own wins, as in `run`
-    assert library.exercise_library(routine).get("cat-cow").name == "My cat cow"
+    assert sources.exercise_library(routine).get("cat-cow").name == "My cat cow"
     assert check_path(routine) == []

@@ -12,7 +12,7 @@ from tests.ui.helpers import ROUTINE
 from tui.app import AppOptions, SpinewiseApp
 from tui.audio.dispatcher import CueDispatcher
 from tui.audio.players import RecordingPlayer
-from tui.core.catalog import sources as library
+from tui.core.catalog import sources
 from tui.core.catalog.entries import CatalogEntry
 from tui.core.catalog.sources import RoutineRef
 from tui.core.engine.clock import FakeClock
@@ -175,7 +175,7 @@ async def test_a_session_open_in_another_spinewise_is_not_discarded(db, entry):
         app, _, _ = build(db, entry, FakeClock(), start=entry)
         async with app.run_test(size=(80, 24), notifications=True) as pilot:
             await pilot.pause()
-            assert type(app.screen).__name__ == "LibraryScreen"
+            assert type(app.screen).__name__ == "RoutineLibraryScreen"
             said = [n.message for n in app._notifications]
             assert any("open in another spinewise" in m for m in said), said
         assert Store.open(db).active().owner_pid == other.pid  # untouched
@@ -202,7 +202,7 @@ async def test_history_screen_shows_the_finished_session_and_the_week(db, entry)
         row = [str(cell) for cell in table.get_row_at(0)]
         assert (row[1], row[3]) == ("Test care", "completed")
         await pilot.press("escape")
-        assert type(app.screen).__name__ == "LibraryScreen"
+        assert type(app.screen).__name__ == "RoutineLibraryScreen"
 
 
 async def test_a_routine_saved_with_a_byte_order_mark_resumes(db, tmp_path):
@@ -246,10 +246,10 @@ def test_the_library_text_is_kept_only_for_routines_that_use_it(db, entry):
     assert workouts.store.active().extras == {"library": []}
     workouts.discard_paused()
 
-    bundled = library.find("gentle-start")
-    routine = library.load(bundled)
+    bundled = sources.find("gentle-start")
+    routine = sources.load(bundled)
     workouts.begin(CatalogEntry(bundled, routine, build_plan(routine)))
     active = workouts.store.active()
     kept = [path for path, _ in active.extras["library"]]
-    assert kept == [str(f) for f in library.library_files(bundled.path)] and kept
+    assert kept == [str(f) for f in sources.library_files(bundled.path)] and kept
     assert stored_plan(active) == build_plan(routine)

@@ -145,7 +145,7 @@ async def test_a_whole_routine_to_the_summary_and_back_to_the_library():
         assert not summary.summary.ended_early
         await pilot.press("l")
         await pilot.pause()
-        assert type(app.screen).__name__ == "LibraryScreen"
+        assert type(app.screen).__name__ == "RoutineLibraryScreen"
         # The finished workout stays under it (Textual keeps the first screen), stopped.
         assert app.screen_stack == [workout, app.screen]
         redraws: list[int] = []

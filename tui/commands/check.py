@@ -5,14 +5,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from tui.core.catalog import sources as library
+from tui.core.catalog import sources
 from tui.core.catalog.checking import check_path, iter_toml_files
 
 
 def run_check(paths: list[Path]) -> int:
     files, missing = iter_toml_files(paths)
     # The person's own exercises.toml is read with every routine: its mistakes count too.
-    _, broken = library.lenient_library()
+    _, broken = sources.lenient_library()
     problems = [*missing, *broken]
     for path in files:
         problems += check_path(path)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from tui.core.catalog import sources as library
+from tui.core.catalog import sources
 from tui.core.catalog.sources import RoutineRef
 from tui.core.routine.models import Routine
 from tui.core.routine.problems import RoutineError
@@ -17,9 +17,9 @@ def report(error: RoutineError) -> None:
 
 def resolve_ref(name: str) -> RoutineRef | None:
     """Where the routine named on the command line is, or None after printing why not."""
-    ref = library.find(name)
+    ref = sources.find(name)
     if ref is None:
-        ids = ", ".join(r.id for r in library.discover()) or "none found"
+        ids = ", ".join(r.id for r in sources.discover()) or "none found"
         print(f"spinewise: no routine {name!r}; known routines: {ids}", file=sys.stderr)
         return None
     if ref.origin == "file" and not ref.path.is_file():
@@ -34,7 +34,7 @@ def resolve(name: str) -> tuple[RoutineRef, Routine] | None:
     if ref is None:
         return None
     try:
-        return ref, library.load(ref)
+        return ref, sources.load(ref)
     except RoutineError as error:
         report(error)
         return None

@@ -20,7 +20,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from tui.core.authoring.edit_round import EditSession
+from tui.core.authoring.edit_round import EditRound
 from tui.core.authoring.files import checking_library, copy_bundled, own_copy_path
 from tui.core.routine.exercise_library import ExerciseLibrary
 from tui.core.routine.problems import RoutineError
@@ -82,20 +82,20 @@ def run_edit(
         print("(it takes the bundled one's place in your library; delete it to go back)",
               file=out)
     try:
-        session = EditSession(path, _library(path), created=created)
-        if session.had_backup:
-            print(f"An earlier backup is kept until the routine is valid: {session.backup}",
+        editing = EditRound(path, _exercise_library(path), created=created)
+        if editing.had_backup:
+            print(f"An earlier backup is kept until the routine is valid: {editing.backup}",
                   file=out)
-        return _rounds(session, editor, stdin, out, runner)
+        return _rounds(editing, editor, stdin, out, runner)
     except OSError as error:  # the file or its backup cannot be read or written
         where = error.filename or path
         print(f"spinewise: {where}: {error.strerror or error}", file=sys.stderr)
         return 1
 
 
-def _rounds(session: EditSession, editor: list[str], stdin: TextIO, out: TextIO,
+def _rounds(editing: EditRound, editor: list[str], stdin: TextIO, out: TextIO,
             runner: Runner) -> int:
-    path = session.path
+    path = editing.path
     rounds = 0
     while True:
         rounds += 1
@@ -104,18 +104,18 @@ def _rounds(session: EditSession, editor: list[str], stdin: TextIO, out: TextIO,
         except OSError as error:
             print(f"spinewise: cannot start the editor {editor[0]!r}: "
                   f"{error.strerror or error}; set $EDITOR", file=sys.stderr)
-            session.discard()
+            editing.discard()
             return 1
         if status:
             print(f"(the editor exited with status {status})", file=out)
-        problems = session.problems()
+        problems = editing.problems()
         if not problems:
-            if session.created and not session.changed():
-                session.discard()  # a copy nobody changed would only hide the bundled one
+            if editing.created and not editing.changed():
+                editing.discard()  # a copy nobody changed would only hide the bundled one
                 print("No changes: the copy is removed; the bundled routine stays.", file=out)
                 return 0
-            changed = session.changed()
-            session.accept()
+            changed = editing.changed()
+            editing.accept()
             print(f"{'Saved' if changed else 'No changes'}: {path} is valid.", file=out)
             return 0
         for problem in problems:
@@ -127,14 +127,14 @@ def _rounds(session: EditSession, editor: list[str], stdin: TextIO, out: TextIO,
         if answer == "e":
             continue
         if answer == "d":
-            session.discard()
-            done = "removed the copy" if session.created else "the file is as it was"
+            editing.discard()
+            done = "removed the copy" if editing.created else "the file is as it was"
             print(f"Discarded the change: {done}.", file=out)
             return 0
         if answer == "k":
-            print(f"Kept with mistakes; the version before is in {session.backup}", file=out)
+            print(f"Kept with mistakes; the version before is in {editing.backup}", file=out)
         else:
-            print(f"No answer: kept with mistakes; the version before is in {session.backup}",
+            print(f"No answer: kept with mistakes; the version before is in {editing.backup}",
                   file=out)
         return 1
 
@@ -153,7 +153,7 @@ def _ask(stdin: TextIO, out: TextIO) -> str | None:
             return answer
 
 
-def _library(path: Path) -> ExerciseLibrary:
+def _exercise_library(path: Path) -> ExerciseLibrary:
     """The exercise library the routine at `path` is checked with; a file with
     mistakes is left out, and said so."""
     found, warning = checking_library(path)

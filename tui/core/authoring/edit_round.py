@@ -22,7 +22,7 @@ def backup_path(path: Path) -> Path:
     return path.with_name(path.name + ".bak")
 
 
-class EditSession:
+class EditRound:
     """The file being edited, its text before, and its backup."""
 
     def __init__(self, path: Path, library: ExerciseLibrary, *, created: bool = False) -> None:

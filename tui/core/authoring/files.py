@@ -17,7 +17,7 @@ from pathlib import Path
 from tui.core import paths
 from tui.core.atomic import write_atomic, write_new
 from tui.core.authoring.starter import SCHEMA_LINE, name_line, starter_text
-from tui.core.catalog import sources as library
+from tui.core.catalog import sources
 from tui.core.catalog.sources import RoutineRef
 from tui.core.ids import slug
 from tui.core.routine.exercise_library import ExerciseLibrary
@@ -50,7 +50,7 @@ def check_new_name(name: str) -> tuple[str, Path]:
     if path.exists():
         raise AuthoringError(f"{path} already exists; choose another name, or edit it: "
                              f"spinewise edit {rid}")
-    found = library.find(rid)
+    found = sources.find(rid)
     if found is not None and found.origin == "bundled":
         raise AuthoringError(f"{rid!r} is a bundled routine, and yours would take its place; "
                              f"choose another name, or change it with: spinewise edit {rid}")
@@ -127,7 +127,7 @@ def own_copy_path(ref: RoutineRef) -> Path:
 def copy_bundled(ref: RoutineRef) -> Path:
     """Copy a bundled routine into the person's folder for editing; its path.
 
-    The copy keeps the id, so it takes the bundled one's place in the library.
+    The copy keeps the id, so it takes the bundled one's place in the routine library.
     An own copy that exists already is kept and returned.
     """
     path = own_copy_path(ref)
@@ -142,7 +142,7 @@ def copy_bundled(ref: RoutineRef) -> Path:
 def checking_library(routine_path: Path | None = None) -> tuple[ExerciseLibrary, str | None]:
     """The exercise library a routine at `routine_path` is checked against while
     it is edited, and a warning when one of its files has mistakes (left out)."""
-    found, broken = library.lenient_library(routine_path)
+    found, broken = sources.lenient_library(routine_path)
     if not broken:
         return found, None
     return found, f"{broken[0].path} has mistakes, so it is left out: {broken[0]}"

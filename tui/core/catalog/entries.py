@@ -1,10 +1,10 @@
-"""Every routine found, loaded once, for `list` and the library screen."""
+"""Every routine found, loaded once, for `list` and the routine library."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tui.core.catalog import sources as library
+from tui.core.catalog import sources
 from tui.core.catalog.sources import RoutineRef
 from tui.core.plan import Plan, build_plan
 from tui.core.routine.models import Routine
@@ -45,11 +45,11 @@ class CatalogEntry:
 
 def load_entry(ref: RoutineRef) -> CatalogEntry:
     try:
-        routine = library.load(ref)
+        routine = sources.load(ref)
     except RoutineError as error:
         return CatalogEntry(ref, None, None, str(error.problems[0]))
     return CatalogEntry(ref, routine, build_plan(routine))
 
 
 def load_catalog() -> list[CatalogEntry]:
-    return [load_entry(ref) for ref in library.discover()]
+    return [load_entry(ref) for ref in sources.discover()]

@@ -123,7 +123,7 @@ def check_one_timing(table: Mapping[str, Any], problems: Problems, at: KeyPath) 
 def merge_with_library(
     library_fields: Mapping[str, Any], own: Mapping[str, Any], table: Mapping[str, Any]
 ) -> dict[str, Any]:
-    """The library entry's values, then the exercise's own valid values over them.
+    """The exercise library entry's values, then the exercise's own valid values over them.
 
     A timing written in the exercise replaces the library's timing as a whole
     (its hold, tempo, duration, self_paced and phases). A reps array written in

@@ -32,7 +32,7 @@ class Phase:
 
 @dataclass(frozen=True, slots=True)
 class Exercise:
-    """One `[[exercise]]` of a routine, with the library and defaults applied."""
+    """One `[[exercise]]` of a routine, with the exercise library and defaults applied."""
 
     name: str
     #: One entry per set: the reps of that set (per side where sides is set).
@@ -48,7 +48,7 @@ class Exercise:
     setup: str = ""
     tips: tuple[str, ...] = ()
     caution: str = ""
-    #: The library id it was built from (`use`), if any.
+    #: The exercise library id it was built from (`use`), if any.
     use: str | None = None
 
     @property

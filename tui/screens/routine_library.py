@@ -22,8 +22,8 @@ from ..widgets.line import Line
 WATCH_SECONDS = 2.0
 
 
-class LibraryScreen(Screen[None]):
-    CSS_PATH = ["split.tcss", "library.tcss"]
+class RoutineLibraryScreen(Screen[None]):
+    CSS_PATH = ["split.tcss", "routine_library.tcss"]
     #: "Start: <routine>" only here: during a workout it would start a second one.
     COMMANDS = {StartRoutineCommands}
     BINDINGS = [
