@@ -42,7 +42,7 @@ def test_the_wheel_ships_routines_sounds_styles_and_the_console_script(wheel: Pa
     assert "tui/routines/gentle-start.toml" in names
     assert "tui/sounds/tick.wav" in names
     assert "tui/app.tcss" in names
-    screens = ("dialog", "editor", "library", "split", "summary")
+    screens = ("dialog", "editor", "routine_library", "split", "summary")
     assert {f"tui/screens/{name}.tcss" for name in screens} <= names
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     assert "spinewise = tui.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
