@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from tests.doubles import FakeClock
 from tui.cli import main
-from tui.core.engine.clock import FakeClock
 from tui.core.engine.session import Session
 from tui.core.plan import build_plan
 from tui.core.routine.parse import parse_routine

@@ -12,9 +12,9 @@ import tomllib
 
 import pytest
 
+from tests.doubles import FakeClock
 from tui.core import paths
 from tui.core.catalog import sources
-from tui.core.engine.clock import FakeClock
 from tui.core.engine.session import Session
 from tui.core.plan import build_plan
 from tui.core.present.view import build_view

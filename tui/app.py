@@ -1,8 +1,9 @@
 """The Textual application: wires screens to the session, sound and storage.
 
-It is given everything from outside (clock, speed, what to start, the
-`Workouts` that save sessions and play cues), so tests run it with a fake
-clock and a recording player.
+It is given everything from outside (clock, speed, what to start, the store
+and the cue dispatcher), as `spinewise run` gives them; tests give a fake
+clock, a store in memory and a dispatcher that records. Each workout is a
+core `Workout`, begun or resumed here and followed by the workout screen.
 
 `spinewise run` paints the workout before anything else: the screens and
 modules it does not need for that (the library, the summary, dialogs, the
@@ -15,7 +16,7 @@ import asyncio
 import os
 import signal
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -23,33 +24,33 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
-from tui.core.catalog.entries import CatalogEntry
+from tui.core.catalog.entries import CatalogEntry, Invalid, Valid
 from tui.core.engine.clock import Clock, MonotonicClock
-from tui.core.engine.events import Event
-from tui.core.engine.session import Session
+from tui.core.present.paused import where_paused
 from tui.core.routine.problems import RoutineError
 from tui.core.sound_modes import SOUND_MODES
-from tui.core.store.database import ActiveSession, SessionOpenError
+from tui.core.store.database import ActiveSession, NullStore, SessionOpenError, Store
+from tui.core.workout import Storage, Workout
 
+from .audio.dispatcher import CueDispatcher
 from .routine_editing import RoutineEditing
 from .screens.workout import WorkoutScreen
 
 if TYPE_CHECKING:
     from .audio.setup import SoundSetup
     from .screens.routine_library import RoutineLibraryScreen
-    from .workouts import Workouts
 
 
 @dataclass
 class AppOptions:
-    """What the app is given besides its routines: clock, storage, sound, first-run state."""
+    """What the app is given besides its routines: storage, cues, clock, sound, first-run state."""
 
+    #: Where sessions are kept (`Store.open()`; a `NullStore` when it cannot be opened).
+    store: Store | NullStore
+    #: Plays the cues of every workout, and holds the mute switch.
+    cues: CueDispatcher = field(default_factory=CueDispatcher)
     clock: Clock = field(default_factory=MonotonicClock)
     speed: float = 1.0
-    #: Heard with every batch of engine events, besides `workouts` (tests record here).
-    listeners: list[Callable[[Sequence[Event]], None]] = field(default_factory=list)
-    #: Saves sessions and plays cues; None in tests of the interface alone.
-    workouts: Workouts | None = None
     #: The sound and voice choice; applied in a thread after the first frame (probing is slow).
     sound: SoundSetup | None = None
     #: Set on a first run: show the health notice, then call this to remember it was seen.
@@ -68,14 +69,18 @@ class SpinewiseApp(RoutineEditing, App[str | None]):
         self,
         catalog: list[CatalogEntry] | Callable[[], list[CatalogEntry]],
         *,
-        options: AppOptions | None = None,
-        start: CatalogEntry | None = None,
+        options: AppOptions,
+        start: Valid | None = None,
         resume: ActiveSession | None = None,
     ) -> None:
         super().__init__()
         self._catalog = catalog
-        self.options = options or AppOptions()
-        self.workouts = self.options.workouts
+        self.options = options
+        self.storage = Storage(options.store)
+        #: The workout followed now (or last), if any.
+        self.workout: Workout | None = None
+        #: A workout was left to resume later.
+        self.kept = False
         self._start = start
         self._resume = resume
         #: Made the first time it is shown, then kept at the bottom of the stack.
@@ -99,25 +104,22 @@ class SpinewiseApp(RoutineEditing, App[str | None]):
         another session waiting, a failure to say) `on_mount` opens it."""
         if self.options.notice_seen is None:
             try:
-                session = self._session_at_once()
+                workout = self._workout_at_once()
             except (RoutineError, ValueError, SessionOpenError):
-                session = None  # `on_mount` tries again the usual way, and says why not
-            if session is not None:
-                return self._workout_screen(session)
+                workout = None  # `on_mount` tries again the usual way, and says why not
+            if workout is not None:
+                return self._workout_screen(workout)
         return super().get_default_screen()
 
-    def _session_at_once(self) -> Session | None:
-        if self._resume is not None and self.workouts is not None:
-            return self.workouts.resume(self._resume)
-        if self._start is None or self._start.plan is None:
-            return None
-        if self.workouts is None or self.workouts.paused() is None:
-            return self._new_session(self._start)
+    def _workout_at_once(self) -> Workout | None:
+        if self._resume is not None:
+            return self._resumed(self._resume, claimed=True)
+        if self._start is not None and self.storage.paused() is None:
+            return self._begun(self._start)
         return None
 
     def on_mount(self) -> None:
-        if self.workouts is not None:
-            self.workouts.notify = self._warn
+        self.storage.notify = self._warn
         for notice in self.options.notices:
             self._warn(notice)
         self._catch_signals()
@@ -154,7 +156,7 @@ class SpinewiseApp(RoutineEditing, App[str | None]):
 
     def _open_first(self) -> None:
         if self._resume is not None:
-            self.resume_session(self._resume)
+            self.resume_session(self._resume, claimed=True)
         elif self._start is not None:
             self.start_routine(self._start)
 
@@ -166,27 +168,24 @@ class SpinewiseApp(RoutineEditing, App[str | None]):
         yield SystemCommand(
             "History", "Past sessions, streak, minutes per week", self.action_history
         )
-        if self.workouts is not None:
+        yield SystemCommand("Mute / unmute", "Turn the cues off or on (m)", self.action_toggle_mute)
+        if self.options.sound is not None:
+            for mode, help_text in SOUND_MODES.items():
+                yield SystemCommand(
+                    f"Sound: {mode}",
+                    help_text,
+                    lambda mode=mode: self._change_sound(mode=mode),
+                )
             yield SystemCommand(
-                "Mute / unmute", "Turn the cues off or on (m)", self.action_toggle_mute
+                "Voice: on",
+                "Speak exercise names, rests and count-ins",
+                lambda: self._change_sound(voice=True),
             )
-            if self.options.sound is not None:
-                for mode, help_text in SOUND_MODES.items():
-                    yield SystemCommand(
-                        f"Sound: {mode}",
-                        help_text,
-                        lambda mode=mode: self._change_sound(mode=mode),
-                    )
-                yield SystemCommand(
-                    "Voice: on",
-                    "Speak exercise names, rests and count-ins",
-                    lambda: self._change_sound(voice=True),
-                )
-                yield SystemCommand(
-                    "Voice: off",
-                    "No speech, cues only",
-                    lambda: self._change_sound(voice=False),
-                )
+            yield SystemCommand(
+                "Voice: off",
+                "No speech, cues only",
+                lambda: self._change_sound(voice=False),
+            )
 
     @work(thread=True, exit_on_error=False)
     def _change_sound(self, *, mode: str | None = None, voice: bool | None = None) -> None:
@@ -201,21 +200,19 @@ class SpinewiseApp(RoutineEditing, App[str | None]):
 
     def action_toggle_mute(self) -> None:
         """`m`, or the palette: the app owns the sound."""
-        if self.workouts is None:
-            return
-        muted = self.workouts.dispatcher.toggle_muted()
+        muted = self.options.cues.toggle_muted()
         self.notify("Muted" if muted else "Sound on", timeout=2)
 
     def is_muted(self) -> bool:
-        return self.workouts is not None and self.workouts.dispatcher.muted
+        return self.options.cues.muted
 
     # -- starting and resuming ---------------------------------------------------
 
     def start_routine(self, entry: CatalogEntry) -> None:
-        if entry.plan is None:
-            self._warn(entry.error or "This routine has mistakes.")
+        if isinstance(entry, Invalid):
+            self._warn(entry.error)
             return
-        paused = self.workouts.paused() if self.workouts else None
+        paused = self.storage.paused()
         if paused is None:
             self._begin(entry)
             return
@@ -228,9 +225,9 @@ class SpinewiseApp(RoutineEditing, App[str | None]):
             return
 
         def answered(choice: str | None) -> None:
-            if choice == "discard" and self.workouts is not None:
+            if choice == "discard":
                 try:
-                    self.workouts.discard_paused()
+                    self.storage.discard_paused(time.time())
                 except SessionOpenError as error:
                     self._warn(str(error))
                     self.show_library()
@@ -246,7 +243,7 @@ class SpinewiseApp(RoutineEditing, App[str | None]):
         self.push_screen(
             ChoiceDialog(
                 "A session is waiting",
-                f"{paused.routine_name} is paused ({_where(paused)}). "
+                f"{paused.routine_name} is paused ({where_paused(paused, time.time())}). "
                 f"Discard it and start {entry.name}?",
                 [
                     Answer("resume", f"Resume {paused.routine_name}", "r"),
@@ -258,34 +255,51 @@ class SpinewiseApp(RoutineEditing, App[str | None]):
             answered,
         )
 
-    def _begin(self, entry: CatalogEntry) -> None:
+    def _begin(self, entry: Valid) -> None:
         try:
-            session = self._new_session(entry)
+            workout = self._begun(entry)
         except SessionOpenError as error:  # another spinewise got there first
             self._warn(str(error))
             self.show_library()
-        except RoutineError as error:  # the file went between choosing and starting
-            self._warn(str(error.problems[0]))
-            self.show_library()
         else:
-            self.push_screen(self._workout_screen(session))
+            self.push_screen(self._workout_screen(workout))
 
-    def _new_session(self, entry: CatalogEntry) -> Session:
-        assert entry.plan is not None
-        if self.workouts is not None:
-            return self.workouts.begin(entry)
-        return Session(entry.plan, self.options.clock, speed=self.options.speed)
+    def _begun(self, entry: Valid) -> Workout:
+        """A new workout of `entry`, from the texts it was parsed from (no file is read)."""
+        self._settle_last()
+        return Workout.begin(
+            self.storage,
+            entry,
+            self.options.clock,
+            speed=self.options.speed,
+            listeners=[self.options.cues.handle],
+        )
 
-    def resume_session(self, active: ActiveSession) -> None:
-        assert self.workouts is not None
+    def _resumed(self, active: ActiveSession, *, claimed: bool) -> Workout:
+        self._settle_last()
+        return Workout.resume(
+            self.storage,
+            active,
+            self.options.clock,
+            claimed=claimed,
+            speed=self.options.speed,
+            listeners=[self.options.cues.handle],
+        )
+
+    def _settle_last(self) -> None:
+        """The last workout's saves written, before the store is asked about a new one."""
+        self.leave_workout()
+
+    def resume_session(self, active: ActiveSession, *, claimed: bool = False) -> None:
+        """Follow the stored session again; `claimed` when this process already holds it."""
         try:
-            session = self.workouts.resume(active)
+            workout = self._resumed(active, claimed=claimed)
         except (RoutineError, ValueError, SessionOpenError) as error:
             # a stored session this version cannot rebuild, or one open elsewhere
             self._warn(f"Cannot resume {active.routine_name}: {error}")
             self.show_library()
             return
-        self.push_screen(self._workout_screen(session))
+        self.push_screen(self._workout_screen(workout))
         self._say_if_changed(active)
 
     def _say_if_changed(self, active: ActiveSession) -> None:
@@ -296,33 +310,31 @@ class SpinewiseApp(RoutineEditing, App[str | None]):
                 "you started; resuming the version you started.",
             )
 
-    def _workout_screen(self, session: Session) -> WorkoutScreen:
-        listeners = list(self.options.listeners)
-        if self.workouts is not None:
-            listeners.insert(0, self.workouts.handle)
-        return WorkoutScreen(session, listeners, muted=self.is_muted)
+    def _workout_screen(self, workout: Workout) -> WorkoutScreen:
+        """The screen that follows `workout`, started now (the screen starts nothing)."""
+        self.workout = workout
+        self.options.cues.plan = workout.plan
+        workout.start()
+        return WorkoutScreen(workout, muted=self.is_muted)
 
     def on_routine_library_screen_start(self, message: RoutineLibraryScreen.Start) -> None:
         self.start_routine(message.entry)
 
     def on_routine_library_screen_resume(self) -> None:
-        paused = self.workouts.paused() if self.workouts else None
+        paused = self.storage.paused()
         if paused is not None:
             self.resume_session(paused)
 
     def _banner(self) -> str:
-        paused = self.workouts.paused() if self.workouts else None
+        paused = self.storage.paused()
         if paused is None:
             return ""
-        return f"Resume {paused.routine_name} ({_where(paused)}): press ctrl+r"
+        return f"Resume {paused.routine_name} ({where_paused(paused, time.time())}): press ctrl+r"
 
     def action_history(self) -> None:
         from .screens.history import HistoryScreen
 
-        store = self.workouts.store if self.workouts else None
-        if store is None:
-            self.push_screen(HistoryScreen([], 0, []))
-            return
+        store = self.storage.store
         self.push_screen(
             HistoryScreen(
                 store.history(include_active=True), store.streak(), store.minutes_per_week()
@@ -352,9 +364,14 @@ class SpinewiseApp(RoutineEditing, App[str | None]):
             self.show_library()
 
     def on_workout_screen_quit_requested(self) -> None:
-        if self.workouts is not None:
-            self.workouts.leave()
+        self.leave_workout()
         self.exit("quit")
+
+    def leave_workout(self) -> None:
+        """Pause and save the workout followed now, if any, to resume later (`kept`)."""
+        if self.workout is not None:
+            self.workout.leave()
+            self.kept = self.kept or self.workout.kept
 
     def _catch_signals(self) -> None:
         """Closing the terminal (SIGHUP) or `kill` (SIGTERM): save, then leave."""
@@ -366,8 +383,7 @@ class SpinewiseApp(RoutineEditing, App[str | None]):
             pass
 
     def _terminate(self) -> None:
-        if self.workouts is not None:
-            self.workouts.leave()
+        self.leave_workout()
         self.exit("hangup")
 
     def _hang_up(self) -> None:
@@ -376,24 +392,8 @@ class SpinewiseApp(RoutineEditing, App[str | None]):
         A normal shutdown would try to restore a terminal that no longer exists;
         Textual's output thread can then block the exit for ever (seen under load).
         """
-        if self.workouts is not None:
-            self.workouts.leave()
-            self.workouts.close()
+        self.leave_workout()
+        self.options.cues.close()
+        self.storage.call(lambda store: store.close())
         os._exit(128 + signal.SIGHUP)
 
-
-def _where(active: ActiveSession) -> str:
-    exercise = (active.current_exercise or 0) + 1
-    return f"exercise {exercise} of {active.exercises}, paused {ago(time.time() - active.left_at)}"
-
-
-def ago(seconds: float) -> str:
-    minutes = int(seconds // 60)
-    if minutes < 1:
-        return "just now"
-    if minutes < 60:
-        return f"{minutes} min ago"
-    hours = minutes // 60
-    if hours < 48:
-        return f"{hours} h ago"
-    return f"{hours // 24} days ago"

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from tui.core.catalog.entries import Valid
+
 if TYPE_CHECKING:
     from .app import SpinewiseApp
 
@@ -15,10 +17,9 @@ class StartRoutineCommands(Provider):
     def _commands(self) -> list[tuple[str, object, str]]:
         app: SpinewiseApp = self.app  # type: ignore[assignment]
         return [
-            (f"Start: {entry.name}", partial(app.start_routine, entry),
-             entry.routine.summary if entry.routine else "")
+            (f"Start: {entry.name}", partial(app.start_routine, entry), entry.routine.summary)
             for entry in app.catalog
-            if entry.routine is not None
+            if isinstance(entry, Valid)
         ]
 
     async def discover(self) -> Hits:

@@ -9,11 +9,9 @@ import time
 from pathlib import Path
 
 from tests.audio.factories import exercise, plan
+from tests.doubles import FakeClock, RecordingPlayer, RecordingVoice
 from tui.audio.cues import Priority
 from tui.audio.dispatcher import CueDispatcher
-from tui.audio.players import RecordingPlayer
-from tui.audio.voice import RecordingVoice
-from tui.core.engine.clock import FakeClock
 from tui.core.engine.events import CountIn, SetDone, StepStarted
 from tui.core.engine.session import Session
 from tui.core.routine.models import Phase

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from tests.audio.helpers import wait_for
+from tests.doubles import RecordingPlayer
 from tui.audio.players import (
     BellPlayer,
     CuePlayer,
     NullPlayer,
-    RecordingPlayer,
     SystemPlayer,
     choose_player,
 )

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from tests.doubles import RecordingPlayer
 from tui.audio.dispatcher import CueDispatcher
-from tui.audio.players import RecordingPlayer
 from tui.audio.setup import SoundSetup
 from tui.core.settings import Settings, load_settings
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import time
 
 from tests.audio.helpers import wait_for
+from tests.doubles import RecordingVoice
 from tui.audio.cues import Priority
-from tui.audio.voice import RecordingVoice, Voice, choose_voice, speech_failure
+from tui.audio.voice import Voice, choose_voice, speech_failure
 
 NO_DEVICE = (
     "echo \"ALSA lib confmisc.c:855:(parse_card) cannot find card '0'\" >&2\n"

@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from tui.app import AppOptions, SpinewiseApp
+from tests.doubles import FakeClock
+from tests.ui.helpers import app_options
+from tui.app import SpinewiseApp
 from tui.core import paths
 from tui.core.catalog.entries import load_catalog
-from tui.core.engine.clock import FakeClock
 
 #: ../shared beside the repository (CI clones it there too).
 FREE_EXERCISE_DB = (
@@ -50,4 +51,4 @@ def own_routine(rid: str = "quiet-core", text: str = VALID) -> Path:
 
 def library_app() -> SpinewiseApp:
     """The app on the real catalog (bundled routines and the test's own), fake clock."""
-    return SpinewiseApp(load_catalog(), options=AppOptions(clock=FakeClock()))
+    return SpinewiseApp(load_catalog(), options=app_options(FakeClock()))

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.core.factories import exercise, plan
-from tui.core.engine.clock import FakeClock
+from tests.doubles import FakeClock
 from tui.core.engine.events import (
     CountIn,
     ExerciseDone,

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from tests.core.factories import exercise, plan
-from tui.core.engine.clock import FakeClock
+from tests.core.store_writes import finish
+from tests.doubles import FakeClock
 from tui.core.engine.session import Session
 from tui.core.store.database import Store
 from tui.core.store.history import STREAK_MIN_ACTIVE_SECONDS, streak_of, week_start, weekly_minutes
@@ -50,7 +51,7 @@ def add(store: Store, started: float, status: str = "completed", minutes: float 
     events = session.advance()
     snapshot = {**session.snapshot(), "active_seconds": minutes * 60}
     store.checkpoint(sid, snapshot, events, started + 3.5, to_epoch)
-    store.finish(sid, status, started + minutes * 60)
+    finish(store, sid, status, started + minutes * 60)
     return sid
 
 

@@ -19,8 +19,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.core.factories import exercise, plan
+from tests.core.store_writes import finish, log_events, save
+from tests.doubles import FakeClock
 from tui.core import paths
-from tui.core.engine.clock import FakeClock
 from tui.core.engine.events import StepStarted
 from tui.core.engine.session import Session, Status, TransitionError
 from tui.core.routine.models import Phase
@@ -157,7 +158,7 @@ def test_a_file_that_is_not_a_database_is_moved_aside_with_its_wal(db: Path):
 def test_a_database_failing_quick_check_is_moved_aside(db: Path):
     with Store.open(db) as s:
         sid, _ = begin(s)
-        s.finish(sid, "completed", EPOCH)
+        finish(s, sid, "completed", EPOCH)
         s._conn.execute("CREATE TABLE filler (x)")
         s._conn.executemany("INSERT INTO filler VALUES (?)", [("y" * 500,)] * 200)
         s._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -199,7 +200,7 @@ def test_writes_failing_after_open_raise_unavailable_and_change_nothing(store: S
     sid, session = begin(store)
     store._conn.execute("PRAGMA query_only = 1")  # as a file turned read-only would
     with pytest.raises(StoreUnavailable, match="read-only"):
-        store.save(sid, session.snapshot(), EPOCH + 1)
+        save(store, sid, session.snapshot(), EPOCH + 1)
     store._conn.execute("PRAGMA query_only = 0")
     store._conn.execute("PRAGMA max_page_count = 1")  # as a full disk would: no page to grow
     many = [StepStarted(due=0.0, index=0, step=session.plan.steps[0])] * 500
@@ -215,10 +216,7 @@ def test_the_null_store_records_nothing_with_the_same_methods():
     assert null.available is False and null.warnings == ["disk is full"]
     assert null.begin("x", None, "X", "", 0, 0, {}, 0.0) == 0
     for name in (
-        "save",
         "checkpoint",
-        "record_events",
-        "finish",
         "mark_paused",
         "claim",
         "release",
@@ -260,7 +258,7 @@ def test_begin_stores_everything_needed_to_resume(store: Store):
 def test_an_ended_session_lets_go_of_its_extras(store: Store):
     """The library text is for resuming: an ended session does not keep it."""
     sid, _ = begin(store, extras={"library": [["/lib/exercises.toml", "x" * 20_000]]})
-    store.finish(sid, "completed", EPOCH + 60)
+    finish(store, sid, "completed", EPOCH + 60)
     (stored,) = store._conn.execute("SELECT extras FROM sessions WHERE id = ?", (sid,)).fetchone()
     assert stored == "{}"
     assert store.history()[0].status == "completed"
@@ -289,16 +287,16 @@ def test_save_keeps_the_position_and_when_it_was_paused(store: Store):
     sid, session = begin(store, clock=clock)
     session.start()
     clock.advance(4)
-    store.save(sid, session.snapshot(), EPOCH + 4)
+    save(store, sid, session.snapshot(), EPOCH + 4)
     active = store.active()
     assert active.snapshot["elapsed"] == 4 and active.updated_at == EPOCH + 4
     assert active.paused_at is None and active.left_at == EPOCH + 4
     session.pause()
-    store.save(sid, session.snapshot(), EPOCH + 5)
-    store.save(sid, session.snapshot(), EPOCH + 9)  # still paused: when it paused stays
+    save(store, sid, session.snapshot(), EPOCH + 5)
+    save(store, sid, session.snapshot(), EPOCH + 9)  # still paused: when it paused stays
     assert store.active().paused_at == EPOCH + 5
     session.resume()
-    store.save(sid, session.snapshot(), EPOCH + 10)
+    save(store, sid, session.snapshot(), EPOCH + 10)
     assert store.active().paused_at is None
     store.mark_paused(sid, EPOCH + 11)
     assert store.active().left_at == EPOCH + 11
@@ -309,7 +307,7 @@ def test_a_running_snapshot_comes_back_paused(store: Store):
     sid, session = begin(store, clock=clock)
     session.start()
     clock.advance(3.5)
-    store.save(sid, session.snapshot(), EPOCH + 3.5)
+    save(store, sid, session.snapshot(), EPOCH + 3.5)
     data = store.active().paused_snapshot()
     assert data["status"] == "paused" and store.active().snapshot["status"] == "running"
     restored = Session.restore(session.plan, FakeClock(7.0), data)
@@ -320,10 +318,10 @@ def test_a_running_snapshot_comes_back_paused(store: Store):
 def test_finish_ends_once_and_later_saves_change_nothing(store: Store):
     sid, session = begin(store)
     with pytest.raises(ValueError):
-        store.finish(sid, "done", EPOCH)
-    store.finish(sid, "stopped", EPOCH + 60)
-    store.finish(sid, "completed", EPOCH + 70)
-    store.save(sid, {**session.snapshot(), "active_seconds": 99.0}, EPOCH + 80)
+        finish(store, sid, "done", EPOCH)
+    finish(store, sid, "stopped", EPOCH + 60)
+    finish(store, sid, "completed", EPOCH + 70)
+    save(store, sid, {**session.snapshot(), "active_seconds": 99.0}, EPOCH + 80)
     (record,) = store.history()
     assert (record.status, record.ended_at, record.active_seconds) == ("stopped", EPOCH + 60, 0)
     assert rows(store, "SELECT owner_pid FROM sessions") == [(None,)]
@@ -335,15 +333,15 @@ def test_events_become_step_rows(store: Store):
     sid, session = begin(store, p, clock)
     store.checkpoint(sid, session.snapshot(), session.start(), EPOCH, to_epoch)
     clock.advance(2)
-    store.record_events(sid, session.extend(10), to_epoch)  # prepare: 20 s now
+    log_events(store, sid, session.extend(10), to_epoch)  # prepare: 20 s now
     clock.advance(3)
-    store.record_events(sid, session.back(), to_epoch)  # > 2 s in: restart the step
+    log_events(store, sid, session.back(), to_epoch)  # > 2 s in: restart the step
     clock.advance(10)
-    store.record_events(sid, session.advance(), to_epoch)  # into Lower (no extension now)
+    log_events(store, sid, session.advance(), to_epoch)  # into Lower (no extension now)
     clock.advance(1)
     events = session.flag_hurt() + session.skip_exercise()
-    store.record_events(sid, events, to_epoch)
-    store.record_events(sid, session.end(), to_epoch)
+    log_events(store, sid, events, to_epoch)
+    log_events(store, sid, session.end(), to_epoch)
     (record,) = store.history()
     steps = [
         (s.index, s.kind, s.phase, s.skipped, s.extended_seconds, s.hurt) for s in record.steps
@@ -390,7 +388,7 @@ def test_a_checkpoint_is_one_transaction(store: Store):
 
 def test_the_store_can_be_written_from_another_thread(store: Store):
     sid, session = begin(store)
-    worker = threading.Thread(target=store.save, args=(sid, session.snapshot(), EPOCH + 3))
+    worker = threading.Thread(target=save, args=(store, sid, session.snapshot(), EPOCH + 3))
     worker.start()
     worker.join()
     assert store.active().updated_at == EPOCH + 3
@@ -465,7 +463,7 @@ def test_a_session_left_by_a_dead_process_can_be_claimed(store: Store, dead_pid:
 def test_two_stores_on_one_file_see_each_other(db: Path, live_pid: int):
     with Store.open(db) as first, Store.open(db) as second:
         sid, session = begin(first, pid=live_pid)
-        first.save(sid, {**session.snapshot(), "elapsed": 1.5}, EPOCH + 1)
+        save(first, sid, {**session.snapshot(), "elapsed": 1.5}, EPOCH + 1)
         assert second.active().snapshot["elapsed"] == 1.5
         with pytest.raises(SessionOpenError, match=f"pid {live_pid}"):
             second.claim(sid)

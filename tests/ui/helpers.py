@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
+from tests.doubles import FakeClock
 from tui.app import AppOptions, SpinewiseApp
-from tui.core.catalog.entries import CatalogEntry
+from tui.audio.dispatcher import CueDispatcher
+from tui.core.catalog.entries import Valid
 from tui.core.catalog.sources import RoutineRef
-from tui.core.engine.clock import FakeClock
 from tui.core.engine.events import Event
 from tui.core.plan import build_plan
 from tui.core.routine.parse import parse_routine
+from tui.core.store.database import Store
 
 ROUTINE = """
 name = "Test care"
@@ -45,27 +48,35 @@ reps = 8
 """
 
 
-def entry_for(text: str = ROUTINE, rid: str = "test-care") -> CatalogEntry:
+def entry_for(text: str = ROUTINE, rid: str = "test-care") -> Valid:
     routine = parse_routine(text, f"{rid}.toml")
-    return CatalogEntry(
-        RoutineRef(rid, Path(f"/tmp/{rid}.toml"), "file"), routine, build_plan(routine)
-    )
+    return Valid(RoutineRef(rid, Path(f"/tmp/{rid}.toml"), "file"), build_plan(routine), text)
 
 
-class Recorder:
-    def __init__(self) -> None:
+class RecordingCues(CueDispatcher):
+    """The app's cue dispatcher (no player), remembering every event it is handed."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
         self.events: list[Event] = []
 
-    def __call__(self, events) -> None:
+    def handle(self, events: Iterable[Event]) -> list[str]:
+        events = list(events)
         self.events.extend(events)
+        return super().handle(events)
+
+
+def app_options(clock: FakeClock, store: Store | None = None, **kwargs) -> AppOptions:
+    """Options as `spinewise run` gives them; a store in memory unless one is given."""
+    cues = kwargs.pop("cues", None) or RecordingCues()
+    return AppOptions(store=store or Store.open(":memory:"), cues=cues, clock=clock, **kwargs)
 
 
 def make_app(
     text: str = ROUTINE, *, start: bool = True
-) -> tuple[SpinewiseApp, FakeClock, Recorder]:
+) -> tuple[SpinewiseApp, FakeClock, RecordingCues]:
     clock = FakeClock()
-    recorder = Recorder()
     entry = entry_for(text)
-    options = AppOptions(clock=clock, listeners=[recorder])
+    options = app_options(clock)
     app = SpinewiseApp([entry], options=options, start=entry if start else None)
-    return app, clock, recorder
+    return app, clock, options.cues

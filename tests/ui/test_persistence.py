@@ -8,29 +8,32 @@ import sys
 import pytest
 from textual.widgets import Digits
 
-from tests.ui.helpers import ROUTINE
-from tui.app import AppOptions, SpinewiseApp
+from tests.doubles import FakeClock, RecordingPlayer
+from tests.ui.helpers import ROUTINE, app_options
+from tui.app import SpinewiseApp
 from tui.audio.dispatcher import CueDispatcher
-from tui.audio.players import RecordingPlayer
 from tui.core.catalog import sources
-from tui.core.catalog.entries import CatalogEntry
+from tui.core.catalog.entries import Valid, load_entry
 from tui.core.catalog.sources import RoutineRef
-from tui.core.engine.clock import FakeClock
 from tui.core.engine.session import Session
 from tui.core.plan import build_plan
-from tui.core.routine.parse import load_routine
 from tui.core.store.database import Store
+from tui.core.workout import Storage, Workout, stored_plan
 from tui.screens.confirm import ChoiceDialog
 from tui.screens.workout import WorkoutScreen
-from tui.workouts import Workouts, stored_plan
+
+
+def own(path, rid: str) -> Valid:
+    entry = load_entry(RoutineRef(rid, path, "own"))
+    assert isinstance(entry, Valid)
+    return entry
 
 
 @pytest.fixture
-def entry(tmp_path) -> CatalogEntry:
+def entry(tmp_path) -> Valid:
     path = tmp_path / "test-care.toml"
     path.write_text(ROUTINE, encoding="utf-8")
-    routine = load_routine(path)
-    return CatalogEntry(RoutineRef("test-care", path, "own"), routine, build_plan(routine))
+    return own(path, "test-care")
 
 
 @pytest.fixture
@@ -38,12 +41,12 @@ def db(tmp_path):
     return tmp_path / "state.db"
 
 
-def build(db, entry, clock, **kw) -> tuple[SpinewiseApp, Workouts, RecordingPlayer]:
+def build(db, entry, clock, **kw) -> tuple[SpinewiseApp, Store, RecordingPlayer]:
     player = RecordingPlayer()
-    dispatcher = CueDispatcher(player, None, lambda due: due)
-    workouts = Workouts(Store.open(db), dispatcher, clock)
-    app = SpinewiseApp([entry], options=AppOptions(clock=clock, workouts=workouts), **kw)
-    return app, workouts, player
+    store = Store.open(db)
+    options = app_options(clock, store, cues=CueDispatcher(player, None, lambda due: due))
+    app = SpinewiseApp([entry], options=options, **kw)
+    return app, store, player
 
 
 async def forward(pilot, clock, seconds: float) -> None:
@@ -208,8 +211,7 @@ async def test_history_screen_shows_the_finished_session_and_the_week(db, entry)
 async def test_a_routine_saved_with_a_byte_order_mark_resumes(db, tmp_path):
     path = tmp_path / "bom.toml"
     path.write_bytes("\ufeff".encode() + ROUTINE.encode("utf-8"))  # as Windows Notepad saves
-    routine = load_routine(path)
-    bom = CatalogEntry(RoutineRef("bom", path, "own"), routine, build_plan(routine))
+    bom = own(path, "bom")
     await quit_after(db, bom, 3)
     active = Store.open(db).active()
     assert active.routine_file_state() == "unchanged"
@@ -223,8 +225,7 @@ async def test_a_routine_saved_with_a_byte_order_mark_resumes(db, tmp_path):
 async def test_names_with_brackets_are_shown_as_written(db, tmp_path):
     path = tmp_path / "odd.toml"
     path.write_text(ROUTINE.replace('"Test care"', '"Stretch [/b] [red]"'), encoding="utf-8")
-    routine = load_routine(path)
-    odd = CatalogEntry(RoutineRef("odd", path, "own"), routine, build_plan(routine))
+    odd = own(path, "odd")
     clock = FakeClock()
     app, _, _ = build(db, odd, clock, start=odd)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -241,15 +242,16 @@ async def test_names_with_brackets_are_shown_as_written(db, tmp_path):
 
 def test_the_library_text_is_kept_only_for_routines_that_use_it(db, entry):
     """What resuming needs, and no more: a bundled routine keeps its library's text."""
-    workouts = Workouts(Store.open(db), CueDispatcher(), FakeClock())
-    workouts.begin(entry)  # its exercises are written out in full
-    assert workouts.store.active().extras == {"library": []}
-    workouts.discard_paused()
+    storage = Storage(Store.open(db))
+    workout = Workout.begin(storage, entry, FakeClock())  # its exercises are written out in full
+    assert storage.store.active().extras == {"library": []}
+    workout.leave()
+    storage.discard_paused(2000.0)
 
     bundled = sources.find("gentle-start")
     routine = sources.load(bundled)
-    workouts.begin(CatalogEntry(bundled, routine, build_plan(routine)))
-    active = workouts.store.active()
+    Workout.begin(storage, own(bundled.path, "gentle-start"), FakeClock())
+    active = storage.store.active()
     kept = [path for path, _ in active.extras["library"]]
     assert kept == [str(f) for f in sources.library_files(bundled.path)] and kept
     assert stored_plan(active) == build_plan(routine)

@@ -15,7 +15,6 @@ import subprocess
 import sys
 import tempfile
 import threading
-import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Protocol
@@ -154,25 +153,6 @@ class BellPlayer(QuickPlayer):
 
 class NullPlayer(QuickPlayer):
     """Plays nothing (`--sound off`)."""
-
-
-class RecordingPlayer(QuickPlayer):
-    """Remembers what it was asked to play: `played` holds (cue, clock time)."""
-
-    name = "recording"
-    using = "using the recording player"
-
-    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
-        super().__init__()
-        self.clock = clock
-        self.played: list[tuple[str, float]] = []
-
-    @property
-    def cues(self) -> list[str]:
-        return [cue for cue, _ in self.played]
-
-    def play(self, cue: str) -> None:
-        self.played.append((cue, self.clock()))
 
 
 class CuePlayer(Reporter):

@@ -142,28 +142,6 @@ def speech_failure(returncode: int, stderr: str) -> str | None:
     return None
 
 
-class RecordingVoice:
-    """Remembers what it was asked to say: `spoken` holds (text, priority)."""
-
-    name = "recording"
-    problem: str | None = None
-
-    def __init__(self) -> None:
-        self.spoken: list[tuple[str, int]] = []
-        self.stops = 0
-
-    @property
-    def texts(self) -> list[str]:
-        return [text for text, _ in self.spoken]
-
-    def say(self, text: str, priority: int = 0) -> bool:
-        self.spoken.append((text, priority))
-        return True
-
-    def stop(self) -> None:
-        self.stops += 1
-
-
 def choose_voice(
     *, path: str | None = None, timeout: float = PROBE_TIMEOUT
 ) -> tuple[Voice | None, str | None]:

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 
 from tui.core.catalog import sources
 from tui.core.catalog.sources import RoutineRef
 from tui.core.routine.models import Routine
-from tui.core.routine.problems import RoutineError
+from tui.core.routine.problems import Problem, RoutineError
 
 
 def report(error: RoutineError) -> None:
-    for problem in error.problems:
+    report_problems(error.problems)
+
+
+def report_problems(problems: Iterable[Problem]) -> None:
+    for problem in problems:
         print(problem, file=sys.stderr)
 
 

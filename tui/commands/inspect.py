@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from tui.core.catalog.entries import CatalogEntry, load_catalog
+from tui.core.catalog.entries import CatalogEntry, Invalid, load_catalog
 from tui.core.plan import Plan, build_plan, json_number
 from tui.core.routine.models import format_clock, format_seconds_short
 
@@ -26,7 +26,7 @@ def run_list(*, as_json: bool) -> int:
     for column in ("id", "name", "level", "time", "from"):
         table.add_column(column, justify="right" if column == "time" else "left")
     for entry in catalog:
-        if entry.routine is None or entry.total_seconds is None:
+        if isinstance(entry, Invalid):
             table.add_row(
                 entry.ref.id,
                 f"[red]invalid[/]: spinewise check {entry.ref.path}",
@@ -52,10 +52,10 @@ def _entry_json(entry: CatalogEntry) -> dict[str, object]:
         "origin": entry.ref.origin,
         "path": str(entry.ref.path),
     }
-    routine = entry.routine
-    if routine is None or entry.total_seconds is None:
+    if isinstance(entry, Invalid):
         row.update(name=None, level=None, total_seconds=None, error=entry.error)
         return row
+    routine = entry.routine
     row.update(
         name=routine.name,
         level=routine.level,

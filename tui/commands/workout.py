@@ -5,15 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 
-from tui.core.catalog.entries import CatalogEntry, load_catalog
+from tui.core.catalog.entries import CatalogEntry, Invalid, Valid, load_catalog, load_entry
 from tui.core.engine.clock import MonotonicClock
-from tui.core.plan import build_plan
 from tui.core.settings import load_settings
 from tui.core.store.database import NullStore, SessionOpenError, Store, StoreError, epoch_converter
 
 from ..audio.dispatcher import CueDispatcher
 from ..audio.setup import SoundSetup
-from .common import resolve
+from .common import report_problems, resolve_ref
 
 
 def open_store(notices: list[str]) -> Store | NullStore:
@@ -30,13 +29,16 @@ def run_workout(args: argparse.Namespace) -> int:
     notices: list[str] = []
     settings = load_settings()
     notices.extend(settings.warnings)
-    start: CatalogEntry | None = None
+    start: Valid | None = None
     if args.command == "run":
-        found = resolve(args.routine)
-        if found is None:
+        ref = resolve_ref(args.routine)
+        if ref is None:
             return 1
-        ref, routine = found
-        start = CatalogEntry(ref, routine, build_plan(routine))
+        entry = load_entry(ref)  # read once: the workout stores these very texts
+        if isinstance(entry, Invalid):
+            report_problems(entry.problems)
+            return 1
+        start = entry
 
     store = open_store(notices)
     resume = None
@@ -49,7 +51,7 @@ def run_workout(args: argparse.Namespace) -> int:
                     file=sys.stderr,
                 )
                 return 1
-            store.claim(resume.id)
+            store.claim(resume.id)  # here only: the app is told it is claimed
         elif start is not None and args.discard:
             store.discard_active()
     except SessionOpenError as error:
@@ -64,15 +66,16 @@ def run_workout(args: argparse.Namespace) -> int:
         return entries
 
     from ..app import AppOptions, SpinewiseApp  # Textual only for the interface
-    from ..workouts import Workouts
 
     clock = MonotonicClock()
     # No player until one is found, in a thread after the first frame.
     dispatcher = CueDispatcher(None, None, epoch_converter(clock), args.cue_log, stale_after=1.0)
-    workouts = Workouts(store, dispatcher, clock, speed=args.speed)
     sound = SoundSetup(dispatcher, settings, sound=args.sound, voice=args.voice)
     options = AppOptions(
-        workouts=workouts,
+        store=store,
+        cues=dispatcher,
+        clock=clock,
+        speed=args.speed,
         sound=sound,
         notices=notices,
         notice_seen=None if settings.notice_seen else sound.remember_notice_seen,
@@ -81,8 +84,9 @@ def run_workout(args: argparse.Namespace) -> int:
     try:
         app.run()
     finally:
-        workouts.leave()  # whatever ended the app (q, ctrl+c, a crash), keep the place
-        workouts.close()
-    if workouts.kept:
+        app.leave_workout()  # whatever ended the app (q, ctrl+c, a crash), keep the place
+        dispatcher.close()
+        app.storage.call(lambda store: store.close())
+    if app.kept:
         print("Session kept. Carry on with: spinewise resume")
     return 0

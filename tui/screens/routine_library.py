@@ -11,7 +11,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
-from tui.core.catalog.entries import CatalogEntry
+from tui.core.catalog.entries import CatalogEntry, Invalid
 from tui.core.catalog.watch import routine_watch
 from tui.core.routine.models import format_clock
 
@@ -98,10 +98,10 @@ class RoutineLibraryScreen(Screen[None]):
         table.clear()
         self.shown = [entry for entry in self.catalog if entry.matches(words)]
         for entry in self.shown:
-            routine = entry.routine
-            if routine is None or entry.total_seconds is None:
+            if isinstance(entry, Invalid):
                 table.add_row(Text(entry.ref.id), "invalid", "", "")
                 continue
+            routine = entry.routine
             # Text cells: names and tags are shown as written, never read as markup.
             table.add_row(
                 Text(routine.name),
@@ -130,7 +130,6 @@ class RoutineLibraryScreen(Screen[None]):
 
     def _preview(self) -> None:
         entry = self.selected
-        routine = entry.routine if entry else None
         name = self.query_one("#preview-name", Line)
         meta = self.query_one("#preview-meta", Line)
         summary = self.query_one("#preview-summary", Line)
@@ -142,13 +141,14 @@ class RoutineLibraryScreen(Screen[None]):
                 widget.show("")
             exercises.update("")
             return
-        if routine is None or entry.total_seconds is None:
+        if isinstance(entry, Invalid):
             name.show(entry.ref.id)
             meta.show(f"{entry.ref.origin} · {entry.ref.path}")
             summary.show(f"This file has mistakes:\n{entry.error}")
             caution.show(f"Fix them, then check: spinewise check {entry.ref.path}")
             exercises.update("")
             return
+        routine = entry.routine
         name.show(routine.name)
         level = routine.level or "any level"
         meta.show(

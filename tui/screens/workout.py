@@ -1,13 +1,15 @@
 """The workout: what a person follows from the mat.
 
-The screen decides nothing about time. It forwards keys to the session,
-copies `build_view()` into widgets, and hands every engine event to the
-listeners the app gave it (sound, storage).
+The screen decides nothing about time. It forwards keys to the `Workout`
+(core) as typed `Action`s, and copies `build_view()` into widgets; the workout
+hands the events to the cues and saves. The app starts the workout before
+the screen is made: composing it starts nothing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import ClassVar
 
 from textual import events
 from textual.app import ComposeResult
@@ -19,8 +21,10 @@ from textual.timer import Timer
 from textual.widgets import Digits, Footer
 
 from tui.core.engine.events import Event, SessionFinished
-from tui.core.engine.session import Session, TransitionError
+from tui.core.engine.session import Session
+from tui.core.engine.states import TransitionError
 from tui.core.present.view import build_view
+from tui.core.workout import Action, Workout
 
 from ..widgets.big_label import BigLabel
 from ..widgets.fill_bar import FillBar
@@ -28,7 +32,6 @@ from ..widgets.line import Line
 from ..widgets.top_bar import TopBar
 from .breakpoints import breakpoint_classes
 
-Listener = Callable[[Sequence[Event]], None]
 #: Redraws per second while running (the countdown shows whole seconds; the bar fills smoothly).
 FRAME_RATE = 10
 #: Each kind of step sets a class on the screen (`-rest`...), so the CSS can tell them apart.
@@ -51,15 +54,11 @@ class WorkoutScreen(Screen[None]):
     ]
 
     def __init__(
-        self,
-        session: Session,
-        listeners: Sequence[Listener] = (),
-        *,
-        muted: Callable[[], bool] = lambda: False,
+        self, workout: Workout, *, muted: Callable[[], bool] = lambda: False
     ) -> None:
         super().__init__()
-        self.session = session
-        self.listeners = list(listeners)
+        self.workout = workout
+        self.session = workout.session
         self._muted = muted
         self._precise: Timer | None = None
         self._ticker: Timer | None = None
@@ -78,8 +77,7 @@ class WorkoutScreen(Screen[None]):
         # Start, fill the widgets and take the size classes before mounting: the
         # first frame is then styled and drawn once, with no footer rebuild after it.
         self.update_classes(breakpoint_classes(self.app), update=False)
-        if self.session.status.value == "ready":
-            self._emit(self.session.start())
+        self._keys = self._key_states()
         self.refresh_view()
         yield self.top_bar
         with Vertical(id="main"):
@@ -106,7 +104,7 @@ class WorkoutScreen(Screen[None]):
 
     def tick(self) -> None:
         """Catch the session up with the clock, then redraw."""
-        self._emit(self.session.advance())
+        self._emit(self.workout.advance())
         self.refresh_view()
         self._schedule_precise()
 
@@ -119,14 +117,15 @@ class WorkoutScreen(Screen[None]):
         if wait is not None and wait < 1 / FRAME_RATE:
             self._precise = self.set_timer(wait, self.tick)
 
+    def _key_states(self) -> tuple[bool | None, ...]:
+        return tuple(self.check_action(action, ()) for action in self.ENGINE_ACTIONS)
+
     def _emit(self, events: Sequence[Event]) -> None:
-        # Listeners hear every tick, events or none: storage saves on a rhythm too.
-        for listener in self.listeners:
-            listener(events)
+        """After the workout did something: the footer and the end, if they changed."""
         if not events:
             return
         # Recomposing the footer is costly: only when what the keys do has changed.
-        keys = tuple(self.check_action(action, ()) for action in self.ENGINE_ACTIONS)
+        keys = self._key_states()
         if keys != self._keys:
             self._keys = keys
             self.refresh_bindings()
@@ -157,73 +156,77 @@ class WorkoutScreen(Screen[None]):
 
     # -- keys ------------------------------------------------------------------
 
-    #: Key actions that are the session's own actions, by the same name.
-    ENGINE_ACTIONS = (
-        "pause",
-        "resume",
-        "next",
-        "next_exercise",
-        "back",
-        "extend",
-        "confirm",
-        "flag_hurt",
-    )
+    #: Key actions that are the workout's own `Action`s, by the same name.
+    ENGINE_ACTIONS: ClassVar[dict[str, Action]] = {
+        action.value: action
+        for action in (
+            Action.PAUSE,
+            Action.RESUME,
+            Action.NEXT,
+            Action.NEXT_EXERCISE,
+            Action.BACK,
+            Action.EXTEND,
+            Action.CONFIRM,
+            Action.FLAG_HURT,
+        )
+    }
     #: Keys for one state or kind of step: hidden elsewhere, so the footer fits
     #: 80 columns. The others are dimmed when they do nothing right now.
     HIDDEN_WHEN_UNAVAILABLE = frozenset({"pause", "resume", "extend", "confirm"})
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action not in self.ENGINE_ACTIONS or self.session.can(action):
+        engine_action = self.ENGINE_ACTIONS.get(action)
+        if engine_action is None or self.workout.can(engine_action):
             return True
         return False if action in self.HIDDEN_WHEN_UNAVAILABLE else None
 
-    def _run(self, engine_action: str) -> None:
+    def _run(self, action: Action) -> None:
         try:
-            self._emit(getattr(self.session, engine_action)())
+            self._emit(self.workout.act(action))
         except TransitionError as error:
             self.notify(str(error), severity="warning", timeout=3)
         self.tick()
 
     def action_pause(self) -> None:
-        self._run("pause")
+        self._run(Action.PAUSE)
 
     def action_resume(self) -> None:
-        self._run("resume")
+        self._run(Action.RESUME)
 
     def action_next(self) -> None:
-        self._run("next")
+        self._run(Action.NEXT)
 
     def action_next_exercise(self) -> None:
-        self._run("next_exercise")
+        self._run(Action.NEXT_EXERCISE)
 
     def action_back(self) -> None:
-        self._run("back")
+        self._run(Action.BACK)
 
     def action_extend(self) -> None:
-        self._run("extend")
+        self._run(Action.EXTEND)
 
     def action_confirm(self) -> None:
-        self._run("confirm")
+        self._run(Action.CONFIRM)
 
     def action_flag_hurt(self) -> None:
         from .confirm import hurt_dialog
 
-        self._run("flag_hurt")
+        self._run(Action.FLAG_HURT)
         self.app.push_screen(hurt_dialog(self.session.step.exercise), self._after_hurt)
 
     def _after_hurt(self, choice: str | None) -> None:
         if choice == "skip":
-            self._run("skip_exercise")
-            if self.session.can("resume"):
-                self._run("resume")
+            self._run(Action.SKIP_EXERCISE)
+            if self.workout.can(Action.RESUME):
+                self._run(Action.RESUME)
         elif choice == "end":
-            self._run("end")
-        elif choice == "carry-on" and self.session.can("resume"):
-            self._run("resume")
+            self._run(Action.END)
+        elif choice == "carry-on" and self.workout.can(Action.RESUME):
+            self._run(Action.RESUME)
 
     def action_quit_workout(self) -> None:
-        if self.session.can("pause"):
-            self._emit(self.session.pause())
+        if self.workout.can(Action.PAUSE):
+            self._emit(self.workout.act(Action.PAUSE))
         self.post_message(self.QuitRequested())
 
     def action_help(self) -> None:

@@ -1,54 +1,88 @@
-"""Every routine found, loaded once, for `list` and the routine library."""
+"""Every routine found, loaded once, for `list` and the routine library.
+
+An entry is `Valid` (its plan, and the texts that plan was parsed from) or
+`Invalid` (its problems): a workout started from a `Valid` entry stores those
+texts, so nothing is read from disk between choosing a routine and following it.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from tui.core.catalog import sources
-from tui.core.catalog.sources import RoutineRef
+from tui.core.catalog.sources import LibraryTexts, RoutineRef
 from tui.core.plan import Plan, build_plan
 from tui.core.routine.models import Routine
-from tui.core.routine.problems import RoutineError
+from tui.core.routine.problems import Problem, RoutineError
 
 
 @dataclass(frozen=True, slots=True)
-class CatalogEntry:
-    """A routine found on disk: its plan when the file is valid, else its first problem."""
+class Valid:
+    """A routine that reads well: its plan, and the texts it was parsed from."""
 
     ref: RoutineRef
-    routine: Routine | None
-    plan: Plan | None
-    #: The first problem of an invalid file, as `check` prints it.
-    error: str | None = None
+    plan: Plan
+    #: The routine file's text, as parsed (a byte order mark dropped).
+    text: str
+    #: (path, text) of the exercise-library files it was read with; () when it `use`s none.
+    library_texts: LibraryTexts = ()
+
+    @property
+    def routine(self) -> Routine:
+        return self.plan.routine
 
     @property
     def name(self) -> str:
-        return self.routine.name if self.routine else self.ref.id
+        return self.plan.routine.name
 
     @property
-    def total_seconds(self) -> float | None:
-        return self.plan.total_seconds if self.plan else None
+    def total_seconds(self) -> float:
+        return self.plan.total_seconds
 
     def matches(self, words: str) -> bool:
         """Filtering as a person types: every word in the id, name, level, tags or summary."""
-        routine = self.routine
-        haystack = " ".join(
-            [self.ref.id, self.ref.origin]
-            + (
-                [routine.name, routine.level or "", routine.summary, *routine.tags]
-                if routine
-                else []
-            )
-        ).lower()
-        return all(word in haystack for word in words.lower().split())
+        routine = self.plan.routine
+        return _matches(
+            words,
+            [self.ref.id, self.ref.origin, routine.name, routine.level or "", routine.summary,
+             *routine.tags],
+        )  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Invalid:
+    """A routine file with mistakes: every problem, the first as `check` prints it."""
+
+    ref: RoutineRef
+    problems: tuple[Problem, ...]
+
+    @property
+    def name(self) -> str:
+        return self.ref.id
+
+    @property
+    def error(self) -> str:
+        return str(self.problems[0]) if self.problems else "This routine has mistakes."
+
+    def matches(self, words: str) -> bool:
+        return _matches(words, [self.ref.id, self.ref.origin])
+
+
+CatalogEntry = Valid | Invalid
+
+
+def _matches(words: str, fields: list[str]) -> bool:
+    haystack = " ".join(fields).lower()
+    return all(word in haystack for word in words.lower().split())
 
 
 def load_entry(ref: RoutineRef) -> CatalogEntry:
+    """The routine at `ref`, read once: `Valid` with its texts, or `Invalid`."""
     try:
-        routine = sources.load(ref)
+        routine, text, library_texts = sources.read_routine(ref)
     except RoutineError as error:
-        return CatalogEntry(ref, None, None, str(error.problems[0]))
-    return CatalogEntry(ref, routine, build_plan(routine))
+        return Invalid(ref, tuple(error.problems))
+    return Valid(ref, build_plan(routine), text, library_texts)
 
 
 def load_catalog() -> list[CatalogEntry]:

@@ -11,10 +11,11 @@ from pathlib import Path
 from typing import Literal
 
 from tui.core import paths
-from tui.core.routine.exercise_library import ExerciseLibrary
+from tui.core.routine.exercise_library import ExerciseLibrary, validated_library
 from tui.core.routine.models import Routine
-from tui.core.routine.parse import load_routine
+from tui.core.routine.parse import parse_routine
 from tui.core.routine.problems import Problem, RoutineError
+from tui.core.routine.source import read_source
 
 Origin = Literal["bundled", "own", "file"]
 LIBRARY_FILE = "exercises.toml"
@@ -97,4 +98,41 @@ def load(ref: RoutineRef) -> Routine:
 
     Raises `tui.core.routine.problems.RoutineError` with every problem of the file.
     """
-    return load_routine(ref.path, lambda: exercise_library(ref.path))
+    return read_routine(ref)[0]
+
+
+#: (path, text) of each exercise-library file a routine was read with, in order.
+LibraryTexts = tuple[tuple[str, str], ...]
+
+
+def read_routine(ref: RoutineRef) -> tuple[Routine, str, LibraryTexts]:
+    """`load`, with the texts the routine was parsed from: its own, and those of the
+    exercise-library files it was read with (none when it `use`s none). A workout
+    stores exactly these, so resuming rebuilds the plan that ran, whatever the files
+    hold by then.
+    """
+    text = read_source(ref.path)
+    used: list[tuple[str, str]] = []
+
+    def read_library() -> ExerciseLibrary:
+        layers, problems = [], []
+        for file in library_files(ref.path):
+            try:
+                library_text = read_source(file)
+                layers.append(validated_library(library_text, file))
+            except RoutineError as error:
+                problems.extend(error.problems)
+            else:
+                used.append((str(file), library_text))
+        if problems:
+            raise RoutineError(problems)
+        return ExerciseLibrary(*layers)
+
+    routine = parse_routine(text, str(ref.path), read_library)
+    return routine, text, tuple(used)
+
+
+def parse_with_texts(text: str, path: str, library_texts: LibraryTexts) -> Routine:
+    """The routine of texts kept by `read_routine` (no file is read)."""
+    layers = [validated_library(body, file) for file, body in library_texts]
+    return parse_routine(text, path, ExerciseLibrary(*layers))

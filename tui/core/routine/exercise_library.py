@@ -65,7 +65,11 @@ _VALIDATED_MAX = 8
 def load_exercise_library(path: Path) -> dict[str, LibraryEntry]:
     """Read and validate one `exercises.toml`; RoutineError with every problem if invalid."""
     path = Path(path)
-    text = read_source(path)
+    return validated_library(read_source(path), path)
+
+
+def validated_library(text: str, path: str | Path) -> dict[str, LibraryEntry]:
+    """`parse_exercise_library`, remembered by path and text (see `_VALIDATED`)."""
     key = (str(path), text)
     entries = _VALIDATED.get(key)
     if entries is None:

@@ -125,8 +125,7 @@ class NullStore:
     available = False
     path = None
     _NO_OPS = frozenset(
-        {"close", "claim", "release", "save", "record_events", "checkpoint", "mark_paused",
-         "finish", "discard_active"}
+        {"close", "claim", "release", "checkpoint", "mark_paused", "discard_active"}
     )  # fmt: skip
 
     def __init__(self, reason: str = "") -> None:

@@ -64,7 +64,6 @@ __all__ = [
 ]
 
 MEMORY = ":memory:"
-ENDINGS = frozenset({"completed", "stopped", "abandoned"})
 
 
 class Store:
@@ -237,16 +236,6 @@ class Store:
                 (session_id, pid),
             )
 
-    def save(self, session_id: int, snapshot: dict[str, Any], now: float) -> None:
-        """Store the engine's position (cheap: one row). Nothing once it has ended."""
-        with self._write() as conn:
-            _save(conn, session_id, snapshot, now)
-
-    def record_events(self, session_id: int, events: Iterable[Event], to_epoch: ToEpoch) -> None:
-        """Write the step log for a batch of engine events (see `checkpoint`)."""
-        with self._write() as conn:
-            record_events(conn, session_id, events, to_epoch)
-
     def checkpoint(
         self,
         session_id: int,
@@ -255,7 +244,8 @@ class Store:
         now: float,
         to_epoch: ToEpoch,
     ) -> None:
-        """`save` and `record_events` in one transaction."""
+        """Store the engine's position and the step log of a batch of engine events
+        in one transaction (nothing of a session that has ended)."""
         with self._write() as conn:
             _save(conn, session_id, snapshot, now)
             record_events(conn, session_id, events, to_epoch)
@@ -267,13 +257,6 @@ class Store:
                 "UPDATE sessions SET paused_at = ? WHERE id = ? AND status = 'active'",
                 (now, session_id),
             )
-
-    def finish(self, session_id: int, status: str, now: float) -> None:
-        """End the session as 'completed', 'stopped' or 'abandoned' (no-op if ended)."""
-        if status not in ENDINGS:
-            raise ValueError(f"a session ends as one of {sorted(ENDINGS)}, not {status!r}")
-        with self._write() as conn:
-            end_session(conn, session_id, status, now)
 
     # -- history ---------------------------------------------------------------
 

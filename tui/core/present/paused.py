@@ -1,0 +1,24 @@
+"""How a paused session is named where it is offered again: the library's banner
+and the question asked before starting another routine."""
+
+from __future__ import annotations
+
+from tui.core.store.active import ActiveSession
+
+
+def where_paused(active: ActiveSession, now: float) -> str:
+    """'exercise 2 of 5, paused 3 min ago' (`now` in Unix epoch seconds)."""
+    exercise = (active.current_exercise or 0) + 1
+    return f"exercise {exercise} of {active.exercises}, paused {ago(now - active.left_at)}"
+
+
+def ago(seconds: float) -> str:
+    minutes = int(seconds // 60)
+    if minutes < 1:
+        return "just now"
+    if minutes < 60:
+        return f"{minutes} min ago"
+    hours = minutes // 60
+    if hours < 48:
+        return f"{hours} h ago"
+    return f"{hours // 24} days ago"

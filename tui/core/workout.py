@@ -1,0 +1,299 @@
+"""One workout followed: it advances the session, hands each batch of events
+to its listeners (the cues), and keeps the place saved.
+
+Saving never waits on the database where the countdown runs: checkpoints go
+into a queue that one writer thread empties in order, so a database another
+program holds locked (SQLite waits up to `BUSY_TIMEOUT`, 5 s) delays the
+save, not the next frame. `leave()` waits for the queue to empty, so what the
+person did up to the moment they left is on disk: at most `SAVE_EVERY` of
+the clock is lost to a `kill -9`, none to a quit.
+
+Starting reads no file: a new session stores the texts its `Valid` catalog
+entry was parsed from, and resuming rebuilds its plan from the texts stored.
+No Textual here: the screen forwards keys as `Action`s.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+import time
+from collections.abc import Callable, Sequence
+from enum import StrEnum
+from typing import Any, TypeVar
+
+from tui.core.catalog.entries import Valid
+from tui.core.catalog.sources import parse_with_texts
+from tui.core.engine.clock import Clock
+from tui.core.engine.events import Event, SessionFinished
+from tui.core.engine.session import Session
+from tui.core.engine.states import Status
+from tui.core.plan import Plan, build_plan
+from tui.core.store.active import ActiveSession, NullStore
+from tui.core.store.database import Store, StoreUnavailable
+
+#: A running session is saved at least this often (seconds of its clock),
+#: so a `kill -9` loses less than a second.
+SAVE_EVERY = 0.5
+
+Listener = Callable[[Sequence[Event]], None]
+T = TypeVar("T")
+
+
+class Action(StrEnum):
+    """What a person can do to a running workout (the session's action of that name)."""
+
+    PAUSE = "pause"
+    RESUME = "resume"
+    NEXT = "next"
+    NEXT_EXERCISE = "next_exercise"
+    BACK = "back"
+    EXTEND = "extend"
+    CONFIRM = "confirm"
+    FLAG_HURT = "flag_hurt"
+    SKIP_EXERCISE = "skip_exercise"
+    END = "end"
+
+
+_DO: dict[Action, Callable[[Session], list[Event]]] = {
+    Action.PAUSE: Session.pause,
+    Action.RESUME: Session.resume,
+    Action.NEXT: Session.next,
+    Action.NEXT_EXERCISE: Session.next_exercise,
+    Action.BACK: Session.back,
+    Action.EXTEND: lambda session: session.extend(),
+    Action.CONFIRM: Session.confirm,
+    Action.FLAG_HURT: Session.flag_hurt,
+    Action.SKIP_EXERCISE: Session.skip_exercise,
+    Action.END: Session.end,
+}
+
+
+class Storage:
+    """The session database with its fault rule: when it cannot be used, say so
+    once and go on in memory (`NullStore`). Safe to use from the writer thread."""
+
+    def __init__(
+        self, store: Store | NullStore, notify: Callable[[str], None] = lambda message: None
+    ) -> None:
+        self.store = store
+        self.notify = notify
+        self._lock = threading.Lock()
+
+    def call(self, call: Callable[[Store | NullStore], T]) -> T | None:
+        store = self.store
+        try:
+            return call(store)
+        except StoreUnavailable as error:
+            with self._lock:
+                first = self.store is store
+                if first:
+                    self.store = NullStore(str(error))
+            if first:
+                self.notify(f"Progress will not be saved: {error}")
+            return None
+
+    def paused(self) -> ActiveSession | None:
+        """The session waiting to be resumed, if any."""
+        return self.call(lambda store: store.active())
+
+    def discard_paused(self, now: float) -> None:
+        self.call(lambda store: store.discard_active(now))
+
+
+class Workout:
+    """One session followed; made by `begin` (a new one) or `resume` (a stored one)."""
+
+    def __init__(
+        self,
+        storage: Storage,
+        session: Session,
+        session_id: int | None,
+        *,
+        listeners: Sequence[Listener] = (),
+        wall: Callable[[], float] = time.time,
+    ) -> None:
+        self.storage = storage
+        self.session = session
+        self.clock = session.clock
+        self.session_id = session_id
+        self.listeners = list(listeners)
+        self.wall = wall
+        #: Left to resume later (by `leave`).
+        self.kept = False
+        self._saved_at = float("-inf")
+        self._writer = _Writer(storage.notify)
+
+    @classmethod
+    def begin(
+        cls,
+        storage: Storage,
+        entry: Valid,
+        clock: Clock,
+        *,
+        speed: float = 1.0,
+        listeners: Sequence[Listener] = (),
+        wall: Callable[[], float] = time.time,
+    ) -> Workout:
+        """A new session of `entry`, recorded as the active one with the texts it was
+        parsed from. Raises `SessionOpenError` while another session is active."""
+        session = Session(entry.plan, clock, speed=speed)
+        extras = {"library": [[path, text] for path, text in entry.library_texts]}
+        session_id = storage.call(
+            lambda store: store.begin(
+                entry.ref.id,
+                str(entry.ref.path),
+                entry.name,
+                entry.text,
+                entry.plan.total_seconds,
+                len(entry.routine.exercises),
+                session.snapshot(),
+                wall(),
+                extras=extras,
+            )
+        )
+        return cls(storage, session, session_id, listeners=listeners, wall=wall)
+
+    @classmethod
+    def resume(
+        cls,
+        storage: Storage,
+        active: ActiveSession,
+        clock: Clock,
+        *,
+        claimed: bool = False,
+        speed: float = 1.0,
+        listeners: Sequence[Listener] = (),
+        wall: Callable[[], float] = time.time,
+    ) -> Workout:
+        """The stored session, paused where it stopped, built from the stored texts.
+
+        Claims it for this process unless the caller already has (`claimed`).
+        Raises `SessionOpenError` when another spinewise holds it, `RoutineError`
+        or `ValueError` when the stored text no longer makes that plan.
+        """
+        plan = stored_plan(active)
+        session = Session.restore(plan, clock, active.paused_snapshot(), speed=speed)
+        if not claimed:
+            storage.call(lambda store: store.claim(active.id))
+        return cls(storage, session, active.id, listeners=listeners, wall=wall)
+
+    # -- following -----------------------------------------------------------
+
+    @property
+    def plan(self) -> Plan:
+        return self.session.plan
+
+    def start(self) -> list[Event]:
+        """Start a new session's clock (a resumed one waits, paused, for `resume`)."""
+        if self.session.status is not Status.READY:
+            return []
+        return self._handle(self.session.start())
+
+    def advance(self) -> list[Event]:
+        """Catch the session up with the clock (events maybe none; a save when due)."""
+        return self._handle(self.session.advance())
+
+    def can(self, action: Action) -> bool:
+        return self.session.can(action)
+
+    def act(self, action: Action) -> list[Event]:
+        """Do `action` now; `TransitionError` when it makes no sense now."""
+        return self._handle(_DO[action](self.session))
+
+    def _handle(self, events: list[Event]) -> list[Event]:
+        if events:
+            for listener in self.listeners:
+                listener(events)
+        now = self.clock.now()
+        if events or (self.session.running and now - self._saved_at >= SAVE_EVERY):
+            self._save(events)
+            self._saved_at = now
+        return events
+
+    def _save(self, events: Sequence[Event] = ()) -> None:
+        """Queue a checkpoint of the position now, with the step log of `events`."""
+        sid = self.session_id
+        if sid is None:
+            return
+        snapshot, now = self.session.snapshot(), self.wall()
+        offset = now - self.clock.now()  # clock time -> epoch, fixed as the events are
+        self._write(
+            lambda store: store.checkpoint(sid, snapshot, events, now, lambda due: offset + due)
+        )
+        if any(isinstance(e, SessionFinished) for e in events):
+            self.session_id = None  # the store closes it with that checkpoint
+            self._writer.stop(wait=False)
+
+    def _write(self, call: Callable[[Store | NullStore], Any]) -> None:
+        storage = self.storage
+        self._writer.put(lambda: storage.call(call))
+
+    # -- leaving -------------------------------------------------------------
+
+    def leave(self) -> None:
+        """Quit, hang-up, terminate: pause, save, and wait until it is on disk,
+        so `resume` finds it. Once: whatever ends the app may call it again."""
+        sid = self.session_id
+        if sid is not None:
+            events = self.session.pause() if self.session.can("pause") else []
+            self._save(events)
+            now = self.wall()
+            self._write(lambda store: store.mark_paused(sid, now))
+            self._write(lambda store: store.release(sid))
+            self.session_id = None
+            self.kept = True
+        self._writer.stop()
+
+    def saved(self) -> None:
+        """Wait until every checkpoint queued so far is written (or failed)."""
+        self._writer.drain()
+
+
+def stored_plan(active: ActiveSession) -> Plan:
+    """The plan of a stored session, from the routine and library texts kept at its start."""
+    texts = tuple((str(path), text) for path, text in active.extras.get("library", []))
+    return build_plan(parse_with_texts(active.routine_text, active.routine_path or "", texts))
+
+
+class _Writer:
+    """One thread running store calls in the order given; started by the first."""
+
+    def __init__(self, notify: Callable[[str], None]) -> None:
+        self._notify = notify
+        self._queue: queue.Queue[Callable[[], object] | None] = queue.Queue()
+        self._thread: threading.Thread | None = None
+        self._stopped = False
+
+    def put(self, job: Callable[[], object]) -> None:
+        if self._stopped:
+            return
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="spinewise-writer", daemon=True)
+            self._thread.start()
+        self._queue.put(job)
+
+    def drain(self) -> None:
+        if self._thread is not None:
+            self._queue.join()
+
+    def stop(self, *, wait: bool = True) -> None:
+        """Write what is queued, then end the thread; `wait` for both."""
+        if not self._stopped:
+            self._stopped = True
+            if self._thread is not None:
+                self._queue.put(None)
+        if wait and self._thread is not None and self._thread is not threading.current_thread():
+            self._thread.join()
+
+    def _run(self) -> None:
+        while True:
+            job = self._queue.get()
+            try:
+                if job is None:
+                    return
+                job()
+            except Exception as error:  # a failed save must not end the saving
+                self._notify(f"Progress could not be saved: {error}")
+            finally:
+                self._queue.task_done()
