@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+import itertools
+import sqlite3
 import subprocess
 import sys
+import time
 
 import pytest
 from textual.widgets import Digits
@@ -255,3 +259,47 @@ def test_the_library_text_is_kept_only_for_routines_that_use_it(db, entry):
     kept = [path for path, _ in active.extras["library"]]
     assert kept == [str(f) for f in sources.library_files(bundled.path)] and kept
     assert stored_plan(active) == build_plan(routine)
+
+
+async def test_a_routine_changed_on_disk_before_its_first_frame_is_stored_as_chosen(db, entry):
+    entry.ref.path.write_text(ROUTINE.replace("Bird dog", "Cat"), encoding="utf-8")  # chosen before
+    app, _, _ = build(db, entry, FakeClock(), start=entry)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert str(app.screen.exercise_name.content) == "Bird dog"
+        await pilot.press("q")
+        await pilot.pause()
+    active = Store.open(db).active()
+    assert active.routine_text == ROUTINE
+    assert stored_plan(active) == entry.plan  # resume rebuilds exactly the plan that ran
+
+
+async def test_a_locked_database_does_not_stop_the_countdown(db, entry):
+    """Another program holds the write lock for 3 s: frames keep coming, the countdown
+    moves on, and the checkpoint lands once the lock is released."""
+    clock = FakeClock()
+    app, _, _ = build(db, entry, clock, start=entry)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        frames: list[float] = []
+        draw = screen.refresh_view
+        screen.refresh_view = lambda: (frames.append(time.perf_counter()), draw())[1]
+        other = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
+        other.execute("BEGIN IMMEDIATE")
+        shown = []
+        try:
+            for _ in range(12):  # 3 s
+                clock.advance(0.25)  # the screen's own timer draws ten frames a second
+                await asyncio.sleep(0.25)
+                shown.append(screen.query_one("#countdown", Digits).value)
+        finally:
+            other.execute("COMMIT")
+            other.close()
+        assert len(frames) >= 15, frames
+        assert max(b - a for a, b in itertools.pairwise(frames)) < 0.5
+        assert shown[0] == "5" and shown[-1] == "2", shown  # 3 s of get-ready counted down
+        await asyncio.to_thread(app.workout.saved)
+        active = Store.open(db).active()
+        assert active.snapshot == screen.session.snapshot()
+        assert active.snapshot["elapsed"] == pytest.approx(3.0)
