@@ -1,5 +1,6 @@
 """Just enough of JSON Schema (draft 7) to check our own schema files in tests:
-type, enum, pattern, minimum, exclusiveMinimum, minItems, items, properties,
+type, enum, pattern, minimum, exclusiveMinimum, maximum, minItems, maxItems, items,
+properties,
 patternProperties, additionalProperties: false, required and anyOf."""
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ _TYPES = {
     "object": lambda v: isinstance(v, dict),
 }
 KNOWN = {"$schema", "title", "description", "type", "enum", "pattern", "minimum",
-         "exclusiveMinimum", "minItems", "items", "properties", "patternProperties",
-         "additionalProperties", "required", "anyOf"}
+         "exclusiveMinimum", "maximum", "minItems", "maxItems", "items", "properties",
+         "patternProperties", "additionalProperties", "required", "anyOf"}
 
 
 def errors(schema: dict[str, Any], value: Any, at: str = "") -> list[str]:
@@ -34,8 +35,12 @@ def errors(schema: dict[str, Any], value: Any, at: str = "") -> list[str]:
         found.append(f"{at}: {value!r} < {schema['minimum']}")
     if "exclusiveMinimum" in schema and value <= schema["exclusiveMinimum"]:
         found.append(f"{at}: {value!r} <= {schema['exclusiveMinimum']}")
+    if "maximum" in schema and value > schema["maximum"]:
+        found.append(f"{at}: {value!r} > {schema['maximum']}")
     if "minItems" in schema and len(value) < schema["minItems"]:
         found.append(f"{at}: fewer than {schema['minItems']} items")
+    if "maxItems" in schema and len(value) > schema["maxItems"]:
+        found.append(f"{at}: more than {schema['maxItems']} items")
     if "items" in schema:
         for index, item in enumerate(value):
             found += errors(schema["items"], item, f"{at}/{index}")

@@ -17,6 +17,7 @@ from tui.core import paths
 from tui.core.routine.durations import DURATION_PATTERN, parse_duration
 from tui.core.routine.exercise_library import LIBRARY_VALIDATORS
 from tui.core.routine.fields import EXERCISE_VALIDATORS
+from tui.core.routine.limits import MAX_PHASES, MAX_REPS, MAX_SETS, MAX_STEP_SECONDS
 from tui.core.routine.parse import TOP_VALIDATORS
 from tui.core.routine.schema import (
     DESCRIPTIONS,
@@ -73,6 +74,30 @@ def test_the_schema_catches_the_usual_mistakes():
         "/level", "/defaults/rest", "/exercise/0/holdd", "/exercise/1/tempo", "/exercise/1/reps",
     ]
     assert mini_jsonschema.errors(routine_schema(), {"name": "x"}) == [": missing exercise"]
+
+
+def test_the_schema_states_the_limits_check_holds():
+    over = {
+        "name": "x",
+        "defaults": {"rest": MAX_STEP_SECONDS + 1},
+        "exercise": [
+            {"name": "a", "hold": 1e308, "sets": MAX_SETS + 1, "reps": MAX_REPS + 1},
+            {"name": "b", "tempo": "-".join(["1"] * (MAX_PHASES + 1)),
+             "reps": [1] * (MAX_SETS + 1)},
+            {"name": "c", "tempo": [1] * (MAX_PHASES + 1), "phases": ["p"] * (MAX_PHASES + 1)},
+        ],
+    }
+    found = mini_jsonschema.errors(routine_schema(), over)
+    assert sorted({line.split(":")[0] for line in found}) == [
+        "/defaults/rest", "/exercise/0/hold", "/exercise/0/reps", "/exercise/0/sets",
+        "/exercise/1/reps", "/exercise/1/tempo", "/exercise/2/phases", "/exercise/2/tempo",
+    ]
+    at_limit = {
+        "name": "x",
+        "exercise": [{"name": "a", "hold": MAX_STEP_SECONDS, "sets": MAX_SETS, "reps": MAX_REPS,
+                      "tempo": "-".join(["1"] * MAX_PHASES)}],
+    }
+    assert mini_jsonschema.errors(routine_schema(), at_limit) == []
 
 
 SAMPLES = ["30", "2.5", "45s", "7.5s", "2m", "1m30s", "1:30", "1m 30s", " 90 s ", "1h2m3s",

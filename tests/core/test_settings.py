@@ -58,7 +58,7 @@ def test_a_bad_value_names_file_line_and_key_and_keeps_the_other_keys():
     loaded = load_settings()
     assert (loaded.sound, loaded.voice, loaded.notice_seen) == ("auto", True, False)
     assert loaded.warnings == (
-        f'{path}:3:1: sound: must be one of auto, beep, bell, off, not \'loud\'; using "auto"',
+        f'{path}:3:1: sound: must be one of auto, beep, bell, off, not "loud"; using "auto"',
         f"{path}:4:1: notice_seen: must be true or false, not 1; using false",
     )
 
@@ -79,7 +79,21 @@ def test_an_unreadable_file_is_a_warning_not_a_traceback():
     path.mkdir(parents=True)  # a folder where the file should be
     loaded = load_settings()
     assert loaded == Settings()
-    assert loaded.warnings[0].startswith(f"{path}:1:1: cannot read")
+    assert loaded.warnings == (f"{path}:1:1: file: is a folder, not a file; using the defaults",)
+
+
+def test_a_fifo_or_a_huge_file_is_a_warning_and_never_blocks():
+    path = config_file()
+    path.parent.mkdir(parents=True)
+    os.mkfifo(path)
+    assert load_settings().warnings == (
+        f"{path}:1:1: file: is a FIFO, not a regular file; using the defaults",
+    )
+    path.unlink()
+    path.write_text("# " + "x" * 2_000_000 + "\n")
+    assert load_settings().warnings == (
+        f"{path}:1:1: file: is larger than the size limit of 1 MB; using the defaults",
+    )
 
 
 def test_saving_is_atomic_and_leaves_no_temporary_file():

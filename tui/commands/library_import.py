@@ -23,6 +23,7 @@ from tui.core.importing.exercise_import import (
     write_import,
 )
 from tui.core.routine.exercise_library import ExerciseLibrary, parse_exercise_library
+from tui.core.routine.limits import MAX_LIBRARY_BYTES
 from tui.core.routine.problems import Problem, RoutineError
 from tui.core.routine.source import read_source
 
@@ -34,7 +35,7 @@ def run_import(file: Path, ids: Sequence[str] = (), categories: Sequence[str] = 
     target = target if target is not None else paths.user_exercises_file()
     try:
         records = read_records(file)
-        existing_text = read_source(target) if target.exists() else None
+        existing_text = read_source(target, limit=MAX_LIBRARY_BYTES) if target.exists() else None
         existing = (parse_exercise_library(existing_text, str(target))
                     if existing_text and existing_text.strip() else {})
         base = ExerciseLibrary.from_files([paths.bundled_exercises_file()])

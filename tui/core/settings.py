@@ -20,7 +20,8 @@ from typing import Any
 from tui.core.atomic import write_atomic
 from tui.core.paths import config_file
 from tui.core.routine.positions import find_position
-from tui.core.routine.source import toml_problem
+from tui.core.routine.problems import RoutineError, toml_repr
+from tui.core.routine.source import read_source, toml_problem
 from tui.core.sound_modes import SOUND_MODES
 
 
@@ -46,25 +47,28 @@ def _check(key: str, value: object) -> str | None:
     """Why `value` is not valid for `key`, or None."""
     if key == "sound":
         if value not in SOUND_MODES:
-            return f"must be one of {', '.join(SOUND_MODES)}, not {value!r}"
+            return f"must be one of {', '.join(SOUND_MODES)}, not {toml_repr(value)}"
     elif not isinstance(value, bool):
-        return f"must be true or false, not {value!r}"
+        return f"must be true or false, not {toml_repr(value)}"
     return None
 
 
 def load_settings(path: Path | None = None) -> Settings:
     """Read the settings; never raises for a missing or broken file."""
     path = path if path is not None else config_file()
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+    if not path.exists() and not path.is_symlink():
         return Settings()
-    except (OSError, UnicodeDecodeError) as exc:
-        return Settings(warnings=(f"{path}:1:1: cannot read: {exc}; using the defaults",))
     try:
+        # The one reader of files people write: a FIFO or a huge file is refused.
+        text = read_source(path)
         data = tomllib.loads(text)
+    except RoutineError as error:
+        return Settings(warnings=(f"{error.problems[0]}; using the defaults",))
     except tomllib.TOMLDecodeError as exc:
         return Settings(warnings=(f"{toml_problem(text, path, exc)}; using the defaults",))
+    except (RecursionError, ValueError):
+        return Settings(warnings=(f"{path}:1:1: toml: nested too deeply or a number too long; "
+                                  "using the defaults",))
     known = {f.name for f in fields(Settings)} - {"extra", "warnings"}
     values: dict[str, Any] = {}
     warnings: list[str] = []

@@ -12,6 +12,7 @@ from typing import Literal
 
 from tui.core import paths
 from tui.core.routine.exercise_library import ExerciseLibrary, validated_library
+from tui.core.routine.limits import MAX_LIBRARY_BYTES
 from tui.core.routine.models import Routine
 from tui.core.routine.parse import parse_routine
 from tui.core.routine.problems import Problem, RoutineError
@@ -118,7 +119,7 @@ def read_routine(ref: RoutineRef) -> tuple[Routine, str, LibraryTexts]:
         layers, problems = [], []
         for file in library_files(ref.path):
             try:
-                library_text = read_source(file)
+                library_text = read_source(file, limit=MAX_LIBRARY_BYTES)
                 layers.append(validated_library(library_text, file))
             except RoutineError as error:
                 problems.extend(error.problems)

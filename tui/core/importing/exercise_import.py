@@ -26,6 +26,7 @@ from tui.core.atomic import write_atomic
 from tui.core.ids import slug
 from tui.core.importing.fedb import CATEGORIES, SOURCE_PREFIX, Unusable, entry_fields, source_of
 from tui.core.routine.exercise_library import ExerciseLibrary, parse_exercise_library
+from tui.core.routine.limits import MAX_LIBRARY_BYTES
 from tui.core.routine.models import LibraryEntry
 from tui.core.routine.parse import parse_routine
 from tui.core.routine.problems import Problem, RoutineError, toml_repr
@@ -82,12 +83,14 @@ class ImportPlan:
 
 def read_records(path: Path) -> list[Record]:
     """The records of a Free Exercise DB JSON file: an array of them, or one record."""
-    text = read_source(path)
+    text = read_source(path, limit=MAX_LIBRARY_BYTES)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         problem = Problem(str(path), error.lineno, error.colno, "json", error.msg)
         raise RoutineError([problem]) from None
+    except RecursionError:
+        raise RoutineError([Problem(str(path), 1, 1, "json", "nested too deeply")]) from None
     if isinstance(data, dict):
         return [Record(data, 1, 1, 0)]
     if not isinstance(data, list):

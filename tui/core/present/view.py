@@ -103,8 +103,13 @@ def _caution(session: Session, exercise: Exercise) -> str:
 
 def _countdown(remaining: float) -> str:
     # Whole seconds, rounded up: "3" shows for the whole of the last-but-two second.
+    # Minutes and seconds only: a step is at most an hour (limits.py), so "60:00" is
+    # the widest, 15 columns of digits where "1:00:00" took 21.
     whole = math.ceil(remaining - 1e-9)
-    return format_clock(whole) if whole >= 60 else str(whole)
+    if whole < 60:
+        return str(whole)
+    minutes, seconds = divmod(whole, 60)
+    return f"{minutes}:{seconds:02d}"
 
 
 def counters(step: Step) -> str:

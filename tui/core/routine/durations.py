@@ -13,7 +13,9 @@ Accepted, always giving float seconds (never negative):
   `"1:02:03"` (hours:minutes:seconds); seconds (and minutes after hours) are
   two digits below 60; the seconds may have decimals (`"0:07.5"`)
 
-Anything else raises ValueError: `expected a duration such as 30 or "45s", got "abc"`.
+Anything else raises ValueError: `expected a duration such as 30 or "45s", got "abc"`,
+and so does a value too large to be finite (`1e400`, or 400 digits in a string).
+The upper limit of one step (`limits.MAX_STEP_SECONDS`) is the validators' to hold.
 """
 
 from __future__ import annotations
@@ -70,7 +72,7 @@ def parse_duration(value: object) -> float:
         return seconds + 0.0  # -0.0 -> 0.0
     if isinstance(value, str):
         parsed = _parse_text(value.strip())
-        if parsed is not None:
+        if parsed is not None and math.isfinite(parsed):  # "9" * 400 is inf
             return parsed
     raise ValueError(duration_error(value))
 

@@ -26,6 +26,7 @@ from tui.core.routine.fields import (
     resolve_reps,
     resolve_timing,
 )
+from tui.core.routine.limits import MAX_LIBRARY_BYTES
 from tui.core.routine.models import KINDS, LEVELS, LibraryEntry
 from tui.core.routine.problems import RoutineError, toml_repr
 from tui.core.routine.source import parse_toml, read_source
@@ -65,7 +66,7 @@ _VALIDATED_MAX = 8
 def load_exercise_library(path: Path) -> dict[str, LibraryEntry]:
     """Read and validate one `exercises.toml`; RoutineError with every problem if invalid."""
     path = Path(path)
-    return validated_library(read_source(path), path)
+    return validated_library(read_source(path, limit=MAX_LIBRARY_BYTES), path)
 
 
 def validated_library(text: str, path: str | Path) -> dict[str, LibraryEntry]:

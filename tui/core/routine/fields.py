@@ -12,9 +12,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from tui.core.routine.limits import MAX_PHASES, MAX_REPS, MAX_SETS, MAX_STEP_SECONDS
 from tui.core.routine.models import SIDES, TIMING_KEYS, Exercise, Phase, Timing
 from tui.core.routine.problems import KeyPath, plain_list, toml_repr
 from tui.core.routine.validators import (
+    Count,
     Invalid,
     Problems,
     Validator,
@@ -25,7 +27,8 @@ from tui.core.routine.validators import (
     nonempty_string,
     nonempty_string_array,
     positive_duration,
-    positive_int,
+    sets,
+    step_limit_text,
     string,
 )
 
@@ -43,21 +46,35 @@ DEFAULT_SINGLE_PHASE: dict[str, str] = {"hold": "Hold", "duration": "Go"}
 TIMING_CHOICE = "give exactly one of hold, tempo, duration or self_paced = true"
 
 
+#: Reps of one set.
+reps_per_set = Count(MAX_REPS, "reps per set")
+
+
 def reps(value: Any) -> int | tuple[int, ...]:
     """`8`, or `[6, 4, 2]` (one set per entry)."""
     expected = "expected an integer >= 1 or a non-empty array of them"
     if isinstance(value, list):
         if not value:
             raise Invalid(f"{expected}, got []")
-        return tuple(array_items(value, positive_int))
+        if len(value) > MAX_SETS:
+            raise Invalid(
+                f"expected at most {MAX_SETS} sets (one per entry), got {len(value)} entries"
+            )
+        return tuple(array_items(value, reps_per_set))
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise Invalid(f"{expected}, got {toml_repr(value)}")
-    return value
+    return reps_per_set(value)
 
 
 def tempo(value: Any) -> tuple[float, ...]:
     """`"3-1-3"` (decimals allowed) or `[3, 1, 3]` (each a duration); adds up to more than 0."""
     expected = 'expected a tempo such as "3-1-3" or [3, 1, 3]'
+    if isinstance(value, str):
+        count = value.count("-") + 1
+    else:
+        count = len(value) if isinstance(value, list) else 0
+    if count > MAX_PHASES:
+        raise Invalid(f"expected a tempo of at most {MAX_PHASES} phases, got {count}")
     if isinstance(value, str):
         parts = value.split("-")
         try:
@@ -68,6 +85,8 @@ def tempo(value: Any) -> tuple[float, ...]:
         seconds = tuple(array_items(value, duration))
     else:
         raise Invalid(f"{expected}, got {toml_repr(value)}")
+    if any(part > MAX_STEP_SECONDS for part in seconds):
+        raise Invalid(f"{step_limit_text()}, got {toml_repr(value)}")
     if sum(seconds) <= 0:
         raise Invalid(f"expected a tempo adding up to more than 0 seconds, got {toml_repr(value)}")
     return seconds
@@ -83,6 +102,8 @@ def _tempo_part(text: str) -> float:
 def phases(value: Any) -> tuple[str, ...]:
     if not isinstance(value, list) or not value:
         raise Invalid(f"expected a non-empty array of phase names, got {toml_repr(value)}")
+    if len(value) > MAX_PHASES:
+        raise Invalid(f"expected at most {MAX_PHASES} phase names, got {len(value)}")
     return nonempty_string_array(value)
 
 
@@ -93,7 +114,7 @@ EXERCISE_VALIDATORS: dict[str, Validator] = {
     "setup": string,
     "tips": nonempty_string_array,
     "caution": string,
-    "sets": positive_int,
+    "sets": sets,
     "reps": reps,
     "hold": positive_duration,
     "tempo": tempo,

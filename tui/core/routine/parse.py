@@ -5,6 +5,8 @@ each `[[exercise]]` with `use` merged over the exercise library, and all the
 checks, each problem placed at its key's line and column. Precedence of the
 transition durations (prepare, rest, switch, rep_rest): the exercise's own key,
 then the library entry's, then `[defaults]`, then the built-in defaults.
+A routine valid in every key is last held to the session's limits (steps and
+timed total, `limits.py`), counted without building the plan.
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ from tui.core.routine.fields import (
     resolve_timing,
     written_timing,
 )
-from tui.core.routine.models import BUILTIN_DEFAULTS, LEVELS, Exercise, Routine
+from tui.core.routine.limits import MAX_STEPS, MAX_TOTAL_SECONDS, exercise_size
+from tui.core.routine.models import BUILTIN_DEFAULTS, LEVELS, Exercise, Routine, format_clock
 from tui.core.routine.problems import toml_repr
 from tui.core.routine.source import parse_toml, read_source
 from tui.core.routine.validators import (
@@ -133,6 +136,8 @@ def parse_routine(
         uses = isinstance(items, list) and any(isinstance(t, dict) and "use" in t for t in items)
         library = library() if uses else None
     exercises = _exercises(items, problems, defaults, library)
+    if not problems.items:
+        _check_session(exercises, problems)
     problems.raise_if_any()
     return Routine(
         name=top["name"],
@@ -215,6 +220,29 @@ def _exercise(
         return None
     merged = merge_with_library(entry.fields, own, table)
     return build_exercise(merged, bad, defaults, problems, at, use=use)
+
+
+def _check_session(exercises: list[Exercise], problems: Problems) -> None:
+    """A problem at the exercise that takes the plan over MAX_STEPS or MAX_TOTAL_SECONDS."""
+    steps, seconds = 0, 0.0
+    for index, exercise in enumerate(exercises):
+        more_steps, more_seconds = exercise_size(exercise)
+        steps += more_steps
+        seconds += more_seconds
+        if steps > MAX_STEPS:
+            problems.add(
+                ("exercise", index),
+                f"the plan reaches {steps} steps by this exercise, over the limit of {MAX_STEPS} "
+                "(a get-ready, a phase of a rep and a rest are one step each)",
+            )
+            return
+        if seconds > MAX_TOTAL_SECONDS:
+            problems.add(
+                ("exercise", index),
+                f"the session's total reaches {format_clock(seconds)} by this exercise, over "
+                f"the limit of {format_clock(MAX_TOTAL_SECONDS)}",
+            )
+            return
 
 
 def _unknown_use(use: str, library: ExerciseLibrary | None) -> str:

@@ -2,7 +2,9 @@
 
 Every mistake a person can make in a file becomes one `Problem`, printed as
 `PATH:LINE:COL: field: message`. A file with problems raises `RoutineError`
-carrying all of them. `toml_repr` shows a found value the way it was written.
+carrying all of them. `toml_repr` shows a found value the way it was written,
+cut to 80 characters before it is built: a multi-megabyte string or an array
+nested hundreds deep costs no more to quote than a short one.
 """
 
 from __future__ import annotations
@@ -59,18 +61,24 @@ def field_name(key_path: Sequence[str | int]) -> str:
 
 def toml_repr(value: object) -> str:
     """A value as TOML would write it: `"abc"`, `true`, `[1, 2]`, `{ a = 1 }`."""
-    text = _toml_repr(value)
+    text = _toml_repr(value, _MAX_SHOWN + 1, 0)
     if len(text) > _MAX_SHOWN:
         text = text[: _MAX_SHOWN - 3] + "..."
     return text
 
 
-def _toml_repr(value: object) -> str:
+def _toml_repr(value: object, room: int, depth: int) -> str:
+    """At least the first `room` characters of the value's text (more is cut by the caller)."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
-        return _quote(value)
+        return _quote(value[:room])
     if isinstance(value, int):
+        if value.bit_length() > 4 * room:  # str() refuses over 4300 digits, and is slow
+            size = abs(value)
+            digits = int(size.bit_length() * math.log10(2))
+            digits += size >= 10**digits
+            return f"a number of {digits} digits"
         return str(value)
     if isinstance(value, float):
         if math.isnan(value):
@@ -80,14 +88,31 @@ def _toml_repr(value: object) -> str:
         return repr(value)
     if isinstance(value, dt.date | dt.time):
         return value.isoformat()
-    if isinstance(value, list | tuple):
-        return "[" + ", ".join(_toml_repr(v) for v in value) + "]"
+    if isinstance(value, list | tuple | dict):
+        if depth > 8:
+            return "{...}" if isinstance(value, dict) else "[...]"
+        return _container(value, room, depth)
+    return repr(value)[:room]
+
+
+def _container(value: list[object] | tuple[object, ...] | dict[object, object], room: int,
+               depth: int) -> str:
     if isinstance(value, dict):
         if not value:
             return "{}"
-        items = ", ".join(f"{field_name([k])} = {_toml_repr(v)}" for k, v in value.items())
-        return "{ " + items + " }"
-    return repr(value)
+        parts = ("{ ", " }")
+        items = (
+            (f"{field_name([k]) if isinstance(k, str) else k} = ", v) for k, v in value.items()
+        )
+    else:
+        parts = ("[", "]")
+        items = (("", v) for v in value)
+    text = parts[0]
+    for index, (key, item) in enumerate(items):
+        if len(text) > room:
+            break
+        text += (", " if index else "") + key + _toml_repr(item, room - len(text), depth + 1)
+    return text + parts[1]
 
 
 _ESCAPES = {

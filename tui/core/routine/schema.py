@@ -6,7 +6,9 @@ date. Editors that speak JSON Schema (Taplo, VS Code's Even Better TOML) use
 them for completion, hover text and checking, through the `#:schema ./schema.json`
 line at the top of a routine.
 
-The schema checks keys and the type of each value; the rules across keys
+The schema checks keys, the type of each value and the ranges of numbers
+(`limits.py`: a duration written as text is checked for its form only); the
+rules across keys
 (exactly one timing, `phases` against the tempo, a `use` id that exists) are
 left to `spinewise check`, which also says where and why.
 """
@@ -23,13 +25,17 @@ from tui.core.routine import validators as v
 from tui.core.routine.durations import DURATION_PATTERN
 from tui.core.routine.exercise_library import ID_PATTERN, LIBRARY_VALIDATORS
 from tui.core.routine.fields import EXERCISE_VALIDATORS, phases, reps, tempo
+from tui.core.routine.limits import MAX_PHASES, MAX_REPS, MAX_SETS, MAX_STEP_SECONDS
 from tui.core.routine.parse import DEFAULTS_VALIDATORS, TOP_VALIDATORS, format_version
 
 SCHEMA_FILE = "schema.json"
 LIBRARY_SCHEMA_FILE = "exercises.schema.json"
 DRAFT = "http://json-schema.org/draft-07/schema#"
 
-_DURATION_TEXT = 'seconds (30, 2.5) or text such as "45s", "2m", "1m30s" or "1:30"'
+_DURATION_TEXT = (
+    'seconds (30, 2.5) or text such as "45s", "2m", "1m30s" or "1:30"; '
+    f"at most {MAX_STEP_SECONDS}"
+)
 
 #: What every key means, shown by editors on hover (ROUTINE_FORMAT.md, in short).
 DESCRIPTIONS: dict[str, str] = {
@@ -44,7 +50,8 @@ DESCRIPTIONS: dict[str, str] = {
     "use": "Id of an exercise in the library; its fields are the starting values.",
     "setup": "How to get into position; shown while getting ready.",
     "tips": "Form tips, shown one at a time during the exercise.",
-    "sets": "Number of sets (default 1); with a reps array, must equal its length.",
+    "sets": f"Number of sets (default 1, at most {MAX_SETS}); with a reps array, must equal "
+    "its length.",
     "reps": "Reps per set (per side where sides is set), or an array: one set per entry.",
     "hold": f"One rep is one hold of this length: {_DURATION_TEXT}.",
     "tempo": 'Seconds of each phase of one rep: "3-1-3" or [3, 1, 3].',
@@ -67,10 +74,12 @@ _TIMING_NOTE = "Give exactly one of hold, tempo, duration or self_paced = true."
 def _duration(minimum_exclusive: bool) -> dict[str, Any]:
     number: dict[str, Any] = {"type": "number"}
     number["exclusiveMinimum" if minimum_exclusive else "minimum"] = 0
+    number["maximum"] = MAX_STEP_SECONDS
     return {"anyOf": [number, {"type": "string", "pattern": DURATION_PATTERN}]}
 
 
 _NONEMPTY_TEXT = {"type": "string", "pattern": r"\S"}
+_REPS = {"type": "integer", "minimum": 1, "maximum": MAX_REPS}
 _TEMPO_PART = r"(\d+\.?\d*|\.\d+)"
 
 #: The schema of each validator: the same functions `spinewise check` runs.
@@ -86,17 +95,20 @@ _BY_VALIDATOR: dict[Any, dict[str, Any]] = {
     format_version: {"type": "integer", "enum": [1]},
     reps: {
         "anyOf": [
-            {"type": "integer", "minimum": 1},
-            {"type": "array", "minItems": 1, "items": {"type": "integer", "minimum": 1}},
+            _REPS,
+            {"type": "array", "minItems": 1, "maxItems": MAX_SETS, "items": _REPS},
         ]
     },
     tempo: {
         "anyOf": [
-            {"type": "string", "pattern": rf"^\s*{_TEMPO_PART}\s*(-\s*{_TEMPO_PART}\s*)*$"},
-            {"type": "array", "minItems": 1, "items": _duration(False)},
+            {
+                "type": "string",
+                "pattern": rf"^\s*{_TEMPO_PART}\s*(-\s*{_TEMPO_PART}\s*){{0,{MAX_PHASES - 1}}}$",
+            },
+            {"type": "array", "minItems": 1, "maxItems": MAX_PHASES, "items": _duration(False)},
         ]
     },
-    phases: {"type": "array", "minItems": 1, "items": _NONEMPTY_TEXT},
+    phases: {"type": "array", "minItems": 1, "maxItems": MAX_PHASES, "items": _NONEMPTY_TEXT},
 }
 
 
@@ -104,6 +116,8 @@ def value_schema(key: str, validator: v.Validator) -> dict[str, Any]:
     """The schema of one key's value, with its description."""
     if isinstance(validator, v.Choice):
         schema: dict[str, Any] = {"type": "string", "enum": list(validator.options)}
+    elif isinstance(validator, v.Count):
+        schema = {"type": "integer", "minimum": 1, "maximum": validator.maximum}
     else:
         schema = dict(_BY_VALIDATOR[validator])
     return {"description": DESCRIPTIONS[key], **schema}
@@ -189,7 +203,9 @@ def write_schemas(folder: Path, names: tuple[str, ...] | None = None) -> list[Pa
 def main(argv: list[str] | None = None) -> int:
     """`python -m tui.core.routine.schema [FOLDER]`: regenerate the committed schema files."""
     args = sys.argv[1:] if argv is None else argv
-    folder = Path(args[0]) if args else Path(__file__).resolve().parents[2] / "routines"
+    from tui.core.paths import bundled_routines_dir
+
+    folder = Path(args[0]) if args else bundled_routines_dir()
     for path in write_schemas(folder):
         print(f"wrote {path}")
     return 0

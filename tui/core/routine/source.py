@@ -1,18 +1,29 @@
 """Reading a TOML file people wrote: bytes -> text -> a table, or one clear problem.
 
-Whole-file problems (cannot be read, a folder, not UTF-8, empty) are at 1:1
-with the field `file`; invalid TOML is at the parser's line and column with
-the field `toml` and the parser's message, plus a hint for the usual slips
-(a duration without quotes, `True` instead of `true`).
+`read_source` is the one reader of routines, exercise libraries, settings and
+import files. Only a regular file is read, and only up to a size limit
+(`limits.py`): a FIFO named as a routine used to block forever, a device to
+read without end. The type is checked with `stat` before opening (opening a
+FIFO for reading waits for a writer) and again on the open descriptor.
+
+Whole-file problems (cannot be read, a folder, not a regular file, too large,
+not UTF-8, empty) are at 1:1 with the field `file`; invalid TOML is at the
+parser's line and column with the field `toml` and the parser's message, plus
+a hint for the usual slips (a duration without quotes, `True` instead of
+`true`). Nesting too deep for the parser and integers of thousands of digits
+are problems too, never tracebacks.
 """
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import tomllib
 from pathlib import Path
 from typing import Any
 
+from tui.core.routine.limits import MAX_ROUTINE_BYTES, size_text
 from tui.core.routine.problems import Problem, RoutineError
 
 _POSITION = re.compile(r"\s*\(at (?:line (\d+), column (\d+)|end of document)\)\s*$")
@@ -22,20 +33,57 @@ def file_problem(path: Path | str, message: str) -> Problem:
     return Problem(str(path), 1, 1, "file", message)
 
 
-def read_source(path: Path) -> str:
-    """The text of a file, or RoutineError with one problem saying why not."""
+def read_source(path: Path, *, limit: int = MAX_ROUTINE_BYTES) -> str:
+    """The text of a regular file of at most `limit` bytes, or RoutineError saying why not."""
+    path = Path(path)
     try:
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise RoutineError([file_problem(path, "is a folder, not a file")]) from None
+        info = os.stat(path)
+        _check_kind(path, info.st_mode)
+        _check_size(path, info.st_size, limit)
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except FileNotFoundError:
         raise RoutineError([file_problem(path, "no such file")]) from None
+    except IsADirectoryError:
+        raise RoutineError([file_problem(path, "is a folder, not a file")]) from None
     except OSError as error:
-        if path.is_dir():
-            raise RoutineError([file_problem(path, "is a folder, not a file")]) from None
-        reason = error.strerror or str(error)
-        raise RoutineError([file_problem(path, f"cannot be read: {reason}")]) from None
-    return decode_source(data, path)
+        raise RoutineError([_os_problem(path, error)]) from None
+    try:
+        info = os.fstat(fd)
+        _check_kind(path, info.st_mode)
+        _check_size(path, info.st_size, limit)
+        chunks, size = [], 0
+        while size <= limit:
+            chunk = os.read(fd, limit + 1 - size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as error:
+        raise RoutineError([_os_problem(path, error)]) from None
+    finally:
+        os.close(fd)
+    _check_size(path, size, limit)  # grew while read
+    return decode_source(b"".join(chunks), path)
+
+
+def _check_kind(path: Path, mode: int) -> None:
+    if stat.S_ISDIR(mode):
+        raise RoutineError([file_problem(path, "is a folder, not a file")])
+    if not stat.S_ISREG(mode):
+        kind = "a FIFO" if stat.S_ISFIFO(mode) else "a device or socket"
+        message = f"is {kind}, not a regular file"
+        raise RoutineError([file_problem(path, message)])
+
+
+def _check_size(path: Path, size: int, limit: int) -> None:
+    if size > limit:
+        message = f"is larger than the size limit of {size_text(limit)}"
+        raise RoutineError([file_problem(path, message)])
+
+
+def _os_problem(path: Path, error: OSError) -> Problem:
+    reason = error.strerror or str(error)
+    return file_problem(path, f"cannot be read: {reason}")
 
 
 def decode_source(data: bytes, path: Path | str) -> str:
@@ -61,10 +109,60 @@ def parse_toml(text: str, path: Path | str, *, what: str = "a routine") -> dict[
         table = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise RoutineError([toml_problem(text, path, error)]) from None
+    except RecursionError:
+        raise RoutineError([_too_deep(text, path)]) from None
+    except ValueError:  # an integer over Python's 4300 digits
+        raise RoutineError([_long_number(text, path)]) from None
     if not table:
         message = "is empty" if not text.strip() else "has no keys, only comments"
         raise RoutineError([file_problem(path, f"{message}; expected {what}")])
     return table
+
+
+def _too_deep(text: str, path: Path | str) -> Problem:
+    """Arrays or inline tables nested deeper than the parser goes (about 1000)."""
+    line, col = _position(text, _deep_value(text))
+    return Problem(str(path), line, col, "toml", "arrays or tables nested too deeply")
+
+
+def _deep_value(text: str, deep: int = 100) -> int | None:
+    """Where the first value nested `deep` levels starts (strings and comments skipped)."""
+    depth, start, quote, i = 0, 0, "", 0
+    while i < len(text):
+        ch = text[i]
+        if quote:
+            if ch == "\\" and quote == '"':
+                i += 1
+            elif ch == quote or ch == "\n":
+                quote = ""
+        elif ch in "\"'":
+            quote = ch
+        elif ch == "#":
+            i = text.find("\n", i)
+            if i < 0:
+                break
+        elif ch in "[{":
+            start = i if depth == 0 else start
+            depth += 1
+            if depth >= deep:
+                return start
+        elif ch in "]}":
+            depth = max(depth - 1, 0)
+        i += 1
+    return None
+
+
+def _long_number(text: str, path: Path | str) -> Problem:
+    match = re.search(r"[0-9_]{4000,}", text)
+    line, col = _position(text, match.start() if match else None)
+    return Problem(str(path), line, col, "toml", "a number of thousands of digits")
+
+
+def _position(text: str, index: int | None) -> tuple[int, int]:
+    if index is None:
+        return 1, 1
+    before = text[:index]
+    return before.count("\n") + 1, index - (before.rfind("\n") + 1) + 1
 
 
 def toml_problem(text: str, path: Path | str, error: tomllib.TOMLDecodeError) -> Problem:

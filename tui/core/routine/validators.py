@@ -5,7 +5,8 @@ A validator takes the value as tomllib gave it and returns it normalised
 `Invalid` with a message saying what was expected and what was found
 (`expected an integer >= 1, got "3"`), possibly for elements of an array.
 `check_table` runs the validators of a table, reports unknown keys with a
-suggestion, and collects every problem in a `Problems`.
+suggestion, and collects every problem in a `Problems`. Numbers are held to
+the ranges of `limits.py`, and a value over its range is told with the limit.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from tui.core.routine.durations import parse_duration
+from tui.core.routine.limits import MAX_SETS, MAX_STEP_SECONDS
 from tui.core.routine.positions import KeyPositions
 from tui.core.routine.problems import (
     KeyPath,
@@ -177,6 +179,27 @@ def positive_int(value: Any) -> int:
     return value
 
 
+class Count:
+    """An integer from 1 to `maximum`; `noun` names what is counted in the message.
+
+    `maximum` stays readable, so the JSON Schema states the same limit.
+    """
+
+    def __init__(self, maximum: int, noun: str) -> None:
+        self.maximum = maximum
+        self.noun = noun
+
+    def __call__(self, value: Any) -> int:
+        count = positive_int(value)
+        if count > self.maximum:
+            raise Invalid(f"expected at most {self.maximum} {self.noun}, got {toml_repr(value)}")
+        return count
+
+
+#: Sets of one exercise.
+sets = Count(MAX_SETS, "sets")
+
+
 def boolean(value: Any) -> bool:
     if not isinstance(value, bool):
         raise Invalid(f"expected true or false, got {toml_repr(value)}")
@@ -209,11 +232,21 @@ def choice(options: Sequence[str]) -> Validator:
 
 
 def duration(value: Any) -> float:
-    """A duration of 0 seconds or more."""
+    """A duration of 0 seconds or more, and at most MAX_STEP_SECONDS."""
     try:
-        return parse_duration(value)
+        seconds = parse_duration(value)
     except ValueError as error:
         raise Invalid(str(error)) from None
+    if seconds > MAX_STEP_SECONDS:
+        raise Invalid(f"{step_limit_text()}, got {toml_repr(value)}")
+    return seconds
+
+
+def step_limit_text() -> str:
+    """`expected at most 1 hour (3600 seconds) for one step`."""
+    hours = MAX_STEP_SECONDS / 3600
+    unit = "hour" if hours == 1 else "hours"
+    return f"expected at most {hours:g} {unit} ({MAX_STEP_SECONDS} seconds) for one step"
 
 
 def positive_duration(value: Any) -> float:
