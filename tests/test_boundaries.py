@@ -56,7 +56,7 @@ NOT_BEFORE_THE_FIRST_FRAME = {
     "tui.screens.confirm",
     "tui.screens.history",
     "tui.screens.editor",
-    "tui.commands_palette",
+    "tui.screens.name_dialog",
     "tui.core.store.history",
     "tui.core.authoring.files",
     "tui.audio.players",

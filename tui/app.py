@@ -5,9 +5,12 @@ and the cue dispatcher), as `spinewise run` gives them; tests give a fake
 clock, a store in memory and a dispatcher that records. Each workout is a
 core `Workout`, begun or resumed here and followed by the workout screen.
 
+Screens ask it for things with `tui/messages.py` (`StartRoutine`...) and
+never import it. Making routines is the routine library's own business.
+
 `spinewise run` paints the workout before anything else: the screens and
-modules it does not need for that (the library, the summary, dialogs, the
-sound players) are imported where they are first used.
+modules it does not need for that (the routine library, the summary, dialogs,
+the sound players) are imported where they are first used.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ import signal
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -26,14 +29,14 @@ from textual.screen import Screen
 
 from tui.core.catalog.entries import CatalogEntry, Invalid, Valid
 from tui.core.engine.clock import Clock, MonotonicClock
-from tui.core.present.paused import where_paused
+from tui.core.present.paused import file_change_note, where_paused
 from tui.core.routine.problems import RoutineError
 from tui.core.sound_modes import SOUND_MODES
 from tui.core.store.database import ActiveSession, NullStore, SessionOpenError, Store
 from tui.core.workout import Storage, Workout
 
 from .audio.dispatcher import CueDispatcher
-from .routine_editing import RoutineEditing
+from .messages import ResumeSession, StartRoutine
 from .screens.workout import WorkoutScreen
 
 if TYPE_CHECKING:
@@ -59,7 +62,7 @@ class AppOptions:
     notices: list[str] = field(default_factory=list)
 
 
-class SpinewiseApp(RoutineEditing, App[str | None]):
+class SpinewiseApp(App[str | None]):
     CSS_PATH = "app.tcss"
     TITLE = "spinewise"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-normal"), (110, "-wide")]
@@ -83,21 +86,11 @@ class SpinewiseApp(RoutineEditing, App[str | None]):
         self.kept = False
         self._start = start
         self._resume = resume
-        #: Made the first time it is shown, then kept at the bottom of the stack.
-        self.library_screen: RoutineLibraryScreen | None = None
+        #: Made the first time it is shown, then kept at the bottom of the stack;
+        #: it owns the routines from then on (and reloads them when files change).
+        self.routine_library: RoutineLibraryScreen | None = None
 
-    @property
-    def catalog(self) -> list[CatalogEntry]:
-        """Every routine; loaded when first needed (not before a `run` paints)."""
-        if callable(self._catalog):
-            self._catalog = self._catalog()
-        return self._catalog
-
-    @catalog.setter
-    def catalog(self, catalog: list[CatalogEntry]) -> None:
-        self._catalog = catalog
-
-    def get_default_screen(self) -> Screen:
+    def get_default_screen(self) -> Screen[Any]:
         """The workout itself, when it can open at once: its first frame is then
         the first frame drawn, with no empty screen under it (pushing it over
         one cost some 20 ms more, measured). Otherwise (a health notice to read first,
@@ -145,14 +138,16 @@ class SpinewiseApp(RoutineEditing, App[str | None]):
         self._open_first()
 
     def show_library(self) -> None:
-        """The library, under whatever is open (built the first time it is needed)."""
-        if self.library_screen is not None:
-            self.library_screen.set_banner(self._banner())
+        """The routine library, under whatever is open (built the first time it is
+        needed, with the routines loaded then: not before a `run` paints)."""
+        if self.routine_library is not None:
+            self.routine_library.set_banner(self._banner())
             return
         from .screens.routine_library import RoutineLibraryScreen
 
-        self.library_screen = RoutineLibraryScreen(self.catalog, banner=self._banner())
-        self.push_screen(self.library_screen)
+        catalog = self._catalog() if callable(self._catalog) else self._catalog
+        self.routine_library = RoutineLibraryScreen(catalog, banner=self._banner())
+        self.push_screen(self.routine_library)
 
     def _open_first(self) -> None:
         if self._resume is not None:
@@ -163,7 +158,7 @@ class SpinewiseApp(RoutineEditing, App[str | None]):
     def _warn(self, message: str) -> None:
         self.notify(message, severity="warning", timeout=8, markup=False)
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield SystemCommand(
             "History", "Past sessions, streak, minutes per week", self.action_history
@@ -302,13 +297,12 @@ class SpinewiseApp(RoutineEditing, App[str | None]):
         self.push_screen(self._workout_screen(workout))
         self._say_if_changed(active)
 
+    @work(thread=True, exit_on_error=False)
     def _say_if_changed(self, active: ActiveSession) -> None:
-        state = active.routine_file_state()
-        if state in ("changed", "missing"):
-            self._warn(
-                f"The routine file has {'changed' if state == 'changed' else 'gone'} since "
-                "you started; resuming the version you started.",
-            )
+        """The routine file is read in a thread, to compare with the text kept."""
+        note = file_change_note(active.routine_file_state())
+        if note is not None:
+            self._warn(note)  # notify is safe from a thread
 
     def _workout_screen(self, workout: Workout) -> WorkoutScreen:
         """The screen that follows `workout`, started now (the screen starts nothing)."""
@@ -317,10 +311,10 @@ class SpinewiseApp(RoutineEditing, App[str | None]):
         workout.start()
         return WorkoutScreen(workout, muted=self.is_muted)
 
-    def on_routine_library_screen_start(self, message: RoutineLibraryScreen.Start) -> None:
+    def on_start_routine(self, message: StartRoutine) -> None:
         self.start_routine(message.entry)
 
-    def on_routine_library_screen_resume(self) -> None:
+    def on_resume_session(self, message: ResumeSession) -> None:
         paused = self.storage.paused()
         if paused is not None:
             self.resume_session(paused)
@@ -331,15 +325,22 @@ class SpinewiseApp(RoutineEditing, App[str | None]):
             return ""
         return f"Resume {paused.routine_name} ({where_paused(paused, time.time())}): press ctrl+r"
 
+    @work(thread=True, exclusive=True, group="history", exit_on_error=False)
     def action_history(self) -> None:
+        """ctrl+y, or the palette: the sessions are read in a thread, then shown."""
         from .screens.history import HistoryScreen
 
         store = self.storage.store
-        self.push_screen(
-            HistoryScreen(
-                store.history(include_active=True), store.streak(), store.minutes_per_week()
-            )
+        screen = HistoryScreen(
+            store.history(include_active=True), store.streak(), store.minutes_per_week()
         )
+        self.call_from_thread(self.push_screen, screen)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """ctrl+q on an editor with unsaved changes goes to the editor, which asks."""
+        if action == "quit" and getattr(self.screen, "has_unsaved_changes", False):
+            return False
+        return super().check_action(action, parameters)
 
     # -- leaving -------------------------------------------------------------------
 

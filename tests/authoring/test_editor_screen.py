@@ -44,6 +44,12 @@ async def type_at(pilot, screen: EditorScreen, row: int, col: int, text: str) ->
     await settle(pilot, screen)
 
 
+async def settle_workers(app, pilot) -> None:
+    """Wait for the thread workers (files read, routines reloaded) and what they handed back."""
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 def preview_text(screen: EditorScreen) -> str:
     return screen.query_one("#editor-preview", DraftPreview).text
 
@@ -128,9 +134,8 @@ async def test_ctrl_s_saves_the_file_and_the_library_shows_it():
         assert 'name = "Quiet core at noon"' in path.read_text()
         assert sorted(p.name for p in path.parent.iterdir()) == ["quiet-core.toml", "schema.json"]
         assert not screen.dirty
-        names = [entry.name for entry in app.catalog]
-        assert "Quiet core at noon" in names
-        await pilot.press("escape")
+        await pilot.press("escape")  # the routine library looks at the files as it shows
+        await settle_workers(app, pilot)
         library = app.screen
         assert isinstance(library, RoutineLibraryScreen)
         assert "Quiet core at noon" in [entry.name for entry in library.catalog]
@@ -219,7 +224,7 @@ async def test_ctrl_e_on_a_bundled_routine_edits_a_copy_for_the_persons_folder()
     async with app.run_test(size=SIZE) as pilot:
         await choose(pilot, "gentle-start")
         await pilot.press("ctrl+e")
-        await pilot.pause()
+        await settle_workers(app, pilot)
         screen = app.screen
         assert isinstance(screen, EditorScreen)
         copy = paths.user_routines_dir() / "gentle-start.toml"
@@ -234,7 +239,9 @@ async def test_ctrl_e_on_a_bundled_routine_edits_a_copy_for_the_persons_folder()
         await pilot.pause()
         assert "# mine now" in copy.read_text()
         assert (copy.parent / "schema.json").is_file()
-        origins = {entry.ref.id: entry.ref.origin for entry in app.catalog}
+        await pilot.press("escape")
+        await settle_workers(app, pilot)
+        origins = {entry.ref.id: entry.ref.origin for entry in app.screen.catalog}
         assert origins["gentle-start"] == "own"
 
 
@@ -249,7 +256,7 @@ async def test_ctrl_n_names_a_new_routine_and_opens_the_starter():
         assert "bundled routine" in str(app.screen.query_one("#name-error").content)
         app.screen.query_one("#name-input").value = ""
         await pilot.press(*"Lunch break", "enter")
-        await pilot.pause()
+        await settle_workers(app, pilot)
         screen = app.screen
         assert isinstance(screen, EditorScreen)
         assert screen.dirty and screen.check.valid
@@ -259,7 +266,9 @@ async def test_ctrl_n_names_a_new_routine_and_opens_the_starter():
         await pilot.pause()
         path = paths.user_routines_dir() / "lunch-break.toml"
         assert path.read_text() == screen.text
-        assert "lunch-break" in [entry.ref.id for entry in app.catalog]
+        await pilot.press("escape")
+        await settle_workers(app, pilot)
+        assert "lunch-break" in [entry.ref.id for entry in app.screen.catalog]
 
 
 async def test_ctrl_d_duplicates_the_selected_routine():
@@ -272,7 +281,7 @@ async def test_ctrl_d_duplicates_the_selected_routine():
         assert isinstance(dialog, NameDialog)
         assert dialog.value == "Big three copy"
         await pilot.press("enter")
-        await pilot.pause()
+        await settle_workers(app, pilot)
         screen = app.screen
         assert isinstance(screen, EditorScreen)
         assert screen.path == paths.user_routines_dir() / "big-three-copy.toml"
@@ -308,15 +317,16 @@ async def test_the_library_notices_a_routine_changed_on_disk():
     async with app.run_test(size=SIZE) as pilot:
         library = app.screen
         assert isinstance(library, RoutineLibraryScreen)
+        await settle_workers(app, pilot)  # the look as it was first shown
         await choose(pilot, "quiet")
         assert library.selected is not None and library.selected.name == "Quiet core"
         path.write_text(VALID.replace("Quiet core", "Quiet core, longer"))
         library.look_at_files()  # what the 2-second interval does
-        await pilot.pause()
+        await settle_workers(app, pilot)
         assert library.selected is not None and library.selected.name == "Quiet core, longer"
         table = library.query_one("#routines", DataTable)
         assert str(table.get_row_at(0)[0]) == "Quiet core, longer"
         (path.parent / "second.toml").write_text(VALID.replace("Quiet core", "Quiet second"))
         library.look_at_files()
-        await pilot.pause()
+        await settle_workers(app, pilot)
         assert "Quiet second" in [entry.name for entry in library.shown]

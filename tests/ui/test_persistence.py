@@ -156,6 +156,7 @@ async def test_resume_says_when_the_routine_file_changed_since(db, entry):
     active = Store.open(db).active()
     app2, _, _ = build(db, entry, FakeClock(), resume=active)
     async with app2.run_test(size=(80, 24), notifications=True) as pilot:
+        await app2.workers.wait_for_complete()  # the file is compared in a thread
         await pilot.pause()
         assert isinstance(app2.screen, WorkoutScreen)
         assert str(app2.screen.exercise_name.content) == "Bird dog"  # the version started
@@ -199,6 +200,7 @@ async def test_history_screen_shows_the_finished_session_and_the_week(db, entry)
         await pilot.press("enter", "l")  # confirm the squats, then back to the library
         await pilot.pause()
         await pilot.press("ctrl+y")
+        await app.workers.wait_for_complete()  # the sessions are read in a thread
         await pilot.pause()
         screen = app.screen
         assert type(screen).__name__ == "HistoryScreen"
@@ -239,6 +241,7 @@ async def test_names_with_brackets_are_shown_as_written(db, tmp_path):
         library = app.screen.query_one("#routines")
         assert str(library.get_row_at(0)[0]) == "Stretch [/b] [red]"
         await pilot.press("ctrl+y")
+        await app.workers.wait_for_complete()  # the sessions are read in a thread
         await pilot.pause()
         history = app.screen.query_one("#history-table")
         assert str(history.get_row_at(0)[1]) == "Stretch [/b] [red]"

@@ -9,6 +9,7 @@ from rich.text import Text
 from textual.widgets import Digits, Static
 
 from tests.ui.helpers import ROUTINE, make_app
+from tui.messages import StartRoutine
 from tui.screens.breakpoints import breakpoint_classes
 from tui.screens.confirm import ChoiceDialog
 from tui.screens.help import HELP
@@ -207,6 +208,23 @@ async def test_the_command_palette_starts_any_routine():
         await pilot.pause()
         assert isinstance(app.screen, WorkoutScreen)
         assert str(app.screen.exercise_name.content) == "Bird dog"
+
+
+async def test_the_palette_asks_the_app_as_the_routine_library_does():
+    """Screens post `StartRoutine`; nothing below the app calls into it."""
+    messages: list[object] = []
+    app, _, _ = make_app(start=False)
+    async with app.run_test(size=(100, 30), message_hook=messages.append) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Start: Test")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, WorkoutScreen)
+    # one message, seen by the hook at the routine library and again at the app
+    [started] = {id(m): m for m in messages if isinstance(m, StartRoutine)}.values()
+    assert started.entry.name.startswith("Test")
 
 
 async def test_no_color_is_respected(monkeypatch):

@@ -36,7 +36,7 @@ from tui.core.store.database import Store, StoreUnavailable
 #: so a `kill -9` loses less than a second.
 SAVE_EVERY = 0.5
 
-Listener = Callable[[Sequence[Event]], None]
+Listener = Callable[[Sequence[Event]], object]  # what it returns is not used
 T = TypeVar("T")
 
 

@@ -1,25 +1,71 @@
-"""The routine library: choose what to do today."""
+"""The routine library: choose what to do today, and make routines one's own.
+
+Starting and resuming are the app's to do: the screen posts `StartRoutine`
+or `ResumeSession` (`tui/messages.py`), and so does its palette provider
+("Start: <routine>"). Making routines is the screen's own: ctrl+e opens the
+editor on the selected routine, ctrl+n on a new one, ctrl+d on a copy. A
+bundled routine opens as a copy bound for the person's folder, written on the
+first save: leaving without saving leaves no stray copy behind to hide the
+bundled one.
+
+Nothing here reads a file on the UI loop: routine files are read, copied and
+looked at (`stat`, every WATCH_SECONDS and whenever the screen is shown
+again, so a routine saved in the editor is there on return) in thread
+workers, which hand their result back with `call_from_thread`.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.containers import Horizontal, VerticalScroll
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
+from textual.worker import get_current_worker
 
-from tui.core.catalog.entries import CatalogEntry, Invalid
-from tui.core.catalog.watch import routine_watch
+from tui.core.catalog.entries import CatalogEntry, Invalid, Valid, load_catalog, load_entry
+from tui.core.catalog.watch import FileWatch, routine_watch
 from tui.core.routine.models import format_clock
+from tui.core.routine.problems import RoutineError
+from tui.core.routine.source import read_source
 
-from ..commands_palette import StartRoutineCommands
+from ..messages import ResumeSession, StartRoutine
 from ..widgets.line import Line
 
 #: Seconds between two looks at the routine files on disk.
 WATCH_SECONDS = 2.0
+
+
+class StartRoutineCommands(Provider):
+    """The palette's "Start: <routine>" for every valid routine the library shows."""
+
+    def _commands(self) -> list[tuple[str, Callable[[], None], str]]:
+        screen = self.screen
+        if not isinstance(screen, RoutineLibraryScreen):
+            return []
+        return [
+            (f"Start: {entry.name}", partial(screen.start, entry), entry.routine.summary)
+            for entry in screen.catalog
+            if isinstance(entry, Valid)
+        ]
+
+    async def discover(self) -> Hits:
+        for text, callback, help_text in self._commands():
+            yield DiscoveryHit(text, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for text, callback, help_text in self._commands():
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(score, matcher.highlight(text), callback, help=help_text)
 
 
 class RoutineLibraryScreen(Screen[None]):
@@ -40,35 +86,14 @@ class RoutineLibraryScreen(Screen[None]):
         Binding("ctrl+q", "app.quit", "Quit", id="quit"),
     ]
 
-    class Start(Message):
-        def __init__(self, entry: CatalogEntry) -> None:
-            super().__init__()
-            self.entry = entry
-
-    class Resume(Message):
-        """Resume the paused session the banner names."""
-
-    class Edit(Message):
-        """Open the editor on this routine."""
-
-        def __init__(self, entry: CatalogEntry) -> None:
-            super().__init__()
-            self.entry = entry
-
-    class NewRoutine(Message):
-        """Write a new routine."""
-
-    class Duplicate(Edit):
-        """Write a new routine, starting from a copy of this one."""
-
-    class FilesChanged(Message):
-        """A routine file (or a folder of them) changed on disk."""
-
     def __init__(self, catalog: list[CatalogEntry], banner: str = "") -> None:
         super().__init__()
         self.catalog = catalog
         self.banner = banner
         self.shown: list[CatalogEntry] = list(catalog)
+        #: How the routine files were when last looked at (a few `stat` calls, made
+        #: here: a change made while the screen opens is then noticed).
+        self._watch = routine_watch(entry.ref.path for entry in catalog)
 
     def compose(self) -> ComposeResult:
         yield Static("spinewise · choose a routine", id="library-title", classes="title-bar")
@@ -90,8 +115,11 @@ class RoutineLibraryScreen(Screen[None]):
         self.query_one("#banner", Line).show(self.banner)
         self._fill("")
         self.query_one("#filter", Input).focus()
-        self._watch = routine_watch(entry.ref.path for entry in self.catalog)
         self.set_interval(WATCH_SECONDS, self.look_at_files, name="watch-routines")
+
+    def on_screen_resume(self) -> None:
+        """Shown (again): the editor, or another program, may have changed the files."""
+        self.look_at_files()
 
     def _fill(self, words: str) -> None:
         table = self.query_one("#routines", DataTable)
@@ -168,31 +196,30 @@ class RoutineLibraryScreen(Screen[None]):
         if table.row_count:
             table.move_cursor(row=max(0, min(table.row_count - 1, table.cursor_row + delta)))
 
-    def set_catalog(self, catalog: list[CatalogEntry]) -> None:
+    def set_catalog(self, catalog: list[CatalogEntry], watch: FileWatch) -> None:
         """Show these routines instead (after a reload), keeping the filter and selection."""
         chosen = self.selected.ref.id if self.selected else None
         self.catalog = catalog
-        self._watch = routine_watch(entry.ref.path for entry in catalog)
+        self._watch = watch
         self._fill(self.query_one("#filter", Input).value)
         ids = [entry.ref.id for entry in self.shown]
         if chosen in ids:
             self.query_one("#routines", DataTable).move_cursor(row=ids.index(chosen))
 
+    # -- the files on disk ---------------------------------------------------------
+
     def look_at_files(self) -> None:
-        """Every WATCH_SECONDS: stat the routine files and folders; reload on a change."""
-        if self._watch.changed():
-            self.post_message(self.FilesChanged())
+        """Stat the routine files and folders in a thread; reload the routines on a change."""
+        self._look(list(self.catalog))
 
-    def action_edit(self) -> None:
-        if self.selected is not None:
-            self.post_message(self.Edit(self.selected))
-
-    def action_new(self) -> None:
-        self.post_message(self.NewRoutine())
-
-    def action_duplicate(self) -> None:
-        if self.selected is not None:
-            self.post_message(self.Duplicate(self.selected))
+    @work(thread=True, exclusive=True, group="routine-files", exit_on_error=False)
+    def _look(self, catalog: list[CatalogEntry]) -> None:
+        if not self._watch.changed():
+            return
+        fresh = reloaded(catalog)
+        watch = routine_watch(entry.ref.path for entry in fresh)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.set_catalog, fresh, watch)
 
     def set_banner(self, banner: str) -> None:
         self.banner = banner
@@ -207,7 +234,7 @@ class RoutineLibraryScreen(Screen[None]):
         return True
 
     def action_resume(self) -> None:
-        self.post_message(self.Resume())
+        self.post_message(ResumeSession())
 
     def action_clear(self) -> None:
         self.query_one("#filter", Input).value = ""
@@ -215,4 +242,118 @@ class RoutineLibraryScreen(Screen[None]):
     def action_start(self) -> None:
         entry = self.selected
         if entry is not None:
-            self.post_message(self.Start(entry))  # the app says why an invalid one cannot start
+            self.start(entry)
+
+    def start(self, entry: CatalogEntry) -> None:
+        """Ask the app to start it (the app says why an invalid one cannot start)."""
+        self.post_message(StartRoutine(entry))
+
+    # -- making routines one's own (ctrl+e, ctrl+n, ctrl+d) -------------------------
+    # The files are read in thread workers, which then open the editor. (The editor,
+    # tree-sitter and authoring are imported when first used: not for a workout.)
+
+    def action_edit(self) -> None:
+        if self.selected is not None:
+            self._edit(self.selected)
+
+    @work(thread=True, group="open-editor", exit_on_error=False)
+    def _edit(self, entry: CatalogEntry) -> None:
+        from tui.core.authoring.files import copy_text, own_copy_path
+
+        ref = entry.ref
+        try:
+            if ref.origin == "bundled":
+                path = own_copy_path(ref)
+                note = (f"{ref.id} is a bundled routine: saving writes your own copy, {path}, "
+                        "which takes its place in your library.")
+                self._open_editor(path, copy_text(ref), on_disk=False, note=note)
+            else:
+                self._open_editor(ref.path, read_source(ref.path), on_disk=True)
+        except RoutineError as error:
+            self.notify(str(error.problems[0]), severity="error", timeout=8, markup=False)
+
+    def action_new(self) -> None:
+        from .name_dialog import NameDialog
+
+        def named(name: str | None) -> None:
+            if name:
+                self._new(name)
+
+        self.app.push_screen(NameDialog(
+            "New routine", "What is it called? (Its file name is made from the name.)",
+            check=name_problem,
+        ), named)
+
+    @work(thread=True, group="open-editor", exit_on_error=False)
+    def _new(self, name: str) -> None:
+        from tui.core.authoring.files import check_new_name
+        from tui.core.authoring.starter import starter_text
+
+        rid, path = check_new_name(name)
+        note = f"A new routine: it is written to {path} when you save (ctrl+s)."
+        self._open_editor(path, starter_text(name, rid), on_disk=False, note=note)
+
+    def action_duplicate(self) -> None:
+        from .name_dialog import NameDialog
+
+        entry = self.selected
+        if entry is None:
+            return
+
+        def named(name: str | None) -> None:
+            if name:
+                self._duplicate(entry, name)
+
+        self.app.push_screen(NameDialog(
+            "Duplicate routine", f"A copy of {entry.name}, called:",
+            value=f"{entry.name} copy", check=name_problem,
+        ), named)
+
+    @work(thread=True, group="open-editor", exit_on_error=False)
+    def _duplicate(self, entry: CatalogEntry, name: str) -> None:
+        from tui.core.authoring.files import check_new_name, copy_text
+
+        _, path = check_new_name(name)
+        try:
+            text = copy_text(entry.ref, name)
+        except RoutineError as error:
+            self.notify(str(error.problems[0]), severity="error", timeout=8, markup=False)
+            return
+        note = f"A copy of {entry.name}: it is written to {path} when you save (ctrl+s)."
+        self._open_editor(path, text, on_disk=False, note=note)
+
+    def _open_editor(self, path: Path, text: str, *, on_disk: bool, note: str = "") -> None:
+        """From a worker: read the exercise library it is checked with, then open the editor."""
+        from tui.core.authoring.files import checking_library
+
+        from .editor import EditorScreen
+
+        library, warning = checking_library(path)
+        if warning:
+            self.notify(warning, severity="warning", timeout=8, markup=False)
+        editor = EditorScreen(path, text, library=library, on_disk=on_disk, note=note)
+        self.app.call_from_thread(self.app.push_screen, editor)
+
+
+def reloaded(catalog: list[CatalogEntry]) -> list[CatalogEntry]:
+    """Every routine loaded again; a routine run from a path (`spinewise run FILE`)
+    stays listed, first, while its file is there."""
+    fresh = load_catalog()
+    found = {entry.ref.path for entry in fresh}
+    files = [
+        load_entry(entry.ref) if entry.ref.path.is_file() else entry
+        for entry in catalog
+        if entry.ref.origin == "file" and entry.ref.path not in found
+    ]
+    return files + fresh
+
+
+def name_problem(name: str) -> str | None:
+    """What is wrong with a new routine's name (None when it will do)."""
+    from tui.core.authoring.files import AuthoringError, check_new_name
+
+    try:
+        check_new_name(name)
+    except AuthoringError as error:
+        return str(error)
+    return None

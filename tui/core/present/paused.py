@@ -22,3 +22,11 @@ def ago(seconds: float) -> str:
     if hours < 48:
         return f"{hours} h ago"
     return f"{hours // 24} days ago"
+
+
+def file_change_note(state: str) -> str | None:
+    """What to say on resuming, given `ActiveSession.routine_file_state()`."""
+    if state not in ("changed", "missing"):
+        return None
+    return (f"The routine file has {'changed' if state == 'changed' else 'gone'} since "
+            "you started; resuming the version you started.")
