@@ -152,7 +152,20 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def forgiving_output() -> None:
+    """Print what the terminal cannot encode as `?` (errors as `\\xe9`), never crash.
+
+    With PYTHONIOENCODING=ascii, or a terminal in Latin-1, a routine named
+    "Café" made `list` and `show` raise UnicodeEncodeError (issue 13).
+    """
+    for stream, errors in ((sys.stdout, "replace"), (sys.stderr, "backslashreplace")):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors=errors)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    forgiving_output()
     words = sys.argv[1:] if argv is None else list(argv)
     parser = build_parser(words[0] if words and words[0] in COMMANDS else None)
     args = parser.parse_args(words)
