@@ -42,6 +42,7 @@ from .screens.workout import WorkoutScreen
 if TYPE_CHECKING:
     from .audio.setup import SoundSetup
     from .screens.routine_library import RoutineLibraryScreen
+    from .screens.summary import AfterSummary
 
 
 @dataclass
@@ -132,7 +133,7 @@ class SpinewiseApp(App[str | None]):
         else:
             self._open_first()
 
-    def _notice_read(self, _: str | None) -> None:
+    def _notice_read(self, _: bool | None) -> None:
         if self.options.notice_seen is not None:
             self.options.notice_seen()
         self._open_first()
@@ -219,8 +220,10 @@ class SpinewiseApp(App[str | None]):
             self.show_library()
             return
 
-        def answered(choice: str | None) -> None:
-            if choice == "discard":
+        from .screens.confirm import Waiting, waiting_dialog
+
+        def answered(choice: Waiting | None) -> None:
+            if choice is Waiting.DISCARD:
                 try:
                     self.storage.discard_paused(time.time())
                 except SessionOpenError as error:
@@ -228,27 +231,13 @@ class SpinewiseApp(App[str | None]):
                     self.show_library()
                     return
                 self._begin(entry)
-            elif choice == "resume":
+            elif choice is Waiting.RESUME:
                 self.resume_session(paused)
             else:
                 self.show_library()
 
-        from .screens.confirm import Answer, ChoiceDialog
-
-        self.push_screen(
-            ChoiceDialog(
-                "A session is waiting",
-                f"{paused.routine_name} is paused ({where_paused(paused, time.time())}). "
-                f"Discard it and start {entry.name}?",
-                [
-                    Answer("resume", f"Resume {paused.routine_name}", "r"),
-                    Answer("discard", f"Discard, start {entry.name}", "d"),
-                    Answer("cancel", "Cancel", "c"),
-                ],
-                danger="discard",
-            ),
-            answered,
-        )
+        where = where_paused(paused, time.time())
+        self.push_screen(waiting_dialog(paused.routine_name, where, entry.name), answered)
 
     def _begin(self, entry: Valid) -> None:
         try:
@@ -358,8 +347,10 @@ class SpinewiseApp(App[str | None]):
         summary = SessionSummary.of(message.session)
         self.push_screen(SummaryScreen(summary), self._after_summary)
 
-    def _after_summary(self, where: str | None) -> None:
-        if where == "quit":
+    def _after_summary(self, where: AfterSummary | None) -> None:
+        from .screens.summary import AfterSummary
+
+        if where is AfterSummary.QUIT:
             self.exit("finished")
         else:
             self.show_library()

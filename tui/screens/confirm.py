@@ -1,8 +1,16 @@
-"""A question with a few answers, as a modal that returns the chosen one."""
+"""A question with a few answers, as a modal that returns the chosen one, typed.
+
+`ChoiceDialog[T]` returns the value of the answer chosen: a member of the
+question's own Enum (`Hurt`, `Waiting`, `Unsaved`), or a bool for a yes/no
+question (frogmouth's `ModalScreen[bool]`), so a caller compares with names
+the type checker knows, never with answer strings.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from dataclasses import dataclass
+from enum import Enum
+from typing import Generic, TypeVar
 
 from textual import events
 from textual.app import ComposeResult
@@ -10,19 +18,20 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
+from textual.widgets.button import ButtonVariant
 
-if TYPE_CHECKING:
-    from textual.widgets.button import ButtonVariant
+T = TypeVar("T")
 
 
-class Answer(NamedTuple):
-    id: str
+@dataclass(frozen=True, slots=True)
+class Answer(Generic[T]):
+    value: T
     label: str
     key: str  # one letter that chooses it
 
 
-class ChoiceDialog(ModalScreen[str]):
-    """Returns the id of the chosen answer; Escape returns `escape_answer`."""
+class ChoiceDialog(ModalScreen[T]):
+    """Returns the value of the chosen answer; Escape returns `escape`."""
 
     CSS_PATH = "dialog.tcss"
     BINDINGS = [Binding("escape", "choose_escape", "Cancel")]
@@ -31,16 +40,16 @@ class ChoiceDialog(ModalScreen[str]):
         self,
         title: str,
         text: str,
-        answers: list[Answer],
+        answers: list[Answer[T]],
         *,
-        escape_answer: str = "cancel",
-        danger: str | None = None,
+        escape: T,
+        danger: T | None = None,
     ) -> None:
         super().__init__()
         self.title_text = title
         self.text = text
         self.answers = answers
-        self.escape_answer = escape_answer
+        self.escape = escape
         self.danger = danger
 
     def compose(self) -> ComposeResult:
@@ -50,38 +59,79 @@ class ChoiceDialog(ModalScreen[str]):
             yield Static(self.text, markup=False)
             with Horizontal(classes="dialog-buttons"):
                 for i, answer in enumerate(self.answers):
+                    danger = self.danger is not None and answer.value == self.danger
                     variant: ButtonVariant = (
-                        "error" if answer.id == self.danger else "primary" if i == 0 else "default"
+                        "error" if danger else "primary" if i == 0 else "default"
                     )
-                    yield Button(f"{answer.label} ({answer.key})", id=answer.id, variant=variant)
+                    yield Button(
+                        f"{answer.label} ({answer.key})", name=str(i), variant=variant
+                    )
 
     def on_key(self, event: events.Key) -> None:
         for answer in self.answers:
             if event.key == answer.key:
                 event.stop()
-                self.dismiss(answer.id)
+                self.dismiss(answer.value)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id)
+        self.dismiss(self.answers[int(event.button.name or 0)].value)
 
     def action_choose_escape(self) -> None:
-        self.dismiss(self.escape_answer)
+        self.dismiss(self.escape)
 
 
-def hurt_dialog(exercise: str) -> ChoiceDialog:
-    """`!`: the session is already paused; returns "skip", "end" or "carry-on"."""
+class Hurt(Enum):
+    """What to do after `!` (this hurts)."""
+
+    SKIP = "skip"
+    END = "end"
+    CARRY_ON = "carry-on"
+
+
+def hurt_dialog(exercise: str) -> ChoiceDialog[Hurt]:
+    """`!`: the session is already paused."""
     return ChoiceDialog(
         "Paused: this hurts",
         f"Stop {exercise}. Sharp, shooting or radiating pain is a reason to stop, not to "
         "push through. If pain persists, talk to a health professional.",
         [
-            Answer("skip", "Skip exercise", "s"),
-            Answer("end", "End session", "e"),
-            Answer("carry-on", "Carry on", "c"),
+            Answer(Hurt.SKIP, "Skip exercise", "s"),
+            Answer(Hurt.END, "End session", "e"),
+            Answer(Hurt.CARRY_ON, "Carry on", "c"),
         ],
-        escape_answer="carry-on",
-        danger="end",
+        escape=Hurt.CARRY_ON,
+        danger=Hurt.END,
     )
+
+
+class Waiting(Enum):
+    """A paused session waits while another routine is chosen: what to do with it."""
+
+    RESUME = "resume"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+
+
+def waiting_dialog(paused: str, where: str, starting: str) -> ChoiceDialog[Waiting]:
+    return ChoiceDialog(
+        "A session is waiting",
+        f"{paused} is paused ({where}). Discard it and start {starting}?",
+        [
+            Answer(Waiting.RESUME, f"Resume {paused}", "r"),
+            Answer(Waiting.DISCARD, f"Discard, start {starting}", "d"),
+            Answer(Waiting.CANCEL, "Cancel", "c"),
+        ],
+        escape=Waiting.CANCEL,
+        danger=Waiting.DISCARD,
+    )
+
+
+class Unsaved(Enum):
+    """Leaving the editor with changes not saved."""
+
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
 
 
 HEALTH_NOTICE = (
@@ -93,11 +143,11 @@ HEALTH_NOTICE = (
 )
 
 
-def health_notice() -> ChoiceDialog:
-    """Shown once, on the first run."""
+def health_notice() -> ChoiceDialog[bool]:
+    """Shown once, on the first run; returns True (read) however it is closed."""
     return ChoiceDialog(
         "Before you start",
         HEALTH_NOTICE,
-        [Answer("ok", "I understand", "enter")],
-        escape_answer="ok",
+        [Answer(True, "I understand", "enter")],
+        escape=True,
     )

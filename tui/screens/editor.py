@@ -31,7 +31,7 @@ from ..widgets.draft_preview import DraftPreview
 from ..widgets.line import Line
 from ..widgets.problem_list import ProblemList
 from ..widgets.toml_editor import TomlEditor
-from .confirm import Answer, ChoiceDialog
+from .confirm import Answer, ChoiceDialog, Unsaved
 
 #: Seconds of quiet after typing before the text is checked.
 DEBOUNCE = 0.3
@@ -186,8 +186,8 @@ class EditorScreen(Screen[Path | None]):
             return
         count = len(check.problems)
 
-        def answered(choice: str | None) -> None:
-            if choice == "save":
+        def answered(save: bool | None) -> None:
+            if save:
                 self._write(self.text, after)
 
         self.app.push_screen(ChoiceDialog(
@@ -195,8 +195,9 @@ class EditorScreen(Screen[Path | None]):
             f"{count} mistake{'s' if count != 1 else ''}, the first on line "
             f"{check.problems[0].line}: {check.problems[0].message}. A routine with mistakes "
             "cannot be run until they are fixed. Save it anyway?",
-            [Answer("cancel", "Keep editing", "c"), Answer("save", "Save anyway", "s")],
-            danger="save",
+            [Answer(False, "Keep editing", "c"), Answer(True, "Save anyway", "s")],
+            escape=False,
+            danger=True,
         ), answered)
 
     @work(thread=True, exclusive=True, group="save-routine")
@@ -245,10 +246,10 @@ class EditorScreen(Screen[Path | None]):
         self._ask_unsaved(quit_app=True)
 
     def _ask_unsaved(self, *, quit_app: bool) -> None:
-        def answered(choice: str | None) -> None:
-            if choice == "save":
+        def answered(choice: Unsaved | None) -> None:
+            if choice is Unsaved.SAVE:
                 self.save("quit" if quit_app else "leave")
-            elif choice == "discard":
+            elif choice is Unsaved.DISCARD:
                 if quit_app:
                     self.app.exit()
                 else:
@@ -258,7 +259,8 @@ class EditorScreen(Screen[Path | None]):
         self.app.push_screen(ChoiceDialog(
             "Unsaved changes",
             f"{self.path.name} has changes that are not saved. Save them before {where}?",
-            [Answer("save", "Save", "s"), Answer("discard", "Discard changes", "d"),
-             Answer("cancel", "Keep editing", "c")],
-            danger="discard",
+            [Answer(Unsaved.SAVE, "Save", "s"), Answer(Unsaved.DISCARD, "Discard changes", "d"),
+             Answer(Unsaved.CANCEL, "Keep editing", "c")],
+            escape=Unsaved.CANCEL,
+            danger=Unsaved.DISCARD,
         ), answered)

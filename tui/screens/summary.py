@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from enum import Enum
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -11,8 +13,15 @@ from textual.widgets import Footer, Static
 from tui.core.present.summary import SessionSummary
 
 
-class SummaryScreen(Screen[str]):
-    """Returns "library" or "quit"."""
+class AfterSummary(Enum):
+    """Where the person goes from the summary."""
+
+    LIBRARY = "library"
+    QUIT = "quit"
+
+
+class SummaryScreen(Screen[AfterSummary]):
+    """Returns where to go next."""
 
     CSS_PATH = "summary.tcss"
 
@@ -36,4 +45,5 @@ class SummaryScreen(Screen[str]):
         yield Footer()
 
     def action_leave(self, where: str) -> None:
-        self.dismiss(where)
+        """`where` is the binding's word: an `AfterSummary` value."""
+        self.dismiss(AfterSummary(where))

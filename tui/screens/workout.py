@@ -9,7 +9,7 @@ the screen is made: composing it starts nothing.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
 from textual.app import ComposeResult
@@ -31,6 +31,9 @@ from ..widgets.fill_bar import FillBar
 from ..widgets.line import Line
 from ..widgets.top_bar import TopBar
 from .breakpoints import breakpoint_classes
+
+if TYPE_CHECKING:
+    from .confirm import Hurt  # (imported when the dialog is first used: not before a frame)
 
 #: Redraws per second while running (the countdown shows whole seconds; the bar fills smoothly).
 FRAME_RATE = 10
@@ -214,14 +217,16 @@ class WorkoutScreen(Screen[None]):
         self._run(Action.FLAG_HURT)
         self.app.push_screen(hurt_dialog(self.session.step.exercise), self._after_hurt)
 
-    def _after_hurt(self, choice: str | None) -> None:
-        if choice == "skip":
+    def _after_hurt(self, choice: Hurt | None) -> None:
+        from .confirm import Hurt
+
+        if choice is Hurt.SKIP:
             self._run(Action.SKIP_EXERCISE)
             if self.workout.can(Action.RESUME):
                 self._run(Action.RESUME)
-        elif choice == "end":
+        elif choice is Hurt.END:
             self._run(Action.END)
-        elif choice == "carry-on" and self.workout.can(Action.RESUME):
+        elif choice is Hurt.CARRY_ON and self.workout.can(Action.RESUME):
             self._run(Action.RESUME)
 
     def action_quit_workout(self) -> None:
