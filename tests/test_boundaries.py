@@ -76,6 +76,8 @@ async def headless(self):
 
 SpinewiseApp.run = lambda self, **kw: asyncio.run(headless(self))
 SpinewiseApp._find_player = lambda self: None  # the players are found after the first frame
+import tui.commands.workout
+tui.commands.workout.screen_problem = lambda: None  # no terminal here: run_test draws none
 from tui.cli import main
 sys.exit(main(["run", sys.argv[1], "--sound", "off"]))
 """

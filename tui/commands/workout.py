@@ -1,9 +1,17 @@
-"""`spinewise`, `spinewise run ROUTINE`, `spinewise resume`: the interface itself."""
+"""`spinewise`, `spinewise run ROUTINE`, `spinewise resume`: the interface itself.
+
+Textual reads keys from standard input and draws on standard error. When either
+is not a terminal the screen cannot be drawn: `run X </dev/null` used to spin at
+86% of a core writing escape codes, `run X 2>log` to leave the terminal blank.
+Now that is said in one sentence and the exit code is 2 (wrong usage), before
+anything is read or claimed. An interface that crashed exits 1, not 0.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from typing import TextIO
 
 from tui.core.catalog.entries import CatalogEntry, Invalid, Valid, load_catalog, load_entry
 from tui.core.engine.clock import MonotonicClock
@@ -25,7 +33,44 @@ def open_store(notices: list[str]) -> Store | NullStore:
     return store
 
 
+EXIT_NO_SCREEN = 2
+
+
+def screen_problem(streams: dict[str, TextIO | None] | None = None) -> str | None:
+    """Why the workout screen cannot be drawn here, or None when it can."""
+    if streams is None:
+        streams = {"standard input": sys.__stdin__, "standard error": sys.__stderr__}
+    missing = [name for name, stream in streams.items() if not _is_terminal(stream)]
+    if not missing:
+        return None
+    which = " and ".join(missing)
+    is_not = "is not one" if len(missing) == 1 else "are not terminals"
+    return (
+        f"spinewise: the workout screen needs a terminal, but {which} {is_not}: "
+        "run it without < or 2> redirections (list, show and history work anywhere)"
+    )
+
+
+def _is_terminal(stream: TextIO | None) -> bool:
+    try:
+        return stream is not None and stream.isatty()
+    except (OSError, ValueError):  # closed
+        return False
+
+
+def say_no_screen(problem: str) -> int:
+    """Print `problem` where a person can see it: standard error, and standard output
+    too when only that one reaches the terminal."""
+    print(problem, file=sys.stderr)
+    if not _is_terminal(sys.__stderr__) and _is_terminal(sys.__stdout__):
+        print(problem)
+    return EXIT_NO_SCREEN
+
+
 def run_workout(args: argparse.Namespace) -> int:
+    problem = screen_problem()
+    if problem is not None:
+        return say_no_screen(problem)
     notices: list[str] = []
     settings = load_settings()
     notices.extend(settings.warnings)
@@ -89,4 +134,4 @@ def run_workout(args: argparse.Namespace) -> int:
         app.storage.call(lambda store: store.close())
     if app.kept:
         print("Session kept. Carry on with: spinewise resume")
-    return 0
+    return 1 if app.return_code else 0  # 1: the interface crashed
