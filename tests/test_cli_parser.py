@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from tui.cli import COMMANDS, build_parser, main
@@ -51,3 +54,29 @@ def test_the_top_level_help_lists_every_command(capsys):
         main(["--help"])
     out = capsys.readouterr().out
     assert all(name in out for name in COMMANDS)
+
+
+ONLY_ONE = """
+import contextlib, io, sys
+from tui.cli import main
+with contextlib.redirect_stdout(io.StringIO()):
+    code = main(sys.argv[1:])
+print(code, " ".join(sorted(m for m in sys.modules if m.startswith("tui.commands."))))
+"""
+
+
+@pytest.mark.parametrize(
+    ("words", "modules"),
+    [
+        (["list", "--json"], {"tui.commands.list_routines"}),
+        (["show", "big-three", "--json"], {"tui.commands.show", "tui.commands.common"}),
+        (["check", "no-such.toml"], {"tui.commands.check"}),
+    ],
+    ids=lambda value: value[0] if isinstance(value, list) else "",
+)
+def test_main_imports_only_the_command_asked_for(words, modules, isolated_home):
+    out = subprocess.run(
+        [sys.executable, "-c", ONLY_ONE, *words], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert int(out[0]) in (0, 1)
+    assert set(out[1:]) == modules

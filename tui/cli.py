@@ -1,24 +1,44 @@
-"""The `spinewise` command line.
+"""The `spinewise` command line: names to command modules.
 
-Only `run`, `resume` and the bare command start the Textual interface; the
-other commands never import Textual, so they start quickly.
+Each command is a module of `tui/commands/` with `add_parser(sub, common)` and
+`run(args)`; `COMMANDS` maps its name to the module. `main` imports only the
+module asked for, and builds only its parser: a workout's first frame waited
+for all ten parsers to be built (about 8 M instructions, measured), and only
+one is used. Only `run`, `resume` and the bare command start the Textual
+interface; the other commands never import Textual, so they start quickly.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
-from collections.abc import Callable, Sequence
-from pathlib import Path
+from collections.abc import Sequence
+from types import ModuleType
 
 from tui.core.sound_modes import SOUND_MODES
 
 from . import __version__
-from .commands import authoring_cli
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
-#: What `add_subparsers` returns (argparse gives it no public name).
-Commands = argparse._SubParsersAction
+
+#: Every command and its module in `tui.commands`, in the order `spinewise --help` lists them.
+COMMANDS: dict[str, str] = {
+    "run": "run",
+    "resume": "resume",
+    "list": "list_routines",
+    "show": "show",
+    "history": "history",
+    "check": "check",
+    "new": "new",
+    "edit": "edit",
+    "library": "library_import",
+}
+
+
+def command(name: str) -> ModuleType:
+    """The module of the command `name` (imported now, the first time it is asked for)."""
+    return importlib.import_module(f"tui.commands.{COMMANDS[name]}")
 
 
 def _speed(text: str) -> float:
@@ -59,82 +79,9 @@ def _common_options() -> argparse.ArgumentParser:
     return common
 
 
-def _add_run(sub: Commands, common: argparse.ArgumentParser) -> None:
-    run = sub.add_parser(
-        "run",
-        parents=[common],
-        help="start a routine",
-        description="Start a routine: a bundled or own routine's id, or a TOML file.",
-    )
-    run.add_argument("routine", metavar="ROUTINE")
-    run.add_argument(
-        "--discard",
-        action="store_true",
-        help="discard a paused session without asking, and start this routine",
-    )
-    run.add_argument(
-        "--cue-log",
-        type=Path,
-        metavar="FILE",
-        help="append one JSON line per cue played: {cue, due, at}",
-    )
-
-
-def _add_resume(sub: Commands, common: argparse.ArgumentParser) -> None:
-    sub.add_parser(
-        "resume",
-        parents=[common],
-        help="carry on with the paused session",
-        description="Reopen the paused or interrupted session where it stopped.",
-    )
-
-
-def _add_list(sub: Commands, common: argparse.ArgumentParser) -> None:
-    lst = sub.add_parser("list", help="the routines found, with level and total time")
-    lst.add_argument("--json", action="store_true", help="print JSON instead of a table")
-
-
-def _add_show(sub: Commands, common: argparse.ArgumentParser) -> None:
-    show = sub.add_parser("show", help="the plan of a routine: every step and the total time")
-    show.add_argument("routine", metavar="ROUTINE")
-    show.add_argument("--json", action="store_true", help="print the plan as JSON")
-
-
-def _add_history(sub: Commands, common: argparse.ArgumentParser) -> None:
-    history = sub.add_parser("history", help="past sessions, your streak, minutes per week")
-    history.add_argument("--json", action="store_true", help="print the sessions as JSON")
-
-
-def _add_check(sub: Commands, common: argparse.ArgumentParser) -> None:
-    check = sub.add_parser(
-        "check",
-        help="validate routine files or folders",
-        description="Validate routine files, or every *.toml in a folder "
-        "(exercises.toml is checked as an exercise library). "
-        "Exit 0 when all are valid, 1 when any is not.",
-    )
-    check.add_argument("paths", metavar="PATH", nargs="+", type=Path)
-
-
-#: Every command, in the order `spinewise --help` lists them.
-COMMANDS: dict[str, Callable[[Commands, argparse.ArgumentParser], None]] = {
-    "run": _add_run,
-    "resume": _add_resume,
-    "list": _add_list,
-    "show": _add_show,
-    "history": _add_history,
-    "check": _add_check,
-    **authoring_cli.COMMANDS,
-}
-
-
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
-    """The command line; with `only`, the top level and that one command.
-
-    `main` parses with the smaller parser when the first word names a command:
-    a workout's first frame waited for all ten to be built (about 8 M
-    instructions, measured), and only one is used.
-    """
+    """The command line; with `only`, the top level and that one command
+    (`main` parses with it when the first word names a command)."""
     common = _common_options()
     parser = argparse.ArgumentParser(
         prog="spinewise",
@@ -146,9 +93,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"spinewise {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name, add in COMMANDS.items():
+    for name in COMMANDS:
         if only is None or name == only:
-            add(sub, common)
+            command(name).add_parser(sub, common)
     return parser
 
 
@@ -170,27 +117,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser(words[0] if words and words[0] in COMMANDS else None)
     args = parser.parse_args(words)
     try:
-        if args.command == "check":
-            from .commands.check import run_check
+        if args.command is None:  # the routine library
+            from .commands.workout import run_workout
 
-            return run_check(args.paths)
-        if args.command in authoring_cli.COMMANDS:
-            return authoring_cli.dispatch(args)
-        if args.command == "history":
-            from .commands.history import run_history
-
-            return run_history(as_json=args.json)
-        if args.command in ("list", "show"):
-            from .commands import inspect
-
-            if args.command == "list":
-                return inspect.run_list(as_json=args.json)
-            return inspect.run_show(args.routine, as_json=args.json)
-        from .commands.workout import run_workout
-
-        args.discard = getattr(args, "discard", False)
-        args.cue_log = getattr(args, "cue_log", None)
-        return run_workout(args)
+            return run_workout(args)
+        code: int = command(args.command).run(args)
+        return code
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

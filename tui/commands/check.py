@@ -2,11 +2,29 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
 from tui.core.catalog import sources
 from tui.core.catalog.checking import check_path, iter_toml_files
+
+from . import Subparsers
+
+
+def add_parser(sub: Subparsers, common: argparse.ArgumentParser) -> None:
+    check = sub.add_parser(
+        "check",
+        help="validate routine files or folders",
+        description="Validate routine files, or every *.toml in a folder "
+        "(exercises.toml is checked as an exercise library). "
+        "Exit 0 when all are valid, 1 when any is not.",
+    )
+    check.add_argument("paths", metavar="PATH", nargs="+", type=Path)
+
+
+def run(args: argparse.Namespace) -> int:
+    return run_check(args.paths)
 
 
 def run_check(paths: list[Path]) -> int:

@@ -11,6 +11,7 @@ with the backup beside them, and the exit status is 1.
 
 from __future__ import annotations
 
+import argparse
 import os
 import shlex
 import shutil
@@ -18,20 +19,38 @@ import subprocess
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from tui.core.authoring.edit_round import EditRound
-from tui.core.authoring.files import checking_library, copy_bundled, own_copy_path
-from tui.core.routine.exercise_library import ExerciseLibrary
 from tui.core.routine.problems import RoutineError
 
+from . import Subparsers
 from .common import resolve_ref
+
+if TYPE_CHECKING:
+    from tui.core.authoring.edit_round import EditRound
+    from tui.core.routine.exercise_library import ExerciseLibrary
 
 FALLBACK_EDITORS = ("nano", "vi", "notepad")
 #: Rounds of "edit again" without a terminal, so a script answering "e" forever ends.
 MAX_ROUNDS_WITHOUT_TERMINAL = 5
 PROMPT = "[e]dit again, [k]eep anyway, or [d]iscard the change? "
 Runner = Callable[[Sequence[str]], int]
+
+
+def add_parser(sub: Subparsers, common: argparse.ArgumentParser) -> None:
+    edit = sub.add_parser(
+        "edit",
+        help="open a routine in your editor, and check it when you are done",
+        description="Open ROUTINE in $VISUAL or $EDITOR; check it when the editor exits, and "
+        "offer to edit again, keep it anyway or discard the change while it has mistakes. "
+        "A bundled routine is copied into your folder first. The version before is kept "
+        "as NAME.toml.bak until the routine is valid.",
+    )
+    edit.add_argument("routine", metavar="ROUTINE")
+
+
+def run(args: argparse.Namespace) -> int:
+    return run_edit(args.routine)
 
 
 def find_editor(env: Mapping[str, str]) -> list[str] | None:
@@ -59,6 +78,9 @@ def run_edit(
     env: Mapping[str, str] | None = None,
     runner: Runner = subprocess.call,
 ) -> int:
+    from tui.core.authoring.edit_round import EditRound
+    from tui.core.authoring.files import copy_bundled, own_copy_path
+
     stdin = stdin or sys.stdin
     out = out or sys.stdout
     env = os.environ if env is None else env
@@ -156,6 +178,8 @@ def _ask(stdin: TextIO, out: TextIO) -> str | None:
 def _exercise_library(path: Path) -> ExerciseLibrary:
     """The exercise library the routine at `path` is checked with; a file with
     mistakes is left out, and said so."""
+    from tui.core.authoring.files import checking_library
+
     found, warning = checking_library(path)
     if warning:
         print(f"spinewise: {warning}", file=sys.stderr)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from collections.abc import Sequence
@@ -13,7 +14,18 @@ from rich.text import Text
 
 from tui.core.store.database import Store, StoreError
 
+from . import Subparsers
+
 BAR = "█"
+
+
+def add_parser(sub: Subparsers, common: argparse.ArgumentParser) -> None:
+    history = sub.add_parser("history", help="past sessions, your streak, minutes per week")
+    history.add_argument("--json", action="store_true", help="print the sessions as JSON")
+
+
+def run(args: argparse.Namespace) -> int:
+    return run_history(as_json=args.json)
 
 
 def run_history(*, as_json: bool) -> int:

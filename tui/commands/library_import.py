@@ -9,29 +9,52 @@ any was skipped or asked for and not found.
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui.core import paths
-from tui.core.importing.exercise_import import (
-    ImportPlan,
-    Outcome,
-    plan_import,
-    read_records,
-    select,
-    write_import,
-)
 from tui.core.routine.exercise_library import ExerciseLibrary, parse_exercise_library
 from tui.core.routine.limits import MAX_LIBRARY_BYTES
 from tui.core.routine.problems import Problem, RoutineError
 from tui.core.routine.source import read_source
 
+from . import Subparsers
 from .common import report
+
+if TYPE_CHECKING:
+    from tui.core.importing.exercise_import import ImportPlan, Outcome
+
+
+def add_parser(sub: Subparsers, common: argparse.ArgumentParser) -> None:
+    lib = sub.add_parser("library", help="your exercise library: import exercises")
+    lib_sub = lib.add_subparsers(dest="library_command", metavar="ACTION", required=True)
+    imp = lib_sub.add_parser(
+        "import",
+        help="add exercises from a Free Exercise DB JSON file to your exercises.toml",
+        description="Add Free Exercise DB records (github.com/yuhonas/free-exercise-db) to "
+        "your exercises.toml, for routines to use. Importing again adds nothing twice. "
+        "Exit 0 when every chosen record was imported, 1 when any was skipped.",
+    )
+    imp.add_argument("file", metavar="FILE", type=Path, help="exercises.json, or one record")
+    imp.add_argument("--id", dest="ids", action="append", default=[], metavar="ID",
+                     help="only this record (its id in the file, such as Cat_Stretch); repeatable")
+    imp.add_argument("--category", dest="categories", action="append", default=[], metavar="C",
+                     help="only records of this category, such as stretching; repeatable")
+    imp.add_argument("--muscle", dest="muscles", action="append", default=[], metavar="M",
+                     help='only records working this muscle, such as "lower back"; repeatable')
+
+
+def run(args: argparse.Namespace) -> int:
+    return run_import(args.file, args.ids, args.categories, args.muscles)
 
 
 def run_import(file: Path, ids: Sequence[str] = (), categories: Sequence[str] = (),
                muscles: Sequence[str] = (), *, target: Path | None = None) -> int:
+    from tui.core.importing.exercise_import import plan_import, read_records, select, write_import
+
     target = target if target is not None else paths.user_exercises_file()
     try:
         records = read_records(file)

@@ -68,9 +68,12 @@ def say_no_screen(problem: str) -> int:
 
 
 def run_workout(args: argparse.Namespace) -> int:
+    """`run`, `resume`, or no command at all (the routine library)."""
     problem = screen_problem()
     if problem is not None:
         return say_no_screen(problem)
+    discard = getattr(args, "discard", False)  # only `run` has these two
+    cue_log = getattr(args, "cue_log", None)
     notices: list[str] = []
     settings = load_settings()
     notices.extend(settings.warnings)
@@ -97,7 +100,7 @@ def run_workout(args: argparse.Namespace) -> int:
                 )
                 return 1
             store.claim(resume.id)  # here only: the app is told it is claimed
-        elif start is not None and args.discard:
+        elif start is not None and discard:
             store.discard_active()
     except SessionOpenError as error:
         print(f"spinewise: {error}", file=sys.stderr)
@@ -114,7 +117,7 @@ def run_workout(args: argparse.Namespace) -> int:
 
     clock = MonotonicClock()
     # No player until one is found, in a thread after the first frame.
-    dispatcher = CueDispatcher(None, None, epoch_converter(clock), args.cue_log, stale_after=1.0)
+    dispatcher = CueDispatcher(None, None, epoch_converter(clock), cue_log, stale_after=1.0)
     sound = SoundSetup(dispatcher, settings, sound=args.sound, voice=args.voice)
     options = AppOptions(
         store=store,

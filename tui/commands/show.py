@@ -1,70 +1,32 @@
-"""`spinewise list` and `spinewise show`: what routines there are, and their plans."""
+"""`spinewise show ROUTINE [--json]`: the plan of a routine, every step and the total time."""
 
 from __future__ import annotations
 
+import argparse
 import json
 
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from tui.core.catalog.entries import CatalogEntry, Invalid, load_catalog
-from tui.core.plan import Plan, build_plan, json_number
+from tui.core.plan import Plan, build_plan
 from tui.core.routine.models import format_clock, format_seconds_short
 
+from . import Subparsers
 from .common import resolve
 
 KIND_STYLE = {"prepare": "yellow", "work": "bold", "rest": "cyan", "switch": "magenta"}
 
 
-def run_list(*, as_json: bool) -> int:
-    catalog = load_catalog()
-    if as_json:
-        print(json.dumps([_entry_json(entry) for entry in catalog], indent=2))
-        return 0
-    table = Table(box=None, pad_edge=False, header_style="bold")
-    for column in ("id", "name", "level", "time", "from"):
-        table.add_column(column, justify="right" if column == "time" else "left")
-    for entry in catalog:
-        if isinstance(entry, Invalid):
-            table.add_row(
-                entry.ref.id,
-                f"[red]invalid[/]: spinewise check {entry.ref.path}",
-                "",
-                "",
-                entry.ref.origin,
-            )
-            continue
-        table.add_row(
-            entry.ref.id,
-            escape(entry.routine.name),
-            entry.routine.level or "-",
-            format_clock(entry.total_seconds),
-            entry.ref.origin,
-        )
-    Console().print(table)
-    return 0
+
+def add_parser(sub: Subparsers, common: argparse.ArgumentParser) -> None:
+    show = sub.add_parser("show", help="the plan of a routine: every step and the total time")
+    show.add_argument("routine", metavar="ROUTINE")
+    show.add_argument("--json", action="store_true", help="print the plan as JSON")
 
 
-def _entry_json(entry: CatalogEntry) -> dict[str, object]:
-    row: dict[str, object] = {
-        "id": entry.ref.id,
-        "origin": entry.ref.origin,
-        "path": str(entry.ref.path),
-    }
-    if isinstance(entry, Invalid):
-        row.update(name=None, level=None, total_seconds=None, error=entry.error)
-        return row
-    routine = entry.routine
-    row.update(
-        name=routine.name,
-        level=routine.level,
-        total_seconds=json_number(entry.total_seconds),
-        exercises=len(routine.exercises),
-        tags=list(routine.tags),
-        summary=routine.summary,
-    )
-    return row
+def run(args: argparse.Namespace) -> int:
+    return run_show(args.routine, as_json=args.json)
 
 
 def run_show(name: str, *, as_json: bool) -> int:
