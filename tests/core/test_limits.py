@@ -264,3 +264,15 @@ def test_the_format_document_states_the_limits_of_the_program():
         f"up to {MAX_STEPS}", f"up to {size_text(MAX_ROUTINE_BYTES)}",
         f"up to {size_text(MAX_LIBRARY_BYTES)}",
     ]
+
+
+def test_an_edit_round_refuses_a_fifo_rather_than_waiting_for_a_writer(tmp_path: Path):
+    from tui.core.authoring.edit_round import EditRound
+    from tui.core.routine.exercise_library import ExerciseLibrary
+
+    fifo = tmp_path / "pipe.toml"
+    os.mkfifo(fifo)
+    with pytest.raises(RoutineError) as caught:
+        EditRound(fifo, ExerciseLibrary())
+    assert str(caught.value) == f"{fifo}:1:1: file: is a FIFO, not a regular file"
+    assert not (tmp_path / "pipe.toml.bak").exists()

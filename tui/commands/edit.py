@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, TextIO
 from tui.core.routine.problems import RoutineError
 
 from . import Subparsers
-from .common import resolve_ref
+from .common import report, resolve_ref
 
 if TYPE_CHECKING:
     from tui.core.authoring.edit_round import EditRound
@@ -109,6 +109,9 @@ def run_edit(
             print(f"An earlier backup is kept until the routine is valid: {editing.backup}",
                   file=out)
         return _rounds(editing, editor, stdin, out, runner)
+    except RoutineError as error:  # not a regular file, or too large to be a routine
+        report(error)
+        return 1
     except OSError as error:  # the file or its backup cannot be read or written
         where = error.filename or path
         print(f"spinewise: {where}: {error.strerror or error}", file=sys.stderr)

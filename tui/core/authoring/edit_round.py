@@ -15,7 +15,8 @@ from pathlib import Path
 from tui.core.atomic import fsync_dir, write_atomic
 from tui.core.catalog.checking import check_path
 from tui.core.routine.exercise_library import ExerciseLibrary
-from tui.core.routine.problems import Problem
+from tui.core.routine.problems import Problem, RoutineError
+from tui.core.routine.source import read_file_bytes
 
 
 def backup_path(path: Path) -> Path:
@@ -32,7 +33,8 @@ class EditRound:
         #: discarding then removes it.
         self.created = created
         self.backup = backup_path(self.path)
-        self.original = self.path.read_bytes()
+        # RoutineError for a FIFO, a device or a huge file: never a wait or a copy of it.
+        self.original = read_file_bytes(self.path)
         self.original_valid = not self.problems()
         self.had_backup = self.backup.exists()
         if not self.had_backup:
@@ -44,8 +46,8 @@ class EditRound:
 
     def changed(self) -> bool:
         try:
-            return self.path.read_bytes() != self.original
-        except OSError:
+            return read_file_bytes(self.path) != self.original
+        except RoutineError:
             return True
 
     def accept(self) -> None:

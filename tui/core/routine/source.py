@@ -35,6 +35,11 @@ def file_problem(path: Path | str, message: str) -> Problem:
 
 def read_source(path: Path, *, limit: int = MAX_ROUTINE_BYTES) -> str:
     """The text of a regular file of at most `limit` bytes, or RoutineError saying why not."""
+    return decode_source(read_file_bytes(path, limit=limit), path)
+
+
+def read_file_bytes(path: Path, *, limit: int = MAX_ROUTINE_BYTES) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes, or RoutineError saying why not."""
     path = Path(path)
     try:
         info = os.stat(path)
@@ -63,7 +68,7 @@ def read_source(path: Path, *, limit: int = MAX_ROUTINE_BYTES) -> str:
     finally:
         os.close(fd)
     _check_size(path, size, limit)  # grew while read
-    return decode_source(b"".join(chunks), path)
+    return b"".join(chunks)
 
 
 def _check_kind(path: Path, mode: int) -> None:
