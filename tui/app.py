@@ -118,7 +118,7 @@ class SpinewiseApp(App[str | None]):
             self._warn(notice)
         self._catch_signals()
         if self._start is None and self._resume is None:
-            self.show_library()
+            self.show_routine_library()
         if self.options.sound is not None:
             # Probing players starts processes: not while the first frame is drawn.
             self.call_after_refresh(self._find_player)
@@ -138,7 +138,7 @@ class SpinewiseApp(App[str | None]):
             self.options.notice_seen()
         self._open_first()
 
-    def show_library(self) -> None:
+    def show_routine_library(self) -> None:
         """The routine library, under whatever is open (built the first time it is
         needed, with the routines loaded then: not before a `run` paints)."""
         if self.routine_library is not None:
@@ -217,7 +217,7 @@ class SpinewiseApp(App[str | None]):
                 f"{paused.routine_name} is open in another spinewise (pid {paused.owner_pid}): "
                 "finish or quit it there first."
             )
-            self.show_library()
+            self.show_routine_library()
             return
 
         from .screens.confirm import Waiting, waiting_dialog
@@ -228,13 +228,13 @@ class SpinewiseApp(App[str | None]):
                     self.storage.discard_paused(time.time())
                 except SessionOpenError as error:
                     self._warn(str(error))
-                    self.show_library()
+                    self.show_routine_library()
                     return
                 self._begin(entry)
             elif choice is Waiting.RESUME:
                 self.resume_session(paused)
             else:
-                self.show_library()
+                self.show_routine_library()
 
         where = where_paused(paused, time.time())
         self.push_screen(waiting_dialog(paused.routine_name, where, entry.name), answered)
@@ -244,7 +244,7 @@ class SpinewiseApp(App[str | None]):
             workout = self._begun(entry)
         except SessionOpenError as error:  # another spinewise got there first
             self._warn(str(error))
-            self.show_library()
+            self.show_routine_library()
         else:
             self.push_screen(self._workout_screen(workout))
 
@@ -281,7 +281,7 @@ class SpinewiseApp(App[str | None]):
         except (RoutineError, ValueError, SessionOpenError) as error:
             # a stored session this version cannot rebuild, or one open elsewhere
             self._warn(f"Cannot resume {active.routine_name}: {error}")
-            self.show_library()
+            self.show_routine_library()
             return
         self.push_screen(self._workout_screen(workout))
         self._say_if_changed(active)
@@ -353,7 +353,7 @@ class SpinewiseApp(App[str | None]):
         if where is AfterSummary.QUIT:
             self.exit("finished")
         else:
-            self.show_library()
+            self.show_routine_library()
 
     def on_workout_screen_quit_requested(self) -> None:
         self.leave_workout()

@@ -49,6 +49,6 @@ def own_routine(rid: str = "quiet-core", text: str = VALID) -> Path:
     return path
 
 
-def library_app() -> SpinewiseApp:
+def routine_library_app() -> SpinewiseApp:
     """The app on the real catalog (bundled routines and the test's own), fake clock."""
     return SpinewiseApp(load_catalog(), options=app_options(FakeClock()))

@@ -7,9 +7,9 @@ import importlib.util
 import pytest
 from textual.widgets import DataTable
 
-from tests.authoring.helpers import VALID, library_app, own_routine
+from tests.authoring.helpers import VALID, own_routine, routine_library_app
 from tui.core import paths
-from tui.core.authoring.files import checking_library
+from tui.core.authoring.files import checking_exercise_library
 from tui.screens.confirm import ChoiceDialog
 from tui.screens.editor import EditorScreen
 from tui.screens.name_dialog import NameDialog
@@ -31,7 +31,7 @@ async def settle(pilot, screen: EditorScreen) -> None:
 
 
 async def open_editor(app, pilot, path, **kwargs) -> EditorScreen:
-    library, _ = checking_library()
+    library, _ = checking_exercise_library()
     screen = EditorScreen(path, path.read_text(), library=library, debounce=DEBOUNCE, **kwargs)
     app.push_screen(screen)
     await pilot.pause()
@@ -56,7 +56,7 @@ def preview_text(screen: EditorScreen) -> str:
 
 async def test_a_mistake_typed_is_listed_at_its_line_and_the_line_is_marked():
     path = own_routine()
-    app = library_app()
+    app = routine_library_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_editor(app, pilot, path)
         assert screen.check.valid
@@ -72,9 +72,9 @@ async def test_a_mistake_typed_is_listed_at_its_line_and_the_line_is_marked():
 
 async def test_checking_waits_until_typing_pauses():
     path = own_routine()
-    app = library_app()
+    app = routine_library_app()
     async with app.run_test(size=SIZE) as pilot:
-        library, _ = checking_library()
+        library, _ = checking_exercise_library()
         screen = EditorScreen(path, VALID, library=library, debounce=30)
         app.push_screen(screen)
         await pilot.pause()
@@ -90,7 +90,7 @@ async def test_checking_waits_until_typing_pauses():
 
 async def test_fixing_the_mistake_updates_the_preview():
     path = own_routine()
-    app = library_app()
+    app = routine_library_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_editor(app, pilot, path)
         assert "1. Dead bug: 4 reps, hold 5 s" in preview_text(screen)
@@ -111,7 +111,7 @@ async def test_fixing_the_mistake_updates_the_preview():
 
 async def test_f8_goes_to_the_next_mistake():
     path = own_routine(text=VALID.replace("hold = 5", "hold = -5").replace("reps = 4", "reps = 0"))
-    app = library_app()
+    app = routine_library_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_editor(app, pilot, path)
         assert [p.line for p in screen.check.problems] == [8, 9]
@@ -123,7 +123,7 @@ async def test_f8_goes_to_the_next_mistake():
 
 async def test_ctrl_s_saves_the_file_and_the_library_shows_it():
     path = own_routine()
-    app = library_app()
+    app = routine_library_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_editor(app, pilot, path)
         await type_at(pilot, screen, 2, 18, " at noon")  # name = "Quiet core at noon"
@@ -143,7 +143,7 @@ async def test_ctrl_s_saves_the_file_and_the_library_shows_it():
 
 async def test_saving_with_mistakes_asks_first():
     path = own_routine()
-    app = library_app()
+    app = routine_library_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_editor(app, pilot, path)
         await type_at(pilot, screen, 8, 4, "d")
@@ -162,7 +162,7 @@ async def test_saving_with_mistakes_asks_first():
 
 async def test_leaving_with_unsaved_changes_asks():
     path = own_routine()
-    app = library_app()
+    app = routine_library_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_editor(app, pilot, path)
         await type_at(pilot, screen, 3, 0, "# a note\n")
@@ -179,7 +179,7 @@ async def test_leaving_with_unsaved_changes_asks():
 
 async def test_leaving_with_unsaved_changes_can_save_first():
     path = own_routine()
-    app = library_app()
+    app = routine_library_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_editor(app, pilot, path)
         await type_at(pilot, screen, 3, 0, "# a note\n")
@@ -193,7 +193,7 @@ async def test_leaving_with_unsaved_changes_can_save_first():
 
 async def test_leaving_without_changes_does_not_ask():
     path = own_routine()
-    app = library_app()
+    app = routine_library_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_editor(app, pilot, path)
         await pilot.press("escape")
@@ -202,7 +202,7 @@ async def test_leaving_without_changes_does_not_ask():
 
 async def test_ctrl_q_with_unsaved_changes_asks_before_quitting():
     path = own_routine()
-    app = library_app()
+    app = routine_library_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_editor(app, pilot, path)
         await type_at(pilot, screen, 3, 0, "# a note\n")
@@ -220,7 +220,7 @@ async def choose(pilot, words: str) -> None:
 
 
 async def test_ctrl_e_on_a_bundled_routine_edits_a_copy_for_the_persons_folder():
-    app = library_app()
+    app = routine_library_app()
     async with app.run_test(size=SIZE) as pilot:
         await choose(pilot, "gentle-start")
         await pilot.press("ctrl+e")
@@ -246,7 +246,7 @@ async def test_ctrl_e_on_a_bundled_routine_edits_a_copy_for_the_persons_folder()
 
 
 async def test_ctrl_n_names_a_new_routine_and_opens_the_starter():
-    app = library_app()
+    app = routine_library_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+n")
         await pilot.pause()
@@ -272,7 +272,7 @@ async def test_ctrl_n_names_a_new_routine_and_opens_the_starter():
 
 
 async def test_ctrl_d_duplicates_the_selected_routine():
-    app = library_app()
+    app = routine_library_app()
     async with app.run_test(size=SIZE) as pilot:
         await choose(pilot, "big-three")
         await pilot.press("ctrl+d")
@@ -291,7 +291,7 @@ async def test_ctrl_d_duplicates_the_selected_routine():
 
 
 async def test_the_footer_offers_the_editing_keys_without_taking_letters():
-    app = library_app()
+    app = routine_library_app()
     async with app.run_test(size=SIZE) as pilot:
         keys = {b.binding.key: b.binding.description for b in app.active_bindings.values()}
         assert keys["ctrl+e"] == "Edit" and keys["ctrl+n"] == "New"
@@ -305,7 +305,7 @@ async def test_the_footer_offers_the_editing_keys_without_taking_letters():
                     reason="tree-sitter-toml is not installed")
 async def test_the_text_is_highlighted_as_toml():
     path = own_routine()
-    app = library_app()
+    app = routine_library_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_editor(app, pilot, path)
         assert screen.editor.highlighted
@@ -313,7 +313,7 @@ async def test_the_text_is_highlighted_as_toml():
 
 async def test_the_library_notices_a_routine_changed_on_disk():
     path = own_routine()
-    app = library_app()
+    app = routine_library_app()
     async with app.run_test(size=SIZE) as pilot:
         library = app.screen
         assert isinstance(library, RoutineLibraryScreen)

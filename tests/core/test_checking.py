@@ -101,7 +101,7 @@ def test_a_bundled_routine_is_checked_with_the_library_it_runs_with() -> None:
     own.parent.mkdir(parents=True, exist_ok=True)
     own.write_text('[cat-cow]\nname = "My cat cow"\nhold = 5\n')
     routine = paths.bundled_routines_dir() / "yoga-flexibility.toml"
-    checked, problems = sources.lenient_library(routine)
+    checked, problems = sources.lenient_exercise_library(routine)
     assert problems == []
     assert checked.get("cat-cow").name == "My cat cow"  # the person's own wins, as in `run`
     assert sources.exercise_library(routine).get("cat-cow").name == "My cat cow"

@@ -260,7 +260,7 @@ def test_the_library_text_is_kept_only_for_routines_that_use_it(db, entry):
     Workout.begin(storage, own(bundled.path, "gentle-start"), FakeClock())
     active = storage.store.active()
     kept = [path for path, _ in active.extras["library"]]
-    assert kept == [str(f) for f in sources.library_files(bundled.path)] and kept
+    assert kept == [str(f) for f in sources.exercise_library_files(bundled.path)] and kept
     assert stored_plan(active) == build_plan(routine)
 
 

@@ -181,9 +181,9 @@ def _ask(stdin: TextIO, out: TextIO) -> str | None:
 def _exercise_library(path: Path) -> ExerciseLibrary:
     """The exercise library the routine at `path` is checked with; a file with
     mistakes is left out, and said so."""
-    from tui.core.authoring.files import checking_library
+    from tui.core.authoring.files import checking_exercise_library
 
-    found, warning = checking_library(path)
+    found, warning = checking_exercise_library(path)
     if warning:
         print(f"spinewise: {warning}", file=sys.stderr)
     return found

@@ -324,14 +324,14 @@ class RoutineLibraryScreen(Screen[None]):
 
     def _open_editor(self, path: Path, text: str, *, on_disk: bool, note: str = "") -> None:
         """From a worker: read the exercise library it is checked with, then open the editor."""
-        from tui.core.authoring.files import checking_library
+        from tui.core.authoring.files import checking_exercise_library
 
         from .editor import EditorScreen
 
-        library, warning = checking_library(path)
+        exercises, warning = checking_exercise_library(path)
         if warning:
             self.notify(warning, severity="warning", timeout=8, markup=False)
-        editor = EditorScreen(path, text, library=library, on_disk=on_disk, note=note)
+        editor = EditorScreen(path, text, library=exercises, on_disk=on_disk, note=note)
         self.app.call_from_thread(self.app.push_screen, editor)
 
 

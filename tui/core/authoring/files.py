@@ -139,10 +139,12 @@ def copy_bundled(ref: RoutineRef) -> Path:
         return path
 
 
-def checking_library(routine_path: Path | None = None) -> tuple[ExerciseLibrary, str | None]:
+def checking_exercise_library(
+    routine_path: Path | None = None,
+) -> tuple[ExerciseLibrary, str | None]:
     """The exercise library a routine at `routine_path` is checked against while
     it is edited, and a warning when one of its files has mistakes (left out)."""
-    found, broken = sources.lenient_library(routine_path)
+    found, broken = sources.lenient_exercise_library(routine_path)
     if not broken:
         return found, None
     return found, f"{broken[0].path} has mistakes, so it is left out: {broken[0]}"

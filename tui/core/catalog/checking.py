@@ -2,7 +2,7 @@
 
 A file named `exercises.toml` is checked as an exercise library; any other file
 as a routine. A routine is checked against the libraries it runs with
-(`library.library_files`: bundled, the person's own, its folder's), so it
+(`library.exercise_library_files`: bundled, the person's own, its folder's), so it
 checks as it will run; a library with mistakes is left out (its own check
 reports it). Tests may give a base library instead of the first two.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from tui.core.catalog.sources import LIBRARY_FILE, lenient_library
+from tui.core.catalog.sources import LIBRARY_FILE, lenient_exercise_library
 from tui.core.routine.exercise_library import ExerciseLibrary, load_exercise_library
 from tui.core.routine.parse import load_routine
 from tui.core.routine.problems import Problem, RoutineError
@@ -50,7 +50,7 @@ def check_path(path: Path, library: ExerciseLibrary | None = None) -> list[Probl
         if path.name == LIBRARY_FILE:
             load_exercise_library(path)
         elif library is None:
-            load_routine(path, lenient_library(path)[0])
+            load_routine(path, lenient_exercise_library(path)[0])
         else:
             load_routine(path, library_beside(path, library))
     except RoutineError as error:

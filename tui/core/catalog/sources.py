@@ -59,7 +59,7 @@ def find(name: str) -> RoutineRef | None:
     return None
 
 
-def library_files(routine_path: Path | None = None) -> list[Path]:
+def exercise_library_files(routine_path: Path | None = None) -> list[Path]:
     """The exercise-library files a routine is read with, later ones winning:
     the bundled library, the person's own, and an `exercises.toml` beside the routine."""
     files = [paths.bundled_exercises_file(), paths.user_exercises_file()]
@@ -73,19 +73,21 @@ def library_files(routine_path: Path | None = None) -> list[Path]:
 
 
 def exercise_library(routine_path: Path | None = None) -> ExerciseLibrary:
-    """The exercise library of `library_files(routine_path)`.
+    """The exercise library of `exercise_library_files(routine_path)`.
 
     A broken library file raises `RoutineError` naming it.
     """
-    return ExerciseLibrary.from_files(library_files(routine_path))
+    return ExerciseLibrary.from_files(exercise_library_files(routine_path))
 
 
-def lenient_library(routine_path: Path | None = None) -> tuple[ExerciseLibrary, list[Problem]]:
+def lenient_exercise_library(
+    routine_path: Path | None = None,
+) -> tuple[ExerciseLibrary, list[Problem]]:
     """Like `exercise_library`, but a file with mistakes is left out and its
     problems returned, so checking and editing can go on and say why."""
     layers: list[ExerciseLibrary] = []
     problems: list[Problem] = []
-    for file in library_files(routine_path):
+    for file in exercise_library_files(routine_path):
         try:
             layers.append(ExerciseLibrary.from_files([file]))
         except RoutineError as error:
@@ -117,7 +119,7 @@ def read_routine(ref: RoutineRef) -> tuple[Routine, str, LibraryTexts]:
 
     def read_library() -> ExerciseLibrary:
         layers, problems = [], []
-        for file in library_files(ref.path):
+        for file in exercise_library_files(ref.path):
             try:
                 library_text = read_source(file, limit=MAX_LIBRARY_BYTES)
                 layers.append(validated_library(library_text, file))
