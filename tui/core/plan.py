@@ -102,30 +102,38 @@ def build_plan(routine: Routine) -> Plan:
 def _exercise_steps(index: int, ex: Exercise) -> list[Step]:
     steps: list[Step] = []
 
-    def add(kind: StepKind, **kw: object) -> None:
-        base: dict[str, object] = {
-            "set": None,
-            "rep": None,
-            "side": None,
-            "phase": None,
-            "sets": ex.sets,
-        }
-        base.update(kw)
-        steps.append(Step(kind=kind, exercise_index=index, exercise=ex.name, **base))  # type: ignore[arg-type]
+    def add(
+        kind: StepKind,
+        *,
+        seconds: float | None,
+        reps: int,
+        set: int | None = None,
+        rep: int | None = None,
+        side: Side | None = None,
+        phase: str | None = None,
+        phase_index: int = 0,
+        phase_count: int = 1,
+    ) -> None:
+        steps.append(
+            Step(
+                kind=kind, exercise_index=index, exercise=ex.name, set=set, rep=rep, side=side,
+                phase=phase, seconds=seconds, sets=ex.sets, reps=reps, phase_index=phase_index,
+                phase_count=phase_count,
+            )
+        )
 
     if ex.prepare > 0:
         add("prepare", seconds=ex.prepare, reps=ex.reps[0])
 
     for set_no, reps in enumerate(ex.reps, start=1):
-        common = {"set": set_no, "reps": reps}
         if ex.timing == "self_paced":
             if ex.sides == "both":
-                add("work", side="left", seconds=None, **common)
+                add("work", side="left", seconds=None, set=set_no, reps=reps)
                 if ex.switch > 0:
-                    add("switch", seconds=ex.switch, **common)
-                add("work", side="right", seconds=None, **common)
+                    add("switch", seconds=ex.switch, set=set_no, reps=reps)
+                add("work", side="right", seconds=None, set=set_no, reps=reps)
             else:
-                add("work", seconds=None, **common)
+                add("work", seconds=None, set=set_no, reps=reps)
         else:
             if ex.sides == "both":
                 passes: list[list[tuple[int, Side | None]]] = [
@@ -138,11 +146,11 @@ def _exercise_steps(index: int, ex: Exercise) -> list[Step]:
                 passes = [[(rep, None) for rep in range(1, reps + 1)]]
             for pass_no, rep_list in enumerate(passes):
                 if pass_no > 0 and ex.switch > 0:
-                    add("switch", seconds=ex.switch, **common)
+                    add("switch", seconds=ex.switch, set=set_no, reps=reps)
                 for i, (rep, side) in enumerate(rep_list):
                     if i > 0 and ex.rep_rest > 0:
                         prev_rep, _ = rep_list[i - 1]
-                        add("rest", rep=prev_rep, seconds=ex.rep_rest, **common)
+                        add("rest", rep=prev_rep, seconds=ex.rep_rest, set=set_no, reps=reps)
                     for p_index, phase in enumerate(ex.phases):
                         if phase.seconds > 0:
                             add(
@@ -153,7 +161,8 @@ def _exercise_steps(index: int, ex: Exercise) -> list[Step]:
                                 seconds=phase.seconds,
                                 phase_index=p_index,
                                 phase_count=len(ex.phases),
-                                **common,
+                                set=set_no,
+                                reps=reps,
                             )
         steps[-1] = replace(steps[-1], ends_set=True)
         if set_no < ex.sets and ex.rest > 0:

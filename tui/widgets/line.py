@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.widgets import Static
 
 
 class Line(Static):
     """A Static for text written by people (routine files): never read as markup."""
 
-    def __init__(self, text: str = "", **kwargs: object) -> None:
-        super().__init__(text, markup=False, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, text: str = "", **kwargs: Any) -> None:
+        super().__init__(text, markup=False, **kwargs)
         self.set_class(not text, "-empty", update=False)  # styled as it is attached
 
     def show(self, text: str) -> None:

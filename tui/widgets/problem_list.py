@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from textual import on
 from textual.content import Content
@@ -22,8 +23,8 @@ class ProblemList(OptionList):
             self.line = line
             self.col = col
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
         self.problems: tuple[Problem, ...] = ()
 
     def show(self, problems: Sequence[Problem]) -> None:

@@ -9,14 +9,18 @@ plain and everything else works the same.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.widgets import TextArea
 
+if TYPE_CHECKING:  # tree-sitter is imported when an editor opens, not at start
+    from tree_sitter import Language
+
 LANGUAGE = "toml"
 
 
-def _toml_language() -> object | None:
+def _toml_language() -> Language | None:
     """The tree-sitter TOML grammar, or None when it cannot be loaded here."""
     try:
         import tree_sitter_toml
@@ -49,20 +53,20 @@ class TomlEditor(TextArea):
 
     COMPONENT_CLASSES = {"toml-editor--problem-line"}
 
-    def __init__(self, text: str = "", **kwargs: object) -> None:
+    def __init__(self, text: str = "", **kwargs: Any) -> None:
         super().__init__(
             text,
             soft_wrap=False,
             tab_behavior="indent",
             show_line_numbers=True,
             highlight_cursor_line=True,
-            **kwargs,  # type: ignore[arg-type]
+            **kwargs,
         )
         self.problem_lines: frozenset[int] = frozenset()
         language = _toml_language()
         if language is not None:
             try:
-                self.register_language(LANGUAGE, language, HIGHLIGHT_QUERY)  # type: ignore[arg-type]
+                self.register_language(LANGUAGE, language, HIGHLIGHT_QUERY)
                 self.language = LANGUAGE
             except Exception:  # a grammar this query does not fit: plain text
                 self.language = None

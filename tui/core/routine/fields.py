@@ -129,7 +129,7 @@ EXERCISE_VALIDATORS: dict[str, Validator] = {
 }
 
 
-def written_timing(table: Mapping[str, Any]) -> list[str]:
+def written_timing(table: Mapping[str, Any]) -> list[Timing]:
     """The timing keys written in a table (`self_paced = false` is not one)."""
     return [key for key in TIMING_KEYS if key in table and table[key] is not False]
 
@@ -205,7 +205,7 @@ def resolve_timing(
                 "phases need a timing beside them: give hold, tempo or duration too",
             )
         return None
-    kind: Timing = given[0]  # type: ignore[assignment]
+    kind = given[0]
     if kind == "self_paced":
         if names is not None:
             problems.add(

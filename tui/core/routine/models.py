@@ -15,7 +15,7 @@ Timing = Literal["hold", "tempo", "duration", "self_paced"]
 
 LEVELS: tuple[str, ...] = ("beginner", "intermediate", "advanced")
 SIDES: tuple[str, ...] = ("none", "both", "alternate")
-TIMING_KEYS: tuple[str, ...] = ("hold", "tempo", "duration", "self_paced")
+TIMING_KEYS: tuple[Timing, ...] = ("hold", "tempo", "duration", "self_paced")
 KINDS: tuple[str, ...] = ("strength", "stability", "stretch", "mobility")
 
 #: Built-in defaults of the transition durations, in seconds.
