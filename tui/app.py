@@ -20,7 +20,6 @@ import os
 import signal
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from textual import work
@@ -28,39 +27,19 @@ from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from tui.core.catalog.entries import CatalogEntry, Invalid, Valid
-from tui.core.engine.clock import Clock, MonotonicClock
 from tui.core.present.paused import file_change_note, where_paused
 from tui.core.routine.problems import RoutineError
 from tui.core.sound_modes import SOUND_MODES
-from tui.core.store.database import ActiveSession, NullStore, SessionOpenError, Store
+from tui.core.store.database import ActiveSession, SessionOpenError
 from tui.core.workout import Storage, Workout
 
-from .audio.dispatcher import CueDispatcher
 from .messages import ResumeSession, StartRoutine
+from .options import AppOptions
 from .screens.workout import WorkoutScreen
 
 if TYPE_CHECKING:
-    from .audio.setup import SoundSetup
     from .screens.routine_library import RoutineLibraryScreen
     from .screens.summary import AfterSummary
-
-
-@dataclass
-class AppOptions:
-    """What the app is given besides its routines: storage, cues, clock, sound, first-run state."""
-
-    #: Where sessions are kept (`Store.open()`; a `NullStore` when it cannot be opened).
-    store: Store | NullStore
-    #: Plays the cues of every workout, and holds the mute switch.
-    cues: CueDispatcher = field(default_factory=CueDispatcher)
-    clock: Clock = field(default_factory=MonotonicClock)
-    speed: float = 1.0
-    #: The sound and voice choice; applied in a thread after the first frame (probing is slow).
-    sound: SoundSetup | None = None
-    #: Set on a first run: show the health notice, then call this to remember it was seen.
-    notice_seen: Callable[[], None] | None = None
-    #: Messages to show once the interface is up (a database moved aside, a settings problem).
-    notices: list[str] = field(default_factory=list)
 
 
 class SpinewiseApp(App[str | None]):
@@ -108,7 +87,7 @@ class SpinewiseApp(App[str | None]):
     def _workout_at_once(self) -> Workout | None:
         if self._resume is not None:
             return self._resumed(self._resume, claimed=True)
-        if self._start is not None and self.storage.paused() is None:
+        if self._start is not None:  # refused (SessionOpenError) while one is waiting
             return self._begun(self._start)
         return None
 

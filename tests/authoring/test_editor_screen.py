@@ -9,7 +9,9 @@ from textual.widgets import DataTable
 
 from tests.authoring.helpers import VALID, own_routine, routine_library_app
 from tui.core import paths
+from tui.core.authoring.draft import check_draft
 from tui.core.authoring.files import checking_exercise_library
+from tui.screens import editor
 from tui.screens.confirm import ChoiceDialog
 from tui.screens.editor import EditorScreen
 from tui.screens.name_dialog import NameDialog
@@ -70,7 +72,14 @@ async def test_a_mistake_typed_is_listed_at_its_line_and_the_line_is_marked():
         assert screen.dirty
 
 
-async def test_checking_waits_until_typing_pauses():
+async def test_checking_waits_until_typing_pauses(monkeypatch):
+    checked: list[str] = []
+
+    def counting(text, *args, **kwargs):
+        checked.append(text)
+        return check_draft(text, *args, **kwargs)
+
+    monkeypatch.setattr(editor, "check_draft", counting)
     path = own_routine()
     app = routine_library_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -78,13 +87,13 @@ async def test_checking_waits_until_typing_pauses():
         screen = EditorScreen(path, VALID, library=library, debounce=30)
         app.push_screen(screen)
         await pilot.pause()
-        checks = screen.checks
+        checks = len(checked)
         screen.editor.move_cursor((8, 4))
         await pilot.press("d", "d", "d")
-        assert screen.check_pending and screen.checks == checks
+        assert screen.check_pending and len(checked) == checks
         assert screen.check.valid  # not checked yet
         screen.validate_now()
-        assert not screen.check_pending and screen.checks == checks + 1
+        assert not screen.check_pending and len(checked) == checks + 1
         assert not screen.check.valid
 
 

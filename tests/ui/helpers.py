@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from tests.doubles import FakeClock
-from tui.app import AppOptions, SpinewiseApp
+from tui.app import SpinewiseApp
 from tui.audio.dispatcher import CueDispatcher
 from tui.core.catalog.entries import Valid
 from tui.core.catalog.sources import RoutineRef
@@ -14,6 +14,7 @@ from tui.core.engine.events import Event
 from tui.core.plan import build_plan
 from tui.core.routine.parse import parse_routine
 from tui.core.store.database import Store
+from tui.options import AppOptions
 
 ROUTINE = """
 name = "Test care"

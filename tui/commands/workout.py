@@ -113,7 +113,8 @@ def run_workout(args: argparse.Namespace) -> int:
             entries.insert(0, start)
         return entries
 
-    from ..app import AppOptions, SpinewiseApp  # Textual only for the interface
+    from ..app import SpinewiseApp  # Textual only for the interface
+    from ..options import AppOptions
 
     clock = MonotonicClock()
     # No player until one is found, in a thread after the first frame.

