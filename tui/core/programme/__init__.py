@@ -1,0 +1,1 @@
+"""The programme over weeks: how a session's dose is judged (`zones`)."""
