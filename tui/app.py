@@ -295,13 +295,10 @@ class SpinewiseApp(App[str | None]):
 
     @work(thread=True, exclusive=True, group="history", exit_on_error=False)
     def action_history(self) -> None:
-        """ctrl+y, or the palette: the sessions are read in a thread, then shown."""
-        from .screens.history import HistoryScreen
+        """ctrl+y, or the palette: the first page is read in a thread, then shown."""
+        from .screens.history import history_screen
 
-        store = self.storage.store
-        screen = HistoryScreen(
-            store.history(include_active=True), store.streak(), store.minutes_per_week()
-        )
+        screen = history_screen(self.storage.store)
         self.call_from_thread(self.push_screen, screen)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -34,3 +34,31 @@ def finish(store: Store, session_id: int, status: str, now: float) -> None:
         raise ValueError(f"a session ends as one of {sorted(ENDINGS)}, not {status!r}")
     with store._write() as conn:
         end_session(conn, session_id, status, now)
+
+
+def fill_history(
+    store: Store, count: int, *, steps_each: int = 58, start: float = 1_700_000_000.0
+) -> None:
+    """`count` ended sessions, one a day going back from `start`, each with `steps_each`
+    step rows (58 is the average of the five-year history the issue measured), written
+    straight into the tables: a large history in a second, for tests and benchmarks."""
+    statuses = ("completed", "stopped", "abandoned")
+    with store._write() as conn:
+        for n in range(count):
+            began = start - n * 86_400
+            cursor = conn.execute(
+                "INSERT INTO sessions (routine_id, routine_path, routine_name, routine_text,"
+                " routine_hash, status, started_at, updated_at, ended_at, snapshot,"
+                " active_seconds, total_seconds, exercises, skipped, hurt)"
+                " VALUES ('daily', '/r/daily.toml', ?, 'x', 'h', ?, ?, ?, ?, '{}', ?, 900, 3,"
+                " ?, ?)",
+                (f"Daily {n}", statuses[n % 3], began, began + 900, began + 900, 600 + n % 300,
+                 '["Plank"]' if n % 7 == 0 else "[]", '["Bridge"]' if n % 11 == 0 else "[]"),
+            )  # fmt: skip
+            conn.executemany(
+                "INSERT INTO steps (session_id, step_index, kind, exercise_index, exercise,"
+                " set_no, rep, side, phase, planned_seconds, started_at, ended_at, elapsed)"
+                " VALUES (?, ?, 'work', 0, 'Plank', 1, ?, NULL, 'Hold', 10, ?, ?, 10)",
+                [(cursor.lastrowid, i, i + 1, began + 10 * i, began + 10 * i + 10)
+                 for i in range(steps_each)],
+            )  # fmt: skip

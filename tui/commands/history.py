@@ -1,11 +1,17 @@
-"""`spinewise history`: past sessions, the streak, minutes per week."""
+"""`spinewise history`: past sessions, the streak, minutes per week.
+
+The table reads the 30 sessions it prints, without their steps, and counts the
+rest in SQL; `--json` writes each session as it is read (`Store.each_session`),
+so neither time nor memory grows with the steps of sessions not printed (with
+5,000 sessions these were 4.7 s, and 13.5 s and 961 MB for `--json`).
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 
 from rich.console import Console
@@ -17,6 +23,8 @@ from tui.core.store.database import Store, StoreError
 from . import Subparsers
 
 BAR = "█"
+#: Sessions the table prints; the rest are counted.
+SHOWN = 30
 
 
 def add_parser(sub: Subparsers, common: argparse.ArgumentParser) -> None:
@@ -37,10 +45,12 @@ def run_history(*, as_json: bool) -> int:
     with store:
         for warning in store.warnings:
             print(f"spinewise: {warning}", file=sys.stderr)
-        records = store.history()
         if as_json:
-            print(json.dumps([record.to_json() for record in records], indent=2))
+            write_json_array((record.to_json() for record in store.each_session()),
+                             sys.stdout.write)  # fmt: skip
             return 0
+        records = store.history(SHOWN, steps=False)
+        count = store.count_sessions() if len(records) == SHOWN else len(records)
         streak = store.streak()
         weeks = store.minutes_per_week()
     console = Console()
@@ -50,7 +60,7 @@ def run_history(*, as_json: bool) -> int:
     table = Table(box=None, header_style="bold", pad_edge=False)
     for column in ("date", "routine", "minutes", "status", "skipped or hurt"):
         table.add_column(column, justify="right" if column == "minutes" else "left")
-    for record in records[:30]:
+    for record in records:
         when, routine, minutes, status, notes = record.row()
         table.add_row(
             when,
@@ -60,15 +70,25 @@ def run_history(*, as_json: bool) -> int:
             Text(notes, style="red" if record.hurt else ""),
         )
     console.print(table)
-    if len(records) > 30:
+    if count > len(records):
         console.print(
-            f"[dim]… and {len(records) - 30} older sessions (spinewise history --json)[/]"
+            f"[dim]… and {count - len(records)} older sessions (spinewise history --json)[/]"
         )
     days = "day" if streak == 1 else "days"
     console.print(f"\n[bold]Streak:[/] {streak} {days} in a row")
     console.print("[bold]Minutes per week[/] (last 12 weeks)")
     console.print(week_chart(weeks))
     return 0
+
+
+def write_json_array(items: Iterable[object], write: Callable[[str], object]) -> None:
+    """`json.dumps(list(items), indent=2)` and a newline, written an item at a time."""
+    first = True
+    for item in items:
+        body = json.dumps(item, indent=2).replace("\n", "\n  ")
+        write(f"[\n  {body}" if first else f",\n  {body}")
+        first = False
+    write("[]\n" if first else "\n]\n")
 
 
 STATUS_STYLE = {"completed": "green", "stopped": "yellow", "abandoned": "dim", "active": "cyan"}

@@ -1,10 +1,21 @@
-"""`spinewise show ROUTINE [--json]`: the plan of a routine, every step and the total time."""
+"""`spinewise show ROUTINE [--json]`: the plan of a routine, every step and the total time.
+
+A plan of more than `PLAIN_FROM` steps is laid out here, as plain columns, not
+by a Rich table: Rich measured about 1 ms a step (3 s for the largest valid
+routine, 233 s for 10,000 exercises before the limits), where the plain layout
+costs one pass over the cells (see tests/bench/bench_cost.py for the ratio to
+`show --json`). The plain layout has the same columns, justified the same way,
+without colour and without wrapping to the terminal's width.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
+import sys
+from collections.abc import Iterator
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
@@ -16,8 +27,10 @@ from . import Subparsers
 from .common import resolve
 
 KIND_STYLE = {"prepare": "yellow", "work": "bold", "rest": "cyan", "switch": "magenta"}
-
-
+COLUMNS = ("#", "step", "exercise", "set", "rep", "side", "phase", "seconds", "at")
+RIGHT = frozenset(("#", "set", "rep", "seconds", "at"))
+#: Plans with more steps than this are printed by `plain_lines`, not by Rich.
+PLAIN_FROM = 400
 
 def add_parser(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     show = sub.add_parser("show", help="the plan of a routine: every step and the total time")
@@ -38,19 +51,61 @@ def run_show(name: str, *, as_json: bool) -> int:
     if as_json:
         print(json.dumps(plan.to_json(), indent=2))
         return 0
+    if len(plan.steps) > PLAIN_FROM:
+        sys.stdout.writelines(f"{line}\n" for line in plain_lines(plan))
+        return 0
     console = Console()
     console.print(_plan_table(plan))
     return 0
+
+
+def _cells(plan: Plan) -> Iterator[tuple[str, ...]]:
+    """Each step's cells, as plain text, in `COLUMNS` order."""
+    at = 0.0
+    for number, step in enumerate(plan.steps, start=1):
+        yield (
+            str(number),
+            step.kind,
+            step.exercise,
+            "" if step.set is None else f"{step.set}/{step.sets}",
+            "" if step.rep is None else f"{step.rep}/{step.reps}",
+            step.side or "",
+            step.phase or "",
+            "confirm" if step.seconds is None else format_seconds_short(step.seconds),
+            format_clock(at),
+        )
+        at += step.seconds or 0
+
+
+def plain_lines(plan: Plan) -> list[str]:
+    """The plan as `show` prints it, in plain justified columns two spaces apart:
+    the name, the header, a line a step, and the total (one pass to measure)."""
+    rows = [COLUMNS, *_cells(plan)]
+    self_paced = sum(step.seconds is None for step in plan.steps)
+    note = f" + {self_paced} self-paced sets" if self_paced else ""
+    rows.append(("", "total", f"{len(plan.steps)} steps{note}", "", "", "", "", "",
+                 format_clock(plan.total_seconds)))  # fmt: skip
+    widths = [max(map(cell_len, column)) for column in zip(*rows, strict=True)]
+    columns = list(zip(widths, [name in RIGHT for name in COLUMNS], strict=True))
+    lines = [
+        "  ".join(_pad(cell, *column) for cell, column in zip(row, columns, strict=True))
+        for row in rows
+    ]
+    return [_pad(plan.name, cell_len(lines[0]), False), *lines]
+
+
+def _pad(cell: str, width: int, right: bool) -> str:
+    """`cell` filled with spaces to `width` terminal columns (wide characters count 2)."""
+    room = " " * (width - cell_len(cell))
+    return room + cell if right else cell + room
 
 
 def _plan_table(plan: Plan) -> Table:
     table = Table(
         title=escape(plan.name), title_justify="left", box=None, header_style="bold", pad_edge=False
     )
-    for column in ("#", "step", "exercise", "set", "rep", "side", "phase", "seconds", "at"):
-        table.add_column(
-            column, justify="right" if column in ("#", "set", "rep", "seconds", "at") else "left"
-        )
+    for column in COLUMNS:
+        table.add_column(column, justify="right" if column in RIGHT else "left")
     at = 0.0
     for number, step in enumerate(plan.steps, start=1):
         seconds = "confirm" if step.seconds is None else format_seconds_short(step.seconds)

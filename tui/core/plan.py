@@ -5,7 +5,8 @@ Pure: no clock, no files. The engine walks this list; `show` prints it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from itertools import accumulate
 from typing import Literal
 
 from tui.core.routine.models import Exercise, Routine
@@ -59,19 +60,39 @@ class Step:
 
 @dataclass(frozen=True, slots=True)
 class Plan:
-    """A routine as the engine runs it: every step, in order."""
+    """A routine as the engine runs it: every step, in order.
+
+    The planned seconds left from each step are summed once, when first asked
+    for, and kept: a running workout asks ten times a second, and re-summing
+    128,000 steps each time cost 30% of a core (issue 13).
+    """
 
     name: str
     steps: tuple[Step, ...]
     routine: Routine
+    #: Seconds from step i to the end, for every i (and 0 past the end); made when first asked.
+    _left: tuple[float, ...] | None = field(default=None, init=False, repr=False, compare=False)
+    _total: float | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def total_seconds(self) -> float:
-        return sum(step.seconds or 0 for step in self.steps)
+        """Planned seconds of every step (self-paced steps count 0), summed first to last."""
+        if self._total is None:
+            object.__setattr__(self, "_total", sum(step.seconds or 0 for step in self.steps))
+        assert self._total is not None
+        return self._total
 
     def seconds_from(self, index: int) -> float:
-        """Planned seconds of the steps from `index` to the end."""
-        return sum(step.seconds or 0 for step in self.steps[index:])
+        """Planned seconds of the steps from `index` to the end (0 past the end)."""
+        left = self._seconds_left()
+        return left[min(max(index, 0), len(left) - 1)]
+
+    def _seconds_left(self) -> tuple[float, ...]:
+        if self._left is None:
+            backwards = accumulate((step.seconds or 0 for step in reversed(self.steps)), initial=0)
+            object.__setattr__(self, "_left", tuple(backwards)[::-1])
+        assert self._left is not None
+        return self._left
 
     def first_step_of_exercise(self, exercise_index: int) -> int | None:
         for i, step in enumerate(self.steps):

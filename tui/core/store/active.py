@@ -8,7 +8,7 @@ import os
 import sys
 import time
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -156,6 +156,12 @@ class NullStore:
 
     def history(self, *args: Any, **kwargs: Any) -> list[SessionRecord]:
         return []
+
+    def count_sessions(self, *, include_active: bool = False) -> int:
+        return 0
+
+    def each_session(self, page: int = 100) -> Iterator[SessionRecord]:
+        return iter(())
 
     def streak(self, today: date | None = None) -> int:
         return 0

@@ -261,13 +261,35 @@ class Store:
     # -- history ---------------------------------------------------------------
 
     def history(
-        self, limit: int | None = None, *, include_active: bool = False
+        self,
+        limit: int | None = None,
+        *,
+        include_active: bool = False,
+        offset: int = 0,
+        steps: bool = True,
     ) -> list[SessionRecord]:
-        """Ended sessions with their steps, newest first."""
+        """Ended sessions, newest first, `offset` left out; with their steps unless not
+        `steps` (`history.load_sessions`)."""
         from tui.core.store.history import load_sessions
 
         with self._guard() as conn:
-            return load_sessions(conn, limit, include_active=include_active)
+            return load_sessions(
+                conn, limit, include_active=include_active, offset=offset, steps=steps
+            )
+
+    def count_sessions(self, *, include_active: bool = False) -> int:
+        from tui.core.store.history import count_sessions
+
+        with self._guard() as conn:
+            return count_sessions(conn, include_active=include_active)
+
+    def each_session(self, page: int = 100) -> Iterator[SessionRecord]:
+        """Every ended session with its steps, newest first, read `page` sessions at a
+        time: `history --json` writes each as it comes, never holding them all."""
+        offset = 0
+        while batch := self.history(page, offset=offset):
+            yield from batch
+            offset += len(batch)
 
     def streak(self, today: date | None = None) -> int:
         """Days in a row exercised, ending today or yesterday (`history.streak_of`)."""

@@ -124,25 +124,42 @@ _STEP_COLUMNS = (
 
 
 def load_sessions(
-    conn: sqlite3.Connection, limit: int | None = None, *, include_active: bool = False
+    conn: sqlite3.Connection,
+    limit: int | None = None,
+    *,
+    include_active: bool = False,
+    offset: int = 0,
+    steps: bool = True,
 ) -> list[SessionRecord]:
-    """Sessions with their steps, newest first."""
+    """Sessions newest first, `offset` of them left out, with their steps unless
+    `steps` is False (a table of sessions uses none: `skipped` and `hurt` are
+    columns of the session. With 5,000 sessions, reading their 290,000 step rows
+    was 4.2 s of `history`'s 4.7 s)."""
     where = "" if include_active else "WHERE status != 'active'"
-    chosen = f"SELECT id FROM sessions {where} ORDER BY started_at DESC, id DESC LIMIT ?"
-    limit_value = -1 if limit is None else max(0, int(limit))
-    steps: dict[int, list[StepRecord]] = {}
-    rows = by_name(conn.execute(
-        f"SELECT {_STEP_COLUMNS} FROM steps WHERE session_id IN ({chosen}) ORDER BY id",
-        (limit_value,),
-    ))
-    for row in rows:
-        steps.setdefault(row["session_id"], []).append(_step(row))
+    chosen = (
+        f"SELECT id FROM sessions {where} ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?"
+    )
+    window = (-1 if limit is None else max(0, int(limit)), max(0, int(offset)))
+    found: dict[int, list[StepRecord]] = {}
+    if steps:
+        rows = by_name(conn.execute(
+            f"SELECT {_STEP_COLUMNS} FROM steps WHERE session_id IN ({chosen}) ORDER BY id",
+            window,
+        ))
+        for row in rows:
+            found.setdefault(row["session_id"], []).append(_step(row))
     sessions = by_name(conn.execute(
         f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE id IN ({chosen})"
         " ORDER BY started_at DESC, id DESC",
-        (limit_value,),
+        window,
     ))
-    return [_session(row, steps.get(row["id"], [])) for row in sessions]
+    return [_session(row, found.get(row["id"], [])) for row in sessions]
+
+
+def count_sessions(conn: sqlite3.Connection, *, include_active: bool = False) -> int:
+    """How many sessions `load_sessions` would give without a limit."""
+    where = "" if include_active else " WHERE status != 'active'"
+    return int(conn.execute(f"SELECT count(*) FROM sessions{where}").fetchone()[0])
 
 
 def activity(conn: sqlite3.Connection) -> list[tuple[float, str, float]]:
