@@ -1,4 +1,8 @@
-"""`spinewise list [--json]`: the routines found, with level, total time and origin."""
+"""`spinewise list [--json]`: the routines found, with level, total time and origin.
+
+Each routine's line comes from the listing cache (`catalog.listing`): a file is
+read and planned again only when it or its exercise libraries changed.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from tui.core.catalog.entries import CatalogEntry, Invalid, load_catalog
+from tui.core.catalog.listing import Listing, listings
 from tui.core.plan import json_number
 from tui.core.routine.models import format_clock
 
@@ -26,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def run_list(*, as_json: bool) -> int:
-    catalog = load_catalog()
+    catalog = listings()
     if as_json:
         print(json.dumps([_entry_json(entry) for entry in catalog], indent=2))
         return 0
@@ -34,7 +38,7 @@ def run_list(*, as_json: bool) -> int:
     for column in ("id", "name", "level", "time", "from"):
         table.add_column(column, justify="right" if column == "time" else "left")
     for entry in catalog:
-        if isinstance(entry, Invalid):
+        if entry.name is None:
             table.add_row(
                 entry.ref.id,
                 f"[red]invalid[/]: spinewise check {entry.ref.path}",
@@ -45,31 +49,30 @@ def run_list(*, as_json: bool) -> int:
             continue
         table.add_row(
             entry.ref.id,
-            escape(entry.routine.name),
-            entry.routine.level or "-",
-            format_clock(entry.total_seconds),
+            escape(entry.name),
+            entry.level or "-",
+            format_clock(entry.total_seconds or 0),
             entry.ref.origin,
         )
     Console().print(table)
     return 0
 
 
-def _entry_json(entry: CatalogEntry) -> dict[str, object]:
+def _entry_json(entry: Listing) -> dict[str, object]:
     row: dict[str, object] = {
         "id": entry.ref.id,
         "origin": entry.ref.origin,
         "path": str(entry.ref.path),
     }
-    if isinstance(entry, Invalid):
+    if entry.name is None:
         row.update(name=None, level=None, total_seconds=None, error=entry.error)
         return row
-    routine = entry.routine
     row.update(
-        name=routine.name,
-        level=routine.level,
-        total_seconds=json_number(entry.total_seconds),
-        exercises=len(routine.exercises),
-        tags=list(routine.tags),
-        summary=routine.summary,
+        name=entry.name,
+        level=entry.level,
+        total_seconds=json_number(entry.total_seconds or 0),
+        exercises=entry.exercises,
+        tags=list(entry.tags),
+        summary=entry.summary,
     )
     return row

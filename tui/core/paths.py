@@ -27,6 +27,11 @@ def _xdg(var: str, linux_default: str, mac: str, windows_var: str) -> Path:
     return home / linux_default / APP
 
 
+def cache_dir() -> Path:
+    """What can be made again from other files (the routine list's cache): safe to delete."""
+    return _xdg("XDG_CACHE_HOME", ".cache", "Library/Caches", "LOCALAPPDATA")
+
+
 def config_dir() -> Path:
     """The person's settings, routines and exercise library."""
     return _xdg("XDG_CONFIG_HOME", ".config", "Library/Application Support", "APPDATA")
