@@ -119,14 +119,14 @@ class SpinewiseApp(App[str | None]):
 
     def show_routine_library(self) -> None:
         """The routine library, under whatever is open (built the first time it is
-        needed, with the routines loaded then: not before a `run` paints)."""
+        needed, loading the routines then: not before a `run` paints)."""
         if self.routine_library is not None:
             self.routine_library.set_banner(self._banner())
             return
         from .screens.routine_library import RoutineLibraryScreen
 
-        catalog = self._catalog() if callable(self._catalog) else self._catalog
-        self.routine_library = RoutineLibraryScreen(catalog, banner=self._banner())
+        # A loader is run by the screen, in a worker: it paints at once.
+        self.routine_library = RoutineLibraryScreen(self._catalog, banner=self._banner())
         self.push_screen(self.routine_library)
 
     def _open_first(self) -> None:

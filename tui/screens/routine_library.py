@@ -12,6 +12,10 @@ Nothing here reads a file on the UI loop: routine files are read, copied and
 looked at (`stat`, every WATCH_SECONDS and whenever the screen is shown
 again, so a routine saved in the editor is there on return) in thread
 workers, which hand their result back with `call_from_thread`.
+
+Given a loader, it paints at once and loads in a worker: the kept listings
+first (`library_rows`), then every routine; after a change, only the files that
+changed (`catalog.loading`). A routine started before it is read is read first.
 """
 
 from __future__ import annotations
@@ -20,7 +24,6 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -30,7 +33,9 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 from textual.worker import get_current_worker
 
-from tui.core.catalog.entries import CatalogEntry, Invalid, Valid, load_catalog, load_entry
+from tui.core.catalog.entries import CatalogEntry, Invalid, Valid, load_entry
+from tui.core.catalog.listing import Listing, listings
+from tui.core.catalog.loading import Keys, load_all, reload_changed
 from tui.core.catalog.watch import FileWatch, routine_watch
 from tui.core.routine.models import format_clock
 from tui.core.routine.problems import RoutineError
@@ -38,6 +43,7 @@ from tui.core.routine.source import read_source
 
 from ..messages import ResumeSession, StartRoutine
 from ..widgets.line import Line
+from .library_rows import Shown, row_cells
 
 #: Seconds between two looks at the routine files on disk.
 WATCH_SECONDS = 2.0
@@ -86,14 +92,22 @@ class RoutineLibraryScreen(Screen[None]):
         Binding("ctrl+q", "app.quit", "Quit", id="quit"),
     ]
 
-    def __init__(self, catalog: list[CatalogEntry], banner: str = "") -> None:
+    def __init__(
+        self,
+        catalog: list[CatalogEntry] | Callable[[], list[CatalogEntry]],
+        banner: str = "",
+    ) -> None:
         super().__init__()
-        self.catalog = catalog
+        #: Reads every routine (in a worker), when the screen was given a loader.
+        self._load = catalog if callable(catalog) else None
+        self.catalog: list[Shown] = [] if callable(catalog) else list(catalog)
         self.banner = banner
-        self.shown: list[CatalogEntry] = list(catalog)
+        self.shown: list[Shown] = list(self.catalog)
+        #: Each routine file's key when read (`catalog.loading`); None: not loaded by it.
+        self._keys: Keys | None = None
         #: How the routine files were when last looked at (a few `stat` calls, made
         #: here: a change made while the screen opens is then noticed).
-        self._watch = routine_watch(entry.ref.path for entry in catalog)
+        self._watch = routine_watch(entry.ref.path for entry in self.catalog)
 
     def compose(self) -> ComposeResult:
         yield Static("spinewise · choose a routine", id="library-title", classes="title-bar")
@@ -115,28 +129,39 @@ class RoutineLibraryScreen(Screen[None]):
         self.query_one("#banner", Line).show(self.banner)
         self._fill("")
         self.query_one("#filter", Input).focus()
+        if self._load is not None:
+            self._load_catalog(self._load)
         self.set_interval(WATCH_SECONDS, self.look_at_files, name="watch-routines")
 
     def on_screen_resume(self) -> None:
         """Shown (again): the editor, or another program, may have changed the files."""
-        self.look_at_files()
+        if self._load is None or self._keys is not None:
+            self.look_at_files()
+
+    @work(thread=True, exclusive=True, group="routine-files", exit_on_error=False)
+    def _load_catalog(self, load: Callable[[], list[CatalogEntry]]) -> None:
+        """The kept listings first (shown at once), then every routine read."""
+        kept = listings(read=False)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_listed, kept)
+        entries, keys = load_all(load)
+        watch = routine_watch(entry.ref.path for entry in entries)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._loaded, entries, keys, watch)
+
+    def _show_listed(self, kept: list[Listing]) -> None:
+        if self._keys is None:  # not loaded yet
+            self.set_catalog(list(kept), self._watch)
+
+    def _loaded(self, entries: list[CatalogEntry], keys: Keys, watch: FileWatch) -> None:
+        self._keys = keys
+        self.set_catalog(list(entries), watch)
 
     def _fill(self, words: str) -> None:
         table = self.query_one("#routines", DataTable)
         table.clear()
         self.shown = [entry for entry in self.catalog if entry.matches(words)]
-        for entry in self.shown:
-            if isinstance(entry, Invalid):
-                table.add_row(Text(entry.ref.id), "invalid", "", "")
-                continue
-            routine = entry.routine
-            # Text cells: names and tags are shown as written, never read as markup.
-            table.add_row(
-                Text(routine.name),
-                routine.level or "",
-                format_clock(entry.total_seconds),
-                Text(", ".join(routine.tags)),
-            )
+        table.add_rows(row_cells(entry) for entry in self.shown)
         self._preview()
 
     @on(Input.Changed, "#filter")
@@ -152,7 +177,7 @@ class RoutineLibraryScreen(Screen[None]):
         self.action_start()
 
     @property
-    def selected(self) -> CatalogEntry | None:
+    def selected(self) -> Shown | None:
         row = self.query_one("#routines", DataTable).cursor_row
         return self.shown[row] if 0 <= row < len(self.shown) else None
 
@@ -168,6 +193,13 @@ class RoutineLibraryScreen(Screen[None]):
             for widget in (meta, summary, caution):
                 widget.show("")
             exercises.update("")
+            return
+        if isinstance(entry, Listing):
+            name.show(entry.name or entry.ref.id)
+            meta.show(f"{entry.level or 'any level'} · {entry.ref.origin}")
+            summary.show(entry.error or entry.summary)
+            caution.show("")
+            exercises.update("Reading this routine…")
             return
         if isinstance(entry, Invalid):
             name.show(entry.ref.id)
@@ -196,7 +228,7 @@ class RoutineLibraryScreen(Screen[None]):
         if table.row_count:
             table.move_cursor(row=max(0, min(table.row_count - 1, table.cursor_row + delta)))
 
-    def set_catalog(self, catalog: list[CatalogEntry], watch: FileWatch) -> None:
+    def set_catalog(self, catalog: list[Shown], watch: FileWatch) -> None:
         """Show these routines instead (after a reload), keeping the filter and selection."""
         chosen = self.selected.ref.id if self.selected else None
         self.catalog = catalog
@@ -209,17 +241,21 @@ class RoutineLibraryScreen(Screen[None]):
     # -- the files on disk ---------------------------------------------------------
 
     def look_at_files(self) -> None:
-        """Stat the routine files and folders in a thread; reload the routines on a change."""
-        self._look(list(self.catalog))
+        """Stat the routine files and folders in a thread; on a change, read again the
+        routines whose files changed (all of them, for a screen given a list)."""
+        if self._load is not None and self._keys is None:
+            return  # still loading: the load's watch looks next
+        catalog = [entry for entry in self.catalog if not isinstance(entry, Listing)]
+        self._look(catalog, self._keys)
 
     @work(thread=True, exclusive=True, group="routine-files", exit_on_error=False)
-    def _look(self, catalog: list[CatalogEntry]) -> None:
+    def _look(self, catalog: list[CatalogEntry], keys: Keys | None) -> None:
         if not self._watch.changed():
             return
-        fresh = reloaded(catalog)
+        fresh, keys = reload_changed(catalog, keys or {})
         watch = routine_watch(entry.ref.path for entry in fresh)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self.set_catalog, fresh, watch)
+            self.app.call_from_thread(self._loaded, fresh, keys, watch)
 
     def set_banner(self, banner: str) -> None:
         self.banner = banner
@@ -244,9 +280,18 @@ class RoutineLibraryScreen(Screen[None]):
         if entry is not None:
             self.start(entry)
 
-    def start(self, entry: CatalogEntry) -> None:
-        """Ask the app to start it (the app says why an invalid one cannot start)."""
-        self.post_message(StartRoutine(entry))
+    def start(self, entry: Shown) -> None:
+        """Ask the app to start it (the app says why an invalid one cannot start);
+        one only listed so far is read first, in a thread."""
+        if isinstance(entry, Listing):
+            self._read_then_start(entry)
+        else:
+            self.post_message(StartRoutine(entry))
+
+    @work(thread=True, group="open-routine", exit_on_error=False)
+    def _read_then_start(self, listed: Listing) -> None:
+        entry = load_entry(listed.ref)
+        self.app.call_from_thread(self.post_message, StartRoutine(entry))
 
     # -- making routines one's own (ctrl+e, ctrl+n, ctrl+d) -------------------------
     # The files are read in thread workers, which then open the editor. (The editor,
@@ -257,7 +302,7 @@ class RoutineLibraryScreen(Screen[None]):
             self._edit(self.selected)
 
     @work(thread=True, group="open-editor", exit_on_error=False)
-    def _edit(self, entry: CatalogEntry) -> None:
+    def _edit(self, entry: Shown) -> None:
         from tui.core.authoring.files import copy_text, own_copy_path
 
         ref = entry.ref
@@ -304,13 +349,14 @@ class RoutineLibraryScreen(Screen[None]):
             if name:
                 self._duplicate(entry, name)
 
+        title = entry.name or entry.ref.id
         self.app.push_screen(NameDialog(
-            "Duplicate routine", f"A copy of {entry.name}, called:",
-            value=f"{entry.name} copy", check=name_problem,
+            "Duplicate routine", f"A copy of {title}, called:",
+            value=f"{title} copy", check=name_problem,
         ), named)
 
     @work(thread=True, group="open-editor", exit_on_error=False)
-    def _duplicate(self, entry: CatalogEntry, name: str) -> None:
+    def _duplicate(self, entry: Shown, name: str) -> None:
         from tui.core.authoring.files import check_new_name, copy_text
 
         _, path = check_new_name(name)
@@ -319,7 +365,8 @@ class RoutineLibraryScreen(Screen[None]):
         except RoutineError as error:
             self.notify(str(error.problems[0]), severity="error", timeout=8, markup=False)
             return
-        note = f"A copy of {entry.name}: it is written to {path} when you save (ctrl+s)."
+        note = (f"A copy of {entry.name or entry.ref.id}: it is written to {path} when you "
+                "save (ctrl+s).")
         self._open_editor(path, text, on_disk=False, note=note)
 
     def _open_editor(self, path: Path, text: str, *, on_disk: bool, note: str = "") -> None:
@@ -333,19 +380,6 @@ class RoutineLibraryScreen(Screen[None]):
             self.notify(warning, severity="warning", timeout=8, markup=False)
         editor = EditorScreen(path, text, library=exercises, on_disk=on_disk, note=note)
         self.app.call_from_thread(self.app.push_screen, editor)
-
-
-def reloaded(catalog: list[CatalogEntry]) -> list[CatalogEntry]:
-    """Every routine loaded again; a routine run from a path (`spinewise run FILE`)
-    stays listed, first, while its file is there."""
-    fresh = load_catalog()
-    found = {entry.ref.path for entry in fresh}
-    files = [
-        load_entry(entry.ref) if entry.ref.path.is_file() else entry
-        for entry in catalog
-        if entry.ref.origin == "file" and entry.ref.path not in found
-    ]
-    return files + fresh
 
 
 def name_problem(name: str) -> str | None:
