@@ -8,6 +8,7 @@ from pathlib import Path
 
 from tui.core.catalog import sources
 from tui.core.catalog.checking import check_path, iter_toml_files
+from tui.core.words import count
 
 from . import Subparsers
 
@@ -41,7 +42,8 @@ def run_check(paths: list[Path]) -> int:
     checked = len({str(f) for f in files} | {p.path for p in missing} | {p.path for p in broken})
     noun = "file" if checked == 1 else "files"
     if problems:
-        print(f"{bad} of {checked} {noun} invalid, {len(problems)} problems", file=sys.stderr)
+        said = count(len(problems), "problem")
+        print(f"{bad} of {checked} {noun} invalid, {said}", file=sys.stderr)
         return 1
     print(f"{checked} {noun} valid")
     return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import sys
 from collections.abc import Iterable
 
@@ -20,12 +21,39 @@ def report_problems(problems: Iterable[Problem]) -> None:
         print(problem, file=sys.stderr)
 
 
+def did_you_mean(name: str, known: list[str]) -> str:
+    """The known ids a mistyped `name` most likely meant, said as "a or b" ("" if none).
+
+    `gentle`, `gentle_start` and `Gentle Start` all find `gentle-start`: the name
+    is compared with `_` and spaces as `-`, by prefix and then by `difflib`'s
+    ratio (its default cut-off, 0.6).
+    """
+    wanted = name.strip().lower().replace("_", "-").replace(" ", "-")
+    if not wanted:
+        return ""
+    found = [k for k in known if k.startswith(wanted)]
+    found += difflib.get_close_matches(wanted, known, n=3)
+    return " or ".join(dict.fromkeys(found[:3]))
+
+
 def resolve_ref(name: str) -> RoutineRef | None:
     """Where the routine named on the command line is, or None after printing why not."""
     ref = sources.find(name)
     if ref is None:
-        ids = ", ".join(r.id for r in sources.discover()) or "none found"
-        print(f"spinewise: no routine {name!r}; known routines: {ids}", file=sys.stderr)
+        known = [r.id for r in sources.discover()]
+        close = did_you_mean(name, known)
+        if close:
+            print(f"spinewise: no routine {name!r}; did you mean {close}?", file=sys.stderr)
+        else:
+            ids = ", ".join(known) or "none found"
+            print(f"spinewise: no routine {name!r}; known routines: {ids}", file=sys.stderr)
+        return None
+    if ref.origin == "file" and ref.path.is_dir():
+        print(
+            f"spinewise: {ref.path} is a folder; name a routine file in it, or a routine id "
+            "(spinewise list)",
+            file=sys.stderr,
+        )
         return None
     if ref.origin == "file" and not ref.path.is_file():
         print(f"{ref.path}:1:1: file: no such file", file=sys.stderr)

@@ -19,6 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from tui.core.store.database import Store, StoreError
+from tui.core.words import count
 
 from . import Subparsers
 
@@ -50,7 +51,7 @@ def run_history(*, as_json: bool) -> int:
                              sys.stdout.write)  # fmt: skip
             return 0
         records = store.history(SHOWN, steps=False)
-        count = store.count_sessions() if len(records) == SHOWN else len(records)
+        total = store.count_sessions() if len(records) == SHOWN else len(records)
         streak = store.streak()
         weeks = store.minutes_per_week()
     console = Console()
@@ -70,12 +71,10 @@ def run_history(*, as_json: bool) -> int:
             Text(notes, style="red" if record.hurt else ""),
         )
     console.print(table)
-    if count > len(records):
-        console.print(
-            f"[dim]… and {count - len(records)} older sessions (spinewise history --json)[/]"
-        )
-    days = "day" if streak == 1 else "days"
-    console.print(f"\n[bold]Streak:[/] {streak} {days} in a row")
+    if total > len(records):
+        older = count(total - len(records), "older session")
+        console.print(f"[dim]… and {older} (spinewise history --json)[/]")
+    console.print(f"\n[bold]Streak:[/] {count(streak, 'day')} in a row")
     console.print("[bold]Minutes per week[/] (last 12 weeks)")
     console.print(week_chart(weeks))
     return 0

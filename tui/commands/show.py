@@ -22,6 +22,7 @@ from rich.table import Table
 
 from tui.core.plan import Plan, build_plan
 from tui.core.routine.models import format_clock, format_seconds_short
+from tui.core.words import count
 
 from . import Subparsers
 from .common import resolve
@@ -122,12 +123,12 @@ def _plan_table(plan: Plan) -> Table:
         )
         at += step.seconds or 0
     self_paced = sum(step.seconds is None for step in plan.steps)
-    note = f" + {self_paced} self-paced sets" if self_paced else ""
+    note = f" + {count(self_paced, 'self-paced set')}" if self_paced else ""
     table.add_section()
     table.add_row(
         "",
         "[bold]total",
-        f"{len(plan.steps)} steps{note}",
+        f"{count(len(plan.steps), 'step')}{note}",
         "",
         "",
         "",

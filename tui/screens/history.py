@@ -16,12 +16,13 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Sparkline, Static
 
 from tui.core.store.database import NullStore, Store
 from tui.core.store.history import SessionRecord
+from tui.core.words import count
 
 #: Sessions read at a time.
 PAGE = 100
@@ -56,16 +57,21 @@ class HistoryScreen(Screen[None]):
         self._reading = False
 
     def compose(self) -> ComposeResult:
-        days = "day" if self.streak == 1 else "days"
         total = sum(minutes for _, minutes in self.weeks)
         with Vertical(id="history-head"):
             yield Static(
-                f"Streak: {self.streak} {days} in a row · "
-                f"{total:.0f} minutes in the last {len(self.weeks)} weeks",
+                f"Streak: {count(self.streak, 'day')} in a row · "
+                f"{count(round(total), 'minute')} in the last {count(len(self.weeks), 'week')}",
                 id="history-streak",
             )
             yield Static("Minutes per week", id="history-chart-label")
             yield Sparkline([minutes for _, minutes in self.weeks], id="history-chart")
+            if self.weeks:
+                # The weeks under the chart: its first and its last (this week).
+                with Horizontal(id="history-weeks"):
+                    first, last = self.weeks[0][0], self.weeks[-1][0]
+                    yield Static(f"week of {first:%d %b %Y}", id="history-first-week")
+                    yield Static(f"week of {last:%d %b %Y}", id="history-last-week")
         yield DataTable(id="history-table", cursor_type="row")
         yield Footer()
 

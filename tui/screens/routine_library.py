@@ -40,6 +40,7 @@ from tui.core.catalog.watch import FileWatch, routine_watch
 from tui.core.routine.models import format_clock
 from tui.core.routine.problems import RoutineError
 from tui.core.routine.source import read_source
+from tui.core.words import count
 
 from ..messages import ResumeSession, StartRoutine
 from ..widgets.line import Line
@@ -212,8 +213,8 @@ class RoutineLibraryScreen(Screen[None]):
         name.show(routine.name)
         level = routine.level or "any level"
         meta.show(
-            f"{level} · {format_clock(entry.total_seconds)} · {len(routine.exercises)} exercises"
-            f" · {entry.ref.origin}"
+            f"{level} · {format_clock(entry.total_seconds)}"
+            f" · {count(len(routine.exercises), 'exercise')} · {entry.ref.origin}"
         )
         summary.show(routine.summary)
         caution.show(f"Caution: {routine.caution}" if routine.caution else "")

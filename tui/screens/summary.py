@@ -6,7 +6,7 @@ from enum import Enum
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
@@ -40,7 +40,10 @@ class SummaryScreen(Screen[AfterSummary]):
             yield Static(s.title, id="summary-title", markup=False)
             yield Static(s.routine, id="summary-routine", markup=False)
             for label, value in s.lines():
-                yield Static(f"{label:<12} {value}", classes="summary-line", markup=False)
+                # Label and value side by side: a long value wraps under itself.
+                with Horizontal(classes="summary-line"):
+                    yield Static(label, classes="summary-label", markup=False)
+                    yield Static(value, classes="summary-value", markup=False)
             yield Static(s.closing, id="summary-closing", markup=False)
         yield Footer()
 

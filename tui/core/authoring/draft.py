@@ -16,6 +16,7 @@ from tui.core.routine.exercise_library import ExerciseLibrary
 from tui.core.routine.models import Routine, format_clock, format_seconds_short
 from tui.core.routine.parse import parse_routine
 from tui.core.routine.problems import Problem, RoutineError
+from tui.core.words import count
 
 #: Steps of the timeline shown in the preview.
 PREVIEW_STEPS = 12
@@ -59,10 +60,10 @@ def preview(plan: Plan, steps: int = PREVIEW_STEPS) -> Preview:
     routine = plan.routine
     self_paced = sum(step.seconds is None for step in plan.steps)
     extra = f" + {self_paced} self-paced" if self_paced else ""
-    count = len(routine.exercises)
+    n = len(routine.exercises)
     headline = (
         f"{routine.name} · {format_clock(plan.total_seconds)}{extra} · "
-        f"{count} exercise{'s' if count != 1 else ''} · {len(plan.steps)} steps"
+        f"{count(n, 'exercise')} · {count(len(plan.steps), 'step')}"
     )
     exercises = tuple(
         f"{number}. {exercise.name}: {exercise.dosage()}"

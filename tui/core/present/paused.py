@@ -4,6 +4,7 @@ and the question asked before starting another routine."""
 from __future__ import annotations
 
 from tui.core.store.active import ActiveSession
+from tui.core.words import count
 
 
 def where_paused(active: ActiveSession, now: float) -> str:
@@ -21,7 +22,7 @@ def ago(seconds: float) -> str:
     hours = minutes // 60
     if hours < 48:
         return f"{hours} h ago"
-    return f"{hours // 24} days ago"
+    return f"{count(hours // 24, 'day')} ago"
 
 
 def file_change_note(state: str) -> str | None:

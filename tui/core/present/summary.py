@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from tui.core.engine.session import Session
 from tui.core.routine.models import format_clock
+from tui.core.words import count
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,12 +50,10 @@ class SessionSummary:
         return "Well done. Little and often is what works: same time tomorrow?"
 
     def lines(self) -> list[tuple[str, str]]:
+        done = count(len(self.done), "exercise")
         rows = [
             ("Time", format_clock(self.active_seconds)),
-            (
-                "Done",
-                f"{len(self.done)} exercises" + (f": {', '.join(self.done)}" if self.done else ""),
-            ),
+            ("Done", done + (f": {', '.join(self.done)}" if self.done else "")),
         ]
         if self.skipped:
             rows.append(("Skipped", ", ".join(self.skipped)))

@@ -13,6 +13,7 @@ from tui.core.engine.session import Session
 from tui.core.engine.states import Status
 from tui.core.plan import Step
 from tui.core.routine.models import Exercise, format_clock, format_seconds_short
+from tui.core.words import count
 
 #: Seconds each form tip stays before the next one.
 TIP_SECONDS = 8.0
@@ -115,13 +116,13 @@ def _countdown(remaining: float) -> str:
 def counters(step: Step) -> str:
     parts: list[str] = []
     if step.kind == "prepare":
-        parts.append(f"{step.sets} sets" if step.sets > 1 else "1 set")
+        parts.append(count(step.sets, "set"))
     elif step.set is not None and step.sets > 1:
         parts.append(f"Set {step.set}/{step.sets}")
     if step.rep is not None and step.kind == "work" and step.reps > 1:
         parts.append(f"Rep {step.rep}/{step.reps}")
     elif step.self_paced:
-        parts.append(f"{step.reps} reps")
+        parts.append(count(step.reps, "rep"))
     if step.side:
         parts.append(step.side.upper())
     return " · ".join(parts)
@@ -168,7 +169,7 @@ def next_text(session: Session) -> str:
         return "Next: switch sides"
     if nxt.self_paced:
         side = f" · {nxt.side.upper()}" if nxt.side else ""
-        return f"Next: set {nxt.set}/{nxt.sets} · {nxt.reps} reps{side}"
+        return f"Next: set {nxt.set}/{nxt.sets} · {count(nxt.reps, 'rep')}{side}"
     label = (nxt.phase or "Go").capitalize()
     seconds = format_seconds_short(nxt.seconds or 0)
     if nxt.rep != step.rep or nxt.set != step.set or nxt.side != step.side:

@@ -81,13 +81,14 @@ class SessionRecord:
     def minutes(self) -> float:
         return self.active_seconds / 60
 
-    def row(self) -> tuple[str, str, str, str, str]:
+    def row(self, today: date | None = None) -> tuple[str, str, str, str, str]:
         """As a person reads it in a table: when, routine, minutes, status, what was
-        skipped or hurt. Plain text: it holds routine and exercise names as written."""
+        skipped or hurt. Plain text: it holds routine and exercise names as written.
+        The date has its year when that is not the year of `today` (default: now)."""
         notes = [f"skipped {', '.join(self.skipped)}"] if self.skipped else []
         notes += [f"hurt: {', '.join(self.hurt)}"] if self.hurt else []
         return (
-            datetime.fromtimestamp(self.started_at).strftime("%a %d %b %H:%M"),
+            when_text(self.started_at, today or date.today()),
             self.routine_name,
             f"{self.minutes:.0f}",
             STATUS_LABEL.get(self.status, self.status),
@@ -209,6 +210,14 @@ def _session(row: sqlite3.Row, steps: list[StepRecord]) -> SessionRecord:
 
 
 # -- aggregates -------------------------------------------------------------
+
+
+def when_text(epoch: float, today: date) -> str:
+    """`Mon 03 Nov 07:30` in `today`'s year, `Mon 03 Nov 2025 07:30` in another."""
+    moment = datetime.fromtimestamp(epoch)
+    if moment.year == today.year:
+        return moment.strftime("%a %d %b %H:%M")
+    return moment.strftime("%a %d %b %Y %H:%M")
 
 
 def local_date(epoch: float) -> date:
