@@ -112,7 +112,9 @@ class SpinewiseApp(App[str | None]):
         else:
             self._open_first()
 
-    def _notice_read(self, _: bool | None) -> None:
+    def _notice_read(self, understood: bool | None) -> None:
+        if understood is not True:
+            return
         if self.options.notice_seen is not None:
             self.options.notice_seen()
         self._open_first()

@@ -31,7 +31,8 @@ class Answer(Generic[T]):
 
 
 class ChoiceDialog(ModalScreen[T]):
-    """Returns the value of the chosen answer; Escape returns `escape`."""
+    """Returns the value of the chosen answer; Escape returns `escape`, or does
+    nothing when that is None (an answer must then be chosen)."""
 
     CSS_PATH = "dialog.tcss"
     BINDINGS = [Binding("escape", "choose_escape", "Cancel")]
@@ -42,7 +43,7 @@ class ChoiceDialog(ModalScreen[T]):
         text: str,
         answers: list[Answer[T]],
         *,
-        escape: T,
+        escape: T | None,
         danger: T | None = None,
     ) -> None:
         super().__init__()
@@ -76,8 +77,12 @@ class ChoiceDialog(ModalScreen[T]):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(self.answers[int(event.button.name or 0)].value)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return action != "choose_escape" or self.escape is not None
+
     def action_choose_escape(self) -> None:
-        self.dismiss(self.escape)
+        if self.escape is not None:
+            self.dismiss(self.escape)
 
 
 class Hurt(Enum):
@@ -117,8 +122,10 @@ def waiting_dialog(paused: str, where: str, starting: str) -> ChoiceDialog[Waiti
         "A session is waiting",
         f"{paused} is paused ({where}). Discard it and start {starting}?",
         [
-            Answer(Waiting.RESUME, f"Resume {paused}", "r"),
-            Answer(Waiting.DISCARD, f"Discard, start {starting}", "d"),
+            # Short labels: the question names both routines, and three buttons
+            # then fit the 66 columns inside the box (a routine's name need not).
+            Answer(Waiting.RESUME, "Resume it", "r"),
+            Answer(Waiting.DISCARD, "Discard, start new", "d"),
             Answer(Waiting.CANCEL, "Cancel", "c"),
         ],
         escape=Waiting.CANCEL,
@@ -144,10 +151,11 @@ HEALTH_NOTICE = (
 
 
 def health_notice() -> ChoiceDialog[bool]:
-    """Shown once, on the first run; returns True (read) however it is closed."""
+    """Shown once, on the first run; returns True once "I understand" is chosen.
+    Escape does nothing: closing it is not having read it (ctrl+q still quits)."""
     return ChoiceDialog(
         "Before you start",
         HEALTH_NOTICE,
         [Answer(True, "I understand", "enter")],
-        escape=True,
+        escape=None,
     )

@@ -19,6 +19,7 @@ HELP = """\
   [b]![/b]      this hurts: pause, then skip the exercise or end
   [b]m[/b]      mute / unmute sounds
   [b]q[/b]      quit; the session is kept: [b]spinewise resume[/b]
+  [b]ctrl+p[/b] any routine, history, sound and voice
 
 Move slowly and stop anything that causes sharp, shooting or radiating pain.
 This is general exercise guidance, not medical advice.
@@ -26,10 +27,21 @@ This is general exercise guidance, not medical advice.
 Press Escape or ? to close."""
 
 
+#: Said above the keys when opening help paused the workout.
+PAUSED = "[b]Paused[/b] while this is open; closing it carries on.\n"
+
+
 class HelpScreen(ModalScreen[None]):
     CSS_PATH = "dialog.tcss"
     BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close")]
 
+    def __init__(self, *, paused: bool = False) -> None:
+        """`paused`: opening help paused the workout (and closing it carries on)."""
+        super().__init__()
+        self.paused = paused
+
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box", classes="dialog -info"):
+            if self.paused:
+                yield Static(PAUSED, id="help-paused")
             yield Static(HELP)

@@ -39,6 +39,10 @@ if TYPE_CHECKING:
 FRAME_RATE = 10
 #: Each kind of step sets a class on the screen (`-rest`...), so the CSS can tell them apart.
 STEP_KINDS = ("prepare", "work", "rest", "switch", "done")
+#: Below this many columns the footer is compact (no padding around each key): the
+#: widest row of keys, 87 columns padded (`n`, `N`, `+` and all), is then 70, and fits 80.
+#: The palette key shows from 110 columns (the `-wide` breakpoint): app.tcss.
+COMPACT_FOOTER_BELOW = 100
 
 
 class WorkoutScreen(Screen[None]):
@@ -46,12 +50,12 @@ class WorkoutScreen(Screen[None]):
         Binding("space", "pause", "Pause", id="pause"),
         Binding("space", "resume", "Resume", id="resume"),
         Binding("n", "next", "Next", id="next"),
-        Binding("N", "next_exercise", "Next exercise", id="next_exercise", show=False),
+        Binding("N", "next_exercise", "Next exercise", id="next_exercise"),
         Binding("p", "back", "Back", id="back"),
         Binding("plus,equals_sign", "extend", "+10 s", id="extend", key_display="+"),
         Binding("enter", "confirm", "Done", id="confirm"),
         Binding("exclamation_mark", "flag_hurt", "Hurts", id="hurt", key_display="!"),
-        Binding("m", "app.toggle_mute", "Mute", id="mute"),
+        Binding("m", "mute", "Mute", id="mute"),
         Binding("q", "quit_workout", "Quit", id="quit"),
         Binding("question_mark", "help", "Help", id="help", key_display="?"),
     ]
@@ -89,7 +93,8 @@ class WorkoutScreen(Screen[None]):
                 yield from (self.countdown, self.phase)
             yield from (self.phase_bar, self.setup, self.caution, self.tip, self.next_line)
         yield self.progress
-        yield Footer()
+        self.footer = Footer(compact=self.app.size.width < COMPACT_FOOTER_BELOW)
+        yield self.footer
 
     def on_mount(self) -> None:
         self._ticker = self.set_interval(1 / FRAME_RATE, self.tick)
@@ -102,6 +107,11 @@ class WorkoutScreen(Screen[None]):
         if not self._resumed_once:
             self._resumed_once = True
             event.refresh_styles = False
+        else:
+            self.refresh_bindings()  # back from help or a dialog: the keys work again
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.footer.compact = event.size.width < COMPACT_FOOTER_BELOW
 
     # -- the loop --------------------------------------------------------------
 
@@ -178,6 +188,8 @@ class WorkoutScreen(Screen[None]):
     HIDDEN_WHEN_UNAVAILABLE = frozenset({"pause", "resume", "extend", "confirm"})
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.app.screen is not self:
+            return False  # help or a dialog is over it: none of its keys work, none is listed
         engine_action = self.ENGINE_ACTIONS.get(action)
         if engine_action is None or self.workout.can(engine_action):
             return True
@@ -216,6 +228,7 @@ class WorkoutScreen(Screen[None]):
 
         self._run(Action.FLAG_HURT)
         self.app.push_screen(hurt_dialog(self.session.step.exercise), self._after_hurt)
+        self.refresh_bindings()
 
     def _after_hurt(self, choice: Hurt | None) -> None:
         from .confirm import Hurt
@@ -234,10 +247,23 @@ class WorkoutScreen(Screen[None]):
             self._emit(self.workout.act(Action.PAUSE))
         self.post_message(self.QuitRequested())
 
+    async def action_mute(self) -> None:
+        await self.run_action("app.toggle_mute")
+
     def action_help(self) -> None:
+        """`?`: the keys, over a paused workout; closing it carries on if it was running."""
         from .help import HelpScreen
 
-        self.app.push_screen(HelpScreen())
+        paused_here = self.workout.can(Action.PAUSE)
+        if paused_here:
+            self._run(Action.PAUSE)
+
+        def closed(_: None) -> None:
+            if paused_here and self.workout.can(Action.RESUME):
+                self._run(Action.RESUME)
+
+        self.app.push_screen(HelpScreen(paused=paused_here), closed)
+        self.refresh_bindings()
 
     # -- messages to the app ---------------------------------------------------
 
