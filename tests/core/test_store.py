@@ -83,11 +83,11 @@ def store(db: Path):
 def test_a_fresh_database_gets_the_current_schema_in_wal_mode(db: Path):
     with Store.open(db) as s:
         assert s.warnings == []
-        assert user_version(s._conn) == SCHEMA_VERSION == 1
+        assert user_version(s._conn) == SCHEMA_VERSION == len(MIGRATIONS)
         assert rows(s, "PRAGMA journal_mode") == [("wal",)]
         assert rows(s, "PRAGMA foreign_keys") == [(1,)]
         tables = {r[0] for r in rows(s, "SELECT name FROM sqlite_master WHERE type = 'table'")}
-        assert {"sessions", "steps"} <= tables
+        assert {"sessions", "steps", "checkins"} <= tables
 
 
 def test_reopening_does_not_migrate_again(db: Path):
@@ -103,12 +103,12 @@ def test_the_default_database_lives_in_the_state_folder():
     assert paths.database_file().exists()
 
 
-def test_a_migration_from_version_1_runs_once_and_in_order(db: Path):
+def test_a_migration_from_the_current_version_runs_once_and_in_order(db: Path):
     Store.open(db).close()
     conn = sqlite3.connect(db, isolation_level=None)
     newer = [*MIGRATIONS, "ALTER TABLE sessions ADD COLUMN note TEXT; CREATE TABLE extra (x)"]
-    assert migrate(conn, newer) == [2]
-    assert user_version(conn) == 2
+    assert migrate(conn, newer) == [len(newer)]
+    assert user_version(conn) == len(newer)
     assert migrate(conn, newer) == []
     conn.execute("SELECT note FROM sessions").fetchall()
     conn.close()
@@ -120,7 +120,7 @@ def test_a_failing_migration_leaves_the_database_as_it_was(db: Path):
     broken = [*MIGRATIONS, "CREATE TABLE half (x); CREATE TABLE sessions (y)"]
     with pytest.raises(sqlite3.OperationalError):
         migrate(conn, broken)
-    assert user_version(conn) == 1
+    assert user_version(conn) == SCHEMA_VERSION
     assert conn.execute("SELECT name FROM sqlite_master WHERE name = 'half'").fetchall() == []
     conn.close()
 

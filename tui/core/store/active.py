@@ -163,6 +163,15 @@ class NullStore:
     def each_session(self, page: int = 100) -> Iterator[SessionRecord]:
         return iter(())
 
+    def add_checkin(self, checkin: Any) -> int:
+        return 0
+
+    def checkins(self, *args: Any, **kwargs: Any) -> list[Any]:
+        return []
+
+    def last_session(self) -> None:
+        return None
+
     def streak(self, today: date | None = None) -> int:
         return 0
 

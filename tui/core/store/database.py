@@ -32,6 +32,7 @@ from tui.core.store.active import (
     pid_alive,
     routine_hash,
 )
+from tui.core.store.checkins import CheckInMethods
 from tui.core.store.schema import (
     Damaged,
     SessionOpenError,
@@ -66,8 +67,9 @@ __all__ = [
 MEMORY = ":memory:"
 
 
-class Store:
-    """The session database. Open with `Store.open()`; see the module's docstring."""
+class Store(CheckInMethods):
+    """The session database. Open with `Store.open()`; see the module's docstring
+    (check-ins: `checkins.CheckInMethods`)."""
 
     available = True
 

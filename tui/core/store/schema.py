@@ -5,7 +5,8 @@ checks made when opening it, and the store's errors.
 database applies the missing ones in order, all in one transaction, so a
 database is always at a version this code knows or untouched. A database at a
 higher version than `SCHEMA_VERSION` was written by a newer spinewise and is
-refused (see `store.StoreVersionError`), never changed.
+refused (see `store.StoreVersionError`), never changed. One written by an
+older spinewise is first copied whole beside it (`keep_copy`, `NAME.bak-vN`).
 
 To change the schema, append a migration; never edit one that has shipped.
 """
@@ -93,8 +94,28 @@ CREATE TABLE steps (
 CREATE INDEX steps_session ON steps (session_id, step_index);
 """
 
+# Check-ins (issue 15; `checkins` reads and writes them): how the back was before,
+# during (the `!` dialog), after, the next morning, or alone. A session deleted
+# leaves its check-ins standing alone.
+_V2 = """
+CREATE TABLE checkins (
+    id         INTEGER PRIMARY KEY,
+    session_id INTEGER REFERENCES sessions (id) ON DELETE SET NULL,
+    kind       TEXT    NOT NULL
+               CHECK (kind IN ('before', 'during', 'after', 'next-day', 'standalone')),
+    at         REAL    NOT NULL,
+    pain       INTEGER CHECK (pain IS NULL OR pain BETWEEN 0 AND 10),
+    change     TEXT    CHECK (change IS NULL OR change IN ('better', 'same', 'worse')),
+    effort     TEXT    CHECK (effort IS NULL OR effort IN ('easy', 'right', 'hard')),
+    exercise   TEXT,
+    note       TEXT
+);
+CREATE INDEX checkins_session ON checkins (session_id, at);
+CREATE INDEX checkins_at ON checkins (at);
+"""
+
 #: Migration n (from 1) takes a database from version n-1 to version n.
-MIGRATIONS: list[str] = [_V1]
+MIGRATIONS: list[str] = [_V1, _V2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -254,6 +275,7 @@ def open_checked(path: Path) -> sqlite3.Connection:
         _refuse_newer(path, user_version(conn))
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")  # durable across a crash of the program
+        keep_copy(conn, path)
         migrate(conn)
     except sqlite3.Error as exc:
         conn.close()
@@ -266,6 +288,39 @@ def open_checked(path: Path) -> sqlite3.Connection:
         conn.close()
         raise
     return conn
+
+
+def keep_copy(conn: sqlite3.Connection, path: Path) -> Path | None:
+    """Before migrating a database written by an older spinewise, copy it whole to
+    `NAME.bak-vN` (N its version) beside it; the copy's path, or None when there
+    is nothing to migrate (a new file, or one up to date).
+
+    SQLite's backup API copies a consistent database, -wal included; the copy is
+    written to a temporary name and renamed, so a half copy is never taken for
+    one. An existing copy of that version is kept, not overwritten. Raises
+    `StoreUnavailable` when it cannot be written: nothing is migrated then.
+    """
+    version = user_version(conn)
+    if not 0 < version < SCHEMA_VERSION:
+        return None
+    target = path.with_name(f"{path.name}.bak-v{version}")
+    if target.exists():
+        return target
+    temporary = path.with_name(f"{target.name}.tmp")
+    try:
+        copy = sqlite3.connect(str(temporary))
+        try:
+            conn.backup(copy)
+        finally:
+            copy.close()
+        temporary.replace(target)
+    except (sqlite3.Error, OSError) as exc:
+        temporary.unlink(missing_ok=True)
+        raise StoreUnavailable(
+            f"cannot keep a copy of the session database before updating it ({target}): "
+            f"{describe(exc)}; it was left as it was"
+        ) from exc
+    return target
 
 
 def _refuse_newer(path: Path, version: int) -> None:

@@ -1,0 +1,109 @@
+"""Check-ins kept in the session database: how the back was before, during and
+after a session, the next morning, or on a day without one.
+
+The table comes with migration 2 (`schema`). The rules (zones, where a
+`spinewise checkin` goes) are in `tui.core.programme.zones`; this module only
+stores and reads. `CheckInMethods` gives `Store` its check-in methods, run in
+the store's lock and write transactions like the rest.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from contextlib import AbstractContextManager
+from typing import TYPE_CHECKING
+
+from tui.core.programme.zones import Change, CheckIn, Effort, Kind, LastSession
+from tui.core.store.schema import by_name
+
+_COLUMNS = "id, session_id, kind, at, pain, change, effort, exercise, note"
+
+
+class CheckInMethods:
+    """The check-in methods of `Store` (a mixin: it supplies `_guard` and `_write`)."""
+
+    if TYPE_CHECKING:
+
+        def _guard(self) -> AbstractContextManager[sqlite3.Connection]: ...
+
+        def _write(self) -> AbstractContextManager[sqlite3.Connection]: ...
+
+    def add_checkin(self, checkin: CheckIn) -> int:
+        """Store `checkin`; its new id. IntegrityError for a pain off 0-10 (a bug)."""
+        with self._write() as conn:
+            return insert(conn, checkin)
+
+    def checkins(
+        self, session_ids: Iterable[int] | None = None, *, since: float | None = None
+    ) -> list[CheckIn]:
+        """Check-ins oldest first: of the sessions given, or all (from epoch `since`)."""
+        with self._guard() as conn:
+            return select(conn, session_ids, since)
+
+    def last_session(self) -> LastSession | None:
+        """The most recently started session that has ended, with what it was told."""
+        with self._guard() as conn:
+            return last_session(conn)
+
+
+def insert(conn: sqlite3.Connection, c: CheckIn) -> int:
+    cursor = conn.execute(
+        f"INSERT INTO checkins ({_COLUMNS}) VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (c.session_id, c.kind.value, c.at, c.pain, None if c.change is None else c.change.value,
+         None if c.effort is None else c.effort.value, c.exercise, c.note),
+    )  # fmt: skip
+    return int(cursor.lastrowid or 0)
+
+
+def select(
+    conn: sqlite3.Connection, session_ids: Iterable[int] | None, since: float | None
+) -> list[CheckIn]:
+    sql, params = f"SELECT {_COLUMNS} FROM checkins WHERE at >= ?", [since or float("-inf")]
+    if session_ids is not None:
+        ids = [int(i) for i in session_ids]
+        if not ids:
+            return []
+        sql += f" AND session_id IN ({', '.join('?' * len(ids))})"
+        params += ids
+    rows = by_name(conn.execute(sql + " ORDER BY at, id", params))
+    return [_checkin(row) for row in rows]
+
+
+def last_session(conn: sqlite3.Connection) -> LastSession | None:
+    row = conn.execute(
+        "SELECT s.id, s.ended_at,"
+        " EXISTS (SELECT 1 FROM checkins c WHERE c.session_id = s.id AND c.kind = 'after'),"
+        " EXISTS (SELECT 1 FROM checkins c WHERE c.session_id = s.id AND c.kind = 'next-day')"
+        " FROM sessions s WHERE s.status != 'active' ORDER BY s.started_at DESC, s.id DESC LIMIT 1"
+    ).fetchone()
+    if row is None:
+        return None
+    return LastSession(int(row[0]), row[1], bool(row[2]), bool(row[3]))
+
+
+def _checkin(row: sqlite3.Row) -> CheckIn:
+    return CheckIn(
+        id=row["id"],
+        session_id=row["session_id"],
+        kind=Kind(row["kind"]),
+        at=row["at"],
+        pain=row["pain"],
+        change=None if row["change"] is None else Change(row["change"]),
+        effort=None if row["effort"] is None else Effort(row["effort"]),
+        exercise=row["exercise"],
+        note=row["note"],
+    )
+
+
+def to_json(c: CheckIn) -> dict[str, object]:
+    """One check-in as `history --json` and the JSONL export print it."""
+    return {
+        "kind": c.kind.value,
+        "at": c.at,
+        "pain": c.pain,
+        "change": None if c.change is None else c.change.value,
+        "effort": None if c.effort is None else c.effort.value,
+        "exercise": c.exercise,
+        "note": c.note,
+    }
