@@ -16,6 +16,7 @@ EXAMPLES = [
     ["list", "--json"],
     ["show", "big-three"],
     ["history"],
+    ["checkin", "4", "--vs", "better", "--effort", "right", "--note", "stiff"],
     ["check", "a.toml", "routines/"],
     ["new", "Evening stretch", "--from", "gentle-start"],
     ["edit", "gentle-start"],

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from textual import work
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.screen import Screen
 
 from tui.core.catalog.entries import CatalogEntry, Invalid, Valid
@@ -33,6 +33,7 @@ from tui.core.sound_modes import SOUND_MODES
 from tui.core.store.database import ActiveSession, SessionOpenError
 from tui.core.workout import Storage, Workout
 
+from .app_checkins import CheckInsApp
 from .messages import ResumeSession, StartRoutine
 from .options import AppOptions
 from .screens.workout import WorkoutScreen
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
     from .screens.summary import AfterSummary
 
 
-class SpinewiseApp(App[str | None]):
+class SpinewiseApp(CheckInsApp):
     CSS_PATH = "app.tcss"
     TITLE = "spinewise"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-normal"), (110, "-wide")]
@@ -130,6 +131,7 @@ class SpinewiseApp(App[str | None]):
         # A loader is run by the screen, in a worker: it paints at once.
         self.routine_library = RoutineLibraryScreen(self._catalog, banner=self._banner())
         self.push_screen(self.routine_library)
+        self.ask_next_day()
 
     def _open_first(self) -> None:
         if self._resume is not None:
@@ -146,6 +148,7 @@ class SpinewiseApp(App[str | None]):
             "History", "Past sessions, streak, minutes per week", self.action_history
         )
         yield SystemCommand("Mute / unmute", "Turn the cues off or on (m)", self.action_toggle_mute)
+        yield from self.checkin_commands()
         if self.options.sound is not None:
             for mode, help_text in SOUND_MODES.items():
                 yield SystemCommand(
@@ -279,7 +282,8 @@ class SpinewiseApp(App[str | None]):
         self.workout = workout
         self.options.cues.plan = workout.plan
         workout.start()
-        return WorkoutScreen(workout, muted=self.is_muted)
+        asks = {"ask_before": self.asks_before, "ask_pain": self.asks_after}
+        return WorkoutScreen(workout, muted=self.is_muted, **asks)
 
     def on_start_routine(self, message: StartRoutine) -> None:
         self.start_routine(message.entry)
@@ -323,7 +327,8 @@ class SpinewiseApp(App[str | None]):
         # else it is the first screen (`get_default_screen`): it stays under the
         # rest, stopped, as Textual cannot pop or switch away the first screen.
         summary = SessionSummary.of(message.session)
-        self.push_screen(SummaryScreen(summary), self._after_summary)
+        asked = self.workout.stored_id if self.workout and self.asks_after else None
+        self.push_screen(SummaryScreen(summary, ask_for=asked), self._after_summary)
 
     def _after_summary(self, where: AfterSummary | None) -> None:
         from .screens.summary import AfterSummary

@@ -29,6 +29,7 @@ COMMANDS: dict[str, str] = {
     "list": "list_routines",
     "show": "show",
     "history": "history",
+    "checkin": "checkin",
     "check": "check",
     "new": "new",
     "edit": "edit",

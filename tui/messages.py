@@ -8,9 +8,14 @@ circle hidden behind `TYPE_CHECKING` or an import inside a function.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.message import Message
 
 from tui.core.catalog.entries import CatalogEntry
+
+if TYPE_CHECKING:  # built where a question is answered: not before a workout's first frame
+    from tui.core.programme.zones import CheckIn
 
 
 class StartRoutine(Message):
@@ -23,3 +28,11 @@ class StartRoutine(Message):
 
 class ResumeSession(Message):
     """Resume the paused session (the one the routine library's banner names)."""
+
+
+class RecordCheckIn(Message):
+    """Keep this check-in (the app writes it in a thread, never on the UI loop)."""
+
+    def __init__(self, checkin: CheckIn) -> None:
+        super().__init__()
+        self.checkin = checkin

@@ -33,6 +33,8 @@ class AppOptions:
         sound: SoundSetup | None = None,
         notice_seen: Callable[[], None] | None = None,
         notices: Iterable[str] = (),
+        checkins: str = "off",
+        remember: Callable[..., None] | None = None,
     ) -> None:
         #: Where sessions are kept (`Store.open()`; a `NullStore` when it cannot be opened).
         self.store = store
@@ -46,3 +48,8 @@ class AppOptions:
         self.notice_seen = notice_seen
         #: Messages to show once the interface is up (a database moved aside, a settings problem).
         self.notices = list(notices)
+        #: Which pain questions are asked (`settings.CHECKIN_MODES`; `spinewise run`
+        #: gives the setting, "before-after" by default; tests ask for them).
+        self.checkins = checkins
+        #: Saves changed settings (`SoundSetup.remember`), if they are to be saved.
+        self.remember = remember

@@ -35,12 +35,12 @@ def test_no_file_means_the_defaults(tmp_path: Path):
 
 
 def test_round_trip_creates_the_folder():
-    chosen = Settings(sound="bell", voice=True, notice_seen=True)
+    chosen = Settings(sound="bell", voice=True, notice_seen=True, checkins="after")
     path = save_settings(chosen)
     assert path == config_file()
     assert load_settings() == chosen
     assert tomllib.loads(path.read_text()) == {
-        "sound": "bell", "voice": True, "notice_seen": True,
+        "sound": "bell", "voice": True, "notice_seen": True, "checkins": "after",
     }
 
 
@@ -63,13 +63,23 @@ def test_a_bad_value_names_file_line_and_key_and_keeps_the_other_keys():
     )
 
 
+def test_checkins_must_be_one_of_the_modes():
+    path = write('checkins = "sometimes"\n')
+    loaded = load_settings()
+    assert loaded.checkins == "before-after"
+    assert loaded.warnings == (
+        f'{path}:1:1: checkins: must be one of before-after, after, off, not "sometimes"; '
+        'using "before-after"',
+    )
+
+
 def test_unknown_keys_are_kept_when_saving():
     write('sound = "off"\ntheme = "nord"\n[future]\nx = 1\n')
     loaded = load_settings()
     assert loaded.sound == "off" and loaded.warnings == ()
     save_settings(updated(loaded, voice=True))
     assert tomllib.loads(config_file().read_text()) == {
-        "sound": "off", "voice": True, "notice_seen": False,
+        "sound": "off", "voice": True, "notice_seen": False, "checkins": "before-after",
         "theme": "nord", "future": {"x": 1},
     }
 

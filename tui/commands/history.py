@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 
 from rich.console import Console
@@ -47,8 +47,7 @@ def run_history(*, as_json: bool) -> int:
         for warning in store.warnings:
             print(f"spinewise: {warning}", file=sys.stderr)
         if as_json:
-            write_json_array((record.to_json() for record in store.each_session()),
-                             sys.stdout.write)  # fmt: skip
+            write_json_array(with_checkins(store), sys.stdout.write)
             return 0
         records = store.history(SHOWN, steps=False)
         total = store.count_sessions() if len(records) == SHOWN else len(records)
@@ -88,6 +87,18 @@ def write_json_array(items: Iterable[object], write: Callable[[str], object]) ->
         write(f"[\n  {body}" if first else f",\n  {body}")
         first = False
     write("[]\n" if first else "\n]\n")
+
+
+def with_checkins(store: Store) -> Iterator[dict[str, object]]:
+    """Each session as `to_json` gives it, with its check-ins (read first, all at
+    once: a few small rows a session)."""
+    from tui.core.store.checkins import to_json
+
+    told: dict[int | None, list[dict[str, object]]] = {}
+    for checkin in store.checkins():
+        told.setdefault(checkin.session_id, []).append(to_json(checkin))
+    for record in store.each_session():
+        yield {**record.to_json(), "checkins": told.get(record.id, [])}
 
 
 STATUS_STYLE = {"completed": "green", "stopped": "yellow", "abandoned": "dim", "active": "cyan"}

@@ -128,6 +128,8 @@ def run_workout(args: argparse.Namespace) -> int:
         sound=sound,
         notices=notices,
         notice_seen=None if settings.notice_seen else sound.remember_notice_seen,
+        checkins=settings.checkins,
+        remember=sound.remember,
     )
     app = SpinewiseApp(catalog, options=options, start=start, resume=resume)
     try:

@@ -3,6 +3,7 @@
     sound = "auto"        # auto | beep | bell | off
     voice = false
     notice_seen = false   # the first-run health notice was shown
+    checkins = "before-after"  # before-after | after | off: the pain questions asked
 
 A missing file means the defaults. A broken file never raises: the defaults
 (or, for one bad value, the default of that key) are used, and
@@ -24,6 +25,10 @@ from tui.core.routine.problems import RoutineError, toml_repr
 from tui.core.routine.source import read_source, toml_problem
 from tui.core.sound_modes import SOUND_MODES
 
+#: Which pain questions the interface asks (issue 15): before and after a session
+#: (and the next morning, and in the `!` dialog); only after; none.
+CHECKIN_MODES = ("before-after", "after", "off")
+
 
 @dataclass(frozen=True, slots=True)
 class Settings:
@@ -32,6 +37,7 @@ class Settings:
     sound: str = "auto"
     voice: bool = False
     notice_seen: bool = False
+    checkins: str = "before-after"
     #: Keys found in the file that this version does not know (written back).
     extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
     #: What was wrong with the file when it was read (not saved).
@@ -39,7 +45,8 @@ class Settings:
 
     def to_toml(self) -> dict[str, Any]:
         data = dict(self.extra)
-        data.update(sound=self.sound, voice=self.voice, notice_seen=self.notice_seen)
+        data.update(sound=self.sound, voice=self.voice, notice_seen=self.notice_seen,
+                    checkins=self.checkins)
         return data
 
 
@@ -48,6 +55,9 @@ def _check(key: str, value: object) -> str | None:
     if key == "sound":
         if value not in SOUND_MODES:
             return f"must be one of {', '.join(SOUND_MODES)}, not {toml_repr(value)}"
+    elif key == "checkins":
+        if value not in CHECKIN_MODES:
+            return f"must be one of {', '.join(CHECKIN_MODES)}, not {toml_repr(value)}"
     elif not isinstance(value, bool):
         return f"must be true or false, not {toml_repr(value)}"
     return None

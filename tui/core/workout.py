@@ -117,6 +117,8 @@ class Workout:
         self.session = session
         self.clock = session.clock
         self.session_id = session_id
+        #: The session's id in the database, kept after it ends (None: not stored).
+        self.stored_id = session_id
         self.listeners = list(listeners)
         self.wall = wall
         #: Left to resume later (by `leave`).

@@ -20,6 +20,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 from textual.widgets.button import ButtonVariant
 
+from tui.core.programme.zones import AMBER_MAX
+
 T = TypeVar("T")
 
 
@@ -45,8 +47,12 @@ class ChoiceDialog(ModalScreen[T]):
         *,
         escape: T | None,
         danger: T | None = None,
+        tone: str = "",
+        default: T | None = None,
     ) -> None:
         super().__init__()
+        self.default = default  # focused at once, so Enter chooses it
+        self.tone = tone  # a class for the box: "-red" for a red pain answer
         self.title_text = title
         self.text = text
         self.answers = answers
@@ -55,7 +61,7 @@ class ChoiceDialog(ModalScreen[T]):
 
     def compose(self) -> ComposeResult:
         # Scrolls in a small terminal; the answer keys work wherever the view is.
-        with VerticalScroll(classes="dialog"):
+        with VerticalScroll(classes=f"dialog {self.tone}".strip()):
             yield Static(self.title_text, classes="dialog-title", markup=False)
             yield Static(self.text, markup=False)
             with Horizontal(classes="dialog-buttons"):
@@ -67,6 +73,11 @@ class ChoiceDialog(ModalScreen[T]):
                     yield Button(
                         f"{answer.label} ({answer.key})", name=str(i), variant=variant
                     )
+
+    def on_mount(self) -> None:
+        for i, answer in enumerate(self.answers):
+            if self.default is not None and answer.value == self.default:
+                self.query(Button)[i].focus()
 
     def on_key(self, event: events.Key) -> None:
         for answer in self.answers:
@@ -93,19 +104,29 @@ class Hurt(Enum):
     CARRY_ON = "carry-on"
 
 
-def hurt_dialog(exercise: str) -> ChoiceDialog[Hurt]:
-    """`!`: the session is already paused."""
+def hurt_dialog(exercise: str, pain: int | None = None) -> ChoiceDialog[Hurt]:
+    """`!`: the session is already paused. With a `pain` of 6 or more (red in the
+    pain-monitoring model, `tui.core.programme.zones`) the box turns red and says
+    why skipping is the answer; "Skip this exercise" is the first, focused answer."""
+    red = pain is not None and pain > AMBER_MAX
+    said = f"Pain {pain} of 10. " if pain is not None else ""
+    why = (
+        "That is more than exercise should cause (6 or more is red): skip this exercise "
+        "and ease off. " if red else ""
+    )
     return ChoiceDialog(
-        "Paused: this hurts",
-        f"Stop {exercise}. Sharp, shooting or radiating pain is a reason to stop, not to "
-        "push through. If pain persists, talk to a health professional.",
+        f"Paused: this hurts ({pain} of 10)" if pain is not None else "Paused: this hurts",
+        f"{said}{why}Stop {exercise}. Sharp, shooting or radiating pain is a reason to stop, "
+        "not to push through. If pain persists, talk to a health professional.",
         [
-            Answer(Hurt.SKIP, "Skip exercise", "s"),
+            Answer(Hurt.SKIP, "Skip this exercise", "s"),
             Answer(Hurt.END, "End session", "e"),
             Answer(Hurt.CARRY_ON, "Carry on", "c"),
         ],
         escape=Hurt.CARRY_ON,
-        danger=Hurt.END,
+        danger=Hurt.SKIP if red else Hurt.END,
+        tone="-red" if red else "",
+        default=Hurt.SKIP if red else None,
     )
 
 

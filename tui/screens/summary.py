@@ -1,16 +1,24 @@
-"""After the last step: what was done, skipped and flagged."""
+"""After the last step: what was done, skipped and flagged; with check-ins on,
+the pain now (0-9, t for 10) and the effort (e, r, h), one key each, kept
+as the session's pain after when the person leaves the summary."""
 
 from __future__ import annotations
 
+import time
 from enum import Enum
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from tui.core.present.asking import ASK_EFFORT, ASK_PAIN_AFTER, EFFORT_KEYS, pain_of_key
 from tui.core.present.summary import SessionSummary
+from tui.core.programme.zones import CheckIn, Effort, Kind, zone
+
+from ..messages import RecordCheckIn
 
 
 class AfterSummary(Enum):
@@ -30,9 +38,13 @@ class SummaryScreen(Screen[AfterSummary]):
         Binding("q,escape", "leave('quit')", "Quit", id="quit"),
     ]
 
-    def __init__(self, summary: SessionSummary) -> None:
+    def __init__(self, summary: SessionSummary, *, ask_for: int | None = None) -> None:
         super().__init__()
         self.summary = summary
+        #: The session whose pain after is asked (None: not asked).
+        self.ask_for = ask_for
+        self.pain: int | None = None
+        self.effort: Effort | None = None
 
     def compose(self) -> ComposeResult:
         s = self.summary
@@ -45,8 +57,32 @@ class SummaryScreen(Screen[AfterSummary]):
                     yield Static(label, classes="summary-label", markup=False)
                     yield Static(value, classes="summary-value", markup=False)
             yield Static(s.closing, id="summary-closing", markup=False)
+            if self.ask_for is not None:
+                yield Static(ASK_PAIN_AFTER, id="ask-pain", classes="summary-ask")
+                yield Static(ASK_EFFORT, id="ask-effort", classes="summary-ask")
         yield Footer()
+
+    def on_key(self, event: events.Key) -> None:
+        if self.ask_for is None:
+            return
+        pain, effort = pain_of_key(event.key), EFFORT_KEYS.get(event.key)
+        if pain is not None:
+            self.pain = pain
+            self.query_one("#ask-pain", Static).update(f"Back pain now: {pain} ({zone(pain)})")
+        elif effort is not None:
+            self.effort = effort
+            words = {"easy": "easy", "right": "about right", "hard": "hard"}[effort.value]
+            self.query_one("#ask-effort", Static).update(f"How hard: {words}")
+        else:
+            return
+        event.stop()
 
     def action_leave(self, where: str) -> None:
         """`where` is the binding's word: an `AfterSummary` value."""
+        if self.ask_for is not None and (self.pain is not None or self.effort is not None):
+            checkin = CheckIn(
+                Kind.AFTER, time.time(), pain=self.pain, effort=self.effort,
+                session_id=self.ask_for,
+            )  # fmt: skip
+            self.app.post_message(RecordCheckIn(checkin))
         self.dismiss(AfterSummary(where))

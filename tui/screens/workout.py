@@ -23,7 +23,9 @@ from textual.widgets import Digits, Footer
 from tui.core.engine.events import Event, SessionFinished
 from tui.core.engine.session import Session
 from tui.core.engine.states import TransitionError
+from tui.core.present.asking import ASK_BEFORE
 from tui.core.present.view import build_view
+from tui.core.programme.zones import Kind
 from tui.core.workout import Action, Workout
 
 from ..widgets.big_label import BigLabel
@@ -61,10 +63,19 @@ class WorkoutScreen(Screen[None]):
     ]
 
     def __init__(
-        self, workout: Workout, *, muted: Callable[[], bool] = lambda: False
+        self,
+        workout: Workout,
+        *,
+        muted: Callable[[], bool] = lambda: False,
+        ask_before: bool = False,
+        ask_pain: bool = False,
     ) -> None:
         super().__init__()
         self.workout = workout
+        #: Ask "Back pain now?" on the first get-ready (a new session, check-ins on).
+        self._asking = ask_before and workout.session.index == 0
+        #: `!` asks "How bad, 0-10?" first.
+        self._ask_pain = ask_pain
         self.session = workout.session
         self._muted = muted
         self._precise: Timer | None = None
@@ -81,6 +92,7 @@ class WorkoutScreen(Screen[None]):
         self.phase_bar, self.progress = FillBar(id="phase-bar"), FillBar(id="progress")
         self.setup, self.caution = Line(id="setup"), Line(id="caution")
         self.tip, self.next_line = Line(id="tip"), Line(id="next")
+        self.ask = Line(id="ask")
         # Start, fill the widgets and take the size classes before mounting: the
         # first frame is then styled and drawn once, with no footer rebuild after it.
         self.update_classes(breakpoint_classes(self.app), update=False)
@@ -92,6 +104,8 @@ class WorkoutScreen(Screen[None]):
             with Horizontal(id="clock-row"):
                 yield from (self.countdown, self.phase)
             yield from (self.phase_bar, self.setup, self.caution, self.tip, self.next_line)
+            if self._asking:
+                yield self.ask
         yield self.progress
         self.footer = Footer(compact=self.app.size.width < COMPACT_FOOTER_BELOW)
         yield self.footer
@@ -160,6 +174,9 @@ class WorkoutScreen(Screen[None]):
         self.caution.show(view.caution)
         self.tip.show(view.tip)
         self.next_line.show(view.next)
+        if self._asking:
+            self._asking = self.session.index == 0
+            self.ask.show(ASK_BEFORE if self._asking else "")
         self.progress.fraction = view.progress
         classes = {f"-{kind}": view.kind == kind for kind in STEP_KINDS}
         classes["-paused"] = view.status == "paused"
@@ -223,11 +240,49 @@ class WorkoutScreen(Screen[None]):
     def action_confirm(self) -> None:
         self._run(Action.CONFIRM)
 
+    def on_key(self, event: events.Key) -> None:
+        """The first get-ready's question: a pain key answers, Enter skips it."""
+        if not self._asking:
+            return
+        from tui.core.present.asking import pain_of_key
+
+        pain = pain_of_key(event.key)
+        if pain is None and event.key != "enter":
+            return
+        event.prevent_default()
+        event.stop()
+        self._asking = False
+        self.ask.show("")
+        if pain is not None:
+            self._record(Kind.BEFORE, pain)
+
+    def _record(self, kind: Kind, pain: int) -> None:
+        from tui.core.programme.zones import CheckIn
+
+        from ..messages import RecordCheckIn
+
+        checkin = CheckIn(
+            kind, self.workout.wall(), pain=pain, session_id=self.workout.stored_id,
+            exercise=None if kind is Kind.BEFORE else self.session.step.exercise,
+        )  # fmt: skip
+        self.post_message(RecordCheckIn(checkin))
+
     def action_flag_hurt(self) -> None:
+        self._run(Action.FLAG_HURT)
+        if self._ask_pain:
+            from .checkins import PainDialog
+
+            self.app.push_screen(PainDialog(self.session.step.exercise), self._after_pain)
+            self.refresh_bindings()
+        else:
+            self._after_pain(None)
+
+    def _after_pain(self, pain: int | None) -> None:
         from .confirm import hurt_dialog
 
-        self._run(Action.FLAG_HURT)
-        self.app.push_screen(hurt_dialog(self.session.step.exercise), self._after_hurt)
+        if pain is not None:
+            self._record(Kind.DURING, pain)
+        self.app.push_screen(hurt_dialog(self.session.step.exercise, pain), self._after_hurt)
         self.refresh_bindings()
 
     def _after_hurt(self, choice: Hurt | None) -> None:

@@ -1,0 +1,174 @@
+"""The pain questions with the pilot: before (first get-ready), during (`!` at
+pain 3 and at pain 7), after (the summary), the next-morning question on the
+routine library, and the setting that turns them off."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from tests.doubles import FakeClock
+from tests.ui.helpers import app_options, entry_for
+from tests.ui.test_workout import step_to
+from tui.app import SpinewiseApp
+from tui.core.programme.zones import Change, CheckIn, Effort, Kind
+from tui.core.store.database import Store
+from tui.screens.checkins import NextDayDialog, PainDialog
+from tui.screens.confirm import ChoiceDialog
+from tui.screens.summary import SummaryScreen
+from tui.widgets.line import Line
+
+
+def make(mode: str = "before-after", store: Store | None = None, *, start: bool = True):
+    clock = FakeClock()
+    entry = entry_for()
+    store = store or Store.open(":memory:")
+    options = app_options(clock, store, checkins=mode)
+    app = SpinewiseApp([entry], options=options, start=entry if start else None)
+    return app, clock, store
+
+
+async def settle(app, pilot) -> None:
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def kept(store: Store) -> list[tuple]:
+    return [(c.kind, c.pain, c.change, c.effort, c.exercise) for c in store.checkins()]
+
+
+async def test_before_a_pain_key_answers_on_the_first_get_ready():
+    app, _, store = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        ask = app.screen.query_one("#ask", Line)
+        assert str(ask.content) == "Back pain now? 0-9, t for 10, Enter skips"
+        await pilot.press("t")
+        await settle(app, pilot)
+        assert str(ask.content) == "" and ask.has_class("-empty")
+        await pilot.press("4")  # answered once: a later key is no answer
+        await settle(app, pilot)
+    assert kept(store) == [(Kind.BEFORE, 10, None, None, None)]
+    assert store.checkins()[0].session_id is not None
+
+
+async def test_before_enter_skips_and_the_question_goes_with_the_get_ready():
+    app, clock, store = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert not app.screen.query_one("#ask", Line).content
+    assert kept(store) == []
+    app, clock, store = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await step_to(pilot, clock, 7)  # past the get-ready, unanswered
+        assert not app.screen.query_one("#ask", Line).content
+        await pilot.press("3")
+        await settle(app, pilot)
+    assert kept(store) == []
+
+
+async def test_hurt_at_pain_3_keeps_the_usual_dialog():
+    app, clock, store = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await step_to(pilot, clock, 7)
+        await pilot.press("exclamation_mark")
+        assert isinstance(app.screen, PainDialog)
+        await pilot.press("3")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ChoiceDialog) and dialog.tone == ""
+        assert dialog.danger is not None and dialog.danger.value == "end"
+        await pilot.press("c")
+        await settle(app, pilot)
+    assert kept(store) == [(Kind.DURING, 3, None, None, "Bird dog")]
+
+
+async def test_hurt_at_pain_7_turns_red_defaults_to_skip_and_says_why():
+    app, clock, store = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await step_to(pilot, clock, 7)
+        await pilot.press("exclamation_mark")
+        await pilot.press("7")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ChoiceDialog) and dialog.tone == "-red"
+        assert "6 or more is red" in dialog.text
+        assert dialog.answers[0].label == "Skip this exercise"
+        assert dialog.focused is not None and "Skip this exercise" in str(dialog.focused.label)
+        await pilot.press("enter")  # the default
+        await settle(app, pilot)
+        assert str(app.screen.query_one("#exercise-name").content) == "Plank"
+    assert kept(store) == [(Kind.DURING, 7, None, None, "Bird dog")]
+
+
+async def test_after_pain_and_effort_on_the_summary():
+    app, clock, store = make("after")
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert not app.screen.query("#ask")  # "after": nothing asked before
+        await step_to(pilot, clock, 10_000)
+        await pilot.press("enter")  # the self-paced squats
+        await pilot.pause()
+        summary = app.screen
+        assert isinstance(summary, SummaryScreen)
+        await pilot.press("2", "h")
+        assert str(summary.query_one("#ask-pain").content) == "Back pain now: 2 (green)"
+        await pilot.press("l")
+        await settle(app, pilot)
+    assert kept(store) == [(Kind.AFTER, 2, None, Effort.HARD, None)]
+
+
+async def test_off_asks_nothing():
+    app, clock, store = make("off")
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert not app.screen.query("#ask")
+        await step_to(pilot, clock, 7)
+        await pilot.press("exclamation_mark")
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("c")
+        await step_to(pilot, clock, 10_000)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not app.screen.query(".summary-ask")
+    assert kept(store) == []
+
+
+def stored_session(store: Store, ended: float) -> int:
+    sid = store.begin("test-care", None, "Test care", "x", 60.0, 1, {}, ended - 600)
+    with store._write() as conn:
+        conn.execute(
+            "UPDATE sessions SET status = 'completed', ended_at = ? WHERE id = ?", (ended, sid)
+        )
+    return sid
+
+
+async def test_the_next_morning_question_on_the_library_is_asked_once():
+    store = Store.open(":memory:")
+    evening = datetime(2026, 3, 1, 21, 0).timestamp()
+    sid = stored_session(store, evening)
+    app, _, _ = make(store=store, start=False)
+    app.wall = lambda: datetime(2026, 3, 2, 7, 30).timestamp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.screen, NextDayDialog)
+        await pilot.press("w")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, NextDayDialog)
+    assert kept(store) == [(Kind.NEXT_DAY, None, Change.WORSE, None, None)]
+    assert store.checkins()[0].session_id == sid
+    app, _, _ = make(store=store, start=False)
+    app.wall = lambda: datetime(2026, 3, 2, 9, 0).timestamp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        assert not isinstance(app.screen, NextDayDialog)
+
+
+async def test_red_twice_this_week_gives_the_advice():
+    store = Store.open(":memory:")
+    now = datetime(2026, 3, 4, 9, 0).timestamp()
+    store.add_checkin(CheckIn(Kind.AFTER, now - 2 * 86400, pain=6))
+    store.add_checkin(CheckIn(Kind.AFTER, now - 600, pain=8))
+    app, _, _ = make(store=store, start=False)
+    app.wall = lambda: now
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        said = [n.message for n in app._notifications]
+        assert any("physiotherapist or doctor" in m for m in said)

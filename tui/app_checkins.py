@@ -1,0 +1,117 @@
+"""The app's part in the pain check-ins (issue 15), kept out of `tui/app.py`.
+
+Screens post `RecordCheckIn`; it is stored here in a thread worker, never on
+the UI loop. After a red answer, and when the routine library first opens,
+the last 7 days are read (in the same worker) for the advice to see a health
+professional (`zones.see_professional`). The library also asks, once, how
+the back is the morning after a session (`zones.next_day_due`). What is asked
+follows the `checkins` setting (`settings.CHECKIN_MODES`), which the command
+palette changes.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from textual.app import App, SystemCommand
+
+from .messages import RecordCheckIn
+
+if TYPE_CHECKING:
+    from tui.core.programme.zones import Change, CheckIn, LastSession
+    from tui.core.workout import Storage
+
+    from .options import AppOptions
+
+MODE_WORDS = {
+    "before-after": "Check-ins: before and after",
+    "after": "Check-ins: after only",
+    "off": "Check-ins: off",
+}
+WEEK = 7 * 24 * 3600.0
+
+
+class CheckInsApp(App[str | None]):
+    """The base of `SpinewiseApp` that asks and keeps the pain check-ins."""
+
+    options: AppOptions
+    storage: Storage
+    #: Wall time (epoch seconds); tests give fixed dates.
+    wall: Callable[[], float] = staticmethod(time.time)
+
+    @property
+    def asks_before(self) -> bool:
+        return self.options.checkins == "before-after"
+
+    @property
+    def asks_after(self) -> bool:
+        return self.options.checkins != "off"
+
+    def on_record_check_in(self, message: RecordCheckIn) -> None:
+        self.run_worker(
+            lambda: self._keep(message.checkin), thread=True, group="checkins",
+            exit_on_error=False,
+        )  # fmt: skip
+
+    def _keep(self, checkin: CheckIn) -> None:
+        self.storage.call(lambda store: store.add_checkin(checkin))
+        if checkin.pain is not None and checkin.pain > 5:
+            self._advise()
+
+    def _advise(self) -> None:
+        """Notify the advice to see a professional when red came twice this week."""
+        from tui.core.programme.zones import SEE_PROFESSIONAL, see_professional
+
+        now = self.wall()
+        recent = self.storage.call(lambda store: store.checkins(since=now - WEEK)) or []
+        if see_professional(recent, date.fromtimestamp(now)):
+            self.notify(SEE_PROFESSIONAL, severity="warning", timeout=20, markup=False)
+
+    def ask_next_day(self) -> None:
+        """On the routine library: the next-morning question, when due (read in a thread)."""
+        if self.asks_after:
+            self.run_worker(self._next_day, thread=True, group="checkins", exit_on_error=False)
+
+    def _next_day(self) -> None:
+        from tui.core.programme.zones import next_day_due
+
+        last = self.storage.call(lambda store: store.last_session())
+        self._advise()
+        if last is not None and next_day_due(self.wall(), last):
+            self.call_from_thread(self._push_next_day, last)
+
+    def _push_next_day(self, last: LastSession) -> None:
+        from .screens.checkins import NextDayDialog
+
+        def answered(change: Change | None) -> None:
+            from tui.core.programme.zones import CheckIn, Kind
+
+            # Dismissed too is kept (no change): the question is asked once.
+            checkin = CheckIn(Kind.NEXT_DAY, self.wall(), change=change, session_id=last.id)
+            self.post_message(RecordCheckIn(checkin))
+
+        self.push_screen(NextDayDialog(), answered)
+
+    def checkin_commands(self) -> Iterable[SystemCommand]:
+        for mode, words in MODE_WORDS.items():
+            yield SystemCommand(
+                words, "Which pain questions spinewise asks", lambda m=mode: self._set_mode(m)
+            )
+
+    def _set_mode(self, mode: str) -> None:
+        self.options.checkins = mode
+        self.run_worker(lambda: self._save_mode(mode), thread=True, exit_on_error=False)
+
+    def _save_mode(self, mode: str) -> None:
+        remember: Callable[..., Any] | None = self.options.remember
+        said = MODE_WORDS[mode]
+        if remember is not None:
+            try:
+                remember(checkins=mode)
+                said += "; saved"
+            except OSError as error:
+                said += f" (not saved: {error.strerror or error})"
+        self.notify(said, timeout=4, markup=False)

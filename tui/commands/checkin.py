@@ -1,0 +1,135 @@
+"""`spinewise checkin [PAIN] [--vs better|same|worse] [--effort easy|right|hard] [--note TEXT]`:
+how the back is, recorded now.
+
+Attached to the most recent session when it ended within 24 hours (as its
+pain after, when it has none yet; as the next-day answer when `--vs` is
+given), else standalone: the rule is `zones.attach`. Wrong words or a pain
+off 0-10 are usage errors (exit 2) named in a sentence.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable
+
+from tui.core.programme.zones import (
+    AMBER_MAX,
+    PAIN_MAX,
+    PAIN_MIN,
+    Change,
+    CheckIn,
+    Effort,
+    Kind,
+    attach,
+    zone,
+)
+
+from . import Subparsers
+
+#: Wall time, epoch seconds (tests give fixed dates).
+wall: Callable[[], float] = time.time
+
+_SAID = {
+    Kind.AFTER: "as the pain after your session of {when}",
+    Kind.NEXT_DAY: "as the next-day answer for your session of {when}",
+    Kind.STANDALONE: "on its own (no session ended in the last 24 hours that it belongs to)",
+}
+
+
+def _pain(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"pain is a whole number from {PAIN_MIN} to {PAIN_MAX}, not {text!r}"
+        ) from None
+    if not PAIN_MIN <= value <= PAIN_MAX:
+        raise argparse.ArgumentTypeError(
+            f"pain is a whole number from {PAIN_MIN} to {PAIN_MAX}, not {value}"
+        )
+    return value
+
+
+def add_parser(sub: Subparsers, common: argparse.ArgumentParser) -> None:
+    checkin = sub.add_parser(
+        "checkin",
+        help="record how your back is now",
+        description="Record how your back is now: pain 0-10 (0 none, 10 the worst), "
+        "compared with before your last session, and how hard it felt.",
+    )
+    checkin.add_argument("pain", nargs="?", type=_pain, metavar="PAIN", help="pain now, 0-10")
+    checkin.add_argument(
+        "--vs", choices=[c.value for c in Change], help="your back this morning, compared with "
+        "before yesterday's session",
+    )
+    checkin.add_argument(
+        "--effort", choices=[e.value for e in Effort], help="how hard the session was"
+    )
+    checkin.add_argument("--note", metavar="TEXT", help="a few words to keep with it")
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.pain is None and args.vs is None and args.effort is None and not args.note:
+        print(
+            "spinewise checkin: give a pain 0-10, --vs, --effort or --note (see --help)",
+            file=sys.stderr,
+        )
+        return 2
+    from datetime import datetime
+
+    from tui.core.store.database import Store, StoreError
+
+    now = wall()
+    vs = None if args.vs is None else Change(args.vs)
+    try:
+        store = Store.open()
+    except StoreError as error:
+        print(f"spinewise: {error}", file=sys.stderr)
+        return 1
+    with store:
+        for warning in store.warnings:
+            print(f"spinewise: {warning}", file=sys.stderr)
+        last = store.last_session()
+        kind, session_id = attach(now, last, pain=args.pain, vs=vs)
+        checkin = CheckIn(
+            kind=kind,
+            at=now,
+            pain=args.pain,
+            change=vs,
+            effort=None if args.effort is None else Effort(args.effort),
+            note=args.note or None,
+            session_id=session_id,
+        )
+        try:
+            store.add_checkin(checkin)
+        except StoreError as error:
+            print(f"spinewise: {error}", file=sys.stderr)
+            return 1
+    when = ""
+    if last is not None and last.ended_at is not None:
+        when = datetime.fromtimestamp(last.ended_at).strftime("%a %d %b %H:%M")
+    said = f"Recorded {_SAID[kind].format(when=when)}"
+    if args.pain is not None:
+        said += f": pain {args.pain} ({zone(args.pain).value})"
+    print(said + ".")
+    if args.pain is not None and args.pain > AMBER_MAX:
+        _advise(now)
+    return 0
+
+
+def _advise(now: float) -> None:
+    """The advice to see a professional, when red came on two days this week."""
+    from datetime import date
+
+    from tui.core.programme.zones import RED_WINDOW_DAYS, SEE_PROFESSIONAL, see_professional
+    from tui.core.store.database import Store, StoreError
+
+    try:
+        with Store.open() as store:
+            recent = store.checkins(since=now - RED_WINDOW_DAYS * 86400)
+    except StoreError:
+        return
+    if see_professional(recent, date.fromtimestamp(now)):
+        print(SEE_PROFESSIONAL)
