@@ -1,7 +1,9 @@
 """The app's part in the pain check-ins (issue 15), kept out of `tui/app.py`.
 
-Screens post `RecordCheckIn`; it is stored here in a thread worker, never on
-the UI loop. After a red answer, and when the routine library first opens,
+Screens post `RecordCheckIn`; it is stored here in a thread of its own, never
+on the UI loop, and not a daemon: an answer given on the summary just before
+`q` is still written as the program exits (`checkins_written` waits for them).
+After a red answer, and when the routine library first opens,
 the last 7 days are read (in the same worker) for the advice to see a health
 professional (`zones.see_professional`). The library also asks, once, how
 the back is the morning after a session (`zones.next_day_due`). What is asked
@@ -11,6 +13,7 @@ palette changes.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Iterable
 from datetime import date
@@ -50,11 +53,21 @@ class CheckInsApp(App[str | None]):
     def asks_after(self) -> bool:
         return self.options.checkins != "off"
 
+    _writing: list[threading.Thread]
+
     def on_record_check_in(self, message: RecordCheckIn) -> None:
-        self.run_worker(
-            lambda: self._keep(message.checkin), thread=True, group="checkins",
-            exit_on_error=False,
-        )  # fmt: skip
+        thread = threading.Thread(
+            target=self._keep, args=(message.checkin,), name="spinewise-checkin"
+        )
+        if not hasattr(self, "_writing"):
+            self._writing = []
+        self._writing.append(thread)
+        thread.start()
+
+    def checkins_written(self) -> None:
+        """Wait until every check-in given so far is stored (or failed)."""
+        for thread in getattr(self, "_writing", []):
+            thread.join()
 
     def _keep(self, checkin: CheckIn) -> None:
         self.storage.call(lambda store: store.add_checkin(checkin))
@@ -67,7 +80,7 @@ class CheckInsApp(App[str | None]):
 
         now = self.wall()
         recent = self.storage.call(lambda store: store.checkins(since=now - WEEK)) or []
-        if see_professional(recent, date.fromtimestamp(now)):
+        if see_professional(recent, date.fromtimestamp(now)) and self.is_running:
             self.notify(SEE_PROFESSIONAL, severity="warning", timeout=20, markup=False)
 
     def ask_next_day(self) -> None:

@@ -30,6 +30,7 @@ def make(mode: str = "before-after", store: Store | None = None, *, start: bool 
 async def settle(app, pilot) -> None:
     await app.workers.wait_for_complete()
     await pilot.pause()
+    app.checkins_written()
 
 
 def kept(store: Store) -> list[tuple]:

@@ -13,6 +13,7 @@ import json
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
+from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
@@ -30,11 +31,29 @@ SHOWN = 30
 
 def add_parser(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     history = sub.add_parser("history", help="past sessions, your streak, minutes per week")
+    history.add_argument(
+        "action", nargs="?", choices=["export"], metavar="export",
+        help="export every session: --format csv (a row a session) or jsonl (all of it)",
+    )  # fmt: skip
     history.add_argument("--json", action="store_true", help="print the sessions as JSON")
+    history.add_argument("--format", choices=["csv", "jsonl"], help="the export's format")
+    history.add_argument("-o", "--output", type=Path, metavar="FILE",
+                         help="write the export to FILE (default: standard output)")  # fmt: skip
 
 
 def run(args: argparse.Namespace) -> int:
-    return run_history(as_json=args.json)
+    if args.action != "export":
+        if args.format or args.output:
+            print("spinewise history: --format and -o go with export: "
+                  "spinewise history export --format csv", file=sys.stderr)  # fmt: skip
+            return 2
+        return run_history(as_json=args.json)
+    if args.format is None:
+        print("spinewise history export: say --format csv or --format jsonl", file=sys.stderr)
+        return 2
+    from .history_export import run_export
+
+    return run_export(args.format, args.output)
 
 
 def run_history(*, as_json: bool) -> int:

@@ -1,0 +1,109 @@
+"""`spinewise history export`: sessions as CSV (one row a session, for a
+spreadsheet) or JSON Lines (every session with its steps and check-ins, then
+the check-ins that stand alone). Text only: the command writes it.
+
+Dates are ISO 8601 with the local offset (`2026-03-02T07:30:00+01:00`), so a
+file read elsewhere, or after a clock change, still says when.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from datetime import datetime, tzinfo
+
+from tui.core.programme.zones import CheckIn, Kind, next_day_change, session_zone
+from tui.core.store.checkins import to_json as checkin_json
+from tui.core.store.history import SessionRecord
+
+CSV_COLUMNS = (
+    "date", "routine", "minutes", "status", "pain_before", "pain_after", "zone", "effort",
+    "next_day_change", "skipped", "hurt",
+)  # fmt: skip
+FORMATS = ("csv", "jsonl")
+
+
+def iso(epoch: float | None, tz: tzinfo | None = None) -> str | None:
+    """Epoch seconds as ISO 8601 with the offset of `tz` (the local zone by default)."""
+    if epoch is None:
+        return None
+    moment = datetime.fromtimestamp(epoch, tz) if tz else datetime.fromtimestamp(epoch).astimezone()
+    return moment.isoformat(timespec="seconds")
+
+
+def _last(checkins: Sequence[CheckIn], kind: Kind) -> CheckIn | None:
+    given = [c for c in checkins if c.kind is kind]
+    return given[-1] if given else None
+
+
+def csv_row(
+    record: SessionRecord, checkins: Sequence[CheckIn], tz: tzinfo | None = None
+) -> list[str]:
+    """One session's row of `CSV_COLUMNS`: the last pain before and after, their zone."""
+    before, after = _last(checkins, Kind.BEFORE), _last(checkins, Kind.AFTER)
+    zone = session_zone(checkins)
+    change = next_day_change(checkins)
+    return [
+        iso(record.started_at, tz) or "",
+        record.routine_name,
+        f"{record.minutes:.1f}",
+        record.status,
+        "" if before is None or before.pain is None else str(before.pain),
+        "" if after is None or after.pain is None else str(after.pain),
+        "" if zone is None else zone.value,
+        "" if after is None or after.effort is None else after.effort.value,
+        "" if change is None else change.value,
+        "; ".join(record.skipped),
+        "; ".join(record.hurt),
+    ]
+
+
+def csv_text(
+    records: Iterable[SessionRecord],
+    checkins: Mapping[int | None, Sequence[CheckIn]],
+    tz: tzinfo | None = None,
+) -> Iterator[str]:
+    """The CSV, a header then a row a session, as pieces of text."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")  # RFC 4180, as spreadsheets expect
+    writer.writerow(CSV_COLUMNS)
+    for record in records:
+        writer.writerow(csv_row(record, checkins.get(record.id, ()), tz))
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+    yield buffer.getvalue()
+
+
+def _checkin(c: CheckIn, tz: tzinfo | None) -> dict[str, object]:
+    return {**checkin_json(c), "at": iso(c.at, tz)}
+
+
+def jsonl_text(
+    records: Iterable[SessionRecord],
+    checkins: Mapping[int | None, Sequence[CheckIn]],
+    tz: tzinfo | None = None,
+) -> Iterator[str]:
+    """A line a session (`"type": "session"`, with steps and check-ins), then a line
+    for each check-in that belongs to no session (`"type": "checkin"`)."""
+    for record in records:
+        data = record.to_json()
+        data["started_at"], data["ended_at"] = iso(record.started_at, tz), iso(record.ended_at, tz)
+        data["steps"] = [
+            {**step.to_json(), "started_at": iso(step.started_at, tz),
+             "ended_at": iso(step.ended_at, tz)}
+            for step in record.steps
+        ]  # fmt: skip
+        data["checkins"] = [_checkin(c, tz) for c in checkins.get(record.id, ())]
+        yield json.dumps({"type": "session", **data}, ensure_ascii=False) + "\n"
+    for c in checkins.get(None, ()):
+        yield json.dumps({"type": "checkin", **_checkin(c, tz)}, ensure_ascii=False) + "\n"
+
+
+def by_session(checkins: Iterable[CheckIn]) -> dict[int | None, list[CheckIn]]:
+    grouped: dict[int | None, list[CheckIn]] = {}
+    for c in checkins:
+        grouped.setdefault(c.session_id, []).append(c)
+    return grouped
