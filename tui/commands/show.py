@@ -1,4 +1,6 @@
-"""`spinewise show ROUTINE [--json]`: the plan of a routine, every step and the total time.
+"""`spinewise show ROUTINE [--json] [--format text|markdown|json]`: the plan of a
+routine, every step and the total time; or, with `--format text|markdown`, a
+printable handout of it (`tui/core/present/handout.py`). `--format json` is `--json`.
 
 A plan of more than `PLAIN_FROM` steps is laid out here, as plain columns, not
 by a Rich table: Rich measured about 1 ms a step (3 s for the largest valid
@@ -33,24 +35,47 @@ RIGHT = frozenset(("#", "set", "rep", "seconds", "at"))
 #: Plans with more steps than this are printed by `plain_lines`, not by Rich.
 PLAIN_FROM = 400
 
+
 def add_parser(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     show = sub.add_parser("show", help="the plan of a routine: every step and the total time")
     show.add_argument("routine", metavar="ROUTINE")
     show.add_argument("--json", action="store_true", help="print the plan as JSON")
+    show.add_argument(
+        "--format",
+        choices=FORMATS,
+        default=None,
+        help="a printable handout (text, markdown) or the plan as JSON (json, as --json)",
+    )
+
+
+FORMATS = ("text", "markdown", "json")
 
 
 def run(args: argparse.Namespace) -> int:
-    return run_show(args.routine, as_json=args.json)
+    if args.json and args.format not in (None, "json"):
+        print(f"spinewise show: --json and --format {args.format} ask for two different "
+              "things; give one", file=sys.stderr)
+        return 2
+    return run_show(args.routine, form="json" if args.json else args.format)
 
 
-def run_show(name: str, *, as_json: bool) -> int:
+def run_show(name: str, *, form: str | None = None, as_json: bool = False) -> int:
+    """Print the plan of routine `name` (a table), or `form`: text, markdown or json
+    (`as_json`: as json)."""
+    if as_json:
+        form = "json"
     found = resolve(name)
     if found is None:
         return 1
     _, routine = found
     plan = build_plan(routine)
-    if as_json:
+    if form == "json":
         print(json.dumps(plan.to_json(), indent=2))
+        return 0
+    if form in ("text", "markdown"):
+        from tui.core.present.handout import handout_markdown, handout_text
+
+        print(handout_text(plan) if form == "text" else handout_markdown(plan), end="")
         return 0
     if len(plan.steps) > PLAIN_FROM:
         sys.stdout.writelines(f"{line}\n" for line in plain_lines(plan))
