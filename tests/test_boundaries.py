@@ -15,11 +15,13 @@ import pytest
 
 import tui.commands
 import tui.core
+import tui.plain
 
 CORE = sorted(m.name for m in pkgutil.walk_packages(tui.core.__path__, "tui.core."))
 COMMANDS = [m.name for m in pkgutil.walk_packages(tui.commands.__path__, "tui.commands.")]
+PLAIN = [m.name for m in pkgutil.walk_packages(tui.plain.__path__, "tui.plain.")]
 QUICK_COMMANDS = sorted(
-    {*COMMANDS, "tui.cli"} - {"tui.commands.workout"}  # `workout` is the interface itself
+    {*COMMANDS, *PLAIN, "tui.cli"} - {"tui.commands.workout"}  # `workout` is the interface
 )
 
 
@@ -34,6 +36,7 @@ def imported_roots(module: str) -> set[str]:
 def test_the_walk_finds_the_modules_in_sub_packages():
     assert {"tui.core.engine", "tui.core.engine.session", "tui.core.routine.parse"} <= set(CORE)
     assert "tui.commands.check" in QUICK_COMMANDS
+    assert {"tui.plain.follow", "tui.plain.keys", "tui.plain.run"} <= set(QUICK_COMMANDS)
 
 
 @pytest.mark.parametrize("module", CORE)
@@ -62,6 +65,7 @@ NOT_BEFORE_THE_FIRST_FRAME = {
     "tui.audio.players",
     "tui.audio.voice",
     "tui.audio.probing",
+    "tui.plain.run",  # --plain lines: never on the screen's way
 }
 
 FIRST_FRAME = """
@@ -78,6 +82,7 @@ SpinewiseApp.run = lambda self, **kw: asyncio.run(headless(self))
 SpinewiseApp._find_player = lambda self: None  # the players are found after the first frame
 import tui.commands.workout
 tui.commands.workout.screen_problem = lambda: None  # no terminal here: run_test draws none
+tui.commands.workout.plain_reason = lambda: None  # ... and yet the screen, not plain lines
 from tui.cli import main
 sys.exit(main(["run", sys.argv[1], "--sound", "off"]))
 """
@@ -99,3 +104,23 @@ def test_the_first_frame_of_a_workout_loads_only_what_it_shows(
     loaded = set(out.stdout.split())
     assert "tui.screens.workout" in loaded
     assert not loaded & NOT_BEFORE_THE_FIRST_FRAME
+
+
+PLAIN_WORKOUT = """
+import sys
+from tui.cli import main
+code = main(["run", "gentle-start", "--plain", "--speed", "200", "--sound", "off"])
+print(" ".join(sorted({m.split(".")[0] for m in sys.modules})), file=sys.stderr)
+sys.exit(code)
+"""
+
+
+def test_a_whole_plain_workout_never_imports_textual_or_rich(isolated_home):
+    config = isolated_home / "config" / "spinewise"
+    config.mkdir(parents=True)
+    (config / "config.toml").write_text("notice_seen = true\n")
+    out = subprocess.run([sys.executable, "-c", PLAIN_WORKOUT], capture_output=True, text=True,
+                         stdin=subprocess.DEVNULL, check=True, timeout=60)
+    assert out.stdout.splitlines()[-4] == "Workout complete."
+    loaded = set(out.stderr.splitlines()[-1].split())
+    assert "tui" in loaded and not loaded & {"textual", "rich"}

@@ -1,7 +1,8 @@
-"""When the workout screen cannot be drawn (standard input or standard error is not a
+"""When the routine library cannot be drawn (standard input or standard error is not a
 terminal: Textual reads keys from one and draws on the other), spinewise says so in one
 sentence and exits 2, promptly, instead of spinning or drawing into a file; an interface
-that crashes exits 1 (issue 13, kind 4). End to end, in subprocesses."""
+that crashes exits 1 (issue 13, kind 4). `run` and `resume` follow the workout as plain
+lines instead (issue 17: tests/test_plain_cli.py). End to end, in subprocesses."""
 
 from __future__ import annotations
 
@@ -12,34 +13,31 @@ import select
 import subprocess
 import sys
 
-import pytest
-
 from tui.commands.workout import screen_problem
 
 TIMEOUT = 20  # a prompt answer takes a second; a spin would take forever
-SENTENCE = "spinewise: the workout screen needs a terminal, but "
+SENTENCE = "spinewise: the routine library needs a terminal, but "
 
 
 def spinewise(*args: str, **streams: object) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run([sys.executable, "-m", "tui", *args], timeout=TIMEOUT, **streams)
 
 
-@pytest.mark.parametrize("args", [("run", "gentle-start"), ("resume",), ()])
-def test_without_a_terminal_it_says_so_and_exits_2(args):
-    done = spinewise(*args, stdin=subprocess.DEVNULL, capture_output=True)
+def test_without_a_terminal_it_says_so_and_exits_2():
+    done = spinewise(stdin=subprocess.DEVNULL, capture_output=True)
     assert done.returncode == 2
     assert done.stdout == b""
     assert done.stderr.decode() == (
         f"{SENTENCE}standard input and standard error are not terminals: run it without "
-        "< or 2> redirections (list, show and history work anywhere)\n"
+        "< or 2> redirections, or follow a routine as plain lines: spinewise run ROUTINE "
+        "--plain (list, show and history work anywhere)\n"
     )
 
 
 def test_with_only_standard_error_redirected_the_terminal_is_told_too():
     main, child = pty.openpty()
     try:
-        done = spinewise("run", "gentle-start", stdin=child, stdout=child,
-                         stderr=subprocess.PIPE)
+        done = spinewise(stdin=child, stdout=child, stderr=subprocess.PIPE)
         shown = b""
         while select.select([main], [], [], 0.5)[0]:
             shown += os.read(main, 4096)
@@ -74,6 +72,7 @@ from tui.app import SpinewiseApp
 from tui.screens.workout import WorkoutScreen
 
 tui.commands.workout.screen_problem = lambda: None
+tui.commands.workout.plain_reason = lambda: None  # the screen, not plain lines
 run = SpinewiseApp.run
 SpinewiseApp.run = lambda self, **kw: run(self, headless=True, **kw)
 SpinewiseApp._find_player = lambda self: None

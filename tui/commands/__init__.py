@@ -16,3 +16,8 @@ from typing import TypeAlias
 
 #: What `add_subparsers` returns (argparse gives it no public name).
 Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+PLAIN_HELP = (
+    "follow the workout as plain lines, one per step, for a screen reader, a braille "
+    "display or a pipe (chosen too when output is not a terminal, or TERM=dumb)"
+)

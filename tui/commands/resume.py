@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import argparse
 
-from . import Subparsers
+from . import PLAIN_HELP, Subparsers
 
 
 def add_parser(sub: Subparsers, common: argparse.ArgumentParser) -> None:
-    sub.add_parser(
+    resume = sub.add_parser(
         "resume",
         parents=[common],
         help="carry on with the paused session",
         description="Reopen the paused or interrupted session where it stopped.",
     )
+    resume.add_argument("--plain", action="store_true", help=PLAIN_HELP)
 
 
 def run(args: argparse.Namespace) -> int:

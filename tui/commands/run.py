@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from . import Subparsers
+from . import PLAIN_HELP, Subparsers
 
 
 def add_parser(sub: Subparsers, common: argparse.ArgumentParser) -> None:
@@ -21,6 +21,7 @@ def add_parser(sub: Subparsers, common: argparse.ArgumentParser) -> None:
         action="store_true",
         help="discard a paused session without asking, and start this routine",
     )
+    run.add_argument("--plain", action="store_true", help=PLAIN_HELP)
     run.add_argument(
         "--cue-log",
         type=Path,

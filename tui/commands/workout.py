@@ -1,21 +1,29 @@
-"""`spinewise`, `spinewise run ROUTINE`, `spinewise resume`: the interface itself.
+"""`spinewise`, `spinewise run ROUTINE`, `spinewise resume`: the interface itself,
+or the workout as plain lines (`--plain`, `tui/plain/`).
 
 Textual reads keys from standard input and draws on standard error. When either
 is not a terminal the screen cannot be drawn: `run X </dev/null` used to spin at
 86% of a core writing escape codes, `run X 2>log` to leave the terminal blank.
-Now that is said in one sentence and the exit code is 2 (wrong usage), before
-anything is read or claimed. An interface that crashed exits 1, not 0.
+`run` and `resume` then follow the workout as plain lines instead, as they do
+when standard output is not a terminal or TERM is dumb (issue 17), saying so on
+standard error. The routine library has no plain form: there, that is said in
+one sentence and the exit code is 2 (wrong usage), before anything is read or
+claimed. An interface that crashed exits 1.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import time
 from typing import TextIO
 
 from tui.core.catalog.entries import CatalogEntry, Invalid, Valid, load_catalog, load_entry
-from tui.core.engine.clock import MonotonicClock
+from tui.core.engine.clock import Clock, MonotonicClock
+from tui.core.present.paused import where_paused
 from tui.core.settings import load_settings
+from tui.core.store.active import ActiveSession
 from tui.core.store.database import NullStore, SessionOpenError, Store, StoreError, epoch_converter
 
 from ..audio.dispatcher import CueDispatcher
@@ -37,7 +45,7 @@ EXIT_NO_SCREEN = 2
 
 
 def screen_problem(streams: dict[str, TextIO | None] | None = None) -> str | None:
-    """Why the workout screen cannot be drawn here, or None when it can."""
+    """Why the routine library cannot be drawn here, or None when it can."""
     if streams is None:
         streams = {"standard input": sys.__stdin__, "standard error": sys.__stderr__}
     missing = [name for name, stream in streams.items() if not _is_terminal(stream)]
@@ -46,8 +54,9 @@ def screen_problem(streams: dict[str, TextIO | None] | None = None) -> str | Non
     which = " and ".join(missing)
     is_not = "is not one" if len(missing) == 1 else "are not terminals"
     return (
-        f"spinewise: the workout screen needs a terminal, but {which} {is_not}: "
-        "run it without < or 2> redirections (list, show and history work anywhere)"
+        f"spinewise: the routine library needs a terminal, but {which} {is_not}: "
+        "run it without < or 2> redirections, or follow a routine as plain lines: "
+        "spinewise run ROUTINE --plain (list, show and history work anywhere)"
     )
 
 
@@ -67,11 +76,35 @@ def say_no_screen(problem: str) -> int:
     return EXIT_NO_SCREEN
 
 
+def plain_reason(environ: dict[str, str] | None = None) -> str | None:
+    """Why `run` and `resume` follow as plain lines though `--plain` was not given:
+    a sentence for standard error, "" when it goes without saying, None when they need not."""
+    term = (os.environ if environ is None else environ).get("TERM", "")
+    if term == "dumb":
+        return ""
+    streams = {"standard input": sys.__stdin__, "standard output": sys.__stdout__,
+               "standard error": sys.__stderr__}
+    missing = [name for name, stream in streams.items() if not _is_terminal(stream)]
+    if not missing:
+        return None
+    which = " and ".join([", ".join(missing[:-1]), missing[-1]] if missing[:-1] else missing)
+    is_not = "is not a terminal" if len(missing) == 1 else "are not terminals"
+    return f"spinewise: {which} {is_not}: following the workout as plain lines (--plain)"
+
+
 def run_workout(args: argparse.Namespace) -> int:
     """`run`, `resume`, or no command at all (the routine library)."""
-    problem = screen_problem()
-    if problem is not None:
-        return say_no_screen(problem)
+    plain = getattr(args, "plain", False)  # only `run` and `resume` have it
+    if args.command in ("run", "resume") and not plain:
+        reason = plain_reason()
+        if reason is not None:
+            plain = True
+            if reason:
+                print(reason, file=sys.stderr)
+    if not plain:
+        problem = screen_problem()
+        if problem is not None:
+            return say_no_screen(problem)
     discard = getattr(args, "discard", False)  # only `run` has these two
     cue_log = getattr(args, "cue_log", None)
     notices: list[str] = []
@@ -106,6 +139,13 @@ def run_workout(args: argparse.Namespace) -> int:
         print(f"spinewise: {error}", file=sys.stderr)
         return 1
 
+    clock = MonotonicClock()
+    # No player until one is found, in a thread after the first frame (or line).
+    dispatcher = CueDispatcher(None, None, epoch_converter(clock), cue_log, stale_after=1.0)
+    sound = SoundSetup(dispatcher, settings, sound=args.sound, voice=args.voice)
+    if plain:
+        return _run_plain(args, store, sound, clock, start, resume, notices)
+
     def catalog() -> list[CatalogEntry]:
         """Loaded by the app when the library is first shown."""
         entries = load_catalog()
@@ -116,10 +156,6 @@ def run_workout(args: argparse.Namespace) -> int:
     from ..app import SpinewiseApp  # Textual only for the interface
     from ..options import AppOptions
 
-    clock = MonotonicClock()
-    # No player until one is found, in a thread after the first frame.
-    dispatcher = CueDispatcher(None, None, epoch_converter(clock), cue_log, stale_after=1.0)
-    sound = SoundSetup(dispatcher, settings, sound=args.sound, voice=args.voice)
     options = AppOptions(
         store=store,
         cues=dispatcher,
@@ -142,3 +178,41 @@ def run_workout(args: argparse.Namespace) -> int:
     if app.kept:
         print("Session kept. Carry on with: spinewise resume")
     return 1 if app.return_code else 0  # 1: the interface crashed
+
+
+def _run_plain(
+    args: argparse.Namespace,
+    store: Store | NullStore,
+    sound: SoundSetup,
+    clock: Clock,
+    start: Valid | None,
+    resume: ActiveSession | None,
+    notices: list[str],
+) -> int:
+    """`--plain`: the interface's question about a paused session is a sentence here."""
+    from ..plain.run import run_plain  # no Textual on this path
+
+    for notice in notices:
+        print(f"spinewise: {notice}", file=sys.stderr)
+    paused = store.active() if start is not None else None
+    if paused is not None:
+        assert start is not None
+        where = where_paused(paused, time.time())
+        print(
+            f"spinewise: {paused.routine_name} is paused ({where}). Carry on with: "
+            f"spinewise resume --plain; or start anew with: "
+            f"spinewise run {args.routine} --plain --discard",
+            file=sys.stderr,
+        )
+        store.close()
+        return 1
+    return run_plain(
+        store,
+        sound,
+        sound.dispatcher,
+        clock,
+        start=start,
+        resume=resume,
+        speed=args.speed,
+        first_run=not sound.settings.notice_seen,
+    )

@@ -20,6 +20,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 from textual.widgets.button import ButtonVariant
 
+from tui.core.present.health import HEALTH_NOTICE
 from tui.core.programme.zones import AMBER_MAX
 
 T = TypeVar("T")
@@ -160,15 +161,6 @@ class Unsaved(Enum):
     SAVE = "save"
     DISCARD = "discard"
     CANCEL = "cancel"
-
-
-HEALTH_NOTICE = (
-    "spinewise gives general exercise guidance, not medical advice.\n\n"
-    "Start easy and move slowly. Stop any exercise that hurts: press ! and it pauses.\n\n"
-    "See a doctor or physiotherapist before you start if you have back pain that persists, "
-    "follows an injury or a fall, spreads down a leg, or comes with numbness, weakness, "
-    "fever or trouble controlling your bladder or bowels."
-)
 
 
 def health_notice() -> ChoiceDialog[bool]:
