@@ -160,3 +160,14 @@ def test_reload_reads_only_what_changed_and_notices_new_and_removed(reads):
     assert isinstance(by_id["mine"], Valid) and by_id["mine"].name == "Changed care"
     assert isinstance(by_id["new"], Invalid)
     assert all(by_id[e.ref.id] is e for e in catalog if e.ref.id not in ("mine", "gone"))
+
+
+def test_a_long_list_is_printed_in_plain_columns_that_read_as_the_table(monkeypatch, capsys):
+    from tui.commands import list_routines
+
+    own("mine")
+    assert main(["list"]) == 0
+    table = capsys.readouterr().out
+    monkeypatch.setattr(list_routines, "PLAIN_FROM", 0)
+    assert main(["list"]) == 0
+    assert capsys.readouterr().out == table

@@ -1,13 +1,16 @@
 """`spinewise list [--json]`: the routines found, with level, total time and origin.
 
 Each routine's line comes from the listing cache (`catalog.listing`): a file is
-read and planned again only when it or its exercise libraries changed.
+read and planned again only when it or its exercise libraries changed. More than
+`plain.PLAIN_FROM` routines are printed in plain columns (Rich's table took 3.5 s
+of 4.2 s for 1,000).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import sys
 
 from rich.console import Console
 from rich.markup import escape
@@ -18,6 +21,9 @@ from tui.core.plan import json_number
 from tui.core.routine.models import format_clock
 
 from . import Subparsers
+from .plain import PLAIN_FROM, plain_table
+
+COLUMNS = ("id", "name", "level", "time", "from")
 
 
 def add_parser(sub: Subparsers, common: argparse.ArgumentParser) -> None:
@@ -34,8 +40,12 @@ def run_list(*, as_json: bool) -> int:
     if as_json:
         print(json.dumps([_entry_json(entry) for entry in catalog], indent=2))
         return 0
+    if len(catalog) > PLAIN_FROM:
+        rows = [_cells(entry) for entry in catalog]
+        sys.stdout.writelines(f"{line}\n" for line in plain_table(COLUMNS, rows, ("time",)))
+        return 0
     table = Table(box=None, pad_edge=False, header_style="bold")
-    for column in ("id", "name", "level", "time", "from"):
+    for column in COLUMNS:
         table.add_column(column, justify="right" if column == "time" else "left")
     for entry in catalog:
         if entry.name is None:
@@ -56,6 +66,14 @@ def run_list(*, as_json: bool) -> int:
         )
     Console().print(table)
     return 0
+
+
+def _cells(entry: Listing) -> tuple[str, str, str, str, str]:
+    if entry.name is None:
+        return (entry.ref.id, f"invalid: spinewise check {entry.ref.path}", "", "",
+                entry.ref.origin)  # fmt: skip
+    total = format_clock(entry.total_seconds or 0)
+    return entry.ref.id, entry.name, entry.level or "-", total, entry.ref.origin
 
 
 def _entry_json(entry: Listing) -> dict[str, object]:

@@ -2,12 +2,10 @@
 routine, every step and the total time; or, with `--format text|markdown`, a
 printable handout of it (`tui/core/present/handout.py`). `--format json` is `--json`.
 
-A plan of more than `PLAIN_FROM` steps is laid out here, as plain columns, not
-by a Rich table: Rich measured about 1 ms a step (3 s for the largest valid
-routine, 233 s for 10,000 exercises before the limits), where the plain layout
-costs one pass over the cells (see tests/bench/bench_cost.py for the ratio to
-`show --json`). The plain layout has the same columns, justified the same way,
-without colour and without wrapping to the terminal's width.
+A plan of more than `plain.PLAIN_FROM` steps is printed in plain columns, not a
+Rich table: Rich measured about 1 ms a step (3 s for the largest valid routine,
+233 s for 10,000 exercises before the limits). tests/bench/bench_cost.py gives
+the ratio to `show --json` (1.7x at 128,000 steps, measured).
 """
 
 from __future__ import annotations
@@ -28,12 +26,11 @@ from tui.core.words import count
 
 from . import Subparsers
 from .common import resolve
+from .plain import PLAIN_FROM, pad, plain_table
 
 KIND_STYLE = {"prepare": "yellow", "work": "bold", "rest": "cyan", "switch": "magenta"}
 COLUMNS = ("#", "step", "exercise", "set", "rep", "side", "phase", "seconds", "at")
 RIGHT = frozenset(("#", "set", "rep", "seconds", "at"))
-#: Plans with more steps than this are printed by `plain_lines`, not by Rich.
-PLAIN_FROM = 400
 
 
 def add_parser(sub: Subparsers, common: argparse.ArgumentParser) -> None:
@@ -104,26 +101,14 @@ def _cells(plan: Plan) -> Iterator[tuple[str, ...]]:
 
 
 def plain_lines(plan: Plan) -> list[str]:
-    """The plan as `show` prints it, in plain justified columns two spaces apart:
-    the name, the header, a line a step, and the total (one pass to measure)."""
-    rows = [COLUMNS, *_cells(plan)]
+    """The plan as `show` prints it, in plain columns (`plain.plain_table`): the name,
+    the header, a line a step, and the total."""
     self_paced = sum(step.seconds is None for step in plan.steps)
     note = f" + {self_paced} self-paced sets" if self_paced else ""
-    rows.append(("", "total", f"{len(plan.steps)} steps{note}", "", "", "", "", "",
-                 format_clock(plan.total_seconds)))  # fmt: skip
-    widths = [max(map(cell_len, column)) for column in zip(*rows, strict=True)]
-    columns = list(zip(widths, [name in RIGHT for name in COLUMNS], strict=True))
-    lines = [
-        "  ".join(_pad(cell, *column) for cell, column in zip(row, columns, strict=True))
-        for row in rows
-    ]
-    return [_pad(plan.name, cell_len(lines[0]), False), *lines]
-
-
-def _pad(cell: str, width: int, right: bool) -> str:
-    """`cell` filled with spaces to `width` terminal columns (wide characters count 2)."""
-    room = " " * (width - cell_len(cell))
-    return room + cell if right else cell + room
+    total = ("", "total", f"{len(plan.steps)} steps{note}", "", "", "", "", "",
+             format_clock(plan.total_seconds))  # fmt: skip
+    lines = plain_table(COLUMNS, [*_cells(plan), total], RIGHT)
+    return [pad(plan.name, cell_len(lines[0])), *lines]
 
 
 def _plan_table(plan: Plan) -> Table:

@@ -101,7 +101,7 @@ class HistoryScreen(Screen[None]):
             self._reading = True
             self._read(self._more, len(self.records))
 
-    @work(thread=True, group="history-page", exit_on_error=False)
+    @work(thread=True, group="history-page", exit_on_error=False, description="a history page")
     def _read(self, more: Pager, offset: int) -> None:
         try:
             page = more(offset, PAGE)

@@ -56,3 +56,14 @@ class NameDialog(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def name_problem(name: str) -> str | None:
+    """What is wrong with a new routine's name (None when it will do)."""
+    from tui.core.authoring.files import AuthoringError, check_new_name
+
+    try:
+        check_new_name(name)
+    except AuthoringError as error:
+        return str(error)
+    return None

