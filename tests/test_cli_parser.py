@@ -72,8 +72,9 @@ print(code, " ".join(sorted(m for m in sys.modules if m.startswith("tui.commands
 @pytest.mark.parametrize(
     ("words", "modules"),
     [
-        (["list", "--json"], {"tui.commands.list_routines"}),
-        (["show", "big-three", "--json"], {"tui.commands.show", "tui.commands.common"}),
+        (["list", "--json"], {"tui.commands.list_routines", "tui.commands.plain"}),
+        (["show", "big-three", "--json"],
+         {"tui.commands.show", "tui.commands.common", "tui.commands.plain"}),
         (["check", "no-such.toml"], {"tui.commands.check"}),
     ],
     ids=lambda value: value[0] if isinstance(value, list) else "",

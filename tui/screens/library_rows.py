@@ -7,7 +7,7 @@ paint some 0.5 s, measured).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from rich.text import Text
 from textual.widgets import DataTable
@@ -18,6 +18,8 @@ from tui.core.routine.models import format_clock
 
 #: A row of the library: a routine read (valid or not), or only listed so far.
 Shown = CatalogEntry | Listing
+#: What the library is given: its routines, or a loader to run in a worker.
+Catalog = list[CatalogEntry] | Callable[[], list[CatalogEntry]]
 #: The time of a routine not read yet.
 NOT_KNOWN = "…"
 #: Rows put in the table at a time.

@@ -13,11 +13,11 @@ looked at (`stat`, every WATCH_SECONDS and whenever the screen is shown
 again, so a routine saved in the editor is there on return) in thread
 workers, which hand their result back with `call_from_thread`.
 
-Every worker is given a `description`: without one Textual writes the `repr` of
-its arguments on the UI loop (2.2 s for a catalog of 1,000 routines, measured).
 Given a loader, it paints at once and loads in a worker: the kept listings
 first (`library_rows`), then every routine; after a change, only the files that
 changed (`catalog.loading`). A routine started before it is read is read first.
+Workers have a `description`, or Textual would `repr` their arguments on the UI
+loop (2.2 s for 1,000 routines).
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ from tui.core.words import count
 
 from ..messages import ResumeSession, StartRoutine
 from ..widgets.line import Line
-from .library_rows import BatchedRows, Shown
+from .library_rows import BatchedRows, Catalog, Shown
 
 #: Seconds between two looks at the routine files on disk.
 WATCH_SECONDS = 2.0
@@ -96,11 +96,7 @@ class RoutineLibraryScreen(Screen[None]):
         Binding("ctrl+q", "app.quit", "Quit", id="quit"),
     ]
 
-    def __init__(
-        self,
-        catalog: list[CatalogEntry] | Callable[[], list[CatalogEntry]],
-        banner: str = "",
-    ) -> None:
+    def __init__(self, catalog: Catalog, banner: str = "") -> None:
         super().__init__()
         #: Reads every routine (in a worker), when the screen was given a loader.
         self._load = catalog if callable(catalog) else None
@@ -109,10 +105,9 @@ class RoutineLibraryScreen(Screen[None]):
         self.shown: list[Shown] = list(self.catalog)
         #: Each routine file's key when read (`catalog.loading`); None: not loaded by it.
         self._keys: Keys | None = None
-        self._looking = False
+        self._looking = self._again = False
         self._painted = threading.Event()
-        #: How the routine files were when last looked at (a few `stat` calls, made
-        #: here: a change made while the screen opens is then noticed).
+        #: The files when last looked at (`stat`s made here: a change made as it opens shows).
         self._watch = routine_watch(entry.ref.path for entry in self.catalog)
 
     def compose(self) -> ComposeResult:
@@ -142,8 +137,7 @@ class RoutineLibraryScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         """Shown (again): the editor, or another program, may have changed the files."""
-        if self._load is None or self._keys is not None:
-            self.look_at_files()
+        self.look_at_files()
 
     @work(thread=True, group="routine-files", exit_on_error=False, description="load the routines")
     def _load_catalog(self, load: Callable[[], list[CatalogEntry]]) -> None:
@@ -252,8 +246,11 @@ class RoutineLibraryScreen(Screen[None]):
     def look_at_files(self) -> None:
         """Stat the routine files and folders in a thread; on a change, read again the
         routines whose files changed (all of them, for a screen given a list)."""
-        if self._looking or (self._load is not None and self._keys is None):
-            return  # a look, or the first load, is under way: it or the next look sees it
+        if self._load is not None and self._keys is None:
+            return  # the first load is under way: its watch looks next
+        if self._looking:
+            self._again = True  # once this look is done: it may have looked too early
+            return
         self._looking = True
         catalog = [entry for entry in self.catalog if not isinstance(entry, Listing)]
         self._look(catalog, self._keys)
@@ -270,7 +267,13 @@ class RoutineLibraryScreen(Screen[None]):
                     self.app.call_from_thread(self._loaded, fresh, keys, watch)
         finally:
             if not get_current_worker().is_cancelled:
-                self.app.call_from_thread(setattr, self, "_looking", False)
+                self.app.call_from_thread(self._looked)
+
+    def _looked(self) -> None:
+        self._looking = False
+        if self._again:
+            self._again = False
+            self.look_at_files()
 
     def set_banner(self, banner: str) -> None:
         self.banner = banner
