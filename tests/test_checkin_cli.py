@@ -90,3 +90,12 @@ def test_wrong_words_are_usage_errors(words, said, capsys):
     err = capsys.readouterr().err
     assert said in err and "Traceback" not in err
     assert kept() == []
+
+
+def test_the_history_table_has_a_pain_column(monkeypatch, capsys, session):
+    at(monkeypatch, datetime(2026, 3, 2, 0, 15))
+    assert main(["checkin", "6"]) == 0
+    capsys.readouterr()
+    assert main(["history"]) == 0
+    out = capsys.readouterr().out
+    assert "pain" in out and "– → 6 red" in out

@@ -173,3 +173,31 @@ async def test_red_twice_this_week_gives_the_advice():
         await settle(app, pilot)
         said = [n.message for n in app._notifications]
         assert any("physiotherapist or doctor" in m for m in said)
+
+
+async def test_the_history_table_shows_pain_before_and_after_and_its_zone():
+    from tui.screens.history import HistoryScreen
+
+    store = Store.open(":memory:")
+    sid = stored_session(store, datetime(2026, 3, 1, 21, 0).timestamp())
+    store.add_checkin(CheckIn(Kind.BEFORE, 1.0, pain=2, session_id=sid))
+    store.add_checkin(CheckIn(Kind.DURING, 2.0, pain=5, session_id=sid, exercise="Plank"))
+    store.add_checkin(CheckIn(Kind.AFTER, 3.0, pain=3, session_id=sid))
+    app, _, _ = make(store=store, start=False)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(app, pilot)
+        app.action_history()
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, HistoryScreen)
+        table = screen.query_one("#history-table")
+        assert str(table.get_row_at(0)[4]) == "2 → 5 amber"
+
+
+def test_pain_cells():
+    from tui.core.present.asking import pain_cell
+
+    assert pain_cell([]) == ""
+    assert pain_cell([CheckIn(Kind.BEFORE, 1.0, pain=4)]) == "4 → –"
+    assert pain_cell([CheckIn(Kind.AFTER, 1.0, pain=7)]) == "– → 7 red"
+    assert pain_cell([CheckIn(Kind.NEXT_DAY, 1.0, change=Change.SAME)]) == ""

@@ -19,6 +19,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from tui.core.present.asking import pains_by_session
 from tui.core.store.database import Store, StoreError
 from tui.core.words import count
 
@@ -70,6 +71,7 @@ def run_history(*, as_json: bool) -> int:
             return 0
         records = store.history(SHOWN, steps=False)
         total = store.count_sessions() if len(records) == SHOWN else len(records)
+        pains = pains_by_session(store.checkins([record.id for record in records]))
         streak = store.streak()
         weeks = store.minutes_per_week()
     console = Console()
@@ -77,17 +79,22 @@ def run_history(*, as_json: bool) -> int:
         console.print("No sessions yet. Start one with: spinewise run gentle-start")
         return 0
     table = Table(box=None, header_style="bold", pad_edge=False)
-    for column in ("date", "routine", "minutes", "status", "skipped or hurt"):
+    # The pain column only once there are check-ins: the table fits 80 columns without it.
+    columns = ("date", "routine", "minutes", "status", "pain", "skipped or hurt")
+    for column in columns if pains else columns[:4] + columns[5:]:
         table.add_column(column, justify="right" if column == "minutes" else "left")
     for record in records:
         when, routine, minutes, status, notes = record.row()
-        table.add_row(
+        pain = pains.get(record.id, "")
+        cells: list[str | Text] = [
             when,
             Text(routine),
             minutes,
             Text(status, style=STATUS_STYLE.get(record.status, "")),
+            *([Text(pain, style=zone_style(pain))] if pains else []),
             Text(notes, style="red" if record.hurt else ""),
-        )
+        ]
+        table.add_row(*cells)
     console.print(table)
     if total > len(records):
         older = count(total - len(records), "older session")
@@ -119,6 +126,13 @@ def with_checkins(store: Store) -> Iterator[dict[str, object]]:
     for record in store.each_session():
         yield {**record.to_json(), "checkins": told.get(record.id, [])}
 
+
+ZONE_STYLE = {"green": "green", "amber": "yellow", "red": "bold red"}
+
+
+def zone_style(cell: str) -> str:
+    """A pain cell's style (`asking.pain_cell`), from the zone it ends with."""
+    return ZONE_STYLE.get(cell.rpartition(" ")[2], "")
 
 STATUS_STYLE = {"completed": "green", "stopped": "yellow", "abandoned": "dim", "active": "cyan"}
 

@@ -1,4 +1,5 @@
-"""Past sessions, the streak, and minutes per week.
+"""Past sessions (with their pain before and after, and its zone), the streak,
+and minutes per week.
 
 The table is filled a page at a time: the first `PAGE` sessions come with the
 screen (read, without their steps, in the app's worker), and the next page is
@@ -20,10 +21,13 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Sparkline, Static
 
+from tui.core.present.asking import pains_by_session
 from tui.core.store.database import NullStore, Store
 from tui.core.store.history import SessionRecord
 from tui.core.words import count
 
+#: A pain cell's colour, from the zone it ends with.
+PAIN_STYLE = {"green": "green", "amber": "yellow", "red": "bold red"}
 #: Sessions read at a time.
 PAGE = 100
 #: A new page is read when the cursor comes this close to the last row loaded.
@@ -31,6 +35,8 @@ NEAR_END = 20
 
 #: (offset, limit) -> that window of sessions, newest first (run in a thread).
 Pager = Callable[[int, int], list[SessionRecord]]
+#: Session ids -> the pain cell of each that has check-ins (`asking.pain_cell`; in a thread).
+Pains = Callable[[list[int]], dict[int, str]]
 
 
 class HistoryScreen(Screen[None]):
@@ -46,6 +52,8 @@ class HistoryScreen(Screen[None]):
         *,
         count: int | None = None,
         more: Pager | None = None,
+        pains: dict[int, str] | None = None,
+        tell: Pains | None = None,
     ) -> None:
         super().__init__()
         self.records = list(records)
@@ -54,6 +62,9 @@ class HistoryScreen(Screen[None]):
         #: Every session there is to show; `records` holds those loaded so far.
         self.count = len(records) if count is None else count
         self._more = more
+        #: The pain cell of each session loaded that has check-ins, and how to read more.
+        self.pains = dict(pains or {})
+        self._tell = tell
         self._reading = False
 
     def compose(self) -> ComposeResult:
@@ -77,17 +88,21 @@ class HistoryScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#history-table", DataTable)
-        table.add_columns("Date", "Routine", "Minutes", "Status", "Skipped or hurt")
+        table.add_columns("Date", "Routine", "Minutes", "Status", "Pain", "Skipped or hurt")
         self._add_rows(self.records)
         if not self.records:
-            table.add_row("", "No sessions yet: Enter on a routine starts one.", "", "", "")
+            table.add_row("", "No sessions yet: Enter on a routine starts one.", "", "", "", "")
         table.focus()
 
     def _add_rows(self, records: list[SessionRecord]) -> None:
         # Text cells: names are shown as written, never read as markup.
-        self.query_one("#history-table", DataTable).add_rows(
-            [Text(cell) for cell in record.row()] for record in records
-        )
+        rows = []
+        for record in records:
+            when, routine, minutes, status, notes = (Text(cell) for cell in record.row())
+            pain = self.pains.get(record.id, "")
+            style = PAIN_STYLE.get(pain.rpartition(" ")[2], "")
+            rows.append([when, routine, minutes, status, Text(pain, style=style), notes])
+        self.query_one("#history-table", DataTable).add_rows(rows)
 
     @on(DataTable.RowHighlighted, "#history-table")
     def _near_the_end(self, event: DataTable.RowHighlighted) -> None:
@@ -105,16 +120,18 @@ class HistoryScreen(Screen[None]):
     def _read(self, more: Pager, offset: int) -> None:
         try:
             page = more(offset, PAGE)
+            pains = {} if self._tell is None else self._tell([record.id for record in page])
         finally:
             self.app.call_from_thread(self._reading_done)
-        self.app.call_from_thread(self._append, offset, page)
+        self.app.call_from_thread(self._append, offset, page, pains)
 
     def _reading_done(self) -> None:
         self._reading = False
 
-    def _append(self, offset: int, page: list[SessionRecord]) -> None:
+    def _append(self, offset: int, page: list[SessionRecord], pains: dict[int, str]) -> None:
         if offset != len(self.records):
             return  # already added
+        self.pains.update(pains)
         if not page:
             self.count = len(self.records)  # fewer than counted: some were deleted
             return
@@ -129,6 +146,12 @@ def history_screen(store: Store | NullStore) -> HistoryScreen:
     def more(offset: int, limit: int) -> list[SessionRecord]:
         return store.history(limit, include_active=True, offset=offset, steps=False)
 
+    def tell(ids: list[int]) -> dict[int, str]:
+        return pains_by_session(store.checkins(ids))
+
     first = more(0, PAGE)
     count = store.count_sessions(include_active=True) if len(first) == PAGE else len(first)
-    return HistoryScreen(first, store.streak(), store.minutes_per_week(), count=count, more=more)
+    return HistoryScreen(
+        first, store.streak(), store.minutes_per_week(), count=count, more=more,
+        pains=tell([record.id for record in first]), tell=tell,
+    )  # fmt: skip
