@@ -201,3 +201,90 @@ def test_pain_cells():
     assert pain_cell([CheckIn(Kind.BEFORE, 1.0, pain=4)]) == "4 → –"
     assert pain_cell([CheckIn(Kind.AFTER, 1.0, pain=7)]) == "– → 7 red"
     assert pain_cell([CheckIn(Kind.NEXT_DAY, 1.0, change=Change.SAME)]) == ""
+
+
+def three_days(store: Store) -> None:
+    """Three sessions on three days of the week of 2 March 2026, with pain answers."""
+    for day, (after, hurt_pain) in zip((2, 3, 4), ((2, None), (5, 4), (7, 7)), strict=True):
+        started = datetime(2026, 3, day, 8, 0).timestamp()
+        sid = store.begin("test-care", None, "Test care", "x", 600.0, 2, {}, started)
+        with store._write() as conn:
+            conn.execute(
+                "UPDATE sessions SET status = 'completed', ended_at = ?, active_seconds = ?"
+                " WHERE id = ?", (started + 900, 300.0 * day, sid),
+            )  # fmt: skip
+            for i, (name, skipped, hurt) in enumerate(
+                (("Bird dog", 0, 0), ("Plank", int(day == 3), int(hurt_pain is not None)))
+            ):
+                conn.execute(
+                    "INSERT INTO steps (session_id, step_index, kind, exercise_index, exercise,"
+                    " started_at, skipped, hurt) VALUES (?, ?, 'work', ?, ?, ?, ?, ?)",
+                    (sid, i, i, name, started + i, skipped, hurt),
+                )
+        store.add_checkin(CheckIn(Kind.BEFORE, started - 60, pain=2, session_id=sid))
+        if hurt_pain is not None:
+            store.add_checkin(CheckIn(Kind.DURING, started + 60, pain=hurt_pain,
+                                      session_id=sid, exercise="Plank"))  # fmt: skip
+        store.add_checkin(CheckIn(Kind.AFTER, started + 960, pain=after, session_id=sid))
+
+
+def history_app():
+    from textual.app import App
+
+    from tui.screens.history import history_screen
+
+    store = Store.open(":memory:")
+    three_days(store)
+
+    class One(App[None]):
+        def on_mount(self) -> None:
+            self.push_screen(history_screen(store, today=datetime(2026, 3, 5).date()))
+
+    return One()
+
+
+async def open_tab(pilot, key: str) -> None:
+    await pilot.pause()
+    await pilot.press(key)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_the_history_tabs_show_the_three_days():
+    app = history_app()
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#history-table")
+        assert [str(table.get_row_at(r)[4]) for r in range(3)] == [
+            "2 → 7 red", "2 → 5 amber", "2 → 2 green"
+        ]
+        await open_tab(pilot, "2")
+        grid = str(app.screen.query_one("#history-calendar").content)
+        assert "Mon" in grid and "pain of 6 or more" in grid
+        await open_tab(pilot, "3")
+        exercises = app.screen.query_one("#history-exercises")
+        rows = [[str(c) for c in exercises.get_row_at(r)] for r in range(exercises.row_count)]
+        assert rows == [["Bird dog", "3", "0", "0", ""], ["Plank", "3", "1", "2", "7 (red)"]]
+
+
+def _snap(snap_compare, key: str, size: tuple[int, int]) -> bool:
+    async def run_before(pilot) -> None:
+        await open_tab(pilot, key)
+
+    return snap_compare(history_app(), terminal_size=size, run_before=run_before)
+
+
+def test_snapshot_history_calendar_80x24(snap_compare):
+    assert _snap(snap_compare, "2", (80, 24))
+
+
+def test_snapshot_history_calendar_120x35(snap_compare):
+    assert _snap(snap_compare, "2", (120, 35))
+
+
+def test_snapshot_history_exercises_80x24(snap_compare):
+    assert _snap(snap_compare, "3", (80, 24))
+
+
+def test_snapshot_history_sessions_120x35(snap_compare):
+    assert _snap(snap_compare, "1", (120, 35))

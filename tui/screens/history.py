@@ -1,5 +1,7 @@
 """Past sessions (with their pain before and after, and its zone), the streak,
-and minutes per week.
+and minutes per week; tabs for the last 12 weeks as a calendar and for each
+exercise (sessions, skips, `!`, the worst pain during it), each read in a
+thread worker the first time its tab opens (counted in SQL, not loaded).
 
 The table is filled a page at a time: the first `PAGE` sessions come with the
 screen (read, without their steps, in the app's worker), and the next page is
@@ -11,7 +13,8 @@ session and its steps were read and put in the table at once).
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime, timedelta
+from typing import cast
 
 from rich.text import Text
 from textual import on, work
@@ -19,12 +22,17 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Sparkline, Static
+from textual.widgets import DataTable, Footer, Sparkline, Static, TabbedContent, TabPane
 
 from tui.core.present.asking import pains_by_session
+from tui.core.present.calendar import WEEKS, Day, calendar_grid
+from tui.core.programme.zones import red_days, zone
+from tui.core.store.checkins import ExerciseStats
 from tui.core.store.database import NullStore, Store
 from tui.core.store.history import SessionRecord
 from tui.core.words import count
+
+from ..widgets.day_grid import DayGrid
 
 #: A pain cell's colour, from the zone it ends with.
 PAIN_STYLE = {"green": "green", "amber": "yellow", "red": "bold red"}
@@ -42,7 +50,12 @@ Pains = Callable[[list[int]], dict[int, str]]
 class HistoryScreen(Screen[None]):
     CSS_PATH = "history.tcss"
 
-    BINDINGS = [Binding("escape,q", "app.pop_screen", "Back", id="back")]
+    BINDINGS = [
+        Binding("escape,q", "app.pop_screen", "Back", id="back"),
+        Binding("1", "show_tab('tab-sessions')", "Sessions", id="sessions"),
+        Binding("2", "show_tab('tab-calendar')", "Calendar", id="calendar"),
+        Binding("3", "show_tab('tab-exercises')", "Exercises", id="exercises"),
+    ]
 
     def __init__(
         self,
@@ -54,6 +67,8 @@ class HistoryScreen(Screen[None]):
         more: Pager | None = None,
         pains: dict[int, str] | None = None,
         tell: Pains | None = None,
+        calendar: Callable[[], list[list[Day]]] | None = None,
+        exercises: Callable[[], list[ExerciseStats]] | None = None,
     ) -> None:
         super().__init__()
         self.records = list(records)
@@ -65,6 +80,12 @@ class HistoryScreen(Screen[None]):
         #: The pain cell of each session loaded that has check-ins, and how to read more.
         self.pains = dict(pains or {})
         self._tell = tell
+        #: What the Calendar and Exercises tabs show, read when each first opens.
+        self._tabs: dict[str, Callable[[], object]] = {}
+        if calendar is not None:
+            self._tabs["tab-calendar"] = calendar
+        if exercises is not None:
+            self._tabs["tab-exercises"] = exercises
         self._reading = False
 
     def compose(self) -> ComposeResult:
@@ -83,12 +104,53 @@ class HistoryScreen(Screen[None]):
                     first, last = self.weeks[0][0], self.weeks[-1][0]
                     yield Static(f"week of {first:%d %b %Y}", id="history-first-week")
                     yield Static(f"week of {last:%d %b %Y}", id="history-last-week")
-        yield DataTable(id="history-table", cursor_type="row")
+        with TabbedContent(id="history-tabs"):
+            with TabPane("Sessions", id="tab-sessions"):
+                yield DataTable(id="history-table", cursor_type="row")
+            with TabPane("Calendar", id="tab-calendar"):
+                yield DayGrid("Reading…", id="history-calendar")
+            with TabPane("Exercises", id="tab-exercises"):
+                yield DataTable(id="history-exercises", cursor_type="row")
         yield Footer()
+
+    def action_show_tab(self, tab: str) -> None:
+        self.query_one("#history-tabs", TabbedContent).active = tab
+
+    @on(TabbedContent.TabActivated, "#history-tabs")
+    def _tab_opened(self, event: TabbedContent.TabActivated) -> None:
+        tab = event.pane.id or ""
+        read = self._tabs.pop(tab, None)
+        if read is not None:
+            self._read_tab(tab, read)
+        target = {"tab-sessions": "#history-table", "tab-exercises": "#history-exercises"}
+        if tab in target:
+            self.query_one(target[tab]).focus()
+
+    @work(thread=True, group="history-tab", exit_on_error=False)
+    def _read_tab(self, tab: str, read: Callable[[], object]) -> None:
+        found = read()
+        self.app.call_from_thread(self._show_tab_data, tab, found)
+
+    def _show_tab_data(self, tab: str, found: object) -> None:
+        if tab == "tab-calendar":
+            self.query_one("#history-calendar", DayGrid).show_days(cast("list[list[Day]]", found))
+            return
+        table = self.query_one("#history-exercises", DataTable)
+        stats = cast("list[ExerciseStats]", found)
+        if not stats:
+            table.add_row("No exercises done yet.", "", "", "", "")
+        table.add_rows(
+            [Text(e.exercise), str(e.sessions), str(e.skipped), str(e.hurt),
+             "" if e.worst_pain is None else f"{e.worst_pain} ({zone(e.worst_pain).value})"]
+            for e in stats
+        )  # fmt: skip
 
     def on_mount(self) -> None:
         table = self.query_one("#history-table", DataTable)
         table.add_columns("Date", "Routine", "Minutes", "Status", "Pain", "Skipped or hurt")
+        self.query_one("#history-exercises", DataTable).add_columns(
+            "Exercise", "Sessions", "Skipped", "Hurt (!)", "Worst pain"
+        )
         self._add_rows(self.records)
         if not self.records:
             table.add_row("", "No sessions yet: Enter on a routine starts one.", "", "", "", "")
@@ -139,7 +201,7 @@ class HistoryScreen(Screen[None]):
         self._add_rows(page)
 
 
-def history_screen(store: Store | NullStore) -> HistoryScreen:
+def history_screen(store: Store | NullStore, today: date | None = None) -> HistoryScreen:
     """The screen with its first page read from `store` (run it in a thread): the
     sessions, paused ones too, without their steps; the rest are counted in SQL."""
 
@@ -149,9 +211,16 @@ def history_screen(store: Store | NullStore) -> HistoryScreen:
     def tell(ids: list[int]) -> dict[int, str]:
         return pains_by_session(store.checkins(ids))
 
+    def calendar() -> list[list[Day]]:
+        day = today or date.today()
+        since = datetime.combine(day - timedelta(weeks=WEEKS), datetime.min.time()).timestamp()
+        red = red_days(store.checkins(since=since))
+        return calendar_grid(store.daily_minutes(since), red, day)
+
     first = more(0, PAGE)
     count = store.count_sessions(include_active=True) if len(first) == PAGE else len(first)
     return HistoryScreen(
-        first, store.streak(), store.minutes_per_week(), count=count, more=more,
+        first, store.streak(today), store.minutes_per_week(today=today), count=count, more=more,
         pains=tell([record.id for record in first]), tell=tell,
+        calendar=calendar, exercises=store.exercise_stats,
     )  # fmt: skip

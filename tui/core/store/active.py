@@ -172,6 +172,12 @@ class NullStore:
     def last_session(self) -> None:
         return None
 
+    def daily_minutes(self, since: float) -> dict[date, float]:
+        return {}
+
+    def exercise_stats(self) -> list[Any]:
+        return []
+
     def streak(self, today: date | None = None) -> int:
         return 0
 

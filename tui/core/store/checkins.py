@@ -12,6 +12,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 from tui.core.programme.zones import Change, CheckIn, Effort, Kind, LastSession
@@ -45,6 +47,14 @@ class CheckInMethods:
         """The most recently started session that has ended, with what it was told."""
         with self._guard() as conn:
             return last_session(conn)
+
+    def daily_minutes(self, since: float) -> dict[date, float]:
+        with self._guard() as conn:
+            return daily_minutes(conn, since)
+
+    def exercise_stats(self) -> list[ExerciseStats]:
+        with self._guard() as conn:
+            return exercise_stats(conn)
 
 
 def insert(conn: sqlite3.Connection, c: CheckIn) -> int:
@@ -107,3 +117,41 @@ def to_json(c: CheckIn) -> dict[str, object]:
         "exercise": c.exercise,
         "note": c.note,
     }
+
+
+def daily_minutes(conn: sqlite3.Connection, since: float) -> dict[date, float]:
+    """Active minutes per local day from epoch `since`, added up in SQL."""
+    rows = conn.execute(
+        "SELECT date(started_at, 'unixepoch', 'localtime'), sum(active_seconds) / 60.0"
+        " FROM sessions WHERE started_at >= ? GROUP BY 1",
+        (since,),
+    )
+    return {date.fromisoformat(day): float(total) for day, total in rows}
+
+
+@dataclass(frozen=True, slots=True)
+class ExerciseStats:
+    """One exercise over all sessions: in how many, skipped in how many, `!` in how
+    many, and the worst pain given in the `!` dialog during it (None: never asked)."""
+
+    exercise: str
+    sessions: int
+    skipped: int
+    hurt: int
+    worst_pain: int | None
+
+
+def exercise_stats(conn: sqlite3.Connection) -> list[ExerciseStats]:
+    """Every exercise in the step log, most sessions first, counted in SQL."""
+    worst = dict(conn.execute(
+        "SELECT exercise, max(pain) FROM checkins WHERE kind = 'during'"
+        " AND exercise IS NOT NULL GROUP BY exercise"
+    ).fetchall())  # fmt: skip
+    rows = conn.execute(
+        "SELECT exercise, count(DISTINCT session_id),"
+        " count(DISTINCT CASE WHEN skipped THEN session_id END),"
+        " count(DISTINCT CASE WHEN hurt THEN session_id END)"
+        " FROM steps WHERE kind != 'prepare' GROUP BY exercise ORDER BY 2 DESC, 1"
+    )
+    return [ExerciseStats(name, done, skipped, hurt, worst.get(name))
+            for name, done, skipped, hurt in rows]  # fmt: skip
