@@ -24,6 +24,7 @@ EXAMPLES = [
     ["new", "Evening stretch", "--from", "gentle-start"],
     ["edit", "gentle-start"],
     ["library", "import", "exercises.json", "--category", "stretching", "--id", "Cat_Stretch"],
+    ["serve", "--host", "0.0.0.0", "--port", "0", "--open", "--token", "t0k", "--sound", "off"],
 ]
 
 

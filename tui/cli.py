@@ -34,6 +34,7 @@ COMMANDS: dict[str, str] = {
     "new": "new",
     "edit": "edit",
     "library": "library_import",
+    "serve": "serve",
 }
 
 

@@ -44,8 +44,15 @@ def open_store(notices: list[str]) -> Store | NullStore:
 EXIT_NO_SCREEN = 2
 
 
+#: What textual-serve sets for each app process it runs: Textual then draws into its
+#: pipes for the browser (`spinewise serve`), and needs no terminal.
+WEB_DRIVER = "textual.drivers.web_driver:WebDriver"
+
+
 def screen_problem(streams: dict[str, TextIO | None] | None = None) -> str | None:
     """Why the routine library cannot be drawn here, or None when it can."""
+    if os.environ.get("TEXTUAL_DRIVER") == WEB_DRIVER:
+        return None
     if streams is None:
         streams = {"standard input": sys.__stdin__, "standard error": sys.__stderr__}
     missing = [name for name, stream in streams.items() if not _is_terminal(stream)]
