@@ -117,3 +117,23 @@ def test_off_loopback_the_phone_address_and_a_qr_code_are_printed():
     assert url == "http://192.168.1.20:8000/tok/"
     assert lines[0] == "On a phone on the same network, open http://192.168.1.20:8000/tok/"
     assert "▀" in lines[2] or "▄" in lines[2]
+
+
+MISSING = """
+import sys
+sys.modules["textual_serve"] = None  # as if the web extra were not installed
+sys.modules["textual_serve.server"] = None
+from tui.cli import main
+raise SystemExit(main(["serve", "--port", "0"]))
+"""
+
+
+def test_without_the_web_extra_it_says_what_to_install():
+    done = subprocess.run(
+        [sys.executable, "-c", MISSING], capture_output=True, text=True, timeout=20
+    )
+    assert done.returncode == 1
+    assert done.stderr == (
+        "spinewise: `serve` needs the web extra, which is not installed: "
+        "pip install 'spinewise[web]' (from a checkout: pip install '.[web]')\n"
+    )

@@ -75,6 +75,7 @@ class TokenServer(Server):
         super().__init__(command, host=host, port=port, title="spinewise")
         self.token = token
         self.announce = announce
+        self._tabs: dict[asyncio.Task[Any], web.Request] = {}
 
     async def on_startup(self, app: web.Application) -> None:
         """textual-serve prints a logo here; the URL is printed by `announce`."""
@@ -84,7 +85,20 @@ class TokenServer(Server):
         # opened with (`0.0.0.0` means nothing to a phone). No await comes
         # between setting it and textual-serve reading it.
         self.public_url = f"{request.scheme}://{request.host}"
-        return await super().handle_index(request)
+        response = await super().handle_index(request)
+        assert isinstance(response, web.Response) and response.text is not None
+        response.text = fit_phone(response.text)
+        return response
+
+    async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
+        """textual-serve's, remembered so that stopping the server ends its app."""
+        task = asyncio.current_task()
+        assert task is not None
+        self._tabs[task] = request
+        try:
+            return await super().handle_websocket(request)
+        finally:
+            del self._tabs[task]
 
     async def make_app(self) -> web.Application:
         inner = await self._make_app()
@@ -110,7 +124,36 @@ class TokenServer(Server):
         try:
             await stop.wait()
         finally:
+            await self._end_tabs()
             await runner.cleanup()
+
+    async def _end_tabs(self, grace: float = 10) -> None:
+        """Hang up every tab: textual-serve then tells its app to quit, and waits
+        for it. (aiohttp would wait a minute for open websockets; cancelling the
+        handler instead would leave its app running.)"""
+        tabs = dict(self._tabs)
+        for request in tabs.values():
+            if request.transport is not None:
+                request.transport.close()
+        if tabs:
+            await asyncio.wait(tabs, timeout=grace)
+
+
+#: Without it a phone lays the page out 980 pixels wide and shrinks it: some 100
+#: tiny columns. With it, 412 pixels (a common phone) make about 42 columns at
+#: textual-serve's 16-pixel font, the workout screen's small layout.
+VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1">'
+#: textual-serve's page asks Google for Roboto Mono: a private server's page
+#: tells no third party that it was opened (the browser's monospace font is used).
+WEB_FONT = (
+    '<link\n      rel="stylesheet"\n'
+    '      href="https://fonts.googleapis.com/css?family=Roboto%20Mono"\n    />'
+)
+
+
+def fit_phone(page: str) -> str:
+    """textual-serve's page with a phone's viewport and no font from Google."""
+    return page.replace("<head>", f"<head>\n    {VIEWPORT}", 1).replace(WEB_FONT, "")
 
 
 def _url_host(host: str) -> str:
