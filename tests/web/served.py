@@ -78,7 +78,13 @@ def served(output: Path, *options: str, timeout: float = 20) -> Iterator[Served]
             if process.poll() is None:
                 os.kill(process.pid, signal.SIGKILL)
                 process.wait()
-            left = [pid for pid in started if _alive(pid)]
+            # An app told to quit closes its pipes, and so ends its tab, before its
+            # last save and exit: give it time to finish on its own.
+            deadline = time.monotonic() + 10
+            while (left := [pid for pid in started if _alive(pid)]) and (
+                time.monotonic() < deadline
+            ):
+                time.sleep(0.1)
             for pid in left:
                 os.kill(pid, signal.SIGKILL)
     assert not left, f"app processes outlived the server: {left}"
