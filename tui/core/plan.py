@@ -5,9 +5,9 @@ Pure: no clock, no files. The engine walks this list; `show` prints it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from itertools import accumulate
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from tui.core.routine.models import Exercise, Routine
 
@@ -15,8 +15,7 @@ StepKind = Literal["prepare", "work", "rest", "switch"]
 Side = Literal["left", "right"]
 
 
-@dataclass(frozen=True, slots=True)
-class Step:
+class Step(NamedTuple):
     """One timed (or self-paced) piece of the timeline: a get-ready, a phase of a rep, a rest..."""
 
     kind: StepKind
@@ -185,7 +184,7 @@ def _exercise_steps(index: int, ex: Exercise) -> list[Step]:
                                 set=set_no,
                                 reps=reps,
                             )
-        steps[-1] = replace(steps[-1], ends_set=True)
+        steps[-1] = steps[-1]._replace(ends_set=True)
         if set_no < ex.sets and ex.rest > 0:
             add("rest", seconds=ex.rest, set=set_no, reps=reps)
     return steps

@@ -7,7 +7,7 @@ texts, so nothing is read from disk between choosing a routine and following it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from tui.core.catalog import sources
 from tui.core.catalog.sources import LibraryTexts, RoutineRef
@@ -18,8 +18,7 @@ from tui.core.routine.problems import Problem, RoutineError
 
 # eq=False: an entry is what was read at one moment, equal only to itself (and the
 # generated __eq__ cost start-up some 0.5 M instructions per class, measured).
-@dataclass(frozen=True, slots=True, eq=False)
-class Valid:
+class Valid(NamedTuple):
     """A routine that reads well: its plan, and the texts it was parsed from."""
 
     ref: RoutineRef
@@ -51,8 +50,7 @@ class Valid:
         )  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class Invalid:
+class Invalid(NamedTuple):
     """A routine file with mistakes: every problem, the first as `check` prints it."""
 
     ref: RoutineRef

@@ -7,9 +7,9 @@ The person's own routine with the same id as a bundled one wins.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from tui.core import paths
 from tui.core.routine.exercise_library import ExerciseLibrary, validated_library
@@ -23,8 +23,7 @@ Origin = Literal["bundled", "own", "file"]
 LIBRARY_FILE = "exercises.toml"
 
 
-@dataclass(frozen=True, slots=True)
-class RoutineRef:
+class RoutineRef(NamedTuple):
     """Where a routine lives: its id, file, and whether it is bundled, own or a path given."""
 
     id: str
@@ -47,6 +46,13 @@ def _routines_in(folder: Path, origin: Origin) -> dict[str, RoutineRef]:
     return {path.stem: RoutineRef(path.stem, path, origin) for path in files}
 
 
+#: Where routines are looked up by id, the one that wins first.
+_FOLDERS: tuple[tuple[Callable[[], Path], Origin], ...] = (
+    (paths.user_routines_dir, "own"),
+    (paths.bundled_routines_dir, "bundled"),
+)
+
+
 def discover() -> list[RoutineRef]:
     """Every routine, by id; the person's own win over bundled ones."""
     found = _routines_in(paths.bundled_routines_dir(), "bundled")
@@ -55,10 +61,18 @@ def discover() -> list[RoutineRef]:
 
 
 def find(name: str) -> RoutineRef | None:
-    """A routine by id, or by the path of a TOML file."""
-    by_id = {ref.id: ref for ref in discover()}
-    if name in by_id:
-        return by_id[name]
+    """A routine by id (the person's own first, then the bundled one), or by the
+    path of a TOML file.
+
+    An id is looked up as the one file it names rather than by listing both
+    folders, as `discover` does: `spinewise run` pays for two `stat` calls, not
+    for a walk of every routine before its first frame.
+    """
+    if name and "/" not in name and f"{name}.toml" != LIBRARY_FILE:
+        for folder, origin in _FOLDERS:
+            candidate = folder() / f"{name}.toml"
+            if candidate.is_file():
+                return RoutineRef(name, candidate, origin)
     path = Path(name).expanduser()
     if path.suffix == ".toml" or path.exists() or "/" in name:
         return RoutineRef(path.stem, path, "file")

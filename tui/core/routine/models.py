@@ -6,8 +6,7 @@ what `plan.py` turns into a timeline. Nothing here knows about files or TOML.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Level = Literal["beginner", "intermediate", "advanced"]
 Sides = Literal["none", "both", "alternate"]
@@ -22,16 +21,14 @@ KINDS: tuple[str, ...] = ("strength", "stability", "stretch", "mobility")
 BUILTIN_DEFAULTS: dict[str, float] = {"prepare": 10, "rest": 30, "switch": 5, "rep_rest": 0}
 
 
-@dataclass(frozen=True, slots=True)
-class Phase:
+class Phase(NamedTuple):
     """One phase of a rep: a name shown and spoken, and its length in seconds."""
 
     name: str
     seconds: float
 
 
-@dataclass(frozen=True, slots=True)
-class Exercise:
+class Exercise(NamedTuple):
     """One `[[exercise]]` of a routine, with the exercise library and defaults applied."""
 
     name: str
@@ -90,8 +87,7 @@ class Exercise:
         return f"{count} {unit}{side}, tempo {self.tempo_text}"
 
 
-@dataclass(frozen=True, slots=True)
-class Routine:
+class Routine(NamedTuple):
     """A whole routine file, validated."""
 
     name: str
@@ -100,7 +96,7 @@ class Routine:
     level: Level | None = None
     tags: tuple[str, ...] = ()
     caution: str = ""
-    defaults: dict[str, float] = field(default_factory=lambda: dict(BUILTIN_DEFAULTS))
+    defaults: dict[str, float] = BUILTIN_DEFAULTS
     format: int = 1
 
     @property
@@ -109,8 +105,7 @@ class Routine:
         return any(exercise.use is not None for exercise in self.exercises)
 
 
-@dataclass(frozen=True, slots=True)
-class LibraryEntry:
+class LibraryEntry(NamedTuple):
     """One exercise of the exercise library (`exercises.toml`).
 
     `fields` holds the validated `[[exercise]]` keys the entry gives as

@@ -13,7 +13,7 @@ import datetime as dt
 import math
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 #: Key paths name a place in a file: ("exercise", 2, "hold"), ("defaults", "rest").
 KeyPath = tuple[str | int, ...]
@@ -22,8 +22,7 @@ _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+\Z")
 _MAX_SHOWN = 80
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One mistake in a file, where it is and what was expected."""
 
     path: str

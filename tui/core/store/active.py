@@ -9,10 +9,9 @@ import sys
 import time
 import zlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from tui.core.engine.clock import Clock
 from tui.core.routine.problems import RoutineError
@@ -23,8 +22,7 @@ if TYPE_CHECKING:
     from tui.core.store.history import SessionRecord
 
 
-@dataclass(frozen=True, slots=True)
-class ActiveSession:
+class ActiveSession(NamedTuple):
     """The session that can be resumed: its routine as it was, and where it stopped."""
 
     id: int
