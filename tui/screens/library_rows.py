@@ -24,20 +24,25 @@ Catalog = list[CatalogEntry] | Callable[[], list[CatalogEntry]]
 NOT_KNOWN = "…"
 #: Rows put in the table at a time.
 BATCH = 100
+#: The library's columns: name, time and tags first, as they must be read whole at
+#: 80x24 (the level, cut there, is also in the preview), issue 14.
+COLUMNS = ("Routine", "Time", "Tags", "Level")
+#: The library's title bar: the way out is said where it is never cut off.
+TITLE = "spinewise · choose a routine · ctrl+q quits"
 
 
-def row_cells(entry: Shown) -> tuple[Text, str, str, Text]:
-    """Routine, level, time, tags. Text cells: names and tags are shown as written,
-    never read as markup."""
+def row_cells(entry: Shown) -> tuple[Text, str, Text, str]:
+    """Routine, time, tags, level (`COLUMNS`). Text cells: names and tags are shown as
+    written, never read as markup."""
     if isinstance(entry, Invalid) or (isinstance(entry, Listing) and entry.error):
-        return Text(entry.ref.id), "invalid", "", Text("")
+        return Text(entry.ref.id), "", Text("invalid"), ""
     if isinstance(entry, Listing):
         time = NOT_KNOWN if entry.total_seconds is None else format_clock(entry.total_seconds)
         tags = Text(", ".join(entry.tags))
-        return Text(entry.name or entry.ref.id), entry.level or "", time, tags
+        return Text(entry.name or entry.ref.id), time, tags, entry.level or ""
     routine = entry.routine
-    return (Text(routine.name), routine.level or "", format_clock(entry.total_seconds),
-            Text(", ".join(routine.tags)))  # fmt: skip
+    return (Text(routine.name), format_clock(entry.total_seconds),
+            Text(", ".join(routine.tags)), routine.level or "")  # fmt: skip
 
 
 class BatchedRows:
@@ -50,7 +55,7 @@ class BatchedRows:
     def fill(self, entries: Sequence[Shown], at_least: int = 0) -> None:
         """The rows of `entries`, the first `at_least` + 1 (a row to select) at once."""
         self._round += 1
-        self.table.clear()
+        set_columns(self.table, entries)
         self._add(entries, 0, max(BATCH, at_least + 1), self._round)
 
     def _add(self, entries: Sequence[Shown], start: int, count: int, round: int) -> None:
@@ -58,3 +63,17 @@ class BatchedRows:
             return
         self.table.add_rows(row_cells(entry) for entry in entries[start : start + count])
         self.table.call_after_refresh(self._add, entries, start + count, BATCH, round)
+
+
+def set_columns(table: DataTable[object], entries: Sequence[Shown]) -> None:
+    """Empty `table`, under `COLUMNS` exactly as wide as the widest cell of `entries`.
+
+    The widths are set before any row is added: left to the table, they were
+    measured only after a first paint, whose rows (cut to the width of each
+    column's label: "15:5", "core") it kept drawing from its cache at 80x24.
+    """
+    rows = [row_cells(entry) for entry in entries]
+    table.clear(columns=True)
+    for index, label in enumerate(COLUMNS):
+        widest = max((Text(str(row[index])).cell_len for row in rows), default=0)
+        table.add_column(label, width=max(len(label), widest))

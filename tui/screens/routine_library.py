@@ -39,6 +39,7 @@ from textual.worker import get_current_worker
 from tui.core.catalog.entries import CatalogEntry, Invalid, Valid, load_entry
 from tui.core.catalog.listing import Listing, listings
 from tui.core.catalog.loading import Keys, load_all, reload_changed
+from tui.core.catalog.ranking import ranked
 from tui.core.catalog.watch import FileWatch, routine_watch
 from tui.core.routine.models import format_clock
 from tui.core.routine.problems import RoutineError
@@ -47,7 +48,7 @@ from tui.core.words import count
 
 from ..messages import ResumeSession, StartRoutine
 from ..widgets.line import Line
-from .library_rows import BatchedRows, Catalog, Shown
+from .library_rows import TITLE, BatchedRows, Catalog, Shown
 
 #: Seconds between two looks at the routine files on disk.
 WATCH_SECONDS = 2.0
@@ -93,7 +94,8 @@ class RoutineLibraryScreen(Screen[None]):
         Binding("ctrl+n", "new", "New", id="new", priority=True),
         Binding("ctrl+d", "duplicate", "Duplicate", id="duplicate", priority=True),
         Binding("escape", "clear", "Clear filter", id="clear", show=False),
-        Binding("ctrl+q", "app.quit", "Quit", id="quit"),
+        # With priority, as the app's own (hidden) ctrl+q has: else that one hides it.
+        Binding("ctrl+q", "app.quit", "Quit", id="quit", priority=True),
     ]
 
     def __init__(self, catalog: Catalog, banner: str = "") -> None:
@@ -111,7 +113,7 @@ class RoutineLibraryScreen(Screen[None]):
         self._watch = routine_watch(entry.ref.path for entry in self.catalog)
 
     def compose(self) -> ComposeResult:
-        yield Static("spinewise · choose a routine", id="library-title", classes="title-bar")
+        yield Static(TITLE, id="library-title", classes="title-bar")
         yield Line(self.banner, id="banner")
         yield Input(placeholder="Type to filter: level, tag, name…", id="filter")
         with Horizontal(id="library-body", classes="split"):
@@ -125,9 +127,7 @@ class RoutineLibraryScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one("#routines", DataTable)
-        table.add_columns("Routine", "Level", "Time", "Tags")
-        self._rows = BatchedRows(table)
+        self._rows = BatchedRows(self.query_one("#routines", DataTable))
         self.query_one("#banner", Line).show(self.banner)
         self._fill("")
         self.query_one("#filter", Input).focus()
@@ -162,7 +162,7 @@ class RoutineLibraryScreen(Screen[None]):
 
     def _fill(self, words: str, chosen: str | None = None) -> None:
         """The rows matching `words`, with the cursor on `chosen` if shown."""
-        self.shown = [entry for entry in self.catalog if entry.matches(words)]
+        self.shown = ranked(self.catalog, words)
         ids = [entry.ref.id for entry in self.shown]
         at = ids.index(chosen) if chosen in ids else -1
         self._rows.fill(self.shown, at)
