@@ -176,7 +176,17 @@ class SpinewiseApp(CheckInsApp):
     @work(thread=True, exit_on_error=False)
     def _find_player(self) -> None:
         assert self.options.sound is not None
-        self.options.sound.apply(self.bell, self._warn)
+        self.options.sound.apply(self.bell, self._warn, notice=self._sound_notice)
+
+    def _sound_notice(self, text: str) -> None:
+        """From a thread: over a workout, in a line of its own (a toast covered "Next:")."""
+        self.call_from_thread(self._say_beside, text)
+
+    def _say_beside(self, text: str) -> None:
+        if isinstance(self.screen, WorkoutScreen):
+            self.screen.show_notice(text)
+        else:
+            self._warn(text)
 
     def action_toggle_mute(self) -> None:
         """`m`, or the palette: the app owns the sound."""

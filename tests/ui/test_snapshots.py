@@ -1,4 +1,5 @@
-"""Pictures of every state of the interface, at an ordinary and a wide size.
+"""Pictures of every state of the interface, at an ordinary, a wide and a roomy size
+(200x50: the countdown and phase word in the tall font).
 
 `snap_compare` runs its own event loop, so these are plain `def` tests. The
 clock is fake and the cursor does not blink, so the pictures are stable.
@@ -11,7 +12,7 @@ from textual.widgets import Input
 
 from tests.ui.helpers import make_app
 
-SIZES = [(80, 24), (120, 35)]
+SIZES = [(80, 24), (120, 35), (200, 50)]
 
 
 def at(seconds: float, *keys: str):

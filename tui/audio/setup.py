@@ -41,9 +41,20 @@ class SoundSetup:
         self._lock = threading.Lock()
 
     def apply(
-        self, bell: Callable[[], object], warn: Warn, *, player: bool = True, voice: bool = True
+        self,
+        bell: Callable[[], object],
+        warn: Warn,
+        *,
+        player: bool = True,
+        voice: bool = True,
+        notice: Warn | None = None,
     ) -> None:
-        """Find a player (and a voice, when wanted) for the current choice and use them."""
+        """Find a player (and a voice, when wanted) for the current choice and use them.
+
+        A notice about the choice (no working sound player, so the bell) goes to
+        `notice` (else `warn`), once: it is remembered in the settings, and said
+        again only when it changes (issue 14: it was said for 8 s on every launch).
+        """
         from .players import choose_player
         from .voice import choose_voice
 
@@ -54,8 +65,7 @@ class SoundSetup:
                 old, self.dispatcher.player = self.dispatcher.player, found
                 if old is not None:
                     old.close()
-                if found.notice:
-                    warn(found.notice)
+                self._say_once(found.notice or "", notice or warn)
             if voice:
                 speaker, message = choose_voice() if self.voice else (None, None)
                 if speaker is not None:
@@ -65,6 +75,16 @@ class SoundSetup:
                     old_voice.stop()
                 if message:
                     warn(message)
+
+    def _say_once(self, text: str, say: Warn) -> None:
+        """Say `text` unless it was the last notice said; remember it (under the lock)."""
+        if text == self.settings.sound_notice:
+            return
+        if text:
+            say(text)
+        self.settings = updated(self.settings, sound_notice=text)
+        with suppress(OSError):  # not saved: it is said again next time, no worse
+            save_settings(self.settings)
 
     def change(
         self,

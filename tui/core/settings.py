@@ -4,6 +4,7 @@
     voice = false
     notice_seen = false   # the first-run health notice was shown
     checkins = "before-after"  # before-after | after | off: the pain questions asked
+    sound_notice = "..."  # the last sound notice said (written only once one is)
 
 A missing file means the defaults. A broken file never raises: the defaults
 (or, for one bad value, the default of that key) are used, and
@@ -38,6 +39,9 @@ class Settings:
     voice: bool = False
     notice_seen: bool = False
     checkins: str = "before-after"
+    #: The last "no working sound player" notice said: it is said again only when
+    #: the situation it describes changes ("" once a player works again).
+    sound_notice: str = ""
     #: Keys found in the file that this version does not know (written back).
     extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
     #: What was wrong with the file when it was read (not saved).
@@ -47,6 +51,10 @@ class Settings:
         data = dict(self.extra)
         data.update(sound=self.sound, voice=self.voice, notice_seen=self.notice_seen,
                     checkins=self.checkins)
+        if self.sound_notice:
+            data["sound_notice"] = self.sound_notice
+        else:
+            data.pop("sound_notice", None)
         return data
 
 
@@ -58,6 +66,9 @@ def _check(key: str, value: object) -> str | None:
     elif key == "checkins":
         if value not in CHECKIN_MODES:
             return f"must be one of {', '.join(CHECKIN_MODES)}, not {toml_repr(value)}"
+    elif key == "sound_notice":
+        if not isinstance(value, str):
+            return f"must be a string, not {toml_repr(value)}"
     elif not isinstance(value, bool):
         return f"must be true or false, not {toml_repr(value)}"
     return None

@@ -18,7 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Digits, Footer
+from textual.widgets import Footer
 
 from tui.core.engine.events import Event, SessionFinished
 from tui.core.engine.session import Session
@@ -28,7 +28,7 @@ from tui.core.present.view import build_view
 from tui.core.programme.zones import Kind
 from tui.core.workout import Action, Workout
 
-from ..widgets.big_label import BigLabel
+from ..widgets.big_label import BigLabel, Countdown, roomy
 from ..widgets.fill_bar import FillBar
 from ..widgets.line import Line
 from ..widgets.top_bar import TopBar
@@ -88,7 +88,7 @@ class WorkoutScreen(Screen[None]):
         # and a CSS query for each would cost more than the drawing.
         self.top_bar = TopBar(id="topbar")
         self.exercise_name, self.counters = Line(id="exercise-name"), Line(id="counters")
-        self.countdown, self.phase = Digits(id="countdown"), BigLabel(id="phase")
+        self.countdown, self.phase = Countdown(id="countdown"), BigLabel(id="phase")
         self.phase_bar, self.progress = FillBar(id="phase-bar"), FillBar(id="progress")
         self.setup, self.caution = Line(id="setup"), Line(id="caution")
         self.tip, self.next_line = Line(id="tip"), Line(id="next")
@@ -96,6 +96,7 @@ class WorkoutScreen(Screen[None]):
         # Start, fill the widgets and take the size classes before mounting: the
         # first frame is then styled and drawn once, with no footer rebuild after it.
         self.update_classes(breakpoint_classes(self.app), update=False)
+        self._set_room(*self.app.size)
         self._keys = self._key_states()
         self.refresh_view()
         yield self.top_bar
@@ -126,6 +127,13 @@ class WorkoutScreen(Screen[None]):
 
     def on_resize(self, event: events.Resize) -> None:
         self.footer.compact = event.size.width < COMPACT_FOOTER_BELOW
+        self._set_room(*event.size)
+
+    def _set_room(self, width: int, height: int) -> None:
+        """The countdown and phase word in the tall font where the terminal has room."""
+        tall = roomy(width, height)
+        self.countdown.tall = self.phase.tall = tall
+        self.set_class(tall, "-roomy", update=self.is_attached)
 
     # -- the loop --------------------------------------------------------------
 
@@ -183,6 +191,14 @@ class WorkoutScreen(Screen[None]):
         # Restyles only when a class changed, and only what is attached: each widget
         # is styled as it is attached, with the classes it has then.
         self.update_classes(classes, update=self.is_attached)
+
+    def show_notice(self, text: str, seconds: float = 10) -> None:
+        """`text` in a line above the exercise for `seconds`: it pushes the workout
+        down a line rather than covering any of it. Mounted only when needed."""
+        self.query(".notice").remove()  # the newest only
+        notice = Line(text, classes="notice")
+        self.query_one("#main").mount(notice, before=0)
+        self.set_timer(seconds, notice.remove)
 
     # -- keys ------------------------------------------------------------------
 
