@@ -10,7 +10,7 @@ from textual.widgets._footer import FooterKey
 from tests.ui.helpers import make_app
 from tui.core.engine.states import Status
 from tui.screens.confirm import ChoiceDialog, waiting_dialog
-from tui.screens.help import HelpScreen
+from tui.screens.help import HELP, HelpScreen
 from tui.screens.workout import WorkoutScreen
 
 
@@ -28,10 +28,11 @@ async def test_every_workout_key_is_listed_and_none_is_cut(size):
         screen = app.screen
         assert isinstance(screen, WorkoutScreen)
         keys = listed(screen)
-        assert {"space", "n", "N", "p", "exclamation_mark", "m", "q", "question_mark"} <= set(keys)
+        assert {"space", "n", "p", "exclamation_mark", "m", "q", "question_mark"} <= set(keys)
         for key in keys.values():
             assert key.region.width > 0 and key.region.right <= size[0], key.key
         assert keys["question_mark"].region.width >= len("? Help")
+        assert "[b]N[/b]  next exercise" in HELP  # the one key only in help
 
 
 async def test_help_pauses_lists_no_dead_keys_and_carries_on_when_closed():

@@ -41,10 +41,11 @@ if TYPE_CHECKING:
 FRAME_RATE = 10
 #: Each kind of step sets a class on the screen (`-rest`...), so the CSS can tell them apart.
 STEP_KINDS = ("prepare", "work", "rest", "switch", "done")
-#: Below this many columns the footer is compact (no padding around each key): the
-#: widest row of keys, 87 columns padded (`n`, `N`, `+` and all), is then 70, and fits 80.
-#: The palette key shows from 110 columns (the `-wide` breakpoint): app.tcss.
-COMPACT_FOOTER_BELOW = 100
+#: The palette key (ctrl+p, also in help) shows from this many columns: below, the
+#: footer's widest row of keys (73 columns, with `enter Done`) fits 80 without it.
+#: (Given to the footer as it is made: a CSS rule to hide it cost 1 M instructions
+#: more before the first frame, and a compact footer with `N` 10 M, callgrind.)
+PALETTE_KEY_FROM = 110
 
 
 class WorkoutScreen(Screen[None]):
@@ -52,7 +53,8 @@ class WorkoutScreen(Screen[None]):
         Binding("space", "pause", "Pause", id="pause"),
         Binding("space", "resume", "Resume", id="resume"),
         Binding("n", "next", "Next", id="next"),
-        Binding("N", "next_exercise", "Next exercise", id="next_exercise"),
+        # In help, not the footer: at 80 columns every other key then fits unpadded.
+        Binding("N", "next_exercise", "Next exercise", id="next_exercise", show=False),
         Binding("p", "back", "Back", id="back"),
         Binding("plus,equals_sign", "extend", "+10 s", id="extend", key_display="+"),
         Binding("enter", "confirm", "Done", id="confirm"),
@@ -108,7 +110,7 @@ class WorkoutScreen(Screen[None]):
             if self._asking:
                 yield self.ask
         yield self.progress
-        self.footer = Footer(compact=self.app.size.width < COMPACT_FOOTER_BELOW)
+        self.footer = Footer(show_command_palette=self.app.size.width >= PALETTE_KEY_FROM)
         yield self.footer
 
     def on_mount(self) -> None:
@@ -126,7 +128,7 @@ class WorkoutScreen(Screen[None]):
             self.refresh_bindings()  # back from help or a dialog: the keys work again
 
     def on_resize(self, event: events.Resize) -> None:
-        self.footer.compact = event.size.width < COMPACT_FOOTER_BELOW
+        self.footer.show_command_palette = event.size.width >= PALETTE_KEY_FROM
         self._set_room(*event.size)
 
     def _set_room(self, width: int, height: int) -> None:
