@@ -11,7 +11,7 @@ from tui.audio.dispatcher import CueDispatcher
 from tui.audio.setup import SoundSetup
 from tui.core.settings import Settings, load_settings
 from tui.screens.workout import WorkoutScreen
-from tui.widgets.big_label import BigLabel, Countdown
+from tui.widgets.big_label import BigLabel
 from tui.widgets.fill_bar import FillBar
 
 
@@ -23,7 +23,7 @@ async def test_the_countdown_and_phase_are_taller_where_there_is_room(size, rows
         app.screen.tick()
         await pilot.pause()
         screen = app.screen
-        countdown = screen.query_one("#countdown", Countdown)
+        countdown = screen.query_one("#countdown")
         phase = screen.query_one("#phase", BigLabel)
         assert countdown.region.height == rows
         assert phase.region.height == rows
@@ -42,11 +42,14 @@ async def test_the_step_bar_is_as_wide_as_the_content_at_200_columns():
 async def test_a_resize_changes_the_font():
     app, _, _ = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        countdown = app.screen.query_one("#countdown", Countdown)
-        assert not countdown.tall
+        assert app.screen.query_one("#countdown").region.height == 3
         await pilot.resize_terminal(200, 50)
         await pilot.pause()
-        assert countdown.tall and countdown.region.height == 7
+        assert app.screen.query_one("#countdown").region.height == 7
+        assert app.screen.query_one("#phase", BigLabel).region.height == 7
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert app.screen.query_one("#countdown").region.height == 3
 
 
 class Player:

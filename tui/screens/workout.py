@@ -18,7 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer
+from textual.widgets import Digits, Footer
 
 from tui.core.engine.events import Event, SessionFinished
 from tui.core.engine.session import Session
@@ -28,7 +28,7 @@ from tui.core.present.view import build_view
 from tui.core.programme.zones import Kind
 from tui.core.workout import Action, Workout
 
-from ..widgets.big_label import BigLabel, Countdown, roomy
+from ..widgets.big_label import BigLabel, roomy
 from ..widgets.fill_bar import FillBar
 from ..widgets.line import Line
 from ..widgets.top_bar import TopBar
@@ -46,6 +46,16 @@ STEP_KINDS = ("prepare", "work", "rest", "switch", "done")
 #: (Given to the footer as it is made: a CSS rule to hide it cost 1 M instructions
 #: more before the first frame, and a compact footer with `N` 10 M, callgrind.)
 PALETTE_KEY_FROM = 110
+
+
+def clock_widgets(tall: bool) -> tuple[Digits, BigLabel]:
+    """The countdown and the phase word: in the 7-row font where the terminal has
+    room (`big_label.ROOMY`; its widgets are imported only then)."""
+    if tall:
+        from ..widgets.tall import TallCountdown, TallLabel
+
+        return TallCountdown(id="countdown"), TallLabel(id="phase")
+    return Digits(id="countdown"), BigLabel(id="phase")
 
 
 class WorkoutScreen(Screen[None]):
@@ -90,7 +100,8 @@ class WorkoutScreen(Screen[None]):
         # and a CSS query for each would cost more than the drawing.
         self.top_bar = TopBar(id="topbar")
         self.exercise_name, self.counters = Line(id="exercise-name"), Line(id="counters")
-        self.countdown, self.phase = Countdown(id="countdown"), BigLabel(id="phase")
+        self._roomy = roomy(*self.app.size)
+        self.countdown, self.phase = clock_widgets(self._roomy)
         self.phase_bar, self.progress = FillBar(id="phase-bar"), FillBar(id="progress")
         self.setup, self.caution = Line(id="setup"), Line(id="caution")
         self.tip, self.next_line = Line(id="tip"), Line(id="next")
@@ -98,7 +109,7 @@ class WorkoutScreen(Screen[None]):
         # Start, fill the widgets and take the size classes before mounting: the
         # first frame is then styled and drawn once, with no footer rebuild after it.
         self.update_classes(breakpoint_classes(self.app), update=False)
-        self._set_room(*self.app.size)
+        self.set_class(self._roomy, "-roomy", update=False)
         self._keys = self._key_states()
         self.refresh_view()
         yield self.top_bar
@@ -127,15 +138,17 @@ class WorkoutScreen(Screen[None]):
         else:
             self.refresh_bindings()  # back from help or a dialog: the keys work again
 
-    def on_resize(self, event: events.Resize) -> None:
+    async def on_resize(self, event: events.Resize) -> None:
         self.footer.show_command_palette = event.size.width >= PALETTE_KEY_FROM
-        self._set_room(*event.size)
-
-    def _set_room(self, width: int, height: int) -> None:
-        """The countdown and phase word in the tall font where the terminal has room."""
-        tall = roomy(width, height)
-        self.countdown.tall = self.phase.tall = tall
-        self.set_class(tall, "-roomy", update=self.is_attached)
+        tall = roomy(*event.size)
+        if tall != self._roomy:  # the countdown and phase word change font: new widgets
+            self._roomy = tall
+            self.set_class(tall, "-roomy")
+            row = self.query_one("#clock-row")
+            await row.remove_children()
+            self.countdown, self.phase = clock_widgets(tall)
+            await row.mount(self.countdown, self.phase)
+            self.refresh_view()
 
     # -- the loop --------------------------------------------------------------
 

@@ -6,68 +6,31 @@ be read from a mat a metre or two away, in the same visual family as Textual's
 
 When the widget's content area is narrower than the big text, it falls back to
 plain bold text (one line when it fits, wrapped otherwise) so nothing is cut off.
-
-Where the terminal has room (`roomy`: at least ``ROOMY`` columns and rows), the
-phase word and the countdown (`Countdown`, a ``Digits`` that can do the same)
-are drawn taller still, in the 7-row font of ``tallfont`` (imported then, and
-only then: an ordinary terminal's first frame does not load it).
 Colours and text style come from the app's tcss (target ``BigLabel`` or a class).
 ``text-align`` (left / center / right) is honoured; the default is centred.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual.content import Content
 from textual.geometry import Size
 from textual.reactive import reactive
 from textual.widget import Widget
-from textual.widgets import Digits
 
 from tui.widgets.bigfont import big_width, render_big
 
-if TYPE_CHECKING:
-    from textual.app import RenderResult
-
-__all__ = ["ROOMY", "BigLabel", "Countdown", "roomy"]
+__all__ = ["ROOMY", "BigLabel", "roomy"]
 
 #: The smallest terminal (columns, rows) where the countdown and the phase word
-#: are drawn in the 7-row font: at 200x50 the 3-row one was 6% of the height. From
-#: 40 rows the workout's lines, two 7-row words and their margins fit with room.
+#: are drawn in the 7-row font (`tui.widgets.tall`): at 200x50 the 3-row one was
+#: 6% of the height. From 40 rows the workout's lines, two 7-row words and their
+#: margins fit with room to spare.
 ROOMY = (120, 40)
-#: Rows of the tall font (``tallfont.HEIGHT``, known here without importing it).
-TALL_ROWS = 7
 
 
 def roomy(width: int, height: int) -> bool:
     """Whether a terminal this size draws the countdown and phase in the tall font."""
     return width >= ROOMY[0] and height >= ROOMY[1]
-
-
-def _tall_rows(text: str, width: int) -> list[str] | None:
-    """`text` in the tall font, or None when that is wider than `width`."""
-    from tui.widgets.tallfont import render_tall, tall_width
-
-    return render_tall(text) if tall_width(text) <= width else None
-
-
-def _tall_width(text: str) -> int:
-    from tui.widgets.tallfont import tall_width
-
-    return tall_width(text)
-
-
-def _aligned(rows: list[str], width: int, align: str) -> Content:
-    """Rows padded to `width` as `text-align` says: the rows stay aligned together."""
-    if align in ("right", "end"):
-        padded = [row.rjust(width) for row in rows]
-    elif align in ("left", "start"):
-        padded = [row.ljust(width) for row in rows]
-    else:
-        pad = max(0, width - max((len(row) for row in rows), default=0)) // 2
-        padded = [(" " * pad + row).ljust(width) for row in rows]
-    return Content("\n".join(padded))
 
 
 class BigLabel(Widget):
@@ -83,8 +46,6 @@ class BigLabel(Widget):
 
     text: reactive[str] = reactive("", layout=True)
     """The text to show (displayed uppercased in both forms)."""
-    tall: reactive[bool] = reactive(False, layout=True)
-    """Draw in the 7-row font when it fits (set where the terminal is `roomy`)."""
 
     def __init__(
         self,
@@ -142,8 +103,6 @@ class BigLabel(Widget):
 
     def render(self) -> Content:
         width = self.size.width
-        if self.tall and (rows := _tall_rows(self.text, width)) is not None:
-            return _aligned(rows, width, str(self.styles.text_align))
         if not self.fits(width):
             return self._plain()
         # Pad every row to the full width ourselves so the three rows stay
@@ -152,39 +111,14 @@ class BigLabel(Widget):
         return Content("\n".join(rows))
 
     def get_content_width(self, container: Size, viewport: Size) -> int:
-        if self.tall and _tall_width(self.text) <= container.width:
-            return _tall_width(self.text)
         big = big_width(self.text)
         if big <= container.width:
             return big
         return min(self._plain().cell_length, container.width)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        if self.tall and _tall_width(self.text) <= width:
-            return TALL_ROWS
         if self.fits(width):
             return 3
         # Textual passes `Widget.styles` here itself (widget.py), but types the
         # parameter as the `RulesMap` TypedDict, which RenderStyles is not.
         return max(1, self._plain().get_height(self.styles, width))  # type: ignore[arg-type]
-
-
-class Countdown(Digits):
-    """Textual's ``Digits``, drawn in the tall font when `tall` is set and it fits."""
-
-    tall: reactive[bool] = reactive(False, layout=True)
-
-    def render(self) -> RenderResult:
-        if self.tall and (rows := _tall_rows(self.value, self.size.width)) is not None:
-            return _aligned(rows, self.size.width, str(self.styles.text_align))
-        return super().render()
-
-    def get_content_width(self, container: Size, viewport: Size) -> int:
-        if self.tall:
-            return min(_tall_width(self.value), container.width)
-        return super().get_content_width(container, viewport)
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        if self.tall and _tall_width(self.value) <= width:
-            return TALL_ROWS
-        return super().get_content_height(container, viewport, width)

@@ -2,7 +2,7 @@
 
 The 3-row box-drawing font (``bigfont``) is some 3 mm of a 24-row terminal's
 height per row: at 200x50 the countdown was still 3 rows of 50. When the
-terminal has room (``TALL_FROM``), the countdown and the phase word are drawn
+terminal has room (``big_label.ROOMY``), the countdown and the phase word are drawn
 in this font instead: the classic 5x7 dot-matrix letter shapes, one cell per
 dot, so a glyph is 7 rows by 5 columns (the colon and a few marks narrower).
 
@@ -17,14 +17,10 @@ from __future__ import annotations
 
 import unicodedata
 
-__all__ = ["HEIGHT", "TALL_FROM", "render_tall", "tall_width"]
+__all__ = ["HEIGHT", "render_tall", "tall_width"]
 
 HEIGHT = 7
 """Rows of every glyph."""
-
-#: The smallest terminal (columns, rows) the tall font is used in: the workout's
-#: lines, two 7-row words and their margins then fit with room to spare.
-TALL_FROM = (120, 40)
 
 GAP = " "
 """Column gap between two glyphs."""
