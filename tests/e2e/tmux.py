@@ -68,7 +68,18 @@ class Terminal:
         )
         where = ["-s", self.session, "-c", str(self.workdir)]
         size = ["-x", str(width), "-y", str(height)]
-        self.tmux("new-session", "-d", *where, *size, "sh", "-c", line)
+        # Killing the last session ends the server; a session asked of a server
+        # still on its way out is refused ("server exited unexpectedly", seen on
+        # a loaded machine): ask again once it has gone.
+        deadline = time.monotonic() + 5.0
+        while True:
+            try:
+                self.tmux("new-session", "-d", *where, *size, "sh", "-c", line)
+                return
+            except RuntimeError as error:
+                if "server exited unexpectedly" not in str(error) or time.monotonic() > deadline:
+                    raise
+                time.sleep(POLL)
 
     def send(self, *keys: str) -> None:
         """Keys as tmux names them: "space", "Enter", "q", "n"..."""
