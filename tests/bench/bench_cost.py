@@ -19,6 +19,15 @@ fastest runs is printed too (the machine is shared: medians carry others' load).
 written straight into the tables (`tests.core.store_writes.fill_history`, 58 step
 rows a session, as the issue's five-year history). Every folder is private.
 
+Measured (2 shared cores under other people's suites; medians): history 1.64x
+(0.54 s vs 0.33 s; most of the growth is the `quick_check` on opening a 20 MB
+database, 0.12-0.2 s), history --json memory 1.41x (29.9 MB vs 21.2 MB), the
+History screen 1.26x, list 0.91x, the library's first paint 1.54x, show 1.67x
+its --json, workout CPU 0.91x. Before issue 13: history 4.7 s at 5,000 sessions,
+--json 961 MB, library first paint 7.3 s at 1,000 routines, and the workout at
+128,000 steps 3.2x the CPU of 60 steps (re-measured here by putting the old
+re-summing `seconds_from` back).
+
 Run: python tests/bench/bench_cost.py [--runs 5]
 """
 
@@ -26,6 +35,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import io
 import os
 import shutil
@@ -75,6 +85,7 @@ def paired(runs: int, measure: Callable[[str], float], big: str, small: str) -> 
     times: dict[str, list[float]] = {big: [], small: []}
     for _ in range(runs):
         for which in (big, small):
+            gc.collect()  # the last run's garbage (1,000 plans) is not this run's cost
             times[which].append(measure(which))
     FASTEST.update(big=min(times[big]), small=min(times[small]))
     return median(times[big]), median(times[small])

@@ -23,7 +23,7 @@ Catalog = list[CatalogEntry] | Callable[[], list[CatalogEntry]]
 #: The time of a routine not read yet.
 NOT_KNOWN = "…"
 #: Rows put in the table at a time.
-BATCH = 100
+BATCH = 50
 #: The library's columns: name, time and tags first, as they must be read whole at
 #: 80x24 (the level, cut there, is also in the preview), issue 14.
 COLUMNS = ("Routine", "Time", "Tags", "Level")

@@ -131,8 +131,8 @@ class RoutineLibraryScreen(Screen[None]):
         self.query_one("#banner", Line).show(self.banner)
         self._fill("")
         self.query_one("#filter", Input).focus()
-        if self._load is not None:
-            self._load_catalog(self._load)
+        if self._load is not None:  # once painted: its stat calls lag behind a busy UI loop
+            self.call_after_refresh(self._load_catalog, self._load)
         self.set_interval(WATCH_SECONDS, self.look_at_files, name="watch-routines")
 
     def on_screen_resume(self) -> None:
