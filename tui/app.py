@@ -63,8 +63,9 @@ class SpinewiseApp(CheckInsApp):
         self.storage = Storage(options.store)
         #: The workout followed now (or last), if any.
         self.workout: Workout | None = None
-        #: A workout was left to resume later.
+        #: A workout was left to resume later; one left before it began, forgotten.
         self.kept = False
+        self.forgotten = False
         self._start = start
         self._resume = resume
         #: Made the first time it is shown, then kept at the bottom of the stack;
@@ -260,7 +261,6 @@ class SpinewiseApp(CheckInsApp):
             active,
             self.options.clock,
             claimed=claimed,
-            speed=self.options.speed,
             listeners=[self.options.cues.handle],
         )
 
@@ -357,6 +357,7 @@ class SpinewiseApp(CheckInsApp):
         if self.workout is not None:
             self.workout.leave()
             self.kept = self.kept or self.workout.kept
+            self.forgotten = self.forgotten or self.workout.forgotten
 
     def _catch_signals(self) -> None:
         """Closing the terminal (SIGHUP) or `kill` (SIGTERM): save, then leave."""

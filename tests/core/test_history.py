@@ -70,6 +70,11 @@ def test_history_json_has_exactly_the_documented_shape(store: Store):
         "started_at",
         "ended_at",
         "active_seconds",
+        "speed",
+        "counted",
+        "done",
+        "skipped",
+        "hurt",
         "steps",
     }
     assert (data["id"], data["routine"], data["routine_name"]) == (sid, "daily", "Daily back")

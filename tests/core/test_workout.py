@@ -115,7 +115,12 @@ def test_resume_rebuilds_the_running_plan_where_it_stopped(
 
 
 def test_a_resumed_session_is_claimed_once(entry: Valid, storage: Storage):
-    Workout.begin(storage, entry, FakeClock()).leave()
+    clock = FakeClock()
+    first = Workout.begin(storage, entry, clock)
+    first.start()
+    clock.advance(12.5)  # into the first work step, so it is kept
+    first.advance()
+    first.leave()
     store = storage.store
     assert isinstance(store, CountingStore)
     active = storage.paused()
@@ -198,7 +203,7 @@ def test_leave_waits_until_the_pause_is_on_disk(entry: Valid, tmp_path: Path):
     clock = FakeClock()
     workout = Workout.begin(storage, entry, clock)
     workout.start()
-    clock.advance(3.25)
+    clock.advance(13.25)  # into the first work step, so it is kept
     workout.advance()
     other = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
     other.execute("BEGIN IMMEDIATE")
@@ -211,7 +216,7 @@ def test_leave_waits_until_the_pause_is_on_disk(entry: Valid, tmp_path: Path):
     active = Store.open(db).active()
     assert active is not None and active.owner_pid is None  # released
     assert active.snapshot["status"] == "paused" and active.paused_at is not None
-    assert active.snapshot["elapsed"] == pytest.approx(3.25)
+    assert active.snapshot["elapsed"] == pytest.approx(0.25)  # get ready 10 s, "Reach" 3 s
 
 
 def test_a_store_that_fails_is_swapped_for_memory_once(entry: Valid, tmp_path: Path):

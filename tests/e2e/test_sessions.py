@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import shutil
@@ -81,7 +82,7 @@ def test_closing_the_terminal_stores_the_session_paused(spinewise):
     plan = spinewise.plan(routine)
     start_running(spinewise, routine, "10")
     assert spinewise.pid() is not None
-    time.sleep(random.uniform(0.5, 3.0))
+    time.sleep(random.uniform(0.8, 3.0))  # past the 0.6 s get-ready: a session begun
 
     closed_at = time.time()
     spinewise.hang_up()  # tmux kill-session: the terminal goes away, SIGHUP
@@ -101,7 +102,7 @@ def test_closing_the_terminal_stores_the_session_paused(spinewise):
 def test_quit_then_resume_in_a_small_terminal(spinewise):
     plan = spinewise.plan("gentle-start")
     start_running(spinewise, "gentle-start", "5", width=50, height=15)
-    time.sleep(1.0)
+    time.sleep(2.6)  # past the 10 s get-ready, at 5x: into the first work step
     spinewise.send("q")
     assert spinewise.wait_exit() == 0
     assert "Session kept" in spinewise.screen()
@@ -132,6 +133,7 @@ def test_a_damaged_database_is_moved_aside_and_the_workout_runs(spinewise):
     assert "moved to" in " ".join(screen.split())
     assert "Slow bridge" in screen
 
+    time.sleep(3.3)  # past the 6 s get-ready, at 2x: a session begun is kept
     spinewise.send("q")
     assert spinewise.wait_exit() == 0
     assert spinewise.active()["routine_name"] == "Tempo test"
@@ -142,6 +144,7 @@ def test_resume_uses_the_stored_routine_when_the_file_changed(spinewise, change)
     routine = spinewise.write_routine()
     plan = spinewise.plan(routine)
     start_running(spinewise, routine, "10")
+    time.sleep(1.0)  # past the 0.6 s get-ready: a session begun is kept
     spinewise.send("q")
     assert spinewise.wait_exit() == 0
     stored = spinewise.active()
@@ -158,7 +161,7 @@ def test_resume_uses_the_stored_routine_when_the_file_changed(spinewise, change)
     assert "Fast bridge" not in screen
 
 
-def test_a_finished_routine_is_stored_as_completed(spinewise):
+def test_a_finished_preview_is_stored_as_one(spinewise):
     routine = spinewise.write_routine(
         "tiny.toml",
         """\
@@ -174,11 +177,26 @@ prepare = 1
     )
     plan = spinewise.plan(routine)
     spinewise.run("run", str(routine), "--speed", "20")
-    spinewise.wait_for("Workout complete")
+    screen = spinewise.wait_for("Preview ended")  # at 20x: a preview, not a workout
+    assert "not counted" in screen
     [session] = spinewise.sessions()
-    assert session["status"] == "completed"
+    assert (session["status"], session["speed"]) == ("completed", 20)
     assert session["ended_at"] is not None
     assert session["steps"] == len(plan["steps"])
     spinewise.send("q")
     assert spinewise.wait_exit() == 0
     assert "Session kept" not in spinewise.screen()
+    [shown] = json.loads(spinewise.command("history", "--json").stdout)
+    assert (shown["status"], shown["counted"]) == ("preview", False)
+
+
+def test_quitting_before_the_first_work_step_keeps_nothing(spinewise):
+    start_running(spinewise, spinewise.write_routine(), "1")  # a 6 s get-ready
+    spinewise.send("q")
+    assert spinewise.wait_exit() == 0
+    screen = spinewise.screen()
+    assert "Nothing kept: the session had not started." in screen
+    assert "Session kept" not in screen
+    assert spinewise.sessions() == []
+    spinewise.run("resume")
+    assert "nothing to resume" in spinewise.wait_for("nothing to resume")

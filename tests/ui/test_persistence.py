@@ -108,7 +108,7 @@ async def test_finishing_records_a_completed_session_with_its_steps(db, entry):
 
 
 async def test_starting_while_one_is_paused_asks_first(db, entry):
-    await quit_after(db, entry, 3)
+    await quit_after(db, entry, 6)  # into the first work step
     app2, _, _ = build(db, entry, FakeClock(), start=entry)
     async with app2.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -122,7 +122,7 @@ async def test_starting_while_one_is_paused_asks_first(db, entry):
 
 
 async def test_the_library_offers_the_paused_session(db, entry):
-    await quit_after(db, entry, 3)
+    await quit_after(db, entry, 6)  # into the first work step
     app2, _, _ = build(db, entry, FakeClock())
     async with app2.run_test(size=(100, 30)) as pilot:
         banner = str(app2.screen.query_one("#banner").content)
@@ -130,7 +130,7 @@ async def test_the_library_offers_the_paused_session(db, entry):
         await pilot.press("ctrl+r")
         await pilot.pause()
         assert isinstance(app2.screen, WorkoutScreen)
-        assert app2.screen.session.elapsed() == pytest.approx(3)
+        assert app2.screen.session.elapsed() == pytest.approx(1)  # 1 s into "Reach"
 
 
 async def test_cues_follow_the_routine_and_mute_stops_them(db, entry):
@@ -151,7 +151,7 @@ async def test_cues_follow_the_routine_and_mute_stops_them(db, entry):
 
 
 async def test_resume_says_when_the_routine_file_changed_since(db, entry):
-    await quit_after(db, entry, 3)
+    await quit_after(db, entry, 6)  # into the first work step
     entry.ref.path.write_text(ROUTINE.replace("Bird dog", "Cat"), encoding="utf-8")
     active = Store.open(db).active()
     app2, _, _ = build(db, entry, FakeClock(), resume=active)
@@ -218,14 +218,14 @@ async def test_a_routine_saved_with_a_byte_order_mark_resumes(db, tmp_path):
     path = tmp_path / "bom.toml"
     path.write_bytes("\ufeff".encode() + ROUTINE.encode("utf-8"))  # as Windows Notepad saves
     bom = own(path, "bom")
-    await quit_after(db, bom, 3)
+    await quit_after(db, bom, 6)  # into the first work step
     active = Store.open(db).active()
     assert active.routine_file_state() == "unchanged"
     app, _, _ = build(db, bom, FakeClock(), resume=active)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, WorkoutScreen)
-        assert app.screen.session.elapsed() == pytest.approx(3)
+        assert app.screen.session.elapsed() == pytest.approx(1)
 
 
 async def test_names_with_brackets_are_shown_as_written(db, tmp_path):
@@ -266,10 +266,12 @@ def test_the_library_text_is_kept_only_for_routines_that_use_it(db, entry):
 
 async def test_a_routine_changed_on_disk_before_its_first_frame_is_stored_as_chosen(db, entry):
     entry.ref.path.write_text(ROUTINE.replace("Bird dog", "Cat"), encoding="utf-8")  # chosen before
-    app, _, _ = build(db, entry, FakeClock(), start=entry)
+    clock = FakeClock()
+    app, _, _ = build(db, entry, clock, start=entry)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert str(app.screen.exercise_name.content) == "Bird dog"
+        await forward(pilot, clock, 6)  # into the first work step, so it is kept
         await pilot.press("q")
         await pilot.pause()
     active = Store.open(db).active()

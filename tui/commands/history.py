@@ -66,11 +66,12 @@ def run_history(*, as_json: bool) -> int:
     with store:
         for warning in store.warnings:
             print(f"spinewise: {warning}", file=sys.stderr)
+        # The paused session too, as in the History screen: its minutes are in the chart.
         if as_json:
             write_json_array(with_checkins(store), sys.stdout.write)
             return 0
-        records = store.history(SHOWN, steps=False)
-        total = store.count_sessions() if len(records) == SHOWN else len(records)
+        records = store.history(SHOWN, include_active=True, steps=False)
+        total = store.count_sessions(include_active=True) if len(records) == SHOWN else len(records)
         pains = pains_by_session(store.checkins([record.id for record in records]))
         streak = store.streak()
         weeks = store.minutes_per_week()
@@ -90,7 +91,7 @@ def run_history(*, as_json: bool) -> int:
             when,
             Text(routine),
             minutes,
-            Text(status, style=STATUS_STYLE.get(record.status, "")),
+            Text(status, style=STATUS_STYLE.get(record.outcome, "")),
             *([Text(pain, style=zone_style(pain))] if pains else []),
             Text(notes, style="red" if record.hurt else ""),
         ]
@@ -123,7 +124,7 @@ def with_checkins(store: Store) -> Iterator[dict[str, object]]:
     told: dict[int | None, list[dict[str, object]]] = {}
     for checkin in store.checkins():
         told.setdefault(checkin.session_id, []).append(to_json(checkin))
-    for record in store.each_session():
+    for record in store.each_session(include_active=True):
         yield {**record.to_json(), "checkins": told.get(record.id, [])}
 
 
@@ -134,7 +135,15 @@ def zone_style(cell: str) -> str:
     """A pain cell's style (`asking.pain_cell`), from the zone it ends with."""
     return ZONE_STYLE.get(cell.rpartition(" ")[2], "")
 
-STATUS_STYLE = {"completed": "green", "stopped": "yellow", "abandoned": "dim", "active": "cyan"}
+
+STATUS_STYLE = {
+    "completed": "green",
+    "skipped": "yellow",
+    "stopped": "yellow",
+    "abandoned": "dim",
+    "paused": "cyan",
+    "preview": "dim",
+}
 
 
 def week_chart(weeks: Sequence[tuple[date, float]], width: int = 40) -> str:

@@ -184,6 +184,8 @@ def run_workout(args: argparse.Namespace) -> int:
         app.storage.call(lambda store: store.close())
     if app.kept:
         print("Session kept. Carry on with: spinewise resume")
+    elif app.forgotten:
+        print("Nothing kept: the session had not started.")
     return 1 if app.return_code else 0  # 1: the interface crashed
 
 

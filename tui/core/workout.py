@@ -123,6 +123,8 @@ class Workout:
         self.wall = wall
         #: Left to resume later (by `leave`).
         self.kept = False
+        #: Left before any work step began: nothing of it was kept (by `leave`).
+        self.forgotten = False
         self._saved_at = float("-inf")
         self._writer = _Writer(storage.notify)
 
@@ -152,6 +154,7 @@ class Workout:
                 session.snapshot(),
                 wall(),
                 extras=extras,
+                speed=speed,
             )
         )
         return cls(storage, session, session_id, listeners=listeners, wall=wall)
@@ -164,18 +167,18 @@ class Workout:
         clock: Clock,
         *,
         claimed: bool = False,
-        speed: float = 1.0,
         listeners: Sequence[Listener] = (),
         wall: Callable[[], float] = time.time,
     ) -> Workout:
-        """The stored session, paused where it stopped, built from the stored texts.
+        """The stored session, paused where it stopped, built from the stored texts,
+        at the speed it was started with (a preview stays one).
 
         Claims it for this process unless the caller already has (`claimed`).
         Raises `SessionOpenError` when another spinewise holds it, `RoutineError`
         or `ValueError` when the stored text no longer makes that plan.
         """
         plan = stored_plan(active)
-        session = Session.restore(plan, clock, active.paused_snapshot(), speed=speed)
+        session = Session.restore(plan, clock, active.paused_snapshot(), speed=active.speed)
         if not claimed:
             storage.call(lambda store: store.claim(active.id))
         return cls(storage, session, active.id, listeners=listeners, wall=wall)
@@ -185,6 +188,10 @@ class Workout:
     @property
     def plan(self) -> Plan:
         return self.session.plan
+
+    @property
+    def speed(self) -> float:
+        return self.session.speed
 
     def start(self) -> list[Event]:
         """Start a new session's clock (a resumed one waits, paused, for `resume`)."""
@@ -235,9 +242,17 @@ class Workout:
 
     def leave(self) -> None:
         """Quit, hang-up, terminate: pause, save, and wait until it is on disk,
-        so `resume` finds it. Once: whatever ends the app may call it again."""
+        so `resume` finds it. Once: whatever ends the app may call it again.
+
+        A session left before any work step began keeps nothing (`forgotten`): a
+        `q` two seconds into a first run must not leave "a session is waiting".
+        """
         sid = self.session_id
-        if sid is not None:
+        if sid is not None and not self.session.work_begun:
+            self._write(lambda store: store.forget(sid))
+            self.session_id = None
+            self.forgotten = True
+        elif sid is not None:
             events = self.session.pause() if self.session.can("pause") else []
             self._save(events)
             now = self.wall()

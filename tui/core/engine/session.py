@@ -29,7 +29,7 @@ from tui.core.engine.events import (
     StepEnded,
     StepStarted,
 )
-from tui.core.engine.snapshot import SNAPSHOT_VERSION, validate_snapshot
+from tui.core.engine.snapshot import restore_onto, snapshot_of, validate_snapshot
 from tui.core.engine.states import ALLOWED, STEP_RULES, Status, TransitionError
 from tui.core.plan import Plan, Step
 
@@ -47,7 +47,7 @@ class Session:
             raise ValueError("speed must be above 0")
         self.plan = plan
         self.clock = clock
-        self._speed = float(speed)
+        self.speed = float(speed)  # plan seconds per clock second; not 1: a preview
         self.status = Status.READY
         self.index = 0
         self._banked = 0.0  # plan seconds spent in this step before the current run
@@ -59,6 +59,8 @@ class Session:
         self.hurt: set[int] = set()
         self.skipped: set[int] = set()
         self.ended_early = False
+        #: Work step index -> share of it done (`credit.step_share`), best attempt.
+        self.worked: dict[int, float] = {}
         #: Events of a catch-up that preceded a refused action; the next call returns them.
         self._undelivered: list[Event] = []
 
@@ -113,8 +115,14 @@ class Session:
         """Plan seconds the session has spent running, all steps together."""
         active = self._active_banked
         if self.running:
-            active += (self.clock.now() - self._run_start) * self._speed
+            active += (self.clock.now() - self._run_start) * self.speed
         return active
+
+    @property
+    def work_begun(self) -> bool:
+        """Whether a work step has been entered yet (`leave` keeps nothing before)."""
+        steps = self.plan.steps[: self.index + 1] if self.status is not Status.READY else ()
+        return self.finished or any(step.kind == "work" for step in steps)
 
     def next_due(self) -> float | None:
         """Clock time of the next event while running (a count-in or the step's end).
@@ -269,25 +277,14 @@ class Session:
         self._bank(now)
         self.ended_early = True
         self.status = Status.FINISHED
-        events.append(SessionFinished(due=now, ended_early=True))
+        events.append(self._finished(now))
         return events
 
     # -- snapshot ------------------------------------------------------------
 
     def snapshot(self) -> dict[str, Any]:
         """The whole position as JSON types; `restore()` takes it back."""
-        return {
-            "version": SNAPSHOT_VERSION,
-            "steps": len(self.plan.steps),
-            "status": self.status.value,
-            "index": self.index,
-            "elapsed": self.elapsed(),
-            "extension": self._extension,
-            "active_seconds": self.active_seconds(),
-            "hurt": sorted(self.hurt),
-            "skipped": sorted(self.skipped),
-            "ended_early": self.ended_early,
-        }
+        return snapshot_of(self)
 
     @classmethod
     def restore(
@@ -296,15 +293,7 @@ class Session:
         """A session at the snapshot's position; a running one runs on from now."""
         validate_snapshot(plan, data)
         session = cls(plan, clock, speed=speed)
-        session.status = Status(data["status"])
-        session.index = data["index"]
-        session._banked = session._seen = float(data["elapsed"])
-        session._extension = float(data["extension"])
-        session._active_banked = float(data["active_seconds"])
-        session.hurt = set(data["hurt"])
-        session.skipped = set(data["skipped"])
-        session.ended_early = bool(data["ended_early"])
-        session._segment_start = session._run_start = clock.now()
+        restore_onto(session, data)
         return session
 
     # -- inside --------------------------------------------------------------
@@ -321,16 +310,16 @@ class Session:
     def _elapsed_at(self, now: float) -> float:
         if not self.running:
             return self._banked
-        return self._banked + (now - self._segment_start) * self._speed
+        return self._banked + (now - self._segment_start) * self.speed
 
     def _time_at(self, elapsed: float) -> float:
         """Clock time at which the current step reaches `elapsed` (while running)."""
-        return self._segment_start + (elapsed - self._banked) / self._speed
+        return self._segment_start + (elapsed - self._banked) / self.speed
 
     def _bank(self, now: float) -> None:
         if self.running:
             self._banked = self._elapsed_at(now)
-            self._active_banked += (now - self._run_start) * self._speed
+            self._active_banked += (now - self._run_start) * self.speed
             self._segment_start = self._run_start = now
 
     @staticmethod
@@ -348,6 +337,12 @@ class Session:
     def _leave(
         self, at: float, elapsed: float, events: list[Event], *, skipped: bool = False
     ) -> None:
+        step = self.step
+        if step.kind == "work":  # the rule is loaded here, not before the first frame
+            from tui.core.engine.credit import step_share
+
+            share = step_share(step.seconds, elapsed, skipped=skipped)
+            self.worked[self.index] = max(share, self.worked.get(self.index, 0.0))
         events.append(
             StepEnded(due=at, index=self.index, step=self.step, elapsed=elapsed, skipped=skipped)
         )
@@ -379,7 +374,13 @@ class Session:
         self._bank(at)
         self._banked = self.step_seconds() or self._banked
         self.status = Status.FINISHED
-        events.append(SessionFinished(due=at, ended_early=False))
+        events.append(self._finished(at))
+
+    def _finished(self, at: float) -> SessionFinished:
+        from tui.core.engine.credit import session_tally  # not before the first frame
+
+        counted = session_tally(self)
+        return SessionFinished(at, self.ended_early, counted.done, counted.skipped)
 
     def _jump_exercise(self, *, skip: bool) -> list[Event]:
         events = self.advance()

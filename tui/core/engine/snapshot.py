@@ -1,12 +1,16 @@
-"""Checking a stored session snapshot before a session is rebuilt from it."""
+"""A session's position as JSON types, and checking a stored one before a
+session is rebuilt from it. (Kept here so `session.py` stays one state machine.)"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tui.core.engine.states import Status
 from tui.core.plan import Plan
+
+if TYPE_CHECKING:
+    from tui.core.engine.session import Session
 
 SNAPSHOT_VERSION = 1
 
@@ -28,3 +32,41 @@ def validate_snapshot(plan: Plan, data: dict[str, Any]) -> None:
     for key in ("hurt", "skipped"):
         need(key, lambda v: isinstance(v, list) and all(isinstance(i, int) for i in v))
     need("ended_early", lambda v: isinstance(v, bool))
+    worked = data.get("worked", {})  # absent from snapshots written before it was kept
+    if not isinstance(worked, dict) or not all(
+        isinstance(k, str) and k.isdigit() and int(k) < len(plan.steps) and number(v)
+        for k, v in worked.items()
+    ):
+        raise ValueError("session snapshot: bad 'worked'")
+
+
+def snapshot_of(session: Session) -> dict[str, Any]:
+    """The whole position of `session` (`Session.snapshot`)."""
+    return {
+        "version": SNAPSHOT_VERSION,
+        "steps": len(session.plan.steps),
+        "status": session.status.value,
+        "index": session.index,
+        "elapsed": session.elapsed(),
+        "extension": session._extension,
+        "active_seconds": session.active_seconds(),
+        "hurt": sorted(session.hurt),
+        "skipped": sorted(session.skipped),
+        "ended_early": session.ended_early,
+        "worked": {str(i): share for i, share in sorted(session.worked.items())},
+    }
+
+
+def restore_onto(session: Session, data: dict[str, Any]) -> None:
+    """Put a new `session` at the (validated) snapshot's position, running on from now."""
+    session.status = Status(data["status"])
+    session.index = data["index"]
+    session._banked = session._seen = float(data["elapsed"])
+    session._extension = float(data["extension"])
+    session._active_banked = float(data["active_seconds"])
+    session.hurt = set(data["hurt"])
+    session.skipped = set(data["skipped"])
+    session.ended_early = bool(data["ended_early"])
+    # Snapshots from before `worked` was kept lose the work done until then.
+    session.worked = {int(i): float(v) for i, v in data.get("worked", {}).items()}
+    session._segment_start = session._run_start = session.clock.now()

@@ -42,6 +42,8 @@ class ActiveSession(NamedTuple):
     extras: dict[str, Any]
     #: Index (from 0) of the exercise of the last step entered; None before any.
     current_exercise: int | None
+    #: The speed it was started at; resuming keeps it (not 1: a preview).
+    speed: float = 1.0
 
     @property
     def left_at(self) -> float:
@@ -146,6 +148,9 @@ class NullStore:
     def discard_active(self, now: float | None = None, *, pid: int | None = None) -> None:
         return None
 
+    def forget(self, session_id: int) -> None:
+        return None
+
     def begin(self, *args: Any, **kwargs: Any) -> int:
         return 0
 
@@ -158,7 +163,9 @@ class NullStore:
     def count_sessions(self, *, include_active: bool = False) -> int:
         return 0
 
-    def each_session(self, page: int = 100) -> Iterator[SessionRecord]:
+    def each_session(
+        self, page: int = 100, *, include_active: bool = False
+    ) -> Iterator[SessionRecord]:
         return iter(())
 
     def add_checkin(self, checkin: Any) -> int:

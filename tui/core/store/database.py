@@ -151,12 +151,14 @@ class Store(CheckInMethods):
         *,
         pid: int | None = None,
         extras: dict[str, Any] | None = None,
+        speed: float = 1.0,
     ) -> int:
         """Store a new active session owned by `pid` (this process); its id.
 
         `routine_text` is kept whole so resuming never needs the file; `extras`
         (JSON types) holds anything else resuming needs, such as the text of
-        the exercise library files the routine `use`s. Refuses with
+        the exercise library files the routine `use`s; `speed`, what it runs at
+        (a preview at any other than 1: `engine.credit`). Refuses with
         `SessionOpenError` while another session is active.
         """
         pid = os.getpid() if pid is None else pid
@@ -167,11 +169,12 @@ class Store(CheckInMethods):
             cursor = conn.execute(
                 "INSERT INTO sessions (routine_id, routine_path, routine_name, routine_text,"
                 " routine_hash, status, started_at, updated_at, snapshot, active_seconds,"
-                " total_seconds, exercises, owner_pid, extras)"
-                " VALUES (?, ?, ?, ?, ?, 'active', ?, ?, ?, ?, ?, ?, ?, ?)",
+                " total_seconds, exercises, owner_pid, extras, speed)"
+                " VALUES (?, ?, ?, ?, ?, 'active', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (routine_id, None if routine_path is None else str(routine_path), routine_name,
                  routine_text, routine_hash(routine_text), now, now, json.dumps(snapshot),
-                 _active(snapshot), plan_total, exercises, pid, json.dumps(extras or {})),
+                 _active(snapshot), plan_total, exercises, pid, json.dumps(extras or {}),
+                 float(speed)),
             )  # fmt: skip
             return int(cursor.lastrowid or 0)
 
@@ -180,7 +183,7 @@ class Store(CheckInMethods):
             row = by_name(conn.execute(
                 "SELECT id, routine_id, routine_path, routine_name, routine_text, routine_hash,"
                 " snapshot, started_at, updated_at, paused_at, owner_pid, exercises,"
-                " total_seconds, extras FROM sessions WHERE status = 'active'"
+                " total_seconds, extras, speed FROM sessions WHERE status = 'active'"
             )).fetchone()
             if row is None:
                 return None
@@ -203,6 +206,7 @@ class Store(CheckInMethods):
             exercises=row["exercises"],
             total_seconds=row["total_seconds"],
             extras=json.loads(row["extras"]),
+            speed=row["speed"],
             current_exercise=None if last is None else last[0],
         )
 
@@ -218,6 +222,12 @@ class Store(CheckInMethods):
             _check_owner(row, pid, new=False)
             end_session(conn, row["id"], "abandoned", now)
             return int(row["id"])
+
+    def forget(self, session_id: int) -> None:
+        """Delete the active session `session_id` and its steps, as if never begun
+        (one left before any work step began: nothing of it is kept)."""
+        with self._write() as conn:
+            conn.execute("DELETE FROM sessions WHERE id = ? AND status = 'active'", (session_id,))
 
     def claim(self, session_id: int, pid: int | None = None) -> None:
         """Make `pid` (this process) the session's owner, unless a live other one is."""
@@ -285,11 +295,14 @@ class Store(CheckInMethods):
         with self._guard() as conn:
             return count_sessions(conn, include_active=include_active)
 
-    def each_session(self, page: int = 100) -> Iterator[SessionRecord]:
-        """Every ended session with its steps, newest first, read `page` sessions at a
-        time: `history --json` writes each as it comes, never holding them all."""
+    def each_session(
+        self, page: int = 100, *, include_active: bool = False
+    ) -> Iterator[SessionRecord]:
+        """Every ended session (and the active one, if `include_active`) with its steps,
+        newest first, read `page` sessions at a time: `history --json` writes each as
+        it comes, never holding them all."""
         offset = 0
-        while batch := self.history(page, offset=offset):
+        while batch := self.history(page, offset=offset, include_active=include_active):
             yield from batch
             offset += len(batch)
 

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from tui.core.engine.credit import completes_a_day, counts, outcome
 from tui.core.store.schema import by_name
 
 #: A day counts towards the streak with a completed session or this much activity.
@@ -56,10 +57,6 @@ class StepRecord:
         }
 
 
-#: How each status reads in a table: an active session is a paused one.
-STATUS_LABEL = {"active": "paused"}
-
-
 @dataclass(frozen=True, slots=True)
 class SessionRecord:
     id: int
@@ -76,10 +73,25 @@ class SessionRecord:
     skipped: tuple[str, ...]
     hurt: tuple[str, ...]
     steps: tuple[StepRecord, ...]
+    #: The speed it ran at (not 1: a preview); names of the exercises done
+    #: (None: ended before that was kept, or not ended yet).
+    speed: float = 1.0
+    done: tuple[str, ...] | None = None
 
     @property
     def minutes(self) -> float:
         return self.active_seconds / 60
+
+    @property
+    def outcome(self) -> str:
+        """How it reads everywhere: 'completed', 'skipped', 'stopped', 'abandoned',
+        'paused' or 'preview' (`engine.credit.outcome`)."""
+        return outcome(self.status, self.speed, None if self.done is None else len(self.done))
+
+    @property
+    def counted(self) -> bool:
+        """Whether its minutes count towards the week and the streak."""
+        return counts(self.outcome)
 
     def row(self, today: date | None = None) -> tuple[str, str, str, str, str]:
         """As a person reads it in a table: when, routine, minutes, status, what was
@@ -91,7 +103,7 @@ class SessionRecord:
             when_text(self.started_at, today or date.today()),
             self.routine_name,
             f"{self.minutes:.0f}",
-            STATUS_LABEL.get(self.status, self.status),
+            self.outcome,
             "; ".join(notes),
         )
 
@@ -106,17 +118,22 @@ class SessionRecord:
             "id": self.id,
             "routine": self.routine_id,
             "routine_name": self.routine_name,
-            "status": self.status,
+            "status": self.outcome,
             "started_at": self.started_at,
             "ended_at": self.ended_at,
             "active_seconds": self.active_seconds,
+            "speed": self.speed,
+            "counted": self.counted,
+            "done": None if self.done is None else list(self.done),
+            "skipped": list(self.skipped),
+            "hurt": list(self.hurt),
             "steps": [step.to_json() for step in self.steps],
         }
 
 
 _SESSION_COLUMNS = (
     "id, routine_id, routine_name, routine_path, status, started_at, ended_at,"
-    " active_seconds, total_seconds, exercises, skipped, hurt"
+    " active_seconds, total_seconds, exercises, skipped, hurt, speed, done"
 )
 _STEP_COLUMNS = (
     "session_id, step_index, kind, exercise_index, exercise, set_no, rep, side, phase,"
@@ -164,9 +181,14 @@ def count_sessions(conn: sqlite3.Connection, *, include_active: bool = False) ->
 
 
 def activity(conn: sqlite3.Connection) -> list[tuple[float, str, float]]:
-    """(started_at, status, active_seconds) of every session, for the aggregates."""
-    rows = conn.execute("SELECT started_at, status, active_seconds FROM sessions")
-    return [(float(a), str(s), float(b)) for a, s, b in rows]
+    """(started_at, outcome, active_seconds) of every session, the paused one too
+    (as the history table lists it), for the aggregates; `outcome` as
+    `SessionRecord.outcome` says it."""
+    rows = conn.execute(
+        "SELECT started_at, status, active_seconds, speed, json_array_length(done)"
+        " FROM sessions"
+    )
+    return [(float(a), outcome(s, v, d), float(b)) for a, s, b, v, d in rows]
 
 
 def _step(row: sqlite3.Row) -> StepRecord:
@@ -206,6 +228,8 @@ def _session(row: sqlite3.Row, steps: list[StepRecord]) -> SessionRecord:
         skipped=tuple(json.loads(row["skipped"])),
         hurt=tuple(json.loads(row["hurt"])),
         steps=tuple(steps),
+        speed=row["speed"],
+        done=None if row["done"] is None else tuple(json.loads(row["done"])),
     )
 
 
@@ -232,18 +256,21 @@ def week_start(day: date) -> date:
 def streak_of(sessions: Iterable[tuple[float, str, float]], today: date) -> int:
     """Consecutive days, ending today or yesterday, on which the person exercised.
 
-    A day counts when a session started on it was completed, or when the
-    sessions started on it (whatever their status) add up to at least
-    `STREAK_MIN_ACTIVE_SECONDS` of active time. The run may end yesterday, so
-    the streak does not read 0 on a morning before today's session.
-    `sessions` holds (started_at epoch, status, active_seconds).
+    A day counts when a session started on it was completed (with something
+    done: `engine.credit`), or when the sessions started on it (whatever their
+    outcome, previews aside) add up to at least `STREAK_MIN_ACTIVE_SECONDS` of
+    active time. The run may end yesterday, so the streak does not read 0 on a
+    morning before today's session.
+    `sessions` holds (started_at epoch, outcome, active_seconds).
     """
     active: dict[date, float] = {}
     counted: set[date] = set()
-    for started_at, status, seconds in sessions:
+    for started_at, label, seconds in sessions:
+        if not counts(label):
+            continue
         day = local_date(started_at)
         active[day] = active.get(day, 0.0) + seconds
-        if status == "completed" or active[day] >= STREAK_MIN_ACTIVE_SECONDS:
+        if completes_a_day(label) or active[day] >= STREAK_MIN_ACTIVE_SECONDS:
             counted.add(day)
     day = today if today in counted else today - timedelta(days=1)
     streak = 0
@@ -258,13 +285,16 @@ def weekly_minutes(
 ) -> list[tuple[date, float]]:
     """Active minutes in each of the last `weeks` weeks (Monday first), oldest first.
 
-    The last entry is the current week. Every status counts: the minutes of a
-    stopped or abandoned session were still exercised.
+    The last entry is the current week. Every outcome but a preview counts
+    (`engine.credit.counts`): the minutes of a stopped, abandoned or paused
+    session were still exercised.
     """
     this_week = week_start(today)
     starts = [this_week - timedelta(weeks=n) for n in range(weeks - 1, -1, -1)]
     minutes = dict.fromkeys(starts, 0.0)
-    for started_at, _status, seconds in sessions:
+    for started_at, label, seconds in sessions:
+        if not counts(label):
+            continue
         monday = week_start(local_date(started_at))
         if monday in minutes:
             minutes[monday] += seconds / 60

@@ -114,8 +114,16 @@ CREATE INDEX checkins_session ON checkins (session_id, at);
 CREATE INDEX checkins_at ON checkins (at);
 """
 
+# What counts (issue 14, `engine.credit`): the speed a session runs at (resume
+# keeps it; a preview, at any other speed than 1, never counts), and the names
+# of the exercises done, written when it ends (NULL: ended before this was kept).
+_V3 = """
+ALTER TABLE sessions ADD COLUMN speed REAL NOT NULL DEFAULT 1;
+ALTER TABLE sessions ADD COLUMN done TEXT;
+"""
+
 #: Migration n (from 1) takes a database from version n-1 to version n.
-MIGRATIONS: list[str] = [_V1, _V2]
+MIGRATIONS: list[str] = [_V1, _V2, _V3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -65,6 +65,7 @@ def record_events(
             _add_name(conn, session_id, "skipped", name)
         elif isinstance(event, SessionFinished):
             status = "stopped" if event.ended_early else "completed"
+            _write_tally(conn, session_id, event)
             end_session(conn, session_id, status, to_epoch(event.due))
 
 
@@ -78,6 +79,16 @@ def end_session(conn: sqlite3.Connection, session_id: int, status: str, now: flo
         "UPDATE sessions SET status = ?, ended_at = ?, updated_at = max(updated_at, ?),"
         " owner_pid = NULL, extras = '{}' WHERE id = ? AND status = 'active'",
         (status, now, now, session_id),
+    )
+
+
+def _write_tally(conn: sqlite3.Connection, session_id: int, event: SessionFinished) -> None:
+    """The exercises done and skipped, by the one rule (`engine.credit`), by name."""
+    done = [_last_step_of(conn, session_id, i)[1] for i in event.done]
+    skipped = [_last_step_of(conn, session_id, i)[1] for i in event.skipped]
+    conn.execute(
+        "UPDATE sessions SET done = ?, skipped = ? WHERE id = ? AND status = 'active'",
+        (json.dumps(done), json.dumps(skipped), session_id),
     )
 
 

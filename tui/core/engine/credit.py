@@ -1,0 +1,129 @@
+"""What counts: when an exercise was done, when a session was a workout, and
+what counts towards minutes and the streak. The one place these rules live;
+the summary, history's status, the weekly minutes and the streak all ask here.
+
+Why these rules (issue 14): pressing `N` three times through big-three, or
+`n` through 11 of its 12 steps, used to read "Done 3 exercises", be stored
+as completed and start a streak; a `--speed 10` preview of a 35-second
+routine added a minute to the week. A record that praises skipping is one
+a person stops trusting, so:
+
+- An exercise is done when at least `DONE_SHARE` (half) of its work was
+  done: timed work steps weigh their planned seconds, counted up to the time
+  actually spent in them (the best attempt when a step was restarted); a
+  self-paced set weighs one second and counts whole when confirmed. Half,
+  not all: someone who stops a hold a few seconds early, or drops the last
+  of three sets, has still exercised; someone who pressed past it has not.
+- A session that ran to its end is "completed" only when at least one of its
+  exercises was done; one with nothing done reads "skipped", and is neither a
+  completed session nor a streak day.
+- A session run at any speed other than 1 is a "preview": kept in history,
+  so it can be resumed and seen, but never counted in minutes or streaks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from tui.core.plan import Plan
+
+if TYPE_CHECKING:
+    from tui.core.engine.session import Session
+
+#: An exercise is done when at least this share of its work was done.
+DONE_SHARE = 0.5
+#: What a self-paced (confirmed) set weighs against timed work, in seconds.
+SELF_PACED_WEIGHT = 1.0
+#: Float slack, so exactly half counts as half.
+_EPSILON = 1e-9
+
+#: The statuses a session is shown with (`outcome`), and which of them count.
+COMPLETED, SKIPPED, STOPPED, ABANDONED, PAUSED, PREVIEW = (
+    "completed", "skipped", "stopped", "abandoned", "paused", "preview",
+)  # fmt: skip
+
+
+def step_share(seconds: float | None, elapsed: float, *, skipped: bool) -> float:
+    """The share (0..1) of one work step done: time spent over time planned; a
+    self-paced step (`seconds` None) is all done when confirmed, else not."""
+    if seconds is None:
+        return 0.0 if skipped else 1.0
+    if seconds <= 0:
+        return 1.0
+    return max(0.0, min(1.0, elapsed / seconds))
+
+
+def exercises_done(plan: Plan, worked: Mapping[int, float]) -> tuple[int, ...]:
+    """Indexes (from 0) of the exercises done, in order.
+
+    `worked` maps a work step's index in `plan.steps` to its share done
+    (`step_share`); steps not in it were not done at all.
+    """
+    planned: dict[int, float] = {}
+    done: dict[int, float] = {}
+    for index, step in enumerate(plan.steps):
+        if step.kind != "work":
+            continue
+        weight = SELF_PACED_WEIGHT if step.seconds is None else step.seconds
+        planned[step.exercise_index] = planned.get(step.exercise_index, 0.0) + weight
+        share = worked.get(index, 0.0)
+        done[step.exercise_index] = done.get(step.exercise_index, 0.0) + weight * share
+    enough = {i: DONE_SHARE * total - _EPSILON for i, total in planned.items() if total > 0}
+    return tuple(i for i in sorted(enough) if done[i] >= enough[i])
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """Exercises done, and those passed (or skipped) without being done; indexes from 0."""
+
+    done: tuple[int, ...]
+    skipped: tuple[int, ...]
+
+
+def tally(
+    plan: Plan, worked: Mapping[int, float], passed: int, skipped: Iterable[int] = ()
+) -> Tally:
+    """Done and skipped exercises, where the first `passed` exercises were left behind
+    and `skipped` ones skipped outright; one not reached is neither."""
+    done = exercises_done(plan, worked)
+    left = set(range(passed)) | set(skipped)
+    return Tally(done=done, skipped=tuple(sorted(left - set(done))))
+
+
+def session_tally(session: Session) -> Tally:
+    """Exercises done and skipped so far in `session`: those before its current
+    exercise were left behind (all of them, once it ran to its end)."""
+    ran_out = session.finished and not session.ended_early
+    passed = len(session.plan.routine.exercises) if ran_out else session.step.exercise_index
+    return tally(session.plan, session.worked, passed, session.skipped)
+
+
+def is_preview(speed: float) -> bool:
+    return abs(speed - 1.0) > _EPSILON
+
+
+def outcome(status: str, speed: float, done: int | None) -> str:
+    """How a stored session reads: `status` as stored ('active', 'completed', 'stopped',
+    'abandoned'), run at `speed`, with `done` exercises done (None: recorded before
+    that was kept, when a completed session was taken as done)."""
+    if status == "active":
+        return PAUSED
+    if is_preview(speed):
+        return PREVIEW
+    if status == COMPLETED and done == 0:
+        return SKIPPED
+    return status
+
+
+def counts(label: str) -> bool:
+    """Whether a session with this `outcome` counts towards minutes and streaks.
+    Everything exercised at speed 1 does (a stopped session's minutes were still
+    worked, the paused session's so far too); a preview never does."""
+    return label != PREVIEW
+
+
+def completes_a_day(label: str) -> bool:
+    """Whether a session with this `outcome` makes its day a streak day on its own."""
+    return label == COMPLETED
