@@ -67,10 +67,13 @@ def test_history_cli_prints_30_and_counts_the_rest_without_reading_steps(
 @pytest.mark.parametrize("count", [0, 1, 7])
 def test_history_json_streamed_reads_as_the_whole_list(store: Store, monkeypatch, capsys, count):
     fill_history(store, count, steps_each=3)
-    expected = json.dumps([{**r.to_json(), "checkins": []} for r in store.history()], indent=2)
+    records = store.history(include_active=True)
+    expected = json.dumps([{**r.to_json(), "checkins": []} for r in records], indent=2)
     expected += "\n"
     real = Store.each_session
-    monkeypatch.setattr(Store, "each_session", lambda self: real(self, page=2))
+    monkeypatch.setattr(
+        Store, "each_session", lambda self, **kw: real(self, page=2, **kw)
+    )
     monkeypatch.setattr(Store, "open", classmethod(lambda cls, path=None: store))
     monkeypatch.setattr(Store, "close", lambda self: None)
     assert main(["history", "--json"]) == 0

@@ -49,7 +49,7 @@ def csv_row(
         iso(record.started_at, tz) or "",
         record.routine_name,
         f"{record.minutes:.1f}",
-        record.status,
+        record.outcome,  # as history shows it (`engine.credit`)
         "" if before is None or before.pain is None else str(before.pain),
         "" if after is None or after.pain is None else str(after.pain),
         "" if zone is None else zone.value,
