@@ -111,7 +111,7 @@ def test_the_transcript_says_every_step_of_the_plan_once_in_order():
     assert "Knee to chest, left: Hold, 15 seconds" in lines
     assert "Pelvic tilt, rep 2 of 6: Tilt, 3 seconds" in lines
     assert lines[0] == "Gentle start: 6 exercises, 4:58."
-    assert lines[-4] == "Workout complete."
+    assert lines[-5] == "Preview ended."  # at --speed: a preview (issue 14)
     assert set(line for line in lines if len(line) == 1) == {"1", "2", "3"}
     assert "\x1b" not in done.stdout and "\a" not in done.stdout
     assert done.stderr == ""
@@ -140,7 +140,7 @@ def test_piped_keys_pause_carry_on_and_quit_then_resume_carries_on():
     lines = resumed.stdout.splitlines()
     assert f"Resuming Gentle start at exercise 1 of 6: {step_lines(plan)[at]}" in lines
     assert said_steps(lines, plan) == step_lines(plan)[at + 1:]
-    assert lines[-4] == "Workout complete."
+    assert lines[-5] == "Preview ended."  # at --speed: a preview (issue 14)
 
 
 KILL_TEST = """
@@ -182,7 +182,7 @@ def test_kill_9_then_resume_plain_carries_on_at_the_same_step(tmp_path: Path):
     assert 15 <= int(left.split(", ")[1].split()[0]) <= 25  # about 10 s of 30 were held
     at = step_lines(plan).index(holding)
     assert said_steps(lines, plan) == step_lines(plan)[at + 1:]
-    assert lines[-4] == "Workout complete."
+    assert lines[-5] == "Preview ended."  # at --speed: a preview (issue 14)
 
 
 def test_without_a_terminal_run_follows_in_plain_lines_and_says_why():
@@ -193,7 +193,7 @@ def test_without_a_terminal_run_follows_in_plain_lines_and_says_why():
         "spinewise: standard input, standard output and standard error are not terminals: "
         "following the workout as plain lines (--plain)\n"
     )
-    assert done.stdout.splitlines()[-4] == "Workout complete."
+    assert done.stdout.splitlines()[-5] == "Preview ended."
 
 
 def test_a_paused_session_is_not_dropped_by_run_plain():

@@ -15,7 +15,7 @@ from tui.core.plan import build_plan
 from tui.core.present.plain import PAUSED, step_line
 from tui.core.routine.models import Phase
 from tui.core.store.database import NullStore
-from tui.core.workout import Storage, Workout
+from tui.core.workout import NOT_KEPT, Storage, Workout
 from tui.plain.follow import KEPT, NO_MORE_KEYS, Ending, PlainFollower
 from tui.plain.keys import Command, command_of_key, command_of_line
 
@@ -94,7 +94,7 @@ def test_pause_and_carry_on_are_said_and_time_stands_still():
 
 
 def test_a_space_toggles_and_q_keeps_the_session():
-    ending, lines, _, _ = follow([(1.0, " "), (2.0, " "), (3.0, "q")], SHORT)
+    ending, lines, _, _ = follow([(1.0, " "), (2.0, " "), (8.0, "q")], SHORT)  # q in "Reach"
     assert ending is Ending.KEPT
     assert lines[-1] == KEPT
     assert PAUSED in lines and not any(line.startswith("Workout") for line in lines)
@@ -120,9 +120,14 @@ def test_words_that_make_no_sense_now_are_answered_not_fatal():
 
 
 def test_when_input_ends_while_paused_the_session_is_kept():
-    ending, lines, _, _ = follow([(1.0, "pause")], SHORT)
+    ending, lines, _, _ = follow([(6.0, "pause")], SHORT)  # in "Reach": a session begun
     assert ending is Ending.KEPT
     assert lines[-2:] == [NO_MORE_KEYS, KEPT]
+
+
+def test_when_input_ends_before_any_work_step_nothing_is_kept():
+    _, lines, _, _ = follow([(1.0, "pause")], SHORT)  # in the get-ready
+    assert lines[-2:] == [NO_MORE_KEYS, NOT_KEPT]
 
 
 def test_a_self_paced_set_is_confirmed_by_enter():

@@ -261,6 +261,7 @@ class SpinewiseApp(CheckInsApp):
             active,
             self.options.clock,
             claimed=claimed,
+            speed=self.options.speed,
             listeners=[self.options.cues.handle],
         )
 

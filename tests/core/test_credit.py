@@ -172,6 +172,26 @@ def test_resume_keeps_the_speed_a_session_was_started_with(storage: Storage):
     again.leave()
 
 
+def test_resuming_at_another_speed_makes_it_a_preview_from_then_on(storage: Storage):
+    clock = FakeClock(0.0)
+    workout = begin(storage, clock)
+    workout.start()
+    clock.advance(30)
+    workout.advance()
+    workout.leave()
+    active = storage.paused()
+    assert active is not None and active.speed == 1
+    again = Workout.resume(storage, active, clock, speed=1)  # the default: as started
+    assert again.speed == 1
+    again.leave()
+    active = storage.paused()
+    assert active is not None
+    faster = Workout.resume(storage, active, clock, speed=20)
+    assert faster.speed == 20
+    faster.leave()
+    assert only(storage).speed == 20 and not only(storage).counted
+
+
 # -- 3. one truth for history ------------------------------------------------------------
 
 

@@ -25,6 +25,7 @@ from tui.core.present.paused import where_paused
 from tui.core.settings import load_settings
 from tui.core.store.active import ActiveSession
 from tui.core.store.database import NullStore, SessionOpenError, Store, StoreError, epoch_converter
+from tui.core.workout import NOT_KEPT
 
 from ..audio.dispatcher import CueDispatcher
 from ..audio.setup import SoundSetup
@@ -185,7 +186,7 @@ def run_workout(args: argparse.Namespace) -> int:
     if app.kept:
         print("Session kept. Carry on with: spinewise resume")
     elif app.forgotten:
-        print("Nothing kept: the session had not started.")
+        print(NOT_KEPT)
     return 1 if app.return_code else 0  # 1: the interface crashed
 
 

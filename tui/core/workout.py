@@ -25,12 +25,16 @@ from typing import Any, TypeVar
 from tui.core.catalog.entries import Valid
 from tui.core.catalog.sources import parse_with_texts
 from tui.core.engine.clock import Clock
+from tui.core.engine.credit import is_preview
 from tui.core.engine.events import Event, SessionFinished
 from tui.core.engine.session import Session
 from tui.core.engine.states import Status
 from tui.core.plan import Plan, build_plan
 from tui.core.store.active import ActiveSession, NullStore
 from tui.core.store.database import Store, StoreUnavailable
+
+#: Said on leaving a session that had not begun (`Workout.forgotten`).
+NOT_KEPT = "Nothing kept: the session had not started."
 
 #: A running session is saved at least this often (seconds of its clock),
 #: so a `kill -9` loses less than a second.
@@ -167,20 +171,25 @@ class Workout:
         clock: Clock,
         *,
         claimed: bool = False,
+        speed: float | None = None,
         listeners: Sequence[Listener] = (),
         wall: Callable[[], float] = time.time,
     ) -> Workout:
         """The stored session, paused where it stopped, built from the stored texts,
-        at the speed it was started with (a preview stays one).
+        at the speed it was started with (a preview stays one); a `speed` other
+        than 1 given now is used instead, and makes it a preview from then on.
 
         Claims it for this process unless the caller already has (`claimed`).
         Raises `SessionOpenError` when another spinewise holds it, `RoutineError`
         or `ValueError` when the stored text no longer makes that plan.
         """
         plan = stored_plan(active)
-        session = Session.restore(plan, clock, active.paused_snapshot(), speed=active.speed)
+        run_at = speed if speed is not None and is_preview(speed) else active.speed
+        session = Session.restore(plan, clock, active.paused_snapshot(), speed=run_at)
         if not claimed:
             storage.call(lambda store: store.claim(active.id))
+        if run_at != active.speed:
+            storage.call(lambda store: store.set_speed(active.id, run_at))
         return cls(storage, session, active.id, listeners=listeners, wall=wall)
 
     # -- following -----------------------------------------------------------

@@ -33,7 +33,7 @@ from tui.core.present.plain import (
     where_line,
 )
 from tui.core.present.summary import SessionSummary
-from tui.core.workout import SAVE_EVERY, Action, Workout
+from tui.core.workout import NOT_KEPT, SAVE_EVERY, Action, Workout
 
 from ..audio.dispatcher import CueDispatcher
 from .keys import Command, KeyReader
@@ -118,7 +118,7 @@ class PlainFollower:
 
     def _keep(self) -> Ending:
         self.workout.leave()
-        self.write(KEPT)
+        self.write(KEPT if self.workout.kept else NOT_KEPT)
         return Ending.KEPT
 
     def _show(self, events: Sequence[Event]) -> None:

@@ -108,10 +108,10 @@ def outcome(status: str, speed: float, done: int | None) -> str:
     """How a stored session reads: `status` as stored ('active', 'completed', 'stopped',
     'abandoned'), run at `speed`, with `done` exercises done (None: recorded before
     that was kept, when a completed session was taken as done)."""
+    if is_preview(speed):  # first: a paused preview's minutes must not count either
+        return PREVIEW
     if status == "active":
         return PAUSED
-    if is_preview(speed):
-        return PREVIEW
     if status == COMPLETED and done == 0:
         return SKIPPED
     return status

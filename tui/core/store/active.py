@@ -151,6 +151,9 @@ class NullStore:
     def forget(self, session_id: int) -> None:
         return None
 
+    def set_speed(self, session_id: int, speed: float) -> None:
+        return None
+
     def begin(self, *args: Any, **kwargs: Any) -> int:
         return 0
 

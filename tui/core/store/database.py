@@ -224,10 +224,15 @@ class Store(CheckInMethods):
             return int(row["id"])
 
     def forget(self, session_id: int) -> None:
-        """Delete the active session `session_id` and its steps, as if never begun
-        (one left before any work step began: nothing of it is kept)."""
+        """Delete the active session `session_id`, steps and all: one left before it began."""
         with self._write() as conn:
             conn.execute("DELETE FROM sessions WHERE id = ? AND status = 'active'", (session_id,))
+
+    def set_speed(self, session_id: int, speed: float) -> None:
+        """The active session now runs at `speed` (resumed at another: a preview)."""
+        sql = "UPDATE sessions SET speed = ? WHERE id = ? AND status = 'active'"
+        with self._write() as conn:
+            conn.execute(sql, (float(speed), session_id))
 
     def claim(self, session_id: int, pid: int | None = None) -> None:
         """Make `pid` (this process) the session's owner, unless a live other one is."""
