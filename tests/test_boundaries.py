@@ -123,6 +123,6 @@ def test_a_whole_plain_workout_never_imports_textual_or_rich(isolated_home):
     (config / "config.toml").write_text("notice_seen = true\n")
     out = subprocess.run([sys.executable, "-c", PLAIN_WORKOUT], capture_output=True, text=True,
                          stdin=subprocess.DEVNULL, check=True, timeout=60)
-    assert out.stdout.splitlines()[-4] == "Workout complete."
+    assert out.stdout.splitlines()[-5] == "Preview ended."  # at --speed: a preview (issue 14)
     loaded = set(out.stderr.splitlines()[-1].split())
     assert "tui" in loaded and not loaded & {"textual", "rich"}
