@@ -120,10 +120,11 @@ def to_json(c: CheckIn) -> dict[str, object]:
 
 
 def daily_minutes(conn: sqlite3.Connection, since: float) -> dict[date, float]:
-    """Active minutes per local day from epoch `since`, added up in SQL."""
+    """Active minutes per local day from epoch `since`, added up in SQL; previews
+    left out, as `engine.credit.counts` says (run at speed 1, or not counted)."""
     rows = conn.execute(
         "SELECT date(started_at, 'unixepoch', 'localtime'), sum(active_seconds) / 60.0"
-        " FROM sessions WHERE started_at >= ? GROUP BY 1",
+        " FROM sessions WHERE started_at >= ? AND speed = 1 GROUP BY 1",
         (since,),
     )
     return {date.fromisoformat(day): float(total) for day, total in rows}
