@@ -3,7 +3,8 @@
 - Time to the routine library: in a browser at a phone's size (412x915, headless
   Chromium, already running, the server already up), from asking for the page to
   the library's text arriving in the page (a hook on the page's WebSocket sees
-  "Gentle start" in what it receives; xterm.js draws it on the next frame), as a
+  "Gentle start" in what it receives, escape sequences aside; xterm.js draws it on
+  the next frame), as a
   ratio of spinewise's first frame of the library in tmux at the same 43x50 cells.
   Alternated, one of each a round; the median of the rounds' ratios is the figure.
   A screenshot read by tesseract checks once that the library was really drawn.
@@ -35,7 +36,7 @@ COLUMNS, ROWS = 43, 50  # what 412x915 CSS pixels give at textual-serve's 16-pix
 WANTED = "Gentle start"
 
 #: Run before the page's own script: note when the library's text first arrives.
-HOOK = """
+HOOK = r"""
 (() => {
   const Native = window.WebSocket;
   window.__libraryAt = null;
@@ -45,7 +46,8 @@ HOOK = """
     let seen = "";
     socket.addEventListener("message", (event) => {
       if (window.__libraryAt !== null || typeof event.data === "string") return;
-      seen = (seen + decoder.decode(event.data, {stream: true})).slice(-4096);
+      const text = decoder.decode(event.data, {stream: true});
+      seen = (seen + text.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, "")).slice(-4096);
       if (seen.includes("WANTED")) window.__libraryAt = Date.now();
     });
     return socket;

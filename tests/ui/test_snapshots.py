@@ -47,3 +47,17 @@ def at(seconds: float, *keys: str):
 def test_snapshot(snap_compare, state, start, before, size):
     app, _, _ = make_app(start=start)
     assert snap_compare(app, terminal_size=size, run_before=before)
+
+
+#: A phone held upright, as `spinewise serve` gives it (412x915 pixels at 16-pixel
+#: type: about 43x50 cells, fewer under a browser's bars): the countdown stays big.
+PHONE = (42, 30)
+
+
+@pytest.mark.parametrize(
+    ("state", "before"),
+    [("get_ready", at(2)), ("work_mid_tempo", at(5 + 3 + 1)), ("rest", at(5 + 4 * 8 + 5 + 10 + 3))],
+)
+def test_snapshot_on_a_phone(snap_compare, state, before):
+    app, _, _ = make_app(start=True)
+    assert snap_compare(app, terminal_size=PHONE, run_before=before)
