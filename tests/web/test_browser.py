@@ -53,6 +53,21 @@ def wait_for(browser: Browser, words: str, tmp_path: Path, timeout: float = 30) 
     )
 
 
+def click_when_shown(driver, element, timeout: float = 20) -> None:
+    """Click `element` once the splash over it is gone (at the app's first bytes)."""
+    from selenium.common.exceptions import ElementClickInterceptedException
+
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            element.click()
+            return
+        except ElementClickInterceptedException:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.1)
+
+
 def squeeze(text: str) -> str:
     return "".join(text.split()).lower()
 
@@ -64,7 +79,7 @@ def test_a_phone_browser_shows_the_library_and_starts_a_workout(browser, tmp_pat
     with served(tmp_path / "serve.log") as server:
         driver.get(server.url)
         assert driver.execute_script("return window.innerWidth") == 412
-        driver.find_element(By.ID, "terminal").click()  # the splash; focuses the terminal
+        click_when_shown(driver, driver.find_element(By.ID, "terminal"))  # takes the keys
         library = wait_for(browser, "Gentle start", tmp_path)
         assert "choose a routine" in library
         driver.switch_to.active_element.send_keys("\n")  # Enter: the first routine
