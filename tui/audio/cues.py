@@ -22,7 +22,8 @@ switch > rest > a phase > tick, so a 3-second phase plays its phase cue, not
 its first count-in tick.
 
 Speech (`speech_for`, with the plan for context) gives (text, Priority):
-get-ready "Bird dog. Left side. Six reps.", "Rest, thirty seconds" (rests
+get-ready "Bird dog. Left side. Six reps." (at the first work step of an
+exercise that has no get-ready), "Rest, thirty seconds" (rests
 between reps only from 5 s), "Switch sides", count-ins "Three" "Two" "One"
 in get-ready / rest / switch steps, phase names of phases of 2 s or more
 ("Lower"; "Left, lower" where a side begins, and at every rep when sides
@@ -197,6 +198,11 @@ def speech_for(event: Event, plan: Plan | None = None) -> tuple[str, Priority] |
     """
     match event:
         case StepStarted(step=Step(kind="prepare") as step):
+            return announce(step, plan), Priority.ANNOUNCE
+        case StepStarted(step=Step(kind="work") as step, index=index) if (
+            plan is not None and step.seconds is not None
+            and plan.first_step_of_exercise(step.exercise_index) == index
+        ):  # an exercise with no get-ready (`prepare = 0`) is still named as it starts
             return announce(step, plan), Priority.ANNOUNCE
         case StepStarted(step=Step(kind="rest") as step):
             seconds = step.seconds or 0

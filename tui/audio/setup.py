@@ -49,7 +49,8 @@ class SoundSetup:
         voice: bool = True,
         notice: Warn | None = None,
     ) -> None:
-        """Find a player (and a voice, when wanted) for the current choice and use them.
+        """Find a player (and a voice, when wanted) for the current choice and use them;
+        then a dispatcher waiting for them is attached (`CueDispatcher.attach`).
 
         A notice about the choice (no working sound player, so the bell) goes to
         `notice` (else `warn`), once: it is remembered in the settings, and said
@@ -59,22 +60,25 @@ class SoundSetup:
         from .voice import choose_voice
 
         with self._lock:
-            if player:
-                found = choose_player(self.sound, bell=bell)
-                found.on_problem = warn
-                old, self.dispatcher.player = self.dispatcher.player, found
-                if old is not None:
-                    old.close()
-                self._say_once(found.notice or "", notice or warn)
-            if voice:
-                speaker, message = choose_voice() if self.voice else (None, None)
-                if speaker is not None:
-                    speaker.on_problem = warn
-                old_voice, self.dispatcher.voice = self.dispatcher.voice, speaker
-                if old_voice is not None:
-                    old_voice.stop()
-                if message:
-                    warn(message)
+            try:
+                if player:
+                    found = choose_player(self.sound, bell=bell)
+                    found.on_problem = warn
+                    old, self.dispatcher.player = self.dispatcher.player, found
+                    if old is not None:
+                        old.close()
+                    self._say_once(found.notice or "", notice or warn)
+                if voice:
+                    speaker, message = choose_voice() if self.voice else (None, None)
+                    if speaker is not None:
+                        speaker.on_problem = warn
+                    old_voice, self.dispatcher.voice = self.dispatcher.voice, speaker
+                    if old_voice is not None:
+                        old_voice.stop()
+                    if message:
+                        warn(message)
+            finally:  # what the session said while they were found is given now
+                self.dispatcher.attach()
 
     def _say_once(self, text: str, say: Warn) -> None:
         """Say `text` unless it was the last notice said; remember it (under the lock)."""

@@ -149,7 +149,9 @@ def run_workout(args: argparse.Namespace) -> int:
 
     clock = MonotonicClock()
     # No player until one is found, in a thread after the first frame (or line).
-    dispatcher = CueDispatcher(None, None, epoch_converter(clock), cue_log, stale_after=1.0)
+    dispatcher = CueDispatcher(
+        None, None, epoch_converter(clock), cue_log, stale_after=1.0, waiting=True, now=clock.now
+    )  # what the session says before they are found is held for them (`attach`)
     sound = SoundSetup(dispatcher, settings, sound=args.sound, voice=args.voice)
     if plain:
         return _run_plain(args, store, sound, clock, start, resume, notices)
