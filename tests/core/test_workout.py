@@ -17,6 +17,7 @@ from tui.core.catalog.sources import RoutineRef
 from tui.core.engine.events import Event, Paused, StepStarted
 from tui.core.engine.states import TransitionError
 from tui.core.store.database import Store, StoreUnavailable
+from tui.core.store.schema import BUSY_TIMEOUT
 from tui.core.workout import SAVE_EVERY, Action, Storage, Workout, stored_plan
 
 ROUTINE = """
@@ -186,7 +187,9 @@ def test_a_locked_database_delays_the_save_not_the_session(entry: Valid, tmp_pat
             began = time.perf_counter()
             workout.advance()
             slowest = max(slowest, time.perf_counter() - began)
-        assert slowest < 0.1, "advancing waited for the database"
+        # Waiting for the lock would take the whole busy timeout; a loaded machine can
+        # delay one call by a tenth of a second or more without any waiting.
+        assert slowest < BUSY_TIMEOUT / 5, "advancing waited for the database"
     finally:
         other.execute("COMMIT")
         other.close()
