@@ -313,9 +313,15 @@ class SpinewiseApp(CheckInsApp):
     @work(thread=True, exclusive=True, group="history", exit_on_error=False)
     def action_history(self) -> None:
         """ctrl+y, or the palette: the first page is read in a thread, then shown."""
+        from tui.core.store.database import StoreError
+
         from .screens.history import history_screen
 
-        screen = history_screen(self.storage.store)
+        try:
+            screen = history_screen(self.storage.store)
+        except StoreError as error:  # a file that cannot be read: said, not raised
+            self._warn(f"History cannot be shown: {error}")
+            return
         self.call_from_thread(self.push_screen, screen)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

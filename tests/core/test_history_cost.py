@@ -55,7 +55,7 @@ def test_history_cli_prints_30_and_counts_the_rest_without_reading_steps(
 ):
     fill_history(store, 45, steps_each=3)
     seen = statements(store)
-    monkeypatch.setattr(Store, "open", classmethod(lambda cls, path=None: store))
+    monkeypatch.setattr(Store, "read_only", classmethod(lambda cls, path=None: store))
     monkeypatch.setattr(Store, "close", lambda self: None)
     assert main(["history"]) == 0
     out = capsys.readouterr().out
@@ -74,7 +74,7 @@ def test_history_json_streamed_reads_as_the_whole_list(store: Store, monkeypatch
     monkeypatch.setattr(
         Store, "each_session", lambda self, **kw: real(self, page=2, **kw)
     )
-    monkeypatch.setattr(Store, "open", classmethod(lambda cls, path=None: store))
+    monkeypatch.setattr(Store, "read_only", classmethod(lambda cls, path=None: store))
     monkeypatch.setattr(Store, "close", lambda self: None)
     assert main(["history", "--json"]) == 0
     assert capsys.readouterr().out == expected

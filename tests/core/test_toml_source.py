@@ -59,6 +59,24 @@ def test_bytes_that_are_not_utf8() -> None:
     ]
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_not_utf8_text(codec: str) -> None:
+    # Valid UTF-8 byte for byte (every other one is NUL): it used to reach the
+    # TOML parser and come back as an invalid \\x00 character.
+    Path("wide.toml").write_bytes(VALID.encode(codec))
+    column = 1 if codec == "utf-16-be" else 2
+    assert load_problems(Path("wide.toml")) == [
+        f"wide.toml:1:1: file: not UTF-8 text: a NUL byte (UTF-16 text?) at line 1, "
+        f"column {column}; save the file as UTF-8"
+    ]
+
+
+def test_utf16_with_a_byte_order_mark_is_not_utf8_text() -> None:
+    Path("bom16.toml").write_bytes(VALID.encode("utf-16"))
+    [problem] = load_problems(Path("bom16.toml"))
+    assert "not UTF-8 text: byte 0xff at line 1, column 1" in problem
+
+
 def test_a_utf8_byte_order_mark_is_accepted() -> None:
     Path("bom.toml").write_bytes(b"\xef\xbb\xbf" + VALID.encode())
     assert load_routine(Path("bom.toml")).name == "R"

@@ -222,7 +222,10 @@ def test_leave_waits_until_the_pause_is_on_disk(entry: Valid, tmp_path: Path):
     assert active.snapshot["elapsed"] == pytest.approx(0.25)  # get ready 10 s, "Reach" 3 s
 
 
-def test_a_store_that_fails_is_swapped_for_memory_once(entry: Valid, tmp_path: Path):
+def test_a_failed_save_is_said_once_and_saving_resumes_when_the_fault_clears(
+    entry: Valid, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setattr("tui.core.workout.RETRY_EVERY", 0.0)  # try at every checkpoint
     said: list[str] = []
     store = Store.open(tmp_path / "state.db")
     storage = Storage(store, notify=said.append)
@@ -230,15 +233,80 @@ def test_a_store_that_fails_is_swapped_for_memory_once(entry: Valid, tmp_path: P
     workout = Workout.begin(storage, entry, clock)
     workout.start()
     workout.saved()
-    store._conn.execute("PRAGMA query_only = 1")  # as a file turned read-only would
+    store._conn.execute("PRAGMA query_only = 1")  # as a full disk or a read-only file would
     for _ in range(3):
         clock.advance(SAVE_EVERY)
         workout.advance()
+    workout.act(Action.NEXT)  # a step entered while nothing is saved
     workout.saved()
-    assert storage.store is not store and not storage.store.available
-    assert len(said) == 1 and said[0].startswith("Progress will not be saved")
-    workout.leave()  # goes on in memory, and says nothing more
+    assert storage.store is store and not storage.saving
+    assert len(said) == 1 and said[0].startswith("Progress is not being saved")
+    store._conn.execute("PRAGMA query_only = 0")  # the fault clears
+    clock.advance(SAVE_EVERY)
+    workout.advance()
+    workout.saved()
+    assert storage.saving and said[1:] == ["Progress is being saved again."]
+    active = storage.paused()
+    assert active is not None and active.snapshot == workout.session.snapshot()
+    with store._guard() as conn:  # the steps of the failed checkpoints were written after all
+        indexes = [row[0] for row in conn.execute("SELECT step_index FROM steps ORDER BY id")]
+    assert indexes == [0, 1]
+    workout.leave()
+    assert workout.kept and len(said) == 2
+
+
+def test_a_session_whose_last_save_failed_is_not_said_to_be_kept(
+    entry: Valid, tmp_path: Path
+):
+    said: list[str] = []
+    store = Store.open(tmp_path / "state.db")
+    storage = Storage(store, notify=said.append)
+    workout = Workout.begin(storage, entry, FakeClock())
+    workout.start()
+    workout.saved()
+    store._conn.execute("PRAGMA query_only = 1")
+    workout.leave()
+    assert workout.left and not workout.kept
     assert len(said) == 1
+
+
+def test_nothing_is_kept_in_memory_only(entry: Valid):
+    from tui.core.store.database import NullStore
+
+    workout = Workout.begin(Storage(NullStore("read-only")), entry, FakeClock())
+    workout.start()
+    workout.leave()
+    assert workout.left and not workout.kept
+
+
+def test_a_lock_held_past_the_timeout_is_retried_at_the_next_checkpoint(
+    entry: Valid, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setattr("tui.core.store.schema.BUSY_TIMEOUT", 0.05)
+    monkeypatch.setattr("tui.core.workout.RETRY_EVERY", 0.0)
+    said: list[str] = []
+    storage = Storage(Store.open(tmp_path / "state.db"), notify=said.append)
+    clock = FakeClock()
+    workout = Workout.begin(storage, entry, clock)
+    workout.start()
+    workout.saved()
+    other = sqlite3.connect(tmp_path / "state.db", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another program holds the write lock past the timeout
+    try:
+        for _ in range(3):
+            clock.advance(SAVE_EVERY)
+            workout.advance()
+        workout.saved()
+        assert not storage.saving and "another spinewise is holding" in said[0]
+    finally:
+        other.execute("COMMIT")
+        other.close()
+    clock.advance(SAVE_EVERY)
+    workout.advance()
+    workout.saved()
+    assert storage.saving and said[-1] == "Progress is being saved again."
+    workout.leave()
+    assert workout.kept
 
 
 def test_a_finished_workout_stops_its_writer(storage: Storage, tmp_path: Path):
@@ -270,4 +338,5 @@ def test_a_store_that_cannot_be_used_says_so(tmp_path: Path):
         raise StoreUnavailable("disk is full")
 
     assert storage.call(broken) is None
-    assert storage.paused() is None and said == ["Progress will not be saved: disk is full"]
+    assert storage.paused() is None
+    assert said == ["Progress is not being saved (trying again as you go): disk is full"]

@@ -58,23 +58,28 @@ def run(args: argparse.Namespace) -> int:
 
 
 def run_history(*, as_json: bool) -> int:
-    try:
-        store = Store.open()
+    try:  # read only: a read-only folder or a full disk still shows the history
+        with Store.read_only() as store:
+            said = _say(store.warnings, 0)
+            if as_json:
+                write_json_array(with_checkins(store), sys.stdout.write)
+            else:
+                # The paused session too, as in the History screen: its minutes are in the chart.
+                records = store.history(SHOWN, include_active=True, steps=False)
+                total = (
+                    store.count_sessions(include_active=True)
+                    if len(records) == SHOWN
+                    else len(records)
+                )
+                pains = pains_by_session(store.checkins([record.id for record in records]))
+                streak = store.streak()
+                weeks = store.minutes_per_week()
+            _say(store.warnings, said)  # damage found by the reads themselves
     except StoreError as error:
         print(f"spinewise: {error}", file=sys.stderr)
         return 1
-    with store:
-        for warning in store.warnings:
-            print(f"spinewise: {warning}", file=sys.stderr)
-        # The paused session too, as in the History screen: its minutes are in the chart.
-        if as_json:
-            write_json_array(with_checkins(store), sys.stdout.write)
-            return 0
-        records = store.history(SHOWN, include_active=True, steps=False)
-        total = store.count_sessions(include_active=True) if len(records) == SHOWN else len(records)
-        pains = pains_by_session(store.checkins([record.id for record in records]))
-        streak = store.streak()
-        weeks = store.minutes_per_week()
+    if as_json:
+        return 0
     console = Console()
     if not records:
         console.print("No sessions yet. Start one with: spinewise run gentle-start")
@@ -144,6 +149,13 @@ STATUS_STYLE = {
     "paused": "cyan",
     "preview": "dim",
 }
+
+
+def _say(warnings: list[str], said: int) -> int:
+    """Print the warnings from `said` on; how many there are."""
+    for warning in warnings[said:]:
+        print(f"spinewise: {warning}", file=sys.stderr)
+    return len(warnings)
 
 
 def week_chart(weeks: Sequence[tuple[date, float]], width: int = 40) -> str:

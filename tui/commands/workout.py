@@ -189,6 +189,8 @@ def run_workout(args: argparse.Namespace) -> int:
         print("Session kept. Carry on with: spinewise resume")
     elif app.forgotten:
         print(NOT_KEPT)
+    elif app.workout is not None and app.workout.left:  # said only when it is true
+        print("spinewise: the session could not be saved, so it cannot be resumed", file=sys.stderr)
     return 1 if app.return_code else 0  # 1: the interface crashed
 
 

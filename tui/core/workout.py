@@ -20,7 +20,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from tui.core.catalog.entries import Valid
 from tui.core.catalog.sources import parse_with_texts
@@ -39,6 +39,9 @@ NOT_KEPT = "Nothing kept: the session had not started."
 #: A running session is saved at least this often (seconds of its clock),
 #: so a `kill -9` loses less than a second.
 SAVE_EVERY = 0.5
+#: While saves fail, a checkpoint tries again at most this often (seconds):
+#: each try may wait `BUSY_TIMEOUT` (5 s) for a lock, and the queue must not grow.
+RETRY_EVERY = 2.0
 
 Listener = Callable[[Sequence[Event]], object]  # what it returns is not used
 T = TypeVar("T")
@@ -74,8 +77,12 @@ _DO: dict[Action, Callable[[Session], list[Event]]] = {
 
 
 class Storage:
-    """The session database with its fault rule: when it cannot be used, say so
-    once and go on in memory (`NullStore`). Safe to use from the writer thread."""
+    """The session database with its fault rule: when a save fails (a full disk,
+    another spinewise holding the lock past `BUSY_TIMEOUT`), say so once, go on
+    in memory, and save again at the next checkpoint; when one succeeds, say
+    that too. It used to swap in a `NullStore` for good at the first failure,
+    so one full second of disk lost the rest of the session. Safe to use from
+    the writer thread."""
 
     def __init__(
         self, store: Store | NullStore, notify: Callable[[str], None] = lambda message: None
@@ -83,23 +90,51 @@ class Storage:
         self.store = store
         self.notify = notify
         self._lock = threading.Lock()
+        #: When the last save failed (`time.monotonic()`), while saves are failing.
+        self.failing_since: float | None = None
+        self._said: set[str] = set()
+
+    @property
+    def saving(self) -> bool:
+        """Whether what is done now reaches the disk (as far as is known)."""
+        return self.store.available and self.failing_since is None
 
     def call(self, call: Callable[[Store | NullStore], T]) -> T | None:
-        store = self.store
+        """`call(store)`; None when the store cannot be used (said once)."""
         try:
-            return call(store)
+            return call(self.store)
         except StoreUnavailable as error:
-            with self._lock:
-                first = self.store is store
-                if first:
-                    self.store = NullStore(str(error))
-            if first:
-                self.notify(f"Progress will not be saved: {error}")
+            self._failed(error)
             return None
 
+    def attempt(self, call: Callable[[Store | NullStore], object]) -> bool:
+        """`call(store)`: whether it was done (a failure is said once)."""
+        try:
+            call(self.store)
+        except StoreUnavailable as error:
+            self._failed(error)
+            return False
+        with self._lock:
+            recovered, self.failing_since = self.failing_since is not None, None
+        if recovered:
+            self.notify("Progress is being saved again.")
+        return True
+
+    def _failed(self, error: StoreUnavailable) -> None:
+        with self._lock:
+            first, self.failing_since = self.failing_since is None, time.monotonic()
+        if first:
+            self.notify(f"Progress is not being saved (trying again as you go): {error}")
+
     def paused(self) -> ActiveSession | None:
-        """The session waiting to be resumed, if any."""
-        return self.call(lambda store: store.active())
+        """The session waiting to be resumed, if any (one that does not read is said)."""
+        try:
+            return self.store.active()
+        except StoreUnavailable as error:
+            if str(error) not in self._said:
+                self._said.add(str(error))
+                self.notify(f"{str(error)[:1].upper()}{str(error)[1:]}")
+            return None
 
     def discard_paused(self, now: float) -> None:
         self.call(lambda store: store.discard_active(now))
@@ -125,10 +160,14 @@ class Workout:
         self.stored_id = session_id
         self.listeners = list(listeners)
         self.wall = wall
-        #: Left to resume later (by `leave`).
+        #: Left to resume later (by `leave`): its last save reached the disk.
         self.kept = False
         #: Left before any work step began: nothing of it was kept (by `leave`).
         self.forgotten = False
+        #: Left unfinished (by `leave`), kept or not.
+        self.left = False
+        #: Events of checkpoints that failed, written with the next (writer thread only).
+        self._unsaved: list[Event] = []
         self._saved_at = float("-inf")
         self._writer = _Writer(storage.notify)
 
@@ -229,23 +268,33 @@ class Workout:
             self._saved_at = now
         return events
 
-    def _save(self, events: Sequence[Event] = ()) -> None:
+    def _save(self, events: Sequence[Event] = (), *, final: bool = False) -> None:
         """Queue a checkpoint of the position now, with the step log of `events`."""
         sid = self.session_id
         if sid is None:
             return
         snapshot, now = self.session.snapshot(), self.wall()
         offset = now - self.clock.now()  # clock time -> epoch, fixed as the events are
-        self._write(
-            lambda store: store.checkpoint(sid, snapshot, events, now, lambda due: offset + due)
-        )
+
+        def checkpoint() -> bool:
+            """On the writer thread: with the events of the checkpoints that failed."""
+            pending = [*self._unsaved, *events]
+            failing = self.storage.failing_since
+            if failing is not None and not final and time.monotonic() - failing < RETRY_EVERY:
+                ok = False  # too soon to try again
+            else:
+                ok = self.storage.attempt(
+                    lambda store: store.checkpoint(
+                        sid, snapshot, pending, now, lambda due: offset + due
+                    )
+                )
+            self._unsaved = [] if ok else pending
+            return ok
+
+        self._writer.put(checkpoint)
         if any(isinstance(e, SessionFinished) for e in events):
             self.session_id = None  # the store closes it with that checkpoint
             self._writer.stop(wait=False)
-
-    def _write(self, call: Callable[[Store | NullStore], Any]) -> None:
-        storage = self.storage
-        self._writer.put(lambda: storage.call(call))
 
     # -- leaving -------------------------------------------------------------
 
@@ -258,17 +307,27 @@ class Workout:
         """
         sid = self.session_id
         if sid is not None and not self.session.work_begun:
-            self._write(lambda store: store.forget(sid))
+            storage = self.storage
+            self._writer.put(lambda: storage.call(lambda store: store.forget(sid)))
             self.session_id = None
             self.forgotten = True
         elif sid is not None:
             events = self.session.pause() if self.session.can("pause") else []
-            self._save(events)
+            self._save(events, final=True)
             now = self.wall()
-            self._write(lambda store: store.mark_paused(sid, now))
-            self._write(lambda store: store.release(sid))
+            storage = self.storage
+
+            def keep() -> None:
+                """Kept only when the pause reached the disk: "Session kept" is then true."""
+                saved = not self._unsaved and storage.attempt(
+                    lambda store: store.mark_paused(sid, now)
+                )
+                self.kept = saved and storage.store.available
+                storage.call(lambda store: store.release(sid))
+
+            self._writer.put(keep)
             self.session_id = None
-            self.kept = True
+            self.left = True
         self._writer.stop()
 
     def saved(self) -> None:

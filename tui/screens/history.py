@@ -203,7 +203,11 @@ class HistoryScreen(Screen[None]):
 
 def history_screen(store: Store | NullStore, today: date | None = None) -> HistoryScreen:
     """The screen with its first page read from `store` (run it in a thread): the
-    sessions, paused ones too, without their steps; the rest are counted in SQL."""
+    sessions, paused ones too, without their steps; the rest are counted in SQL.
+    A `NullStore` (the file could not be opened to write) gives way to the file
+    opened read-only. Raises `StoreError` with one sentence."""
+    if not store.available:
+        store = Store.read_only()
 
     def more(offset: int, limit: int) -> list[SessionRecord]:
         return store.history(limit, include_active=True, offset=offset, steps=False)

@@ -92,20 +92,31 @@ def _os_problem(path: Path, error: OSError) -> Problem:
 
 
 def decode_source(data: bytes, path: Path | str) -> str:
-    """UTF-8 text (a leading byte order mark is dropped), else RoutineError."""
+    """UTF-8 text (a leading byte order mark is dropped), else RoutineError.
+
+    A NUL byte is valid UTF-8 but never text a person wrote: it is how a UTF-16
+    file without a byte order mark looks (`a` is `61 00`), which the TOML parser
+    used to report as an invalid `\\x00` character. It is called not UTF-8 text.
+    """
+    nul = data.find(b"\x00")
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        before = data[: error.start]
-        line = before.count(b"\n") + 1
-        line_start = before.rfind(b"\n") + 1
-        col = len(before[line_start:].decode("utf-8", errors="replace")) + 1
-        byte = data[error.start]
-        message = (
-            f"not UTF-8 text: byte 0x{byte:02x} at line {line}, column {col}; "
-            "save the file as UTF-8"
-        )
-        raise RoutineError([file_problem(path, message)]) from None
+        if not 0 <= nul < error.start:
+            what = f"byte 0x{data[error.start]:02x}"
+            raise RoutineError([_not_utf8(data, error.start, path, what)]) from None
+    if nul >= 0:
+        raise RoutineError([_not_utf8(data, nul, path, "a NUL byte (UTF-16 text?)")])
+    return text
+
+
+def _not_utf8(data: bytes, at: int, path: Path | str, what: str) -> Problem:
+    before = data[:at]
+    line = before.count(b"\n") + 1
+    line_start = before.rfind(b"\n") + 1
+    col = len(before[line_start:].decode("utf-8", errors="replace")) + 1
+    message = f"not UTF-8 text: {what} at line {line}, column {col}; save the file as UTF-8"
+    return file_problem(path, message)
 
 
 def parse_toml(text: str, path: Path | str, *, what: str = "a routine") -> dict[str, Any]:

@@ -4,7 +4,9 @@ and `NullStore`, which stands in when the database cannot be written."""
 
 from __future__ import annotations
 
+import json
 import os
+import sqlite3
 import sys
 import time
 import zlib
@@ -16,6 +18,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from tui.core.engine.clock import Clock
 from tui.core.routine.problems import RoutineError
 from tui.core.routine.source import read_source
+from tui.core.store.recovery import lenient
+from tui.core.store.schema import SessionOpenError, StoreUnavailable, by_name
 from tui.core.store.step_log import ToEpoch
 
 if TYPE_CHECKING:
@@ -71,6 +75,77 @@ class ActiveSession(NamedTuple):
         except RoutineError:
             return "missing" if not Path(self.routine_path).exists() else "changed"
         return "unchanged" if text == self.routine_text else "changed"
+
+
+def read_active(conn: sqlite3.Connection, path: str) -> ActiveSession | None:
+    """The session waiting to be resumed, if any (`Store.active`)."""
+    row = by_name(conn.execute(
+        "SELECT id, routine_id, routine_path, routine_name, routine_text, routine_hash,"
+        " snapshot, started_at, updated_at, paused_at, owner_pid, exercises,"
+        " total_seconds, extras, speed FROM sessions WHERE status = 'active'"
+    )).fetchone()
+    if row is None:
+        return None
+    last = conn.execute(
+        "SELECT exercise_index FROM steps WHERE session_id = ? ORDER BY id DESC LIMIT 1",
+        (row["id"],),
+    ).fetchone()
+    try:
+        snapshot, extras = json.loads(row["snapshot"]), json.loads(row["extras"])
+    except ValueError:
+        raise StoreUnavailable(
+            f"the paused session of {row['routine_name']} in {path} is damaged and "
+            "cannot be resumed: start anew with spinewise run ROUTINE --discard"
+        ) from None
+    return ActiveSession(
+        id=row["id"],
+        routine_id=row["routine_id"],
+        routine_path=row["routine_path"],
+        routine_name=row["routine_name"],
+        routine_text=row["routine_text"],
+        routine_hash=row["routine_hash"],
+        snapshot=snapshot,
+        started_at=row["started_at"],
+        updated_at=row["updated_at"],
+        paused_at=row["paused_at"],
+        owner_pid=row["owner_pid"],
+        exercises=row["exercises"],
+        total_seconds=row["total_seconds"],
+        extras=extras,
+        speed=row["speed"],
+        current_exercise=None if last is None else last[0],
+    )
+
+
+def open_session(conn: sqlite3.Connection, session_id: int | None = None) -> sqlite3.Row | None:
+    """The active session's id, routine name and owner; `session_id`'s only, if given."""
+    sql = (  # the name as bytes: it may not be UTF-8, and is only ever shown
+        "SELECT id, CAST(routine_name AS BLOB) AS routine_name, owner_pid FROM sessions"
+        " WHERE status = 'active'"
+    )
+    if session_id is None:
+        cursor = conn.execute(sql)
+    else:
+        cursor = conn.execute(f"{sql} AND id = ?", (session_id,))
+    row: sqlite3.Row | None = by_name(cursor).fetchone()
+    return row
+
+
+def check_owner(row: sqlite3.Row, pid: int, *, new: bool) -> None:
+    """Refuse while a live other spinewise owns the session `row` (`open_session`),
+    or, for `new`, at all."""
+    session_id, name, owner = int(row["id"]), lenient(row["routine_name"]), row["owner_pid"]
+    if held_by_other(owner, pid):
+        raise SessionOpenError(
+            f"a session is open in another spinewise (pid {owner})",
+            session_id=session_id,
+            pid=owner,
+        )
+    if new:
+        raise SessionOpenError(
+            f"a session of {name!r} is waiting to be resumed: resume it or discard it first",
+            session_id=session_id,
+        )
 
 
 def routine_hash(text: str) -> str:

@@ -1,12 +1,16 @@
 """Sessions kept in SQLite: the one active (paused or interrupted) session, and history.
 
 `Store.open()` opens `paths.database_file()` (or a given path, or ":memory:"),
-moving a damaged file aside and refusing one from a newer spinewise. Every
-write is one `BEGIN IMMEDIATE` transaction; `checkpoint()` stores the engine
+moving a damaged file aside (what still reads is salvaged into the new one,
+`recovery`) and refusing one from a newer spinewise. `Store.read_only()` opens
+it for reading only (`history`): nothing is migrated or written. Every write
+is one `BEGIN IMMEDIATE` transaction; `checkpoint()` stores the engine
 snapshot and the step log of a batch of engine events together, so what is
-on disk is always a consistent position. Any failure to write raises
-`StoreUnavailable`: the app then swaps in `NullStore` and the workout goes on
-in memory. Methods are safe to call from a worker thread (one lock).
+on disk is always a consistent position. Any failure to use the database
+after opening raises `StoreUnavailable` with one sentence: the workout then
+goes on in memory and tries again at its next save. Text that is not UTF-8 (a
+flipped byte that `quick_check` does not see) is read with replacement
+characters. Methods are safe to call from a worker thread (one lock).
 """
 
 from __future__ import annotations
@@ -16,34 +20,42 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from tui.core import paths
 from tui.core.engine.events import Event
 from tui.core.store.active import (
     ActiveSession,
     NullStore,
+    check_owner,
     epoch_converter,
-    held_by_other,
+    open_session,
     pid_alive,
+    read_active,
     routine_hash,
 )
 from tui.core.store.checkins import CheckInMethods
+from tui.core.store.recovery import (
+    counted,
+    open_read_only,
+    read_leniently,
+    replace_damaged,
+    salvaged_copy,
+)
 from tui.core.store.schema import (
     Damaged,
     SessionOpenError,
     StoreError,
     StoreUnavailable,
     StoreVersionError,
-    by_name,
     connect,
     describe,
+    is_damage,
     migrate,
-    move_aside,
     open_checked,
 )
 from tui.core.store.step_log import ToEpoch, end_session, record_events
@@ -65,6 +77,7 @@ __all__ = [
 ]
 
 MEMORY = ":memory:"
+T = TypeVar("T")
 
 
 class Store(CheckInMethods):
@@ -73,8 +86,12 @@ class Store(CheckInMethods):
 
     available = True
 
-    def __init__(self, conn: sqlite3.Connection, path: str, warnings: list[str]) -> None:
+    def __init__(
+        self, conn: sqlite3.Connection, path: str, warnings: list[str], *, read_only: bool = False
+    ) -> None:
         self._conn = conn
+        self._read_only = read_only
+        self._repaired = False
         self._lock = threading.RLock()
         self.path = path
         #: Things the person should be told (a damaged file moved aside, and where).
@@ -109,22 +126,19 @@ class Store(CheckInMethods):
         try:
             conn = open_checked(target)
         except Damaged as exc:
-            try:
-                aside = move_aside(target, datetime.now())
-            except OSError as err:
-                raise StoreUnavailable(
-                    f"the session database {target} is damaged ({exc}) and cannot be moved "
-                    f"aside: {describe(err)}"
-                ) from err
-            warnings.append(
-                f"The session database was damaged ({exc}); it was moved to {aside} "
-                "and a new one was started."
-            )
-            try:
-                conn = open_checked(target)
-            except Damaged as again:  # a new file cannot be damaged: the disk is failing
-                raise StoreUnavailable(f"cannot start a new session database: {again}") from again
+            conn, warning = replace_damaged(target, str(exc))
+            warnings.append(warning)
         return cls(conn, str(target), warnings)
+
+    @classmethod
+    def read_only(cls, path: str | Path | None = None) -> Store:
+        """The database at `path` (by default `paths.database_file()`) for reading:
+        from a read-only folder or a full disk too. Nothing is migrated, moved or
+        written; a missing file reads as no history, a damaged one as what still
+        reads (`recovery.open_read_only`; `warnings` says so). Raises as `open`."""
+        target = Path(paths.database_file() if path is None else path)
+        conn, warnings = open_read_only(target)
+        return cls(conn, str(target), warnings, read_only=True)
 
     def close(self) -> None:
         with self._lock:
@@ -163,9 +177,9 @@ class Store(CheckInMethods):
         """
         pid = os.getpid() if pid is None else pid
         with self._write() as conn:
-            row = _open_session(conn)
+            row = open_session(conn)
             if row:
-                _check_owner(row, pid, new=True)
+                check_owner(row, pid, new=True)
             cursor = conn.execute(
                 "INSERT INTO sessions (routine_id, routine_path, routine_name, routine_text,"
                 " routine_hash, status, started_at, updated_at, snapshot, active_seconds,"
@@ -179,36 +193,9 @@ class Store(CheckInMethods):
             return int(cursor.lastrowid or 0)
 
     def active(self) -> ActiveSession | None:
-        with self._guard() as conn:
-            row = by_name(conn.execute(
-                "SELECT id, routine_id, routine_path, routine_name, routine_text, routine_hash,"
-                " snapshot, started_at, updated_at, paused_at, owner_pid, exercises,"
-                " total_seconds, extras, speed FROM sessions WHERE status = 'active'"
-            )).fetchone()
-            if row is None:
-                return None
-            last = conn.execute(
-                "SELECT exercise_index FROM steps WHERE session_id = ? ORDER BY id DESC LIMIT 1",
-                (row["id"],),
-            ).fetchone()
-        return ActiveSession(
-            id=row["id"],
-            routine_id=row["routine_id"],
-            routine_path=row["routine_path"],
-            routine_name=row["routine_name"],
-            routine_text=row["routine_text"],
-            routine_hash=row["routine_hash"],
-            snapshot=json.loads(row["snapshot"]),
-            started_at=row["started_at"],
-            updated_at=row["updated_at"],
-            paused_at=row["paused_at"],
-            owner_pid=row["owner_pid"],
-            exercises=row["exercises"],
-            total_seconds=row["total_seconds"],
-            extras=json.loads(row["extras"]),
-            speed=row["speed"],
-            current_exercise=None if last is None else last[0],
-        )
+        """The session waiting to be resumed, if any; `StoreUnavailable` when its
+        saved place no longer reads (discard it with `run ROUTINE --discard`)."""
+        return self._read(lambda conn: read_active(conn, self.path))
 
     def discard_active(self, now: float | None = None, *, pid: int | None = None) -> int | None:
         """Abandon the active session, if any (its id); refused while another live
@@ -216,10 +203,10 @@ class Store(CheckInMethods):
         pid = os.getpid() if pid is None else pid
         now = time.time() if now is None else now
         with self._write() as conn:
-            row = _open_session(conn)
+            row = open_session(conn)
             if row is None:
                 return None
-            _check_owner(row, pid, new=False)
+            check_owner(row, pid, new=False)
             end_session(conn, row["id"], "abandoned", now)
             return int(row["id"])
 
@@ -238,10 +225,10 @@ class Store(CheckInMethods):
         """Make `pid` (this process) the session's owner, unless a live other one is."""
         pid = os.getpid() if pid is None else pid
         with self._write() as conn:
-            row = _open_session(conn, session_id)
+            row = open_session(conn, session_id)
             if row is None:
                 raise SessionOpenError(f"session {session_id} is not open", session_id=session_id)
-            _check_owner(row, pid, new=False)
+            check_owner(row, pid, new=False)
             conn.execute("UPDATE sessions SET owner_pid = ? WHERE id = ?", (pid, session_id))
 
     def release(self, session_id: int, pid: int | None = None) -> None:
@@ -289,16 +276,16 @@ class Store(CheckInMethods):
         `steps` (`history.load_sessions`)."""
         from tui.core.store.history import load_sessions
 
-        with self._guard() as conn:
-            return load_sessions(
+        return self._read(
+            lambda conn: load_sessions(
                 conn, limit, include_active=include_active, offset=offset, steps=steps
             )
+        )
 
     def count_sessions(self, *, include_active: bool = False) -> int:
         from tui.core.store.history import count_sessions
 
-        with self._guard() as conn:
-            return count_sessions(conn, include_active=include_active)
+        return self._read(lambda conn: count_sessions(conn, include_active=include_active))
 
     def each_session(
         self, page: int = 100, *, include_active: bool = False
@@ -315,8 +302,7 @@ class Store(CheckInMethods):
         """Days in a row exercised, ending today or yesterday (`history.streak_of`)."""
         from tui.core.store.history import activity, streak_of
 
-        with self._guard() as conn:
-            rows = activity(conn)
+        rows = self._read(activity)
         return streak_of(rows, today or date.today())
 
     def minutes_per_week(
@@ -325,11 +311,42 @@ class Store(CheckInMethods):
         """(Monday, active minutes) for the last `weeks` weeks, oldest first."""
         from tui.core.store.history import activity, weekly_minutes
 
-        with self._guard() as conn:
-            rows = activity(conn)
+        rows = self._read(activity)
         return weekly_minutes(rows, today or date.today(), weeks)
 
     # -- inside ------------------------------------------------------------------
+
+    def _read(self, read: Callable[[sqlite3.Connection], T]) -> T:
+        """`read(conn)`; read again with lenient text when a column is not UTF-8
+        (decoding every read leniently would cost some 40% of a large read), and
+        from the repaired database when the read found damage (`_repair`)."""
+        with self._lock:
+            before = self._conn
+            try:
+                with self._guard() as conn:
+                    return read_leniently(conn, read)
+            except StoreUnavailable:
+                if self._conn is before:  # not repaired by this failure
+                    raise
+            with self._guard() as conn:
+                return read_leniently(conn, read)
+
+    def _repair(self, reason: str) -> None:
+        """Damage found after opening (`quick_check` passed; a page broke on reading):
+        once, salvage what reads, into memory for a read-only store, else into a new
+        file with the damaged one moved aside as at opening (`warnings` says so)."""
+        self._repaired = True
+        if self._read_only:
+            conn, counts = salvaged_copy(self._conn)
+            warning = (
+                f"The session database {self.path} is damaged ({reason}); showing what "
+                f"could be read ({counted(counts)})."
+            )
+        else:
+            conn, warning = replace_damaged(Path(self.path), reason)
+            self._conn.close()
+        self._conn = conn
+        self.warnings.append(warning)
 
     @contextmanager
     def _guard(self) -> Iterator[sqlite3.Connection]:
@@ -339,6 +356,9 @@ class Store(CheckInMethods):
             except sqlite3.DatabaseError as exc:
                 if isinstance(exc, sqlite3.IntegrityError | sqlite3.ProgrammingError):
                     raise  # a bug, not the disk
+                if is_damage(exc) and not self._repaired and self.path != MEMORY:
+                    with suppress(StoreError, sqlite3.Error, OSError):
+                        self._repair(describe(exc))
                 raise StoreUnavailable(
                     f"the session database {self.path} cannot be used: {describe(exc)}"
                 ) from exc
@@ -359,34 +379,6 @@ class Store(CheckInMethods):
 
 def _active(snapshot: dict[str, Any]) -> float:
     return float(snapshot.get("active_seconds", 0.0))
-
-
-def _open_session(conn: sqlite3.Connection, session_id: int | None = None) -> sqlite3.Row | None:
-    """The active session's id, routine name and owner; `session_id`'s only, if given."""
-    sql = "SELECT id, routine_name, owner_pid FROM sessions WHERE status = 'active'"
-    if session_id is None:
-        cursor = conn.execute(sql)
-    else:
-        cursor = conn.execute(f"{sql} AND id = ?", (session_id,))
-    row: sqlite3.Row | None = by_name(cursor).fetchone()
-    return row
-
-
-def _check_owner(row: sqlite3.Row, pid: int, *, new: bool) -> None:
-    """Refuse while a live other spinewise owns the session `row` (`_open_session`),
-    or, for `new`, at all."""
-    session_id, name, owner = int(row["id"]), str(row["routine_name"]), row["owner_pid"]
-    if held_by_other(owner, pid):
-        raise SessionOpenError(
-            f"a session is open in another spinewise (pid {owner})",
-            session_id=session_id,
-            pid=owner,
-        )
-    if new:
-        raise SessionOpenError(
-            f"a session of {name!r} is waiting to be resumed: resume it or discard it first",
-            session_id=session_id,
-        )
 
 
 def _save(conn: sqlite3.Connection, session_id: int, snapshot: dict[str, Any], now: float) -> None:

@@ -225,12 +225,21 @@ def _session(row: sqlite3.Row, steps: list[StepRecord]) -> SessionRecord:
         active_seconds=row["active_seconds"],
         total_seconds=row["total_seconds"],
         exercises=row["exercises"],
-        skipped=tuple(json.loads(row["skipped"])),
-        hurt=tuple(json.loads(row["hurt"])),
+        skipped=_names(row["skipped"]),
+        hurt=_names(row["hurt"]),
         steps=tuple(steps),
         speed=row["speed"],
         done=None if row["done"] is None else tuple(json.loads(row["done"])),
     )
+
+
+def _names(text: str) -> tuple[str, ...]:
+    """A JSON list of exercise names; none when a damaged byte left it unreadable."""
+    try:
+        names = json.loads(text)
+    except ValueError:
+        return ()
+    return tuple(str(name) for name in names) if isinstance(names, list) else ()
 
 
 # -- aggregates -------------------------------------------------------------

@@ -214,9 +214,9 @@ def quick_check(conn: sqlite3.Connection) -> None:
     except sqlite3.OperationalError:
         raise
     except sqlite3.DatabaseError as exc:
-        raise Damaged(str(exc)) from exc
+        raise Damaged(one_line(str(exc))) from exc
     if [tuple(r) for r in rows] != [("ok",)]:
-        raise Damaged("; ".join(str(r[0]) for r in rows[:3]))
+        raise Damaged(one_line("; ".join(str(r[0]) for r in rows[:3])))
 
 
 def is_damage(exc: sqlite3.Error) -> bool:
@@ -227,9 +227,16 @@ def is_damage(exc: sqlite3.Error) -> bool:
     )
 
 
+def one_line(text: str, limit: int = 160) -> str:
+    """SQLite's text as part of one sentence: `quick_check` reports over several
+    lines ("*** in database main ***\nPage 5: ..."), and can be long."""
+    flat = " ".join(text.replace("***", " ").split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
 def describe(exc: sqlite3.Error | OSError) -> str:
-    """A person's words for why the database cannot be written."""
-    text = str(exc.strerror if isinstance(exc, OSError) and exc.strerror else exc)
+    """A person's words for why the database cannot be written (one line)."""
+    text = one_line(str(exc.strerror if isinstance(exc, OSError) and exc.strerror else exc))
     lowered = text.lower()
     for needle, words in (
         ("readonly", "the file or its folder is read-only"),
@@ -271,7 +278,7 @@ def open_checked(path: Path) -> sqlite3.Connection:
     before any write), `StoreUnavailable` when it cannot be read or written.
     """
     try:
-        _refuse_newer(path, header_version(path))
+        refuse_newer(path, header_version(path))
     except OSError as exc:
         raise StoreUnavailable(f"cannot read the session database {path}: {describe(exc)}") from exc
     try:
@@ -280,7 +287,7 @@ def open_checked(path: Path) -> sqlite3.Connection:
         raise StoreUnavailable(f"cannot open the session database {path}: {describe(exc)}") from exc
     try:
         quick_check(conn)
-        _refuse_newer(path, user_version(conn))
+        refuse_newer(path, user_version(conn))
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")  # durable across a crash of the program
         keep_copy(conn, path)
@@ -288,7 +295,7 @@ def open_checked(path: Path) -> sqlite3.Connection:
     except sqlite3.Error as exc:
         conn.close()
         if is_damage(exc):
-            raise Damaged(str(exc)) from exc
+            raise Damaged(one_line(str(exc))) from exc
         raise StoreUnavailable(
             f"cannot write the session database {path}: {describe(exc)}"
         ) from exc
@@ -331,7 +338,7 @@ def keep_copy(conn: sqlite3.Connection, path: Path) -> Path | None:
     return target
 
 
-def _refuse_newer(path: Path, version: int) -> None:
+def refuse_newer(path: Path, version: int) -> None:
     if version > SCHEMA_VERSION:
         raise StoreVersionError(
             f"the session database {path} was written by a newer spinewise (schema version "
