@@ -41,6 +41,40 @@ def test_a_failed_atomic_write_leaves_the_old_file_and_no_temporary(tmp_path, mo
     assert [p.name for p in tmp_path.iterdir()] == ["a.toml"]
 
 
+def test_temporaries_of_a_killed_write_are_removed_by_the_next_write(tmp_path):
+    """kill -9 during `library import` left its `.tmp` files for ever (issue 13)."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    child = subprocess.Popen([sys.executable, "-c", (
+        "import os, sys, time\n"
+        "from pathlib import Path\n"
+        "from tui.core import atomic\n"
+        "atomic.os.replace = lambda *a: (print('written', flush=True), time.sleep(60))\n"
+        f"atomic.write_atomic(Path({str(tmp_path / 'big.toml')!r}), 'x' * 700_000)\n"
+    )], stdout=subprocess.PIPE, text=True)  # fmt: skip
+    try:
+        assert child.stdout is not None and child.stdout.readline() == "written\n"
+        os.kill(child.pid, signal.SIGKILL)
+    finally:
+        child.wait()
+    [left] = [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+    assert left.name.startswith(f".big.toml.{child.pid}.") and left.stat().st_size == 700_000
+    alive = tmp_path / f".other.toml.{os.getpid()}.abcd1234.tmp"  # a write going on now
+    old_style = tmp_path / ".old.toml.abcd_123.tmp"  # before the pid was in the name
+    kept = tmp_path / "notes.tmp"  # not ours
+    for path in (alive, old_style, kept):
+        path.write_text("")
+    hour_ago = time.time() - 3700
+    os.utime(old_style, (hour_ago, hour_ago))
+    write_atomic(tmp_path / "small.toml", "y")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [alive.name, kept.name, "small.toml"]
+    )
+
+
 def test_write_new_never_overwrites(tmp_path):
     path = tmp_path / "sub" / "a.toml"
     write_new(path, "first")
