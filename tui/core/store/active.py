@@ -18,8 +18,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from tui.core.engine.clock import Clock
 from tui.core.routine.problems import RoutineError
 from tui.core.routine.source import read_source
-from tui.core.store.recovery import lenient
-from tui.core.store.schema import SessionOpenError, StoreUnavailable, by_name
+from tui.core.store.schema import SessionOpenError, StoreUnavailable, by_name, lenient
 from tui.core.store.step_log import ToEpoch
 
 if TYPE_CHECKING:

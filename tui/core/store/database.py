@@ -39,13 +39,6 @@ from tui.core.store.active import (
     routine_hash,
 )
 from tui.core.store.checkins import CheckInMethods
-from tui.core.store.recovery import (
-    counted,
-    open_read_only,
-    read_leniently,
-    replace_damaged,
-    salvaged_copy,
-)
 from tui.core.store.schema import (
     Damaged,
     SessionOpenError,
@@ -57,6 +50,7 @@ from tui.core.store.schema import (
     is_damage,
     migrate,
     open_checked,
+    read_leniently,
 )
 from tui.core.store.step_log import ToEpoch, end_session, record_events
 
@@ -126,6 +120,8 @@ class Store(CheckInMethods):
         try:
             conn = open_checked(target)
         except Damaged as exc:
+            from tui.core.store.recovery import replace_damaged  # only for a damaged file
+
             conn, warning = replace_damaged(target, str(exc))
             warnings.append(warning)
         return cls(conn, str(target), warnings)
@@ -136,6 +132,8 @@ class Store(CheckInMethods):
         from a read-only folder or a full disk too. Nothing is migrated, moved or
         written; a missing file reads as no history, a damaged one as what still
         reads (`recovery.open_read_only`; `warnings` says so). Raises as `open`."""
+        from tui.core.store.recovery import open_read_only
+
         target = Path(paths.database_file() if path is None else path)
         conn, warnings = open_read_only(target)
         return cls(conn, str(target), warnings, read_only=True)
@@ -335,6 +333,8 @@ class Store(CheckInMethods):
         """Damage found after opening (`quick_check` passed; a page broke on reading):
         once, salvage what reads, into memory for a read-only store, else into a new
         file with the damaged one moved aside as at opening (`warnings` says so)."""
+        from tui.core.store.recovery import counted, replace_damaged, salvaged_copy
+
         self._repaired = True
         if self._read_only:
             conn, counts = salvaged_copy(self._conn)

@@ -18,10 +18,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import TypeVar
 from urllib.parse import quote
 
 from tui.core.store.schema import (
@@ -31,6 +30,7 @@ from tui.core.store.schema import (
     connect,
     describe,
     header_version,
+    lenient,
     migrate,
     move_aside,
     open_checked,
@@ -42,31 +42,6 @@ from tui.core.store.schema import (
 #: Damaged stretches skipped in one table before the scan gives up (bounds the time).
 MAX_SKIPS = 10_000
 _LAST_ROWID = 2**63 - 1
-T = TypeVar("T")
-
-
-def lenient(data: bytes) -> str:
-    """Text of a column that may not be valid UTF-8 (a flipped byte): never an error."""
-    return data.decode("utf-8", errors="replace")
-
-
-def undecodable(error: sqlite3.Error) -> bool:
-    """Whether `error` is SQLite's text that is not UTF-8 ("Could not decode to UTF-8")."""
-    return "decode" in str(error).lower()
-
-
-def read_leniently(conn: sqlite3.Connection, read: Callable[[sqlite3.Connection], T]) -> T:
-    """`read(conn)`, again with `lenient` text if a column was not UTF-8."""
-    try:
-        return read(conn)
-    except sqlite3.OperationalError as exc:
-        if not undecodable(exc) or conn.text_factory is lenient:
-            raise
-        conn.text_factory = lenient
-        try:
-            return read(conn)
-        finally:
-            conn.text_factory = str
 
 
 def connect_read_only(path: Path) -> sqlite3.Connection:

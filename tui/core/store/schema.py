@@ -14,12 +14,15 @@ To change the schema, append a migration; never edit one that has shipped.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TypeVar
 
 #: Seconds a write waits for another spinewise holding the database.
 BUSY_TIMEOUT = 5.0
 _MAGIC = b"SQLite format 3\x00"
+T = TypeVar("T")
 
 
 class StoreError(Exception):
@@ -160,6 +163,30 @@ def migrate(conn: sqlite3.Connection, migrations: list[str] | None = None) -> li
 def _statements(script: str) -> list[str]:
     """The statements of a script (`executescript` would commit on its own)."""
     return [part.strip() for part in script.split(";") if part.strip()]
+
+
+def lenient(data: bytes) -> str:
+    """Text of a column that may not be valid UTF-8 (a flipped byte): never an error."""
+    return data.decode("utf-8", errors="replace")
+
+
+def undecodable(error: sqlite3.Error) -> bool:
+    """Whether `error` is SQLite's text that is not UTF-8 ("Could not decode to UTF-8")."""
+    return "decode" in str(error).lower()
+
+
+def read_leniently(conn: sqlite3.Connection, read: Callable[[sqlite3.Connection], T]) -> T:
+    """`read(conn)`, again with `lenient` text if a column was not UTF-8."""
+    try:
+        return read(conn)
+    except sqlite3.OperationalError as exc:
+        if not undecodable(exc) or conn.text_factory is lenient:
+            raise
+        conn.text_factory = lenient
+        try:
+            return read(conn)
+        finally:
+            conn.text_factory = str
 
 
 # -- opening the file --------------------------------------------------------
