@@ -87,3 +87,14 @@ async def test_a_failing_save_is_said_once_and_its_end_too(db, entry, monkeypatc
         await pilot.pause()
     assert app.kept
 
+
+
+def test_the_history_screen_reads_the_file_when_the_store_could_not_open():
+    from tests.core.test_store_damage import fill
+    from tui.core import paths
+    from tui.core.store.database import NullStore
+    from tui.screens.history import history_screen
+
+    fill(paths.database_file(), sessions=2, steps=1)
+    screen = history_screen(NullStore("the disk is full"))
+    assert len(screen.records) == 2
