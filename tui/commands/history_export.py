@@ -19,22 +19,21 @@ def run_export(fmt: str, output: Path | None) -> int:
     from tui.core.atomic import write_atomic
     from tui.core.present.export import by_session, csv_text, jsonl_text
 
-    try:
-        store = Store.open()
+    try:  # read only, as `history`: a read-only folder or a full disk still exports
+        with Store.read_only() as store:
+            for warning in store.warnings:
+                print(f"spinewise: {warning}", file=sys.stderr)
+            checkins = by_session(store.checkins())
+            make = csv_text if fmt == "csv" else jsonl_text
+            pieces = make(store.each_session(), checkins)
+            if output is None:
+                for piece in pieces:
+                    sys.stdout.write(piece)
+                return 0
+            text = "".join(pieces)
     except StoreError as error:
         print(f"spinewise: {error}", file=sys.stderr)
         return 1
-    with store:
-        for warning in store.warnings:
-            print(f"spinewise: {warning}", file=sys.stderr)
-        checkins = by_session(store.checkins())
-        make = csv_text if fmt == "csv" else jsonl_text
-        pieces = make(store.each_session(), checkins)
-        if output is None:
-            for piece in pieces:
-                sys.stdout.write(piece)
-            return 0
-        text = "".join(pieces)
     try:
         write_atomic(output, text)
     except OSError as error:
