@@ -167,7 +167,7 @@ def test_a_salvaged_paused_session_that_does_not_parse_is_ended(tmp_path: Path):
     )
     target = connect(":memory:")
     migrate(target)
-    assert salvage(source, target) == {"sessions": 1, "steps": 0}
+    assert salvage(source, target).items() >= {"sessions": 1, "steps": 0}.items()
     assert target.execute("SELECT status, ended_at FROM sessions").fetchall() == [("abandoned", 2)]
 
 

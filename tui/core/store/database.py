@@ -362,6 +362,10 @@ class Store(CheckInMethods):
                 raise StoreUnavailable(
                     f"the session database {self.path} cannot be used: {describe(exc)}"
                 ) from exc
+            except UnicodeDecodeError as exc:  # SQLite's message quoted damaged bytes
+                raise StoreUnavailable(
+                    f"the session database {self.path} cannot be used: it is damaged"
+                ) from exc
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:

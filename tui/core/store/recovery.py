@@ -42,6 +42,9 @@ from tui.core.store.schema import (
 #: Damaged stretches skipped in one table before the scan gives up (bounds the time).
 MAX_SKIPS = 10_000
 _LAST_ROWID = 2**63 - 1
+#: What reading a damaged file raises: SQLite's errors, and its messages that
+#: quote damaged bytes (Python decodes them as UTF-8, strictly).
+BROKEN = (sqlite3.DatabaseError, UnicodeDecodeError)
 
 
 def connect_read_only(path: Path) -> sqlite3.Connection:
@@ -60,7 +63,10 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
             uri + suffix, uri=True, isolation_level=None, check_same_thread=False
         )
         try:
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            try:
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            except UnicodeDecodeError as exc:  # SQLite's message quoted damaged bytes
+                raise sqlite3.DatabaseError(lenient(exc.object)) from exc
         except sqlite3.DatabaseError as exc:
             conn.close()
             if not isinstance(exc, sqlite3.OperationalError):
@@ -136,6 +142,8 @@ def replace_damaged(target: Path, reason: str) -> tuple[sqlite3.Connection, str]
         kept = f"what could be read ({counted(salvage_file(aside, conn))}) was copied"
     except sqlite3.Error as err:
         kept = f"nothing could be copied ({describe(err)})"
+    except UnicodeDecodeError:
+        kept = "nothing could be copied"
     return conn, (
         f"The session database was damaged ({reason}); it was moved to {aside}, "
         f"and {kept} into a new one."
@@ -168,7 +176,7 @@ def salvage_file(aside: Path, target: sqlite3.Connection) -> dict[str, int]:
     try:
         header_version(aside)
         source = connect_read_only(aside)
-    except (Damaged, OSError, sqlite3.Error):
+    except (Damaged, OSError, *BROKEN):
         return {}
     try:
         return salvage(source, target)
@@ -223,7 +231,7 @@ def _common_tables(
     for table in tables:
         try:
             have = {row[1] for row in source.execute(f'PRAGMA table_info("{table}")')}
-        except sqlite3.DatabaseError:
+        except BROKEN:
             continue  # the schema itself did not read
         want = [row[1] for row in target.execute(f'PRAGMA table_info("{table}")')]
         columns = [c for c in want if c in have]
@@ -246,7 +254,7 @@ def _readable_rows(
                 after = row[0]
                 yield tuple(row[1:])
             return
-        except sqlite3.DatabaseError:
+        except BROKEN:
             resume = _next_readable(source, sql, after)
             if resume is None:
                 return
@@ -259,7 +267,7 @@ def _next_readable(source: sqlite3.Connection, sql: str, after: int) -> int | No
     def reads(x: int) -> bool:
         try:
             source.execute(sql + " LIMIT 1", (x,)).fetchall()
-        except sqlite3.DatabaseError:
+        except BROKEN:
             return False
         return True
 

@@ -236,12 +236,17 @@ def header_version(path: Path) -> int:
 
 def quick_check(conn: sqlite3.Connection) -> None:
     """Raise `Damaged` unless SQLite's `quick_check` finds the file sound."""
+    conn.text_factory = lenient  # its report may quote the damaged bytes
     try:
         rows = conn.execute("PRAGMA quick_check").fetchall()
     except sqlite3.OperationalError:
         raise
     except sqlite3.DatabaseError as exc:
         raise Damaged(one_line(str(exc))) from exc
+    except UnicodeDecodeError as exc:  # SQLite's message itself quoted damaged bytes
+        raise Damaged(one_line(lenient(exc.object))) from exc
+    finally:
+        conn.text_factory = str
     if [tuple(r) for r in rows] != [("ok",)]:
         raise Damaged(one_line("; ".join(str(r[0]) for r in rows[:3])))
 
@@ -326,6 +331,9 @@ def open_checked(path: Path) -> sqlite3.Connection:
         raise StoreUnavailable(
             f"cannot write the session database {path}: {describe(exc)}"
         ) from exc
+    except UnicodeDecodeError as exc:  # SQLite's message quoted damaged bytes
+        conn.close()
+        raise Damaged(one_line(lenient(exc.object))) from exc
     except BaseException:
         conn.close()
         raise
