@@ -14,9 +14,9 @@ from tui.core.catalog.sources import RoutineRef
 from tui.core.plan import build_plan
 from tui.core.present.plain import PAUSED, step_line
 from tui.core.routine.models import Phase
-from tui.core.store.database import NullStore
+from tui.core.store.database import NullStore, Store
 from tui.core.workout import NOT_KEPT, Storage, Workout
-from tui.plain.follow import KEPT, NO_MORE_KEYS, Ending, PlainFollower
+from tui.plain.follow import KEPT, NO_MORE_KEYS, NOT_SAVED, Ending, PlainFollower
 from tui.plain.keys import Command, command_of_key, command_of_line
 
 
@@ -48,12 +48,13 @@ class ScriptedKeys:
         return []
 
 
-def follow(script: list[tuple[float, str]], *exercises, speed: float = 1.0):
+def follow(script: list[tuple[float, str]], *exercises, speed: float = 1.0, store=None):
     plan = build_plan(routine(*exercises, name="Test routine"))
     entry = Valid(ref=RoutineRef("t", Path("t.toml"), "file"), plan=plan, text="")
     clock = FakeClock()
     cues = CueDispatcher()
-    workout = Workout.begin(Storage(NullStore("test")), entry, clock, speed=speed,
+    store = Store.open(":memory:") if store is None else store  # a place that can be kept
+    workout = Workout.begin(Storage(store), entry, clock, speed=speed,
                             listeners=[cues.handle])
     lines: list[str] = []
     reader = ScriptedKeys(clock, script)
@@ -98,6 +99,12 @@ def test_a_space_toggles_and_q_keeps_the_session():
     assert ending is Ending.KEPT
     assert lines[-1] == KEPT
     assert PAUSED in lines and not any(line.startswith("Workout") for line in lines)
+
+
+def test_q_says_so_when_nothing_could_be_kept():
+    """A state folder that could not be written (a NullStore): "kept" would be untrue."""
+    ending, lines, _, _ = follow([(8.0, "q")], SHORT, store=NullStore("read-only"))
+    assert ending is Ending.KEPT and lines[-1] in (NOT_SAVED, NOT_KEPT) and KEPT not in lines
 
 
 def test_this_hurts_asks_and_skip_records_the_exercise_as_skipped():

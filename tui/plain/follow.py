@@ -41,6 +41,8 @@ from .keys import Command, KeyReader
 Write = Callable[[str], None]
 
 KEPT = "Session kept. Carry on with: spinewise resume --plain"
+#: Said instead when the pause did not reach the disk (a full or read-only state folder).
+NOT_SAVED = "Session not kept: progress could not be saved, so it cannot be resumed."
 NO_MORE_KEYS = "Standard input has ended and only a key could go on from here."
 
 #: Commands that are the workout's own actions, as they are.
@@ -118,7 +120,7 @@ class PlainFollower:
 
     def _keep(self) -> Ending:
         self.workout.leave()
-        self.write(KEPT if self.workout.kept else NOT_KEPT)
+        self.write(kept_line(self.workout))
         return Ending.KEPT
 
     def _show(self, events: Sequence[Event]) -> None:
@@ -174,3 +176,9 @@ class PlainFollower:
         else:
             self._act(_ACTIONS[command])
 
+
+def kept_line(workout: Workout) -> str:
+    """What is said on leaving: kept, nothing to keep (not begun), or not saved."""
+    if workout.kept:
+        return KEPT
+    return NOT_KEPT if workout.forgotten else NOT_SAVED

@@ -27,7 +27,7 @@ from tui.core.workout import Storage, Workout
 
 from ..audio.dispatcher import CueDispatcher
 from ..audio.setup import SoundSetup
-from .follow import KEPT, PlainFollower
+from .follow import PlainFollower, kept_line
 from .keys import key_reader
 
 #: Characters no line may carry: C0 and C1 controls (an escape sequence starts with one).
@@ -117,7 +117,7 @@ def run_plain(
         storage.call(lambda store: store.close())
     if interrupted and code:
         with suppress(OSError):
-            write(KEPT)
+            write(kept_line(workout))
     return code
 
 
