@@ -261,8 +261,11 @@ def test_a_session_whose_last_save_failed_is_not_said_to_be_kept(
     said: list[str] = []
     store = Store.open(tmp_path / "state.db")
     storage = Storage(store, notify=said.append)
-    workout = Workout.begin(storage, entry, FakeClock())
+    clock = FakeClock()
+    workout = Workout.begin(storage, entry, clock)
     workout.start()
+    clock.advance(30)  # into the work: a session not begun is forgotten, not kept
+    workout.advance()
     workout.saved()
     store._conn.execute("PRAGMA query_only = 1")
     workout.leave()
@@ -273,8 +276,11 @@ def test_a_session_whose_last_save_failed_is_not_said_to_be_kept(
 def test_nothing_is_kept_in_memory_only(entry: Valid):
     from tui.core.store.database import NullStore
 
-    workout = Workout.begin(Storage(NullStore("read-only")), entry, FakeClock())
+    clock = FakeClock()
+    workout = Workout.begin(Storage(NullStore("read-only")), entry, clock)
     workout.start()
+    clock.advance(30)
+    workout.advance()
     workout.leave()
     assert workout.left and not workout.kept
 
@@ -305,6 +311,8 @@ def test_a_lock_held_past_the_timeout_is_retried_at_the_next_checkpoint(
     workout.advance()
     workout.saved()
     assert storage.saving and said[-1] == "Progress is being saved again."
+    clock.advance(30)  # into the work: a session not begun is forgotten, not kept
+    workout.advance()
     workout.leave()
     assert workout.kept
 

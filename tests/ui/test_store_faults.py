@@ -83,6 +83,7 @@ async def test_a_failing_save_is_said_once_and_its_end_too(db, entry, monkeypatc
         await pilot.pause()
         said = [n.message for n in app._notifications]
         assert said[-1] == "Progress is being saved again."
+        await forward(pilot, clock, 30)  # into the work: one not begun is not kept
         await pilot.press("q")
         await pilot.pause()
     assert app.kept

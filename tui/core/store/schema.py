@@ -252,8 +252,14 @@ def quick_check(conn: sqlite3.Connection) -> None:
 
 
 def is_damage(exc: sqlite3.Error) -> bool:
-    """Whether an error says the file itself is broken (rather than unwritable)."""
+    """Whether an error says the file itself is broken (rather than unwritable).
+
+    A table or column the migrations made but the file lacks is damage too: a
+    flipped byte in the schema's text ("hurt" read as "hurx") passes `quick_check`.
+    """
     name = getattr(exc, "sqlite_errorname", "") or ""
+    if str(exc).startswith(("no such column", "no such table")):
+        return True
     return name.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT")) or (
         not isinstance(exc, sqlite3.OperationalError) and isinstance(exc, sqlite3.DatabaseError)
     )
