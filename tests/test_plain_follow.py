@@ -118,6 +118,14 @@ def test_this_hurts_asks_and_skip_records_the_exercise_as_skipped():
     assert "Dead bug: Hold, 5 seconds" in lines
 
 
+def test_a_lone_s_skips_nothing_unless_this_hurts_was_asked():
+    second = exercise("Dead bug", reps=(1,), prepare=0, phases=(Phase("Hold", 5),))
+    ending, lines, _, _ = follow([(6.0, "s")], SHORT, second)
+    assert ending is Ending.FINISHED
+    assert "s skips an exercise only after ! (this hurts); N goes to the next one." in lines
+    assert "Done: 2 exercises: Bird dog, Dead bug" in lines
+
+
 def test_words_that_make_no_sense_now_are_answered_not_fatal():
     ending, lines, _, _ = follow([(1.0, "more"), (17.0, "more"), (18.0, "wiggle")], SHORT)
     assert ending is Ending.FINISHED

@@ -162,8 +162,12 @@ class PlainFollower:
             self._act(Action.SKIP_EXERCISE)
             if self.workout.can(Action.RESUME):
                 self._act(Action.RESUME)
+        elif command is Command.SKIP and text.strip() != "s":
+            self._act(Action.NEXT_EXERCISE)  # the word "skip": as N
         elif command is Command.SKIP:
-            self._act(Action.NEXT_EXERCISE)
+            # A lone s is the answer to "this hurts"; typed by chance (the s of
+            # "pause" typed as keys) it must not leave an exercise unannounced.
+            self.write("s skips an exercise only after ! (this hurts); N goes to the next one.")
         elif command is Command.END:
             if self.asking:
                 self._act(Action.END)
