@@ -1,0 +1,97 @@
+"""Issue 15: what the check-ins add, as ratios in one run, 1,825 sessions (five
+years, daily, 58 step rows and three check-ins each) against 10 (target <= 2x):
+
+- `spinewise history`, `history --json`, `history export --format csv` and
+  `--format jsonl` (whole process, wall, output to /dev/null);
+- the History screen (in this process: ctrl+y until its table has rows), then
+  its Calendar and Exercises tabs (from the key until the tab is filled).
+
+Medians of `--runs` runs, the two sizes alternating (`bench_cost.paired`).
+Run: python tests/bench/bench_checkins.py [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import time
+from pathlib import Path
+
+from bench_cost import paired, report, wall
+from benchlib import SPINEWISE, private_home
+
+from tests.core.store_writes import fill_history
+from tui.core.programme.zones import CheckIn, Effort, Kind
+from tui.core.store.database import Store
+
+START = 1_700_000_000.0
+
+
+def state_with(sessions: int, home: Path) -> dict[str, str]:
+    env = {**os.environ, "XDG_STATE_HOME": str(home / f"state-{sessions}")}
+    os.environ["XDG_STATE_HOME"] = env["XDG_STATE_HOME"]
+    with Store.open() as store:
+        fill_history(store, sessions, start=START)
+        for sid in range(1, sessions + 1):
+            began = START - (sid - 1) * 86_400
+            store.add_checkin(CheckIn(Kind.BEFORE, began - 60, pain=sid % 5, session_id=sid))
+            store.add_checkin(CheckIn(Kind.DURING, began + 60, pain=sid % 8, session_id=sid,
+                                      exercise="Plank"))  # fmt: skip
+            store.add_checkin(CheckIn(Kind.AFTER, began + 960, pain=sid % 7,
+                                      effort=Effort.RIGHT, session_id=sid))  # fmt: skip
+    return env
+
+
+async def screen_seconds() -> dict[str, float]:
+    from tests.doubles import FakeClock
+    from tests.ui.helpers import app_options
+    from tui.app import SpinewiseApp
+
+    app = SpinewiseApp([], options=app_options(FakeClock(), Store.open()))
+    took: dict[str, float] = {}
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        began = time.perf_counter()
+        await pilot.press("ctrl+y")
+        while type(app.screen).__name__ != "HistoryScreen":
+            await asyncio.sleep(0.002)
+        table = app.screen.query_one("#history-table")
+        while not table.row_count:
+            await asyncio.sleep(0.002)
+        await pilot.pause()
+        took["screen"] = time.perf_counter() - began
+        for key, name in (("2", "calendar"), ("3", "exercises")):
+            began = time.perf_counter()
+            await pilot.press(key)
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            took[name] = time.perf_counter() - began
+    return took
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    home = private_home()
+    envs = {"1825": state_with(1825, home), "10": state_with(10, home)}
+    for words in (["history"], ["history", "--json"],
+                  ["history", "export", "--format", "csv"],
+                  ["history", "export", "--format", "jsonl"]):  # fmt: skip
+        big, small = paired(
+            args.runs, lambda n, w=words: wall([str(SPINEWISE), *w], envs[n]), "1825", "10"
+        )
+        report(f"{' '.join(words)}, 1,825 vs 10 sessions", big, small, "s", 2)
+    for part in ("screen", "calendar", "exercises"):
+
+        def seconds(n: str, part: str = part) -> float:
+            os.environ["XDG_STATE_HOME"] = envs[n]["XDG_STATE_HOME"]
+            return asyncio.run(screen_seconds())[part]
+
+        big, small = paired(args.runs, seconds, "1825", "10")
+        report(f"History {part}, 1,825 vs 10 sessions", big, small, "s", 2)
+
+
+if __name__ == "__main__":
+    main()
