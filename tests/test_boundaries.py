@@ -68,6 +68,8 @@ NOT_BEFORE_THE_FIRST_FRAME = {
     "tui.audio.voice",
     "tui.audio.probing",
     "tui.plain.run",  # --plain lines: never on the screen's way
+    "tui.core.programme.zones",  # check-ins: read and written after the first frame
+    "tui.screens.checkins",
 }
 
 FIRST_FRAME = """

@@ -195,7 +195,7 @@ async def test_the_history_table_shows_pain_before_and_after_and_its_zone():
 
 
 def test_pain_cells():
-    from tui.core.present.asking import pain_cell
+    from tui.core.present.pain import pain_cell
 
     assert pain_cell([]) == ""
     assert pain_cell([CheckIn(Kind.BEFORE, 1.0, pain=4)]) == "4 → –"

@@ -19,7 +19,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from tui.core.present.asking import pains_by_session
+from tui.core.present.pain import pains_by_session
 from tui.core.store.database import Store, StoreError
 from tui.core.words import count
 

@@ -15,7 +15,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui.core.present.asking import ASK_NEXT_DAY, CHANGE_KEYS, pain_of_key
+from tui.core.present.asking import ASK_NEXT_DAY, pain_of_key
+from tui.core.present.pain import CHANGE_KEYS
 from tui.core.programme.zones import Change
 
 

@@ -24,8 +24,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Sparkline, Static, TabbedContent, TabPane
 
-from tui.core.present.asking import pains_by_session
 from tui.core.present.calendar import WEEKS, Day, calendar_grid
+from tui.core.present.pain import pains_by_session
 from tui.core.programme.zones import red_days, zone
 from tui.core.store.checkins import ExerciseStats
 from tui.core.store.database import NullStore, Store

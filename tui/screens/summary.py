@@ -14,7 +14,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from tui.core.present.asking import ASK_EFFORT, ASK_PAIN_AFTER, EFFORT_KEYS, pain_of_key
+from tui.core.present.asking import ASK_EFFORT, ASK_PAIN_AFTER, pain_of_key
+from tui.core.present.pain import EFFORT_KEYS
 from tui.core.present.summary import SessionSummary
 from tui.core.programme.zones import CheckIn, Effort, Kind, zone
 

@@ -25,7 +25,6 @@ from tui.core.engine.session import Session
 from tui.core.engine.states import TransitionError
 from tui.core.present.asking import ASK_BEFORE
 from tui.core.present.view import build_view
-from tui.core.programme.zones import Kind
 from tui.core.workout import Action, Workout
 
 from ..widgets.big_label import BigLabel, roomy
@@ -35,6 +34,8 @@ from ..widgets.top_bar import TopBar
 from .breakpoints import breakpoint_classes
 
 if TYPE_CHECKING:
+    from tui.core.programme.zones import Kind
+
     from .confirm import Hurt  # (imported when the dialog is first used: not before a frame)
 
 #: Redraws per second while running (the countdown shows whole seconds; the bar fills smoothly).
@@ -285,10 +286,12 @@ class WorkoutScreen(Screen[None]):
         self._asking = False
         self.ask.show("")
         if pain is not None:
+            from tui.core.programme.zones import Kind
+
             self._record(Kind.BEFORE, pain)
 
     def _record(self, kind: Kind, pain: int) -> None:
-        from tui.core.programme.zones import CheckIn
+        from tui.core.programme.zones import CheckIn, Kind
 
         from ..messages import RecordCheckIn
 
@@ -312,6 +315,8 @@ class WorkoutScreen(Screen[None]):
         from .confirm import hurt_dialog
 
         if pain is not None:
+            from tui.core.programme.zones import Kind
+
             self._record(Kind.DURING, pain)
         self.app.push_screen(hurt_dialog(self.session.step.exercise, pain), self._after_hurt)
         self.refresh_bindings()

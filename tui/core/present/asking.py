@@ -1,13 +1,11 @@
 """The words and keys of the pain questions (issue 15), shared by the screens.
 
-One key each: pain is 0-9 and t for 10, so no answer needs Enter.
+One key each: pain is 0-9 and t for 10, so no answer needs Enter. Nothing is
+imported here: the first get-ready's question is on a workout's first frame.
+The keys that answer with the zones' words, and the table cells, are `pain`.
 """
 
 from __future__ import annotations
-
-from collections.abc import Iterable
-
-from tui.core.programme.zones import Change, CheckIn, Effort, Kind, session_zone, worst_pain
 
 ASK_BEFORE = "Back pain now? 0-9, t for 10, Enter skips"
 ASK_PAIN_AFTER = "Back pain now? 0-9, t for 10"
@@ -16,8 +14,6 @@ ASK_NEXT_DAY = (
     "Your back this morning, compared with before yesterday's session: "
     "b better, s same, w worse (Enter dismisses)"
 )
-EFFORT_KEYS = {"e": Effort.EASY, "r": Effort.RIGHT, "h": Effort.HARD}
-CHANGE_KEYS = {"b": Change.BETTER, "s": Change.SAME, "w": Change.WORSE}
 
 
 def pain_of_key(key: str) -> int | None:
@@ -26,25 +22,3 @@ def pain_of_key(key: str) -> int | None:
         return int(key)
     return 10 if key == "t" else None
 
-
-def pain_cell(checkins: Iterable[CheckIn]) -> str:
-    """A session's pain in a table cell: "2 → 5 amber" (before → worst during or
-    after, and its zone), "– → 3 green", or "" when nothing was given."""
-    given = list(checkins)
-    before = [c.pain for c in given if c.kind is Kind.BEFORE and c.pain is not None]
-    worst, found = worst_pain(given), session_zone(given)
-    if not before and worst is None:
-        return ""
-    first = str(before[-1]) if before else "–"
-    if worst is None or found is None:
-        return f"{first} → –"
-    return f"{first} → {worst} {found.value}"
-
-
-def pains_by_session(checkins: Iterable[CheckIn]) -> dict[int, str]:
-    """`pain_cell` of each session that has check-ins, by session id."""
-    grouped: dict[int, list[CheckIn]] = {}
-    for c in checkins:
-        if c.session_id is not None:
-            grouped.setdefault(c.session_id, []).append(c)
-    return {sid: pain_cell(given) for sid, given in grouped.items()}

@@ -16,8 +16,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from tui.core.programme.zones import Change, CheckIn, Effort, Kind, LastSession
 from tui.core.store.schema import by_name
+
+if TYPE_CHECKING:  # the Store is opened before a workout's first frame; the zones are not
+    from tui.core.programme.zones import CheckIn, LastSession
 
 _COLUMNS = "id, session_id, kind, at, pain, change, effort, exercise, note"
 
@@ -81,6 +83,7 @@ def select(
 
 
 def last_session(conn: sqlite3.Connection) -> LastSession | None:
+    from tui.core.programme.zones import LastSession
     row = conn.execute(
         "SELECT s.id, s.ended_at,"
         " EXISTS (SELECT 1 FROM checkins c WHERE c.session_id = s.id AND c.kind = 'after'),"
@@ -93,6 +96,7 @@ def last_session(conn: sqlite3.Connection) -> LastSession | None:
 
 
 def _checkin(row: sqlite3.Row) -> CheckIn:
+    from tui.core.programme.zones import Change, CheckIn, Effort, Kind
     return CheckIn(
         id=row["id"],
         session_id=row["session_id"],
