@@ -72,7 +72,7 @@ def squeeze(text: str) -> str:
     return "".join(text.split()).lower()
 
 
-def test_a_phone_browser_shows_the_library_and_starts_a_workout(browser, tmp_path: Path):
+def test_a_phone_browser_shows_the_library_starts_a_workout_and_pauses_it(browser, tmp_path: Path):
     from selenium.webdriver.common.by import By
 
     driver = browser.driver
@@ -84,3 +84,5 @@ def test_a_phone_browser_shows_the_library_and_starts_a_workout(browser, tmp_pat
         assert "choose a routine" in library
         driver.switch_to.active_element.send_keys("\n")  # Enter: the first routine
         wait_for(browser, "Modified curl-up", tmp_path)
+        driver.switch_to.active_element.send_keys(" ")  # space: pause, from the phone
+        wait_for(browser, "Space to carry on", tmp_path)
