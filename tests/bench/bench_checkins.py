@@ -18,7 +18,7 @@ import os
 import time
 from pathlib import Path
 
-from bench_cost import paired, report, wall
+from bench_cost import history_rows_shown, paired, report, wall
 from benchlib import SPINEWISE, private_home
 
 from tests.core.store_writes import fill_history
@@ -52,15 +52,7 @@ async def screen_seconds() -> dict[str, float]:
     took: dict[str, float] = {}
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        began = time.perf_counter()
-        await pilot.press("ctrl+y")
-        while type(app.screen).__name__ != "HistoryScreen":
-            await asyncio.sleep(0.002)
-        table = app.screen.query_one("#history-table")
-        while not table.row_count:
-            await asyncio.sleep(0.002)
-        await pilot.pause()
-        took["screen"] = time.perf_counter() - began
+        took["screen"] = await history_rows_shown(app, pilot)
         for key, name in (("2", "calendar"), ("3", "exercises")):
             began = time.perf_counter()
             await pilot.press(key)

@@ -45,6 +45,7 @@ import time
 from collections.abc import Callable
 from contextlib import redirect_stdout
 from pathlib import Path
+from typing import Any
 
 from benchlib import ROOT, SPINEWISE, median, private_home, verdict
 
@@ -129,15 +130,20 @@ async def history_screen_seconds() -> float:
     app = SpinewiseApp([], options=app_options(FakeClock(), Store.open()))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        began = time.perf_counter()
-        await pilot.press("ctrl+y")
-        while type(app.screen).__name__ != "HistoryScreen":
-            await asyncio.sleep(0.002)
-        table = app.screen.query_one("#history-table")
-        while not table.row_count:
-            await asyncio.sleep(0.002)
-        await pilot.pause()
-        return time.perf_counter() - began
+        return await history_rows_shown(app, pilot)
+
+
+async def history_rows_shown(app: Any, pilot: Any) -> float:
+    """Seconds from ctrl+y to the History screen's first rows, in a running `app`."""
+    began = time.perf_counter()
+    await pilot.press("ctrl+y")
+    while type(app.screen).__name__ != "HistoryScreen":
+        await asyncio.sleep(0.002)
+    table = app.screen.query_one("#history-table")
+    while not table.row_count:
+        await asyncio.sleep(0.002)
+    await pilot.pause()
+    return time.perf_counter() - began
 
 
 # -- the routine library and list -----------------------------------------------------
