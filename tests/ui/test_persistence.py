@@ -33,18 +33,6 @@ def own(path, rid: str) -> Valid:
     return entry
 
 
-@pytest.fixture
-def entry(tmp_path) -> Valid:
-    path = tmp_path / "test-care.toml"
-    path.write_text(ROUTINE, encoding="utf-8")
-    return own(path, "test-care")
-
-
-@pytest.fixture
-def db(tmp_path):
-    return tmp_path / "state.db"
-
-
 def build(db, entry, clock, **kw) -> tuple[SpinewiseApp, Store, RecordingPlayer]:
     player = RecordingPlayer()
     store = Store.open(db)

@@ -4,25 +4,9 @@ and a failing save is said once on screen, then again when saving resumes."""
 
 from __future__ import annotations
 
-import pytest
-
 from tests.doubles import FakeClock
-from tests.ui.helpers import ROUTINE
-from tests.ui.test_persistence import build, forward, own
-from tui.core.catalog.entries import Valid
+from tests.ui.test_persistence import build, forward
 from tui.core.store.database import StoreUnavailable
-
-
-@pytest.fixture
-def entry(tmp_path) -> Valid:
-    path = tmp_path / "test-care.toml"
-    path.write_text(ROUTINE, encoding="utf-8")
-    return own(path, "test-care")
-
-
-@pytest.fixture
-def db(tmp_path):
-    return tmp_path / "state.db"
 
 
 async def open_history(app, pilot) -> None:
