@@ -164,5 +164,7 @@ def week_chart(weeks: Sequence[tuple[date, float]], width: int = 40) -> str:
     lines = []
     for monday, minutes in weeks:
         bar = BAR * round(minutes / top * width)
-        lines.append(f"  {monday.strftime('%d %b')}  [green]{bar}[/] {minutes:.0f}")
+        # A few seconds of work is a short bar, not a "0" beside a full one.
+        shown = "<1" if 0 < minutes < 0.5 else f"{minutes:.0f}"
+        lines.append(f"  {monday.strftime('%d %b')}  [green]{bar}[/] {shown}")
     return "\n".join(lines)
