@@ -132,6 +132,19 @@ async def test_this_hurts_pauses_and_skipping_is_recorded_in_the_summary():
         assert summary.summary.ended_early
 
 
+async def test_carrying_on_after_this_hurts_keeps_a_pause_made_before_it():
+    app, clock, _ = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await step_to(pilot, clock, 7)
+        await pilot.press("space")
+        await pilot.press("exclamation_mark")
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, WorkoutScreen)
+        assert app.screen.workout.session.status == "paused"
+
+
 async def test_a_whole_routine_to_the_summary_and_back_to_the_library():
     app, clock, recorder = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

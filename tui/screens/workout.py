@@ -87,6 +87,7 @@ class WorkoutScreen(Screen[None]):
         self.workout = workout
         #: Ask "Back pain now?" on the first get-ready (a new session, check-ins on).
         self._asking = ask_before and workout.session.index == 0
+        self._running_before_hurt = True
         #: `!` asks "How bad, 0-10?" first.
         self._ask_pain = ask_pain
         self.session = workout.session
@@ -302,6 +303,9 @@ class WorkoutScreen(Screen[None]):
         self.post_message(RecordCheckIn(checkin))
 
     def action_flag_hurt(self) -> None:
+        # "Carry on" (or Escape) goes back to how it was: a pause the person
+        # made before pressing ! stays a pause.
+        self._running_before_hurt = self.workout.can(Action.PAUSE)
         self._run(Action.FLAG_HURT)
         if self._ask_pain:
             from .checkins import PainDialog
@@ -330,7 +334,11 @@ class WorkoutScreen(Screen[None]):
                 self._run(Action.RESUME)
         elif choice is Hurt.END:
             self._run(Action.END)
-        elif choice is Hurt.CARRY_ON and self.workout.can(Action.RESUME):
+        elif (
+            choice is Hurt.CARRY_ON
+            and self._running_before_hurt
+            and self.workout.can(Action.RESUME)
+        ):
             self._run(Action.RESUME)
 
     def action_quit_workout(self) -> None:
