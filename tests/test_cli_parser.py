@@ -23,6 +23,8 @@ EXAMPLES = [
     ["check", "a.toml", "routines/"],
     ["new", "Evening stretch", "--from", "gentle-start"],
     ["edit", "gentle-start"],
+    ["export", "big-three", "-o", "b3.toml", "--force"],
+    ["import", "b3.toml", "--as", "my-three", "--replace"],
     ["library", "import", "exercises.json", "--category", "stretching", "--id", "Cat_Stretch"],
     ["serve", "--host", "0.0.0.0", "--port", "0", "--open", "--token", "t0k", "--sound", "off"],
 ]

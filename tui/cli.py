@@ -33,6 +33,8 @@ COMMANDS: dict[str, str] = {
     "check": "check",
     "new": "new",
     "edit": "edit",
+    "export": "routine_export",
+    "import": "routine_import",
     "library": "library_import",
     "serve": "serve",
 }

@@ -41,6 +41,15 @@ def test_iter_toml_files_expands_folders_sorted_and_reports_missing_paths(folder
     assert [str(p) for p in missing] == ["nope:1:1: file: no such file or folder"]
 
 
+def test_a_folder_with_no_routine_file_is_a_problem_not_a_pass(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("not a routine")
+    files, missing = iter_toml_files([tmp_path])
+    assert files == []
+    assert [str(p) for p in missing] == [
+        f"{tmp_path}:1:1: file: no routine files (*.toml) in this folder"
+    ]
+
+
 def test_a_folder_with_its_own_library_checks_against_it(folder: Path) -> None:
     assert check_paths([folder], ExerciseLibrary()) == check_path(
         folder / "sub" / "c.toml", ExerciseLibrary()

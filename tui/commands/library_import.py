@@ -36,7 +36,8 @@ def add_parser(sub: Subparsers, common: argparse.ArgumentParser) -> None:
         help="add exercises from a Free Exercise DB JSON file to your exercises.toml",
         description="Add Free Exercise DB records (github.com/yuhonas/free-exercise-db) to "
         "your exercises.toml, for routines to use. Importing again adds nothing twice. "
-        "Exit 0 when every chosen record was imported, 1 when any was skipped.",
+        "Exit 0 when every chosen record was imported, 1 when any was skipped. "
+        "To add a whole routine file someone shared, use spinewise import instead.",
     )
     imp.add_argument("file", metavar="FILE", type=Path, help="exercises.json, or one record")
     imp.add_argument("--id", dest="ids", action="append", default=[], metavar="ID",

@@ -24,6 +24,8 @@ def iter_toml_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
 
     A folder becomes every `*.toml` inside it at any depth, sorted (hidden
     folders and files left out); a file is taken as it is, whatever its name.
+    A folder with no such file is a problem too: `check` on it used to say
+    "0 files valid" and exit 0, which reads as a pass when nothing was checked.
     """
     files: list[Path] = []
     missing: list[Problem] = []
@@ -31,7 +33,10 @@ def iter_toml_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
         path = Path(path)
         if path.is_dir():
             found = (p for p in path.rglob("*.toml") if not _hidden(p.relative_to(path)))
-            files.extend(sorted(p for p in found if p.is_file()))
+            inside = sorted(p for p in found if p.is_file())
+            if not inside:
+                missing.append(file_problem(path, "no routine files (*.toml) in this folder"))
+            files.extend(inside)
         elif path.exists() or path.is_symlink():
             files.append(path)
         else:
