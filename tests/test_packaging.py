@@ -40,6 +40,8 @@ def test_the_wheel_ships_routines_sounds_styles_and_the_console_script(wheel: Pa
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "tui/routines/exercises.toml" in names
     assert "tui/routines/gentle-start.toml" in names
+    assert "tui/routines/plans/back-care-12-weeks.toml" in names
+    assert "tui/routines/plan.schema.json" in names
     assert "tui/sounds/tick.wav" in names
     assert "tui/app.tcss" in names
     screens = ("dialog", "editor", "routine_library", "split", "summary")
@@ -94,7 +96,9 @@ def test_an_installed_wheel_finds_its_routines_outside_the_checkout(wheel: Path,
     assert plan["name"] == "Big three" and plan["total_seconds"] > 0
 
 
-@pytest.mark.parametrize("argv", [["check", "routines"], ["show", "big-three"], ["list"]])
+@pytest.mark.parametrize(
+    "argv", [["check", "routines"], ["show", "big-three"], ["list"], ["plan", "list"]]
+)
 def test_quick_commands_do_not_import_textual(argv: list[str]):
     code = (
         "import sys, io, contextlib\n"

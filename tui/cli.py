@@ -30,6 +30,8 @@ COMMANDS: dict[str, str] = {
     "show": "show",
     "history": "history",
     "checkin": "checkin",
+    "today": "today",
+    "plan": "plan",
     "check": "check",
     "new": "new",
     "edit": "edit",

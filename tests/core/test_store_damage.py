@@ -144,9 +144,14 @@ def test_one_flipped_byte_anywhere_loses_little(tmp_path: Path):
 def test_salvage_skips_a_garbled_page_and_keeps_the_rest(tmp_path: Path):
     good = tmp_path / "good.db"
     fill(good, sessions=SESSIONS, steps=200)
+    conn = sqlite3.connect(good)  # a leaf page of the steps table (not the file's middle
+    leaves = [row[0] for row in conn.execute(  # page: a new table moves that elsewhere)
+        "SELECT pageno FROM dbstat WHERE name = 'steps' AND pagetype = 'leaf' ORDER BY pageno"
+    )]  # fmt: skip
+    conn.close()
     data = bytearray(good.read_bytes())
     page = 4096
-    middle = len(data) // page // 2
+    middle = leaves[len(leaves) // 2] - 1
     data[middle * page + 8 : (middle + 1) * page] = b"\x55" * (page - 8)  # garble a steps page
     db = tmp_path / "spinewise.db"
     db.write_bytes(bytes(data))

@@ -1,4 +1,4 @@
-"""`spinewise check PATH...`: validate routine files and exercise libraries."""
+"""`spinewise check PATH...`: validate routine files, plans and exercise libraries."""
 
 from __future__ import annotations
 
@@ -16,9 +16,10 @@ from . import Subparsers
 def add_parser(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     check = sub.add_parser(
         "check",
-        help="validate routine files or folders",
+        help="validate routine and plan files or folders",
         description="Validate routine files, or every *.toml in a folder "
-        "(exercises.toml is checked as an exercise library). "
+        "(exercises.toml is checked as an exercise library; a file in a folder named plans, "
+        "or with a [[phase]] table and no [[exercise]], as a plan). "
         "Exit 0 when all are valid, 1 when any is not.",
     )
     check.add_argument("paths", metavar="PATH", nargs="+", type=Path)

@@ -46,6 +46,11 @@ def user_routines_dir() -> Path:
     return config_dir() / "routines"
 
 
+def user_plans_dir() -> Path:
+    """The person's own plans (a plan with the id of a bundled one wins)."""
+    return config_dir() / "plans"
+
+
 def user_exercises_file() -> Path:
     return config_dir() / "exercises.toml"
 
@@ -74,6 +79,11 @@ def _shipped(package: str, folder: str) -> Path:
 def bundled_routines_dir() -> Path:
     """`routines/`, shipped inside the package as `tui.routines`."""
     return _shipped("tui.routines", "routines")
+
+
+def bundled_plans_dir() -> Path:
+    """`routines/plans/`, shipped with the bundled routines."""
+    return bundled_routines_dir() / "plans"
 
 
 def bundled_exercises_file() -> Path:

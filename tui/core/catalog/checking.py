@@ -1,7 +1,9 @@
-"""`spinewise check`: validate routine and exercise library files, collect problems.
+"""`spinewise check`: validate routines, plans and exercise libraries, collect problems.
 
-A file named `exercises.toml` is checked as an exercise library; any other file
-as a routine. A routine is checked against the libraries it runs with
+A file named `exercises.toml` is checked as an exercise library; a file in a
+folder named `plans`, or holding a `[[phase]]` table and no `[[exercise]]`, as
+a plan (`plans.is_plan`), its routine ids held to the routines there are; any
+other file as a routine. A routine is checked against the libraries it runs with
 (`library.exercise_library_files`: bundled, the person's own, its folder's), so it
 checks as it will run; a library with mistakes is left out (its own check
 reports it). Tests may give a base library instead of the first two.
@@ -12,11 +14,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from tui.core.catalog.plans import is_plan, known_routine_ids
 from tui.core.catalog.sources import LIBRARY_FILE, lenient_exercise_library
+from tui.core.programme.plan_file import parse_programme
 from tui.core.routine.exercise_library import ExerciseLibrary, load_exercise_library
-from tui.core.routine.parse import load_routine
+from tui.core.routine.parse import parse_routine
 from tui.core.routine.problems import Problem, RoutineError
-from tui.core.routine.source import file_problem
+from tui.core.routine.source import file_problem, read_source
 
 
 def iter_toml_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
@@ -54,10 +58,14 @@ def check_path(path: Path, library: ExerciseLibrary | None = None) -> list[Probl
     try:
         if path.name == LIBRARY_FILE:
             load_exercise_library(path)
+            return []
+        text = read_source(path)
+        if is_plan(path, text):
+            parse_programme(text, str(path), known_routine_ids())
         elif library is None:
-            load_routine(path, lenient_exercise_library(path)[0])
+            parse_routine(text, str(path), lenient_exercise_library(path)[0])
         else:
-            load_routine(path, library_beside(path, library))
+            parse_routine(text, str(path), library_beside(path, library))
     except RoutineError as error:
         return error.problems
     return []

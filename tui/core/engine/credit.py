@@ -24,13 +24,11 @@ a person stops trusting, so:
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from tui.core.plan import Plan
-
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # `today` asks `outcome` and never builds a plan: not imported for it
     from tui.core.engine.session import Session
+    from tui.core.plan import Plan
 
 #: An exercise is done when at least this share of its work was done.
 DONE_SHARE = 0.5
@@ -74,8 +72,7 @@ def exercises_done(plan: Plan, worked: Mapping[int, float]) -> tuple[int, ...]:
     return tuple(i for i in sorted(enough) if done[i] >= enough[i])
 
 
-@dataclass(frozen=True, slots=True)
-class Tally:
+class Tally(NamedTuple):
     """Exercises done, and those passed (or skipped) without being done; indexes from 0."""
 
     done: tuple[int, ...]

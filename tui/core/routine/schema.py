@@ -177,8 +177,11 @@ def render(schema: Mapping[str, Any]) -> str:
 
 
 def schema_texts() -> dict[str, str]:
-    """File name -> text of every schema file."""
-    return {SCHEMA_FILE: render(routine_schema()), LIBRARY_SCHEMA_FILE: render(library_schema())}
+    """File name -> text of every schema file (the plan's too: `programme.plan_schema`)."""
+    from tui.core.programme.plan_schema import PLAN_SCHEMA_FILE, plan_schema
+
+    return {SCHEMA_FILE: render(routine_schema()), LIBRARY_SCHEMA_FILE: render(library_schema()),
+            PLAN_SCHEMA_FILE: render(plan_schema())}  # fmt: skip
 
 
 def write_schemas(folder: Path, names: tuple[str, ...] | None = None) -> list[Path]:

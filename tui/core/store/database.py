@@ -39,6 +39,7 @@ from tui.core.store.active import (
     routine_hash,
 )
 from tui.core.store.checkins import CheckInMethods
+from tui.core.store.enrolment import EnrolmentMethods
 from tui.core.store.schema import (
     Damaged,
     SessionOpenError,
@@ -74,9 +75,9 @@ MEMORY = ":memory:"
 T = TypeVar("T")
 
 
-class Store(CheckInMethods):
+class Store(CheckInMethods, EnrolmentMethods):
     """The session database. Open with `Store.open()`; see the module's docstring
-    (check-ins: `checkins.CheckInMethods`)."""
+    (check-ins: `checkins.CheckInMethods`; plans: `enrolment.EnrolmentMethods`)."""
 
     available = True
 

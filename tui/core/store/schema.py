@@ -125,8 +125,20 @@ ALTER TABLE sessions ADD COLUMN speed REAL NOT NULL DEFAULT 1;
 ALTER TABLE sessions ADD COLUMN done TEXT;
 """
 
+# Plans (issue 16; `enrolment`): the plan followed, its text as started, its local start
+# day and weekdays ("0,2,4"; NULL: each phase's own); stopped ones stay; one runs at most.
+_V4 = """
+CREATE TABLE plan_enrolments (
+    id INTEGER PRIMARY KEY, plan_id TEXT NOT NULL, plan_path TEXT, plan_name TEXT NOT NULL,
+    plan_text TEXT NOT NULL, started_on TEXT NOT NULL, started_at REAL NOT NULL, days TEXT,
+    stopped_at REAL
+);
+CREATE UNIQUE INDEX plan_enrolments_one_running ON plan_enrolments ((stopped_at IS NULL))
+    WHERE stopped_at IS NULL;
+"""
+
 #: Migration n (from 1) takes a database from version n-1 to version n.
-MIGRATIONS: list[str] = [_V1, _V2, _V3]
+MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

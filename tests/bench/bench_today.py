@@ -1,0 +1,86 @@
+"""Issue 16: `spinewise today` and `spinewise plan status` start in at most 1.2x the
+time of `spinewise check` on one routine file, in the same run.
+
+A plan is started in a private home with a few weeks of completed sessions (so
+`today` walks them), then the three commands run whole (process start to exit,
+output to /dev/null), alternating, `--runs` times each after a warm-up; the
+ratios of the medians are printed, of wall time and of CPU time (user + system
+of the child: steadier on a shared machine), and of the fastest runs. The
+children write and read bytecode as an installed spinewise does
+(PYTHONDONTWRITEBYTECODE is dropped for them): compiling every module from
+source each time weighs the larger command more, and no installed one does.
+
+Measured (2 shared cores, 15 runs): see the commit that last changed this file.
+Run: python tests/bench/bench_today.py [--runs 15]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import resource
+import subprocess
+import time
+from datetime import datetime, timedelta
+
+from benchlib import ROOT, SPINEWISE, median, private_home, verdict
+
+from tests.programme.helpers import ended
+from tui.core.store.database import Store
+
+TARGET = 1.2
+
+
+def timed(command: list[str]) -> tuple[float, float]:
+    """(wall seconds, CPU seconds) of one run of `command`."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    began = time.perf_counter()
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    took = time.perf_counter() - began
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return took, cpu
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15)
+    args = parser.parse_args()
+    private_home()
+    began = datetime.now() - timedelta(days=20)
+    subprocess.run([str(SPINEWISE), "plan", "start", "back-care-12-weeks"],
+                   stdout=subprocess.DEVNULL, check=True)  # fmt: skip
+    with Store.open() as store:
+        store._conn.execute("UPDATE plan_enrolments SET started_at = ?, started_on = ?",
+                            (began.timestamp(), began.date().isoformat()))  # fmt: skip
+        for n, routine in enumerate(["gentle-start", "daily-back-stretch"] * 3):
+            ended(store, routine, began + timedelta(days=3 * n, hours=1))
+    commands = {
+        "check": [str(SPINEWISE), "check", str(ROOT / "routines" / "gentle-start.toml")],
+        "today": [str(SPINEWISE), "today"],
+        "plan status": [str(SPINEWISE), "plan", "status"],
+    }
+    for command in commands.values():
+        timed(command)
+    walls: dict[str, list[float]] = {name: [] for name in commands}
+    cpus: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(args.runs):
+        for name, command in commands.items():
+            gc.collect()
+            took, cpu = timed(command)
+            walls[name].append(took)
+            cpus[name].append(cpu)
+    check, check_cpu = median(walls["check"]), median(cpus["check"])
+    print(f"check one file: {check * 1000:.0f} ms wall, {check_cpu * 1000:.0f} ms CPU "
+          f"(medians of {args.runs})")  # fmt: skip
+    for name in ("today", "plan status"):
+        took, cpu = median(walls[name]), median(cpus[name])
+        fastest = min(walls[name]) / min(walls["check"])
+        print(f"{name}: {took * 1000:.0f} ms wall -> {verdict(took / check, TARGET)}; "
+              f"CPU {cpu / check_cpu:.2f}x; fastest runs {fastest:.2f}x")  # fmt: skip
+
+
+if __name__ == "__main__":
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    main()

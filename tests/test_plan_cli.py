@@ -1,0 +1,184 @@
+"""`spinewise plan start|status|stop|list` and `spinewise today` over faked days:
+what they say, and their exit status (0 due, 1 none due or invalid, 2 usage)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from tests.programme.helpers import ended
+from tui.cli import main
+from tui.commands import plan
+from tui.core import paths
+from tui.core.store.database import Store
+
+SUNDAY = datetime(2026, 3, 1, 8, 0)
+
+
+def on(monkeypatch, when: datetime) -> None:
+    monkeypatch.setattr(plan, "wall", when.timestamp)
+
+
+def said(capsys) -> tuple[str, str]:
+    out = capsys.readouterr()
+    return out.out, out.err
+
+
+def done(routine: str, when: datetime) -> None:
+    with Store.open() as store:
+        ended(store, routine, when)
+
+
+def test_without_a_plan_today_and_status_say_how_to_start_one(capsys):
+    assert main(["today"]) == 1
+    assert "No plan is running. Start one with: spinewise plan start back-care-12-weeks" in (
+        said(capsys)[0])
+    assert main(["plan", "status"]) == 1
+    assert "no plan is running" in said(capsys)[1]
+    assert main(["plan", "stop"]) == 1
+
+
+def test_a_plan_followed_over_faked_days(monkeypatch, capsys):
+    on(monkeypatch, SUNDAY)
+    assert main(["plan", "start", "back-care-12-weeks"]) == 0
+    out, _ = said(capsys)
+    assert "Started Back care, 12 weeks: 4 phases, 12 weeks, 34 sessions." in out
+    assert "the plan's own rhythm: Mon and Thu (2 a week), then Mon, Wed and Fri" in out
+    assert "Today: Gentle start (gentle-start), 4:58" in out  # the start day is a session day
+
+    assert main(["today"]) == 0
+    out, _ = said(capsys)
+    assert out.splitlines() == [
+        "Today: Gentle start (gentle-start), 4:58",
+        "Back care, 12 weeks: phase 1 of 4, Get moving · week 1 of 2 · session 1 of 34",
+        "Start it: spinewise run gentle-start",
+    ]
+    done("gentle-start", datetime(2026, 3, 1, 9, 0))
+    assert main(["today"]) == 1
+    out, _ = said(capsys)
+    assert out.splitlines()[0] == (
+        "Done for today. Next: Daily back stretch (daily-back-stretch), 11:39, tomorrow "
+        "(Mon 02 Mar)."
+    )
+    on(monkeypatch, datetime(2026, 3, 3, 8, 0))  # a Tuesday, Monday missed
+    assert main(["today"]) == 1
+    assert said(capsys)[0].startswith("Rest day. Next: Daily back stretch (daily-back-stretch)"
+                                      ", 11:39, Thu 05 Mar.")  # fmt: skip
+    on(monkeypatch, datetime(2026, 3, 12, 8, 0))  # a week later: nothing skipped
+    assert main(["today"]) == 0
+    assert said(capsys)[0].startswith("Today: Daily back stretch")
+    assert main(["plan", "status"]) == 0
+    out, _ = said(capsys)
+    assert "Back care, 12 weeks (back-care-12-weeks), started Sun 01 Mar 2026" in out
+    assert "Phase 1 of 4: Get moving, week 1 of 2 (week 1 of 12)" in out
+    assert "Sessions: 1 done, 33 to go (34 in all)" in out
+    assert "Next: Daily back stretch (daily-back-stretch), 11:39, today" in out
+    assert main(["plan", "stop"]) == 0
+    assert "Stopped Back care, 12 weeks after 1 of 34 sessions." in said(capsys)[0]
+    assert main(["today"]) == 1
+
+
+def test_a_second_start_asks_nothing_and_changes_nothing_unless_replace(monkeypatch, capsys):
+    on(monkeypatch, SUNDAY)
+    assert main(["plan", "start", "back-care-12-weeks", "--days", "tue,sat"]) == 0
+    said(capsys)
+    assert main(["plan", "start", "back-care-12-weeks"]) == 1
+    _, err = said(capsys)
+    assert "a plan is already running: Back care, 12 weeks" in err and "--replace" in err
+    with Store.open() as store:
+        kept = store.running_plan()
+        assert kept is not None and kept.days == (1, 5)
+    assert main(["plan", "start", "back-care-12-weeks", "--replace"]) == 0
+    assert said(capsys)[0].startswith("Stopped Back care, 12 weeks; its sessions stay")
+    with Store.open() as store:
+        kept = store.running_plan()
+        assert kept is not None and kept.days is None
+
+
+def test_days_chosen_are_said_with_what_they_mean(monkeypatch, capsys):
+    on(monkeypatch, SUNDAY)
+    assert main(["plan", "start", "back-care-12-weeks", "--days", "mon,thu"]) == 0
+    out, _ = said(capsys)
+    assert "Days: Mon and Thu." in out
+    assert "Phases 2, 3 and 4 ask for up to 3 sessions a week: on 2 days a week it takes " \
+           "longer, and skips nothing." in out
+
+
+@pytest.mark.parametrize(
+    "words",
+    [["plan", "start", "back-care-12-weeks", "--days", "mon,wex"], ["plan"], ["today", "x"],
+     ["plan", "start"], ["plan", "go"]],
+)  # fmt: skip
+def test_wrong_usage_exits_2(words, capsys):
+    with pytest.raises(SystemExit) as leaving:
+        main(words)
+    assert leaving.value.code == 2
+
+
+def test_an_unknown_plan_gets_a_did_you_mean_and_an_invalid_one_its_problems(capsys, tmp_path):
+    assert main(["plan", "start", "back-care"]) == 1
+    assert "no plan 'back-care'; did you mean back-care-12-weeks?" in said(capsys)[1]
+    own = paths.user_plans_dir()
+    own.mkdir(parents=True)
+    (own / "mine.toml").write_text(
+        'name = "Mine"\n[[phase]]\nname = "a"\nweeks = 1\nsessions_per_week = 2\n'
+        'routines = ["gentle-strat"]\n'
+    )
+    assert main(["plan", "start", "mine"]) == 1
+    assert said(capsys)[1] == (
+        f'{own / "mine.toml"}:6:13: phase[1].routines[1]: no routine "gentle-strat" among the '
+        'bundled routines and your own; did you mean "gentle-start"?\n'
+    )
+    assert main(["plan", "list"]) == 0
+    out, _ = said(capsys)
+    assert "back-care-12-weeks  Back care, 12 weeks" in out and "mine" in out
+    assert main(["check", str(own / "mine.toml")]) == 1
+    assert main(["check", str(paths.bundled_plans_dir())]) == 0
+    with Store.open() as store:
+        assert store.running_plan() is None
+
+
+def test_an_edit_to_the_file_after_starting_changes_nothing_followed(monkeypatch, capsys):
+    on(monkeypatch, SUNDAY)
+    own = paths.user_plans_dir()
+    own.mkdir(parents=True)
+    text = ('name = "Mine"\n[[phase]]\nname = "a"\nweeks = 1\nsessions_per_week = 2\n'
+            'routines = ["gentle-start"]\n')  # fmt: skip
+    (own / "mine.toml").write_text(text)
+    assert main(["plan", "start", "mine"]) == 0
+    (own / "mine.toml").write_text(text.replace("gentle-start", "big-three"))
+    said(capsys)
+    assert main(["today"]) == 0
+    assert said(capsys)[0].startswith("Today: Gentle start (gentle-start)")
+
+
+def test_a_finished_plan_says_so(monkeypatch, capsys):
+    on(monkeypatch, SUNDAY)
+    own = paths.user_plans_dir()
+    own.mkdir(parents=True)
+    (own / "short.toml").write_text('name = "Short"\n[[phase]]\nname = "a"\nweeks = 1\n'
+                                    'sessions_per_week = 1\nroutines = ["gentle-start"]\n')
+    assert main(["plan", "start", "short"]) == 0
+    done("gentle-start", datetime(2026, 3, 1, 9, 0))
+    said(capsys)
+    on(monkeypatch, datetime(2026, 3, 4, 9, 0))
+    assert main(["today"]) == 1
+    assert said(capsys)[0].startswith("Short is finished: all 1 session done.")
+
+
+def test_today_and_plan_status_never_import_textual():
+    import subprocess
+    import sys
+
+    assert main(["plan", "start", "back-care-12-weeks"]) == 0
+    code = (
+        "import sys, io, contextlib\n"
+        "from tui.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    codes = main(['today']), main(['plan', 'status'])\n"
+        "assert codes == (0, 0), codes\n"
+        "assert not {'textual', 'rich'} & {m.split('.')[0] for m in sys.modules}, 'imported'\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr

@@ -1,0 +1,254 @@
+"""`spinewise plan start PLAN [--days mon,wed,fri] [--replace]`, `plan status`,
+`plan stop`, `plan list`: a programme of routines over weeks.
+
+Starting keeps the plan's text as it is now, the day and the days chosen
+(without `--days`, each phase's own rhythm, said when it starts). A second
+`start` while a plan runs asks nothing and changes nothing: it says which plan
+runs and exits 1, unless `--replace` (the sessions done stay in history; the
+new plan counts from now). `status` and `stop` exit 1 when no plan runs. None
+of these import Textual: they start about as fast as `check`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from tui.core.catalog.plans import (
+    PlanRef,
+    discover_plans,
+    find_plan,
+    known_routine_ids,
+    read_plan,
+    routine_names,
+)
+from tui.core.present.programme import day_text, rhythm_text, routine_text, today_lines
+from tui.core.programme.following import Following, following
+from tui.core.programme.plan_file import load_programme
+from tui.core.programme.schedule import parse_days, week_of
+from tui.core.routine.problems import RoutineError
+from tui.core.store.enrolment import PlanReader, PlanRunning
+from tui.core.store.schema import StoreError
+from tui.core.words import count
+
+from . import Subparsers
+
+if TYPE_CHECKING:
+    from tui.core.store.database import Store
+
+#: Wall time, epoch seconds (tests give fixed dates; `today` reads it from here too).
+wall: Callable[[], float] = time.time
+
+
+def local_today() -> date:
+    """Today's local date, from `wall`."""
+    return datetime.fromtimestamp(wall()).date()
+
+
+def _days(text: str) -> tuple[int, ...]:
+    try:
+        return parse_days(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def add_parser(sub: Subparsers, common: argparse.ArgumentParser) -> None:
+    plan = sub.add_parser(
+        "plan",
+        help="follow a plan: routines over weeks",
+        description="A plan strings routines together over weeks; a phase moves on by "
+        "sessions done, not by the calendar, so a missed week skips nothing.",
+    )
+    words = plan.add_subparsers(dest="plan_command", metavar="ACTION", required=True)
+    start = words.add_parser(
+        "start", help="start following a plan",
+        description="Start following a plan (an id from `spinewise plan list`, or a file). "
+        "Its first session is due today.",
+    )  # fmt: skip
+    start.add_argument("plan", metavar="PLAN", help="a plan id, or the path of a plan file")
+    start.add_argument(
+        "--days", type=_days, metavar="DAYS",
+        help="the weekdays of your sessions, such as mon,wed,fri (default: each phase's own "
+        "rhythm: 2 a week on Mon and Thu, 3 on Mon, Wed and Fri...)",
+    )  # fmt: skip
+    start.add_argument(
+        "--replace", action="store_true",
+        help="stop the plan that runs now and start this one (sessions done stay in history)",
+    )  # fmt: skip
+    words.add_parser("status", help="where you are in the plan, and the next session")
+    words.add_parser("stop", help="stop following the plan (sessions done stay in history)")
+    words.add_parser("list", help="the plans found")
+
+
+def run(args: argparse.Namespace) -> int:
+    actions: dict[str, Callable[[argparse.Namespace], int]] = {
+        "start": start, "status": status, "stop": stop, "list": list_plans,
+    }  # fmt: skip
+    try:
+        return actions[args.plan_command](args)
+    except StoreError as error:
+        return say_error(str(error))
+
+
+def read_plans() -> PlanReader:
+    """The session database, read-only, for what the plan followed is: `today` and
+    `status` read it without the workout's store (start-up, see `PlanReader`)."""
+    from tui.core import paths
+
+    return PlanReader.open(paths.database_file())
+
+
+def say_error(text: str) -> int:
+    print(f"spinewise: {text}", file=sys.stderr)
+    return 1
+
+
+def open_store() -> Store:
+    """The session database, its warnings said (a damaged file moved aside); for
+    writing (`start`, `stop`)."""
+    from tui.core.store.database import Store
+
+    store = Store.open()
+    for warning in store.warnings:
+        print(f"spinewise: {warning}", file=sys.stderr)
+    return store
+
+
+def start(args: argparse.Namespace) -> int:
+    ref = find_plan(args.plan)
+    if ref is None or (ref.origin == "file" and not ref.path.is_file()):
+        return _no_plan(args.plan, ref)
+    try:
+        programme, text = read_plan(ref)
+    except RoutineError as error:
+        from .common import report
+
+        report(error)
+        return 1
+    now = wall()
+    days: tuple[int, ...] | None = args.days
+    path = None if ref.origin == "bundled" else str(ref.path)
+    with open_store() as store:
+        try:
+            _, before = store.start_plan(
+                ref.id, path, programme.name, text, datetime.fromtimestamp(now).date(), now, days,
+                replace=args.replace,
+            )
+        except PlanRunning as running:
+            kept = running.running
+            return say_error(
+                f"a plan is already running: {kept.plan_name} ({kept.plan_id}), started "
+                f"{kept.started_on:%a %d %b %Y}. Nothing was changed. See it with "
+                "`spinewise plan status`; stop it with `spinewise plan stop`, or start "
+                f"this one in its place with `spinewise plan start {args.plan} --replace`."
+            )
+        found = following(store, local_today())
+    if before is not None:
+        print(f"Stopped {before.plan_name}; its sessions stay in your history.")
+    print(f"Started {programme.name}: {count(len(programme.phases), 'phase')}, "
+          f"{count(programme.weeks, 'week')}, {count(programme.sessions, 'session')}.")  # fmt: skip
+    for line in rhythm_text(programme, days):
+        print(line)
+    if found is not None:
+        _print_next(found)
+    return 0
+
+
+def _no_plan(name: str, ref: PlanRef | None) -> int:
+    if ref is not None:
+        print(f"{ref.path}:1:1: file: no such file", file=sys.stderr)
+        return 1
+    from .common import did_you_mean
+
+    known = [plan.id for plan in discover_plans()]
+    close = did_you_mean(name, known)
+    if close:
+        return say_error(f"no plan {name!r}; did you mean {close}?")
+    return say_error(f"no plan {name!r}; known plans: {', '.join(known) or 'none found'}")
+
+
+def _print_next(found: Following) -> None:
+    """The next session: what `spinewise today` says, without its exit status."""
+    slot = found.today.place.next
+    names = routine_names([slot.routine_id]) if slot is not None else {}
+    for line in today_lines(found.programme, found.today, local_today(), names):
+        print(line)
+
+
+def status(args: argparse.Namespace) -> int:
+    with read_plans() as store:
+        try:
+            found = following(store, local_today())
+        except RoutineError as error:
+            from .common import report
+
+            report(error)
+            return 1
+    if found is None:
+        return say_error("no plan is running; start one with `spinewise plan start PLAN` "
+                         "(see `spinewise plan list`)")  # fmt: skip
+    kept, programme, judged = found
+    print(f"{programme.name} ({kept.plan_id}), started {kept.started_on:%a %d %b %Y}")
+    slot = judged.place.next
+    if slot is not None:
+        phase = programme.phases[slot.phase]
+        week, plan_week = week_of(programme, slot)
+        print(f"Phase {slot.phase + 1} of {len(programme.phases)}: {phase.name}, "
+              f"week {week} of {phase.weeks} (week {plan_week} of {programme.weeks})")  # fmt: skip
+        if phase.summary:
+            print(f"  {phase.summary}")
+    done = judged.place.done
+    print(f"Sessions: {done} done, {programme.sessions - done} to go "
+          f"({programme.sessions} in all)")  # fmt: skip
+    for line in rhythm_text(programme, kept.days):
+        print(line)
+    if slot is not None:
+        names = routine_names([slot.routine_id])
+        when = day_text(judged.next_day, local_today()) if judged.next_day else "later"
+        print(f"Next: {routine_text(slot.routine_id, names)}, {when}")
+    else:
+        print("Finished: every session is done.")
+    return 0
+
+
+def stop(args: argparse.Namespace) -> int:
+    with open_store() as store:
+        try:
+            found = following(store, local_today())
+        except RoutineError:
+            found = None  # stopped all the same
+        stopped = store.stop_plan(wall())
+    if stopped is None:
+        return say_error("no plan is running; nothing was stopped")
+    done = "" if found is None else (
+        f" after {found.today.place.done} of {count(found.programme.sessions, 'session')}"
+    )
+    print(f"Stopped {stopped.plan_name}{done}. Your sessions stay in your history.")
+    return 0
+
+
+def list_plans(args: argparse.Namespace) -> int:
+    refs = discover_plans()
+    if not refs:
+        print("No plans found.")
+        return 0
+    known = known_routine_ids()
+    rows = []
+    for ref in refs:
+        try:
+            programme = load_programme(ref.path, known)
+        except RoutineError as error:
+            rows.append((ref.id, f"invalid: {error.problems[0]}", "", "", ref.origin))
+            continue
+        rows.append((ref.id, programme.name, str(programme.weeks),
+                     str(programme.sessions), ref.origin))  # fmt: skip
+    from .plain import plain_table  # Rich's cell widths: only for this table
+
+    for line in plain_table(("id", "name", "weeks", "sessions", "from"), rows,
+                            ("weeks", "sessions")):  # fmt: skip
+        print(line)
+    return 0
