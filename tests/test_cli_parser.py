@@ -21,6 +21,8 @@ EXAMPLES = [
     ["history"],
     ["checkin", "4", "--vs", "better", "--effort", "right", "--note", "stiff"],
     ["check", "a.toml", "routines/"],
+    ["today"],
+    ["plan", "start", "back-care-12-weeks", "--days", "mon,wed,fri", "--replace"],
     ["new", "Evening stretch", "--from", "gentle-start"],
     ["edit", "gentle-start"],
     ["export", "big-three", "-o", "b3.toml", "--force"],
