@@ -63,6 +63,8 @@ NOT_BEFORE_THE_FIRST_FRAME = {
     "tui.screens.editor",
     "tui.screens.name_dialog",
     "tui.core.store.history",
+    "tui.core.store.record",  # made as the session ends (the summary), or read by history
+    "tui.core.present.summary",
     "tui.core.authoring.files",
     "tui.audio.players",
     "tui.audio.voice",

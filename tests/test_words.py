@@ -6,12 +6,13 @@ from datetime import date, datetime
 
 import pytest
 
+from tests.core.factories import record_of
 from tests.doubles import FakeClock
 from tests.ui.helpers import entry_for
 from tui.cli import main
 from tui.core.engine.session import Session
-from tui.core.present.summary import SessionSummary
-from tui.core.store.history import when_text
+from tui.core.present import summary
+from tui.core.store.record import when_text
 from tui.core.words import count
 
 ONE_EXERCISE = """
@@ -35,7 +36,7 @@ def test_the_summary_says_1_exercise():
     session.start()
     clock.advance(60)
     session.advance()
-    done = dict(SessionSummary.of(session).lines())["Done"]
+    done = dict(summary.lines(record_of(session)))["Done"]
     assert done.startswith("1 exercise:"), done
 
 

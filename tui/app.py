@@ -333,8 +333,6 @@ class SpinewiseApp(CheckInsApp):
     # -- leaving -------------------------------------------------------------------
 
     def on_workout_screen_finished(self, message: WorkoutScreen.Finished) -> None:
-        from tui.core.present.summary import SessionSummary
-
         from .screens.summary import SummaryScreen
 
         while not isinstance(self.screen, WorkoutScreen):
@@ -343,9 +341,8 @@ class SpinewiseApp(CheckInsApp):
             self.pop_screen()
         # else it is the first screen (`get_default_screen`): it stays under the
         # rest, stopped, as Textual cannot pop or switch away the first screen.
-        summary = SessionSummary.of(message.session)
-        asked = self.workout.stored_id if self.workout and self.asks_after else None
-        self.push_screen(SummaryScreen(summary, ask_for=asked), self._after_summary)
+        asked = message.record.id if self.asks_after else None
+        self.push_screen(SummaryScreen(message.record, ask_for=asked), self._after_summary)
 
     def _after_summary(self, where: AfterSummary | None) -> None:
         from .screens.summary import AfterSummary

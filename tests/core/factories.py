@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from tui.core.engine.session import Session
 from tui.core.plan import Plan, build_plan
 from tui.core.routine.models import Exercise, Phase, Routine
+from tui.core.store.record import SessionRecord
 
 
 def exercise(name: str = "Bird dog", **kw: object) -> Exercise:
@@ -26,3 +28,8 @@ def routine(*exercises: Exercise, name: str = "Test routine") -> Routine:
 
 def plan(*exercises: Exercise) -> Plan:
     return build_plan(routine(*exercises))
+
+
+def record_of(session: Session) -> SessionRecord:
+    """The record of a bare session (no workout, not stored), as the summary shows it."""
+    return SessionRecord.of(session, id=None, routine_id="test", started_at=0.0, ended_at=None)

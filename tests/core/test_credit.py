@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.core.factories import exercise, plan
+from tests.core.factories import exercise, plan, record_of
 from tests.doubles import FakeClock
 from tui.cli import main
 from tui.core.catalog import sources
@@ -19,7 +19,7 @@ from tui.core.catalog.entries import Valid, load_entry
 from tui.core.engine.credit import exercises_done
 from tui.core.engine.events import SessionFinished
 from tui.core.engine.session import Session
-from tui.core.present.summary import SessionSummary
+from tui.core.present import summary
 from tui.core.routine.models import Phase
 from tui.core.store.database import Store
 from tui.core.store.schema import MIGRATIONS, connect, migrate
@@ -70,11 +70,11 @@ def test_pressing_next_exercise_through_big_three_is_not_a_workout(storage: Stor
     workout.saved()
     (finished,) = [e for e in events if isinstance(e, SessionFinished)]
     assert (finished.ended_early, finished.done) == (False, ())
-    summary = SessionSummary.of(workout.session)
-    assert summary.done == ()
-    assert summary.skipped == ("Modified curl-up", "Side plank", "Bird dog")
-    assert summary.title == "Nothing done"
-    assert ("Skipped", "Modified curl-up, Side plank, Bird dog") in summary.lines()
+    shown = workout.record()
+    assert shown.done == ()
+    assert shown.skipped == ("Modified curl-up", "Side plank", "Bird dog")
+    assert summary.title(shown) == "Nothing done"
+    assert ("Skipped", "Modified curl-up, Side plank, Bird dog") in summary.lines(shown)
     record = only(storage)
     assert (record.status, record.outcome, record.done) == ("completed", "skipped", ())
     assert record.skipped == ("Modified curl-up", "Side plank", "Bird dog")
@@ -93,7 +93,7 @@ def test_pressing_next_through_all_but_the_last_step_does_nothing_either(storage
     workout.advance()
     workout.saved()
     assert workout.session.finished and not workout.session.ended_early
-    assert SessionSummary.of(workout.session).done == ()
+    assert workout.record().done == ()
     assert only(storage).outcome == "skipped"
     assert storage.store.streak(TODAY) == 0
 
@@ -109,9 +109,9 @@ def test_an_exercise_counts_as_done_from_half_its_work():
     session.next()  # the plank: half its hold, done
     clock.advance(seconds / 2 - 0.5)
     session.next()  # the bridge: not quite half, skipped
-    summary = SessionSummary.of(session)
-    assert (summary.done, summary.skipped) == (("Plank",), ("Bridge",))
-    assert summary.title == "Workout complete"
+    shown = record_of(session)
+    assert (shown.done, shown.skipped) == (("Plank",), ("Bridge",))
+    assert summary.title(shown) == "Workout complete"
 
 
 def test_restarting_a_step_counts_its_best_attempt_not_the_sum():
@@ -150,8 +150,8 @@ def test_a_preview_is_kept_as_one_and_never_counted(storage: Storage):
     clock.advance(workout.plan.total_seconds / 10 + 1)
     workout.advance()
     workout.saved()
-    summary = SessionSummary.of(workout.session)
-    assert summary.title == "Preview ended" and summary.done  # all of it ran...
+    shown = workout.record()
+    assert summary.title(shown) == "Preview ended" and shown.done  # all of it ran...
     record = only(storage)
     assert (record.outcome, record.speed, record.counted) == ("preview", 10.0, False)
     assert storage.store.streak(TODAY) == 0  # ...and none of it counts
@@ -225,6 +225,31 @@ def test_the_history_command_lists_the_paused_session_its_chart_counts(tmp_path:
     assert main(["history"]) == 0
     out = capsys.readouterr().out
     assert "Big three" in out and "paused" in out
+
+
+def test_the_summary_shows_the_record_history_reads_back(storage: Storage):
+    clock = FakeClock(0.0)
+    workout = begin(storage, clock)
+    workout.start()
+    while workout.session.step.exercise_index == 0:  # the curl-up, all of it
+        clock.advance(1)
+        workout.advance()
+    workout.act(Action.FLAG_HURT)  # the side plank hurts...
+    workout.act(Action.NEXT_EXERCISE)  # ...and is passed
+    clock.advance(5)
+    workout.act(Action.END)
+    workout.saved()
+    shown, kept = workout.record(), only(storage)
+    assert type(shown) is type(kept)
+    assert (shown.done, shown.skipped, shown.hurt) == (
+        ("Modified curl-up",), ("Side plank",), ("Side plank",),
+    )  # fmt: skip
+    fields = ("id", "routine_id", "routine_name", "status", "outcome", "done", "skipped",
+              "hurt", "speed", "started_at")  # fmt: skip
+    assert {f: getattr(shown, f) for f in fields} == {f: getattr(kept, f) for f in fields}
+    assert shown.active_seconds == pytest.approx(kept.active_seconds, abs=0.01)
+    assert shown.ended_at == pytest.approx(kept.ended_at, abs=0.01)
+    assert summary.title(kept) == summary.title(shown) == "Session ended"
 
 
 # -- 4. a session that never started is not kept --------------------------------------

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from textual.app import App
 from textual.widgets import Static
 
-from tui.core.present.summary import SessionSummary
+from tui.core.store.record import SessionRecord
 from tui.screens.history import HistoryScreen
 from tui.screens.summary import SummaryScreen
 
@@ -18,7 +18,8 @@ class Host(App[None]):
 
 async def test_the_summary_wraps_a_long_done_list_under_its_value_column():
     names = tuple(f"Exercise number {i}" for i in range(8))
-    summary = SessionSummary("Long one", False, 600, names, (), ())
+    summary = SessionRecord(None, "long-one", "Long one", "completed", 0.0, 600.0, 600.0,
+                            done=names, skipped=(), hurt=())
     app = Host()
     async with app.run_test(size=(80, 24)) as pilot:
         await app.push_screen(SummaryScreen(summary))

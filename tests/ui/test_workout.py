@@ -127,9 +127,9 @@ async def test_this_hurts_pauses_and_skipping_is_recorded_in_the_summary():
         await pilot.pause()
         summary = app.screen
         assert isinstance(summary, SummaryScreen)
-        assert summary.summary.skipped == ("Bird dog",)
-        assert summary.summary.hurt == ("Bird dog", "Plank")
-        assert summary.summary.ended_early
+        assert summary.record.skipped == ("Bird dog",)
+        assert summary.record.hurt == ("Bird dog", "Plank")
+        assert summary.record.status == "stopped"
 
 
 async def test_carrying_on_after_this_hurts_keeps_a_pause_made_before_it():
@@ -155,8 +155,8 @@ async def test_a_whole_routine_to_the_summary_and_back_to_the_library():
         await pilot.pause()
         summary = app.screen
         assert isinstance(summary, SummaryScreen)
-        assert summary.summary.done == ("Bird dog", "Plank", "Squat to a chair")
-        assert not summary.summary.ended_early
+        assert summary.record.done == ("Bird dog", "Plank", "Squat to a chair")
+        assert summary.record.status == "completed"
         await pilot.press("l")
         await pilot.pause()
         assert type(app.screen).__name__ == "RoutineLibraryScreen"
@@ -288,7 +288,7 @@ async def test_a_session_ending_under_the_help_screen_still_shows_its_summary():
         workout = app.screen_stack[0]
         workout._run("end")
         await pilot.pause()
-        assert isinstance(app.screen, SummaryScreen) and app.screen.summary.ended_early
+        assert isinstance(app.screen, SummaryScreen) and app.screen.record.status == "stopped"
 
 
 async def test_a_long_routine_name_gives_way_to_the_state_and_the_time_left():

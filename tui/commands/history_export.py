@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from tui.core.store.database import Store, StoreError
-from tui.core.store.history import SessionRecord
+from tui.core.store.record import SessionRecord
 
 
 def _without_steps(store: Store, page: int = 500) -> Iterator[SessionRecord]:

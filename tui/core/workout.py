@@ -20,7 +20,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from enum import StrEnum
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from tui.core.catalog.entries import Valid
 from tui.core.catalog.sources import parse_with_texts
@@ -32,6 +32,9 @@ from tui.core.engine.states import Status
 from tui.core.plan import Plan, build_plan
 from tui.core.store.active import ActiveSession, NullStore
 from tui.core.store.database import Store, StoreUnavailable
+
+if TYPE_CHECKING:  # the record is made as the session ends, not before its first frame
+    from tui.core.store.record import SessionRecord
 
 #: Said on leaving a session that had not begun (`Workout.forgotten`).
 NOT_KEPT = "Nothing kept: the session had not started."
@@ -149,6 +152,8 @@ class Workout:
         session: Session,
         session_id: int | None,
         *,
+        routine_id: str,
+        started_at: float,
         listeners: Sequence[Listener] = (),
         wall: Callable[[], float] = time.time,
     ) -> None:
@@ -158,6 +163,8 @@ class Workout:
         self.session_id = session_id
         #: The session's id in the database, kept after it ends (None: not stored).
         self.stored_id = session_id
+        #: The routine's id and when the session began (epoch seconds), for `record`.
+        self.routine_id, self.started_at = routine_id, started_at
         self.listeners = list(listeners)
         self.wall = wall
         #: Left to resume later (by `leave`): its last save reached the disk.
@@ -186,6 +193,7 @@ class Workout:
         parsed from. Raises `SessionOpenError` while another session is active."""
         session = Session(entry.plan, clock, speed=speed)
         extras = {"library": [[path, text] for path, text in entry.library_texts]}
+        started_at = wall()
         session_id = storage.call(
             lambda store: store.begin(
                 entry.ref.id,
@@ -195,12 +203,15 @@ class Workout:
                 entry.plan.total_seconds,
                 len(entry.routine.exercises),
                 session.snapshot(),
-                wall(),
+                started_at,
                 extras=extras,
                 speed=speed,
             )
         )
-        return cls(storage, session, session_id, listeners=listeners, wall=wall)
+        return cls(
+            storage, session, session_id, routine_id=entry.ref.id, started_at=started_at,
+            listeners=listeners, wall=wall,
+        )  # fmt: skip
 
     @classmethod
     def resume(
@@ -229,7 +240,10 @@ class Workout:
             storage.call(lambda store: store.claim(active.id))
         if run_at != active.speed:
             storage.call(lambda store: store.set_speed(active.id, run_at))
-        return cls(storage, session, active.id, listeners=listeners, wall=wall)
+        return cls(
+            storage, session, active.id, routine_id=active.routine_id,
+            started_at=active.started_at, listeners=listeners, wall=wall,
+        )  # fmt: skip
 
     # -- following -----------------------------------------------------------
 
@@ -240,6 +254,15 @@ class Workout:
     @property
     def speed(self) -> float:
         return self.session.speed
+
+    def record(self) -> SessionRecord:
+        """What happened so far, in the shape history reads back: the summary shows it."""
+        from tui.core.store.record import SessionRecord
+
+        return SessionRecord.of(
+            self.session, id=self.stored_id, routine_id=self.routine_id,
+            started_at=self.started_at, ended_at=self.wall() if self.session.finished else None,
+        )  # fmt: skip
 
     def start(self) -> list[Event]:
         """Start a new session's clock (a resumed one waits, paused, for `resume`)."""

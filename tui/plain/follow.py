@@ -32,7 +32,6 @@ from tui.core.present.plain import (
     summary_lines,
     where_line,
 )
-from tui.core.present.summary import SessionSummary
 from tui.core.workout import NOT_KEPT, SAVE_EVERY, Action, Workout
 
 from ..audio.dispatcher import CueDispatcher
@@ -101,7 +100,7 @@ class PlainFollower:
                 if self.session.finished:
                     break
             self._show(self.workout.advance())
-        for line in summary_lines(SessionSummary.of(self.session)):
+        for line in summary_lines(self.workout.record()):
             self.write(line)
         return Ending.FINISHED
 

@@ -29,7 +29,7 @@ from tui.core.present.pain import pains_by_session
 from tui.core.programme.zones import red_days, zone
 from tui.core.store.checkins import ExerciseStats
 from tui.core.store.database import NullStore, Store
-from tui.core.store.history import SessionRecord
+from tui.core.store.record import SessionRecord
 from tui.core.words import count
 
 from ..widgets.day_grid import DayGrid
@@ -44,7 +44,7 @@ NEAR_END = 20
 #: (offset, limit) -> that window of sessions, newest first (run in a thread).
 Pager = Callable[[int, int], list[SessionRecord]]
 #: Session ids -> the pain cell of each that has check-ins (`asking.pain_cell`; in a thread).
-Pains = Callable[[list[int]], dict[int, str]]
+Pains = Callable[[list[int | None]], dict[int | None, str]]
 
 
 class HistoryScreen(Screen[None]):
@@ -65,7 +65,7 @@ class HistoryScreen(Screen[None]):
         *,
         count: int | None = None,
         more: Pager | None = None,
-        pains: dict[int, str] | None = None,
+        pains: dict[int | None, str] | None = None,
         tell: Pains | None = None,
         calendar: Callable[[], list[list[Day]]] | None = None,
         exercises: Callable[[], list[ExerciseStats]] | None = None,
@@ -190,7 +190,7 @@ class HistoryScreen(Screen[None]):
     def _reading_done(self) -> None:
         self._reading = False
 
-    def _append(self, offset: int, page: list[SessionRecord], pains: dict[int, str]) -> None:
+    def _append(self, offset: int, page: list[SessionRecord], pains: dict[int | None, str]) -> None:
         if offset != len(self.records):
             return  # already added
         self.pains.update(pains)
@@ -212,7 +212,7 @@ def history_screen(store: Store | NullStore, today: date | None = None) -> Histo
     def more(offset: int, limit: int) -> list[SessionRecord]:
         return store.history(limit, include_active=True, offset=offset, steps=False)
 
-    def tell(ids: list[int]) -> dict[int, str]:
+    def tell(ids: list[int | None]) -> dict[int | None, str]:
         return pains_by_session(store.checkins(ids))
 
     def calendar() -> list[list[Day]]:

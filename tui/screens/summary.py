@@ -14,10 +14,11 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from tui.core.present import summary
 from tui.core.present.asking import ASK_EFFORT, ASK_PAIN_AFTER, pain_of_key
 from tui.core.present.pain import EFFORT_KEYS
-from tui.core.present.summary import SessionSummary
 from tui.core.programme.zones import CheckIn, Effort, Kind, zone
+from tui.core.store.record import SessionRecord
 
 from ..messages import RecordCheckIn
 
@@ -39,25 +40,26 @@ class SummaryScreen(Screen[AfterSummary]):
         Binding("q,escape", "leave('quit')", "Quit", id="quit"),
     ]
 
-    def __init__(self, summary: SessionSummary, *, ask_for: int | None = None) -> None:
+    def __init__(self, record: SessionRecord, *, ask_for: int | None = None) -> None:
         super().__init__()
-        self.summary = summary
+        #: The session as it ended, in the shape history reads back.
+        self.record = record
         #: The session whose pain after is asked (None: not asked).
         self.ask_for = ask_for
         self.pain: int | None = None
         self.effort: Effort | None = None
 
     def compose(self) -> ComposeResult:
-        s = self.summary
+        record = self.record
         with Vertical(id="summary-box"):
-            yield Static(s.title, id="summary-title", markup=False)
-            yield Static(s.routine, id="summary-routine", markup=False)
-            for label, value in s.lines():
+            yield Static(summary.title(record), id="summary-title", markup=False)
+            yield Static(record.routine_name, id="summary-routine", markup=False)
+            for label, value in summary.lines(record):
                 # Label and value side by side: a long value wraps under itself.
                 with Horizontal(classes="summary-line"):
                     yield Static(label, classes="summary-label", markup=False)
                     yield Static(value, classes="summary-value", markup=False)
-            yield Static(s.closing, id="summary-closing", markup=False)
+            yield Static(summary.closing(record), id="summary-closing", markup=False)
             if self.ask_for is not None:
                 yield Static(ASK_PAIN_AFTER, id="ask-pain", classes="summary-ask")
                 yield Static(ASK_EFFORT, id="ask-effort", classes="summary-ask")

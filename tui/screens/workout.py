@@ -21,7 +21,6 @@ from textual.timer import Timer
 from textual.widgets import Digits, Footer
 
 from tui.core.engine.events import Event, SessionFinished
-from tui.core.engine.session import Session
 from tui.core.engine.states import TransitionError
 from tui.core.present.asking import ASK_BEFORE
 from tui.core.present.view import build_view
@@ -35,6 +34,7 @@ from .breakpoints import breakpoint_classes
 
 if TYPE_CHECKING:
     from tui.core.programme.zones import Kind
+    from tui.core.store.record import SessionRecord
 
     from .confirm import Hurt  # (imported when the dialog is first used: not before a frame)
 
@@ -184,7 +184,7 @@ class WorkoutScreen(Screen[None]):
         if any(isinstance(e, SessionFinished) for e in events):
             if self._ticker is not None:
                 self._ticker.stop()  # nothing moves now (it may stay under the next screens)
-            self.post_message(self.Finished(self.session))
+            self.post_message(self.Finished(self.workout.record()))
 
     def refresh_view(self) -> None:
         view = build_view(self.session, muted=self._muted())
@@ -367,11 +367,11 @@ class WorkoutScreen(Screen[None]):
     # -- messages to the app ---------------------------------------------------
 
     class Finished(Message):
-        """The last step ended, or the person ended the session."""
+        """The last step ended, or the person ended the session: `record` says how."""
 
-        def __init__(self, session: Session) -> None:
+        def __init__(self, record: SessionRecord) -> None:
             super().__init__()
-            self.session = session
+            self.record = record
 
     class QuitRequested(Message):
         """`q`: leave, keeping the session to resume later."""

@@ -16,7 +16,7 @@ from datetime import datetime, tzinfo
 
 from tui.core.programme.zones import CheckIn, Kind, next_day_change, session_zone
 from tui.core.store.checkins import to_json as checkin_json
-from tui.core.store.history import SessionRecord
+from tui.core.store.record import SessionRecord
 
 CSV_COLUMNS = (
     "date", "routine", "minutes", "status", "pain_before", "pain_after", "zone", "effort",

@@ -24,9 +24,10 @@ def pain_cell(checkins: Iterable[CheckIn]) -> str:
     return f"{first} → {worst} {found.value}"
 
 
-def pains_by_session(checkins: Iterable[CheckIn]) -> dict[int, str]:
-    """`pain_cell` of each session that has check-ins, by session id."""
-    grouped: dict[int, list[CheckIn]] = {}
+def pains_by_session(checkins: Iterable[CheckIn]) -> dict[int | None, str]:
+    """`pain_cell` of each session that has check-ins, by session id (keyed as
+    `SessionRecord.id`, whose None, a session not stored, has none)."""
+    grouped: dict[int | None, list[CheckIn]] = {}
     for c in checkins:
         if c.session_id is not None:
             grouped.setdefault(c.session_id, []).append(c)

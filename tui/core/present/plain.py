@@ -25,8 +25,9 @@ from tui.core.engine.events import (
 )
 from tui.core.engine.session import Session
 from tui.core.plan import Plan, Step
-from tui.core.present.summary import SessionSummary
+from tui.core.present import summary
 from tui.core.routine.models import format_clock, format_seconds_short
+from tui.core.store.record import SessionRecord
 
 #: The keys, said once at the start and again on `help` (the workout screen's keys).
 KEYS_HELP = (
@@ -168,9 +169,9 @@ def where_line(session: Session) -> str:
     )
 
 
-def summary_lines(summary: SessionSummary) -> list[str]:
+def summary_lines(record: SessionRecord) -> list[str]:
     """The end: 'Workout complete.', then each fact on a line, then the closing word."""
-    lines = [f"{summary.title}."]
-    lines += [f"{label}: {value}" for label, value in summary.lines()]
-    lines.append(summary.closing)
+    lines = [f"{summary.title(record)}."]
+    lines += [f"{label}: {value}" for label, value in summary.lines(record)]
+    lines.append(summary.closing(record))
     return lines

@@ -22,7 +22,7 @@ from tui.core.store.schema import SessionOpenError, StoreUnavailable, by_name, l
 from tui.core.store.step_log import ToEpoch
 
 if TYPE_CHECKING:
-    from tui.core.store.history import SessionRecord
+    from tui.core.store.record import SessionRecord
 
 
 class ActiveSession(NamedTuple):

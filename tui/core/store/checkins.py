@@ -39,7 +39,7 @@ class CheckInMethods:
             return insert(conn, checkin)
 
     def checkins(
-        self, session_ids: Iterable[int] | None = None, *, since: float | None = None
+        self, session_ids: Iterable[int | None] | None = None, *, since: float | None = None
     ) -> list[CheckIn]:
         """Check-ins oldest first: of the sessions given, or all (from epoch `since`)."""
         with self._guard() as conn:
@@ -69,11 +69,11 @@ def insert(conn: sqlite3.Connection, c: CheckIn) -> int:
 
 
 def select(
-    conn: sqlite3.Connection, session_ids: Iterable[int] | None, since: float | None
+    conn: sqlite3.Connection, session_ids: Iterable[int | None] | None, since: float | None
 ) -> list[CheckIn]:
     sql, params = f"SELECT {_COLUMNS} FROM checkins WHERE at >= ?", [since or float("-inf")]
-    if session_ids is not None:
-        ids = [int(i) for i in session_ids]
+    if session_ids is not None:  # a session not stored (id None) has none
+        ids = [int(i) for i in session_ids if i is not None]
         if not ids:
             return []
         sql += f" AND session_id IN ({', '.join('?' * len(ids))})"

@@ -56,7 +56,7 @@ from tui.core.store.schema import (
 from tui.core.store.step_log import ToEpoch, end_session, record_events
 
 if TYPE_CHECKING:  # history is read in other runs than workouts: imported when asked
-    from tui.core.store.history import SessionRecord
+    from tui.core.store.record import SessionRecord
 
 __all__ = [
     "ActiveSession",

@@ -1,5 +1,5 @@
-"""Sessions read back from the step log (`step_log` writes it), and the
-numbers drawn from them.
+"""Sessions read back from the step log (`step_log` writes it) as
+`record.SessionRecord`s, and the numbers drawn from them.
 
 Functions here take a connection; `store.Store` owns it and the transaction
 around each call. The aggregates (`streak_of`, `weekly_minutes`) are pure
@@ -9,136 +9,24 @@ weeks are in local time, a session belonging to the day (and week) it started.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from tui.core.engine.credit import completes_a_day, counts, outcome
+from tui.core.store.record import (
+    SESSION_COLUMNS,
+    STEP_COLUMNS,
+    SessionRecord,
+    StepRecord,
+    local_date,
+    session_record,
+    step_record,
+)
 from tui.core.store.schema import by_name
 
 #: A day counts towards the streak with a completed session or this much activity.
 STREAK_MIN_ACTIVE_SECONDS = 5 * 60
-
-
-@dataclass(frozen=True, slots=True)
-class StepRecord:
-    index: int
-    kind: str
-    exercise_index: int
-    exercise: str
-    set: int | None
-    rep: int | None
-    side: str | None
-    phase: str | None
-    planned_seconds: float | None
-    started_at: float
-    ended_at: float | None
-    elapsed: float | None
-    skipped: bool
-    extended_seconds: float
-    hurt: bool
-
-    def to_json(self) -> dict[str, object]:
-        return {
-            "index": self.index,
-            "kind": self.kind,
-            "exercise": self.exercise,
-            "set": self.set,
-            "rep": self.rep,
-            "side": self.side,
-            "phase": self.phase,
-            "planned_seconds": self.planned_seconds,
-            "started_at": self.started_at,
-            "ended_at": self.ended_at,
-            "skipped": self.skipped,
-            "hurt": self.hurt,
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class SessionRecord:
-    id: int
-    routine_id: str
-    routine_name: str
-    routine_path: str | None
-    status: str
-    started_at: float
-    ended_at: float | None
-    active_seconds: float
-    total_seconds: float
-    exercises: int
-    #: Names of the exercises skipped, and of those flagged as hurting.
-    skipped: tuple[str, ...]
-    hurt: tuple[str, ...]
-    steps: tuple[StepRecord, ...]
-    #: The speed it ran at (not 1: a preview); names of the exercises done
-    #: (None: ended before that was kept, or not ended yet).
-    speed: float = 1.0
-    done: tuple[str, ...] | None = None
-
-    @property
-    def minutes(self) -> float:
-        return self.active_seconds / 60
-
-    @property
-    def outcome(self) -> str:
-        """How it reads everywhere: 'completed', 'skipped', 'stopped', 'abandoned',
-        'paused' or 'preview' (`engine.credit.outcome`)."""
-        return outcome(self.status, self.speed, None if self.done is None else len(self.done))
-
-    @property
-    def counted(self) -> bool:
-        """Whether its minutes count towards the week and the streak."""
-        return counts(self.outcome)
-
-    def row(self, today: date | None = None) -> tuple[str, str, str, str, str]:
-        """As a person reads it in a table: when, routine, minutes, status, what was
-        skipped or hurt. Plain text: it holds routine and exercise names as written.
-        The date has its year when that is not the year of `today` (default: now)."""
-        notes = [f"skipped {', '.join(self.skipped)}"] if self.skipped else []
-        notes += [f"hurt: {', '.join(self.hurt)}"] if self.hurt else []
-        return (
-            when_text(self.started_at, today or date.today()),
-            self.routine_name,
-            f"{self.minutes:.0f}",
-            self.outcome,
-            "; ".join(notes),
-        )
-
-    @property
-    def day(self) -> date:
-        """The local date the session started."""
-        return local_date(self.started_at)
-
-    def to_json(self) -> dict[str, object]:
-        """One session as `spinewise history --json` prints it."""
-        return {
-            "id": self.id,
-            "routine": self.routine_id,
-            "routine_name": self.routine_name,
-            "status": self.outcome,
-            "started_at": self.started_at,
-            "ended_at": self.ended_at,
-            "active_seconds": self.active_seconds,
-            "speed": self.speed,
-            "counted": self.counted,
-            "done": None if self.done is None else list(self.done),
-            "skipped": list(self.skipped),
-            "hurt": list(self.hurt),
-            "steps": [step.to_json() for step in self.steps],
-        }
-
-
-_SESSION_COLUMNS = (
-    "id, routine_id, routine_name, routine_path, status, started_at, ended_at,"
-    " active_seconds, total_seconds, exercises, skipped, hurt, speed, done"
-)
-_STEP_COLUMNS = (
-    "session_id, step_index, kind, exercise_index, exercise, set_no, rep, side, phase,"
-    " planned_seconds, started_at, ended_at, elapsed, skipped, extended_seconds, hurt"
-)
 
 
 def load_sessions(
@@ -161,17 +49,17 @@ def load_sessions(
     found: dict[int, list[StepRecord]] = {}
     if steps:
         rows = by_name(conn.execute(
-            f"SELECT {_STEP_COLUMNS} FROM steps WHERE session_id IN ({chosen}) ORDER BY id",
+            f"SELECT {STEP_COLUMNS} FROM steps WHERE session_id IN ({chosen}) ORDER BY id",
             window,
         ))
         for row in rows:
-            found.setdefault(row["session_id"], []).append(_step(row))
+            found.setdefault(row["session_id"], []).append(step_record(row))
     sessions = by_name(conn.execute(
-        f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE id IN ({chosen})"
+        f"SELECT {SESSION_COLUMNS} FROM sessions WHERE id IN ({chosen})"
         " ORDER BY started_at DESC, id DESC",
         window,
     ))
-    return [_session(row, found.get(row["id"], [])) for row in sessions]
+    return [session_record(row, tuple(found.get(row["id"], ()))) for row in sessions]
 
 
 def count_sessions(conn: sqlite3.Connection, *, include_active: bool = False) -> int:
@@ -191,70 +79,7 @@ def activity(conn: sqlite3.Connection) -> list[tuple[float, str, float]]:
     return [(float(a), outcome(s, v, d), float(b)) for a, s, b, v, d in rows]
 
 
-def _step(row: sqlite3.Row) -> StepRecord:
-    """A row of `_STEP_COLUMNS`, read by name."""
-    return StepRecord(
-        index=row["step_index"],
-        kind=row["kind"],
-        exercise_index=row["exercise_index"],
-        exercise=row["exercise"],
-        set=row["set_no"],
-        rep=row["rep"],
-        side=row["side"],
-        phase=row["phase"],
-        planned_seconds=row["planned_seconds"],
-        started_at=row["started_at"],
-        ended_at=row["ended_at"],
-        elapsed=row["elapsed"],
-        skipped=bool(row["skipped"]),
-        extended_seconds=row["extended_seconds"],
-        hurt=bool(row["hurt"]),
-    )
-
-
-def _session(row: sqlite3.Row, steps: list[StepRecord]) -> SessionRecord:
-    """A row of `_SESSION_COLUMNS`, read by name, with its steps."""
-    return SessionRecord(
-        id=row["id"],
-        routine_id=row["routine_id"],
-        routine_name=row["routine_name"],
-        routine_path=row["routine_path"],
-        status=row["status"],
-        started_at=row["started_at"],
-        ended_at=row["ended_at"],
-        active_seconds=row["active_seconds"],
-        total_seconds=row["total_seconds"],
-        exercises=row["exercises"],
-        skipped=_names(row["skipped"]),
-        hurt=_names(row["hurt"]),
-        steps=tuple(steps),
-        speed=row["speed"],
-        done=None if row["done"] is None else tuple(json.loads(row["done"])),
-    )
-
-
-def _names(text: str) -> tuple[str, ...]:
-    """A JSON list of exercise names; none when a damaged byte left it unreadable."""
-    try:
-        names = json.loads(text)
-    except ValueError:
-        return ()
-    return tuple(str(name) for name in names) if isinstance(names, list) else ()
-
-
 # -- aggregates -------------------------------------------------------------
-
-
-def when_text(epoch: float, today: date) -> str:
-    """`Mon 03 Nov 07:30` in `today`'s year, `Mon 03 Nov 2025 07:30` in another."""
-    moment = datetime.fromtimestamp(epoch)
-    if moment.year == today.year:
-        return moment.strftime("%a %d %b %H:%M")
-    return moment.strftime("%a %d %b %Y %H:%M")
-
-
-def local_date(epoch: float) -> date:
-    return datetime.fromtimestamp(epoch).date()
 
 
 def week_start(day: date) -> date:

@@ -1,0 +1,247 @@
+"""What happened in a session: one record, whether it is shown by the summary
+the moment the session ends (`SessionRecord.of` a live session) or read back
+later by history, `history --json` and the export (`session_record` of a row).
+
+One shape, so the summary and history cannot tell two stories: both say done,
+skipped and the outcome by `engine.credit`'s rule, and the summary's names are
+the ones the step log stores. Rows are read by column name (`by_name`), never
+splatted by position into the fields.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from tui.core.engine.credit import counts, is_preview, outcome, session_tally
+
+if TYPE_CHECKING:
+    from tui.core.engine.session import Session
+
+
+@dataclass(frozen=True, slots=True)
+class StepRecord:
+    """One step row of the step log (`step_log.record_events`); times in epoch seconds."""
+
+    index: int
+    kind: str
+    exercise_index: int
+    exercise: str
+    set: int | None
+    rep: int | None
+    side: str | None
+    phase: str | None
+    planned_seconds: float | None
+    started_at: float
+    ended_at: float | None
+    elapsed: float | None
+    skipped: bool
+    extended_seconds: float
+    hurt: bool
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "index": self.index,
+            "kind": self.kind,
+            "exercise": self.exercise,
+            "set": self.set,
+            "rep": self.rep,
+            "side": self.side,
+            "phase": self.phase,
+            "planned_seconds": self.planned_seconds,
+            "started_at": self.started_at,
+            "ended_at": self.ended_at,
+            "skipped": self.skipped,
+            "hurt": self.hurt,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SessionRecord:
+    """One session: times in epoch seconds, `status` as stored ('active',
+    'completed', 'stopped', 'abandoned'; `outcome` is how it reads)."""
+
+    #: Its row in the database (None: a session that was not stored).
+    id: int | None
+    routine_id: str
+    routine_name: str
+    status: str
+    started_at: float
+    ended_at: float | None
+    active_seconds: float
+    #: Names of the exercises done (None: ended before that was kept, or not
+    #: ended yet), skipped, and flagged as hurting.
+    done: tuple[str, ...] | None
+    skipped: tuple[str, ...]
+    hurt: tuple[str, ...]
+    #: The speed it ran at (not 1: a preview).
+    speed: float = 1.0
+    #: Its step log; empty when read without it (a table of sessions needs none).
+    steps: tuple[StepRecord, ...] = ()
+
+    @classmethod
+    def of(
+        cls,
+        session: Session,
+        *,
+        id: int | None,
+        routine_id: str,
+        started_at: float,
+        ended_at: float | None,
+    ) -> SessionRecord:
+        """The record of a live `session` as it stands, as the store will keep it:
+        'completed' or 'stopped' once finished ('active' before), done and skipped
+        by `engine.credit.session_tally`. Its steps are not copied (the summary
+        shows none)."""
+        names = [exercise.name for exercise in session.plan.routine.exercises]
+        tally = session_tally(session)
+        if not session.finished:
+            status = "active"
+        else:
+            status = "stopped" if session.ended_early else "completed"
+        return cls(
+            id=id,
+            routine_id=routine_id,
+            routine_name=session.plan.name,
+            status=status,
+            started_at=started_at,
+            ended_at=ended_at,
+            active_seconds=session.active_seconds(),
+            done=tuple(names[i] for i in tally.done),
+            skipped=tuple(names[i] for i in tally.skipped),
+            hurt=tuple(names[i] for i in sorted(session.hurt)),
+            speed=session.speed,
+        )
+
+    @property
+    def minutes(self) -> float:
+        return self.active_seconds / 60
+
+    @property
+    def outcome(self) -> str:
+        """How it reads everywhere: 'completed', 'skipped', 'stopped', 'abandoned',
+        'paused' or 'preview' (`engine.credit.outcome`)."""
+        return outcome(self.status, self.speed, None if self.done is None else len(self.done))
+
+    @property
+    def preview(self) -> bool:
+        """Run at a speed other than 1: kept, never counted (`engine.credit`)."""
+        return is_preview(self.speed)
+
+    @property
+    def counted(self) -> bool:
+        """Whether its minutes count towards the week and the streak."""
+        return counts(self.outcome)
+
+    @property
+    def day(self) -> date:
+        """The local date the session started."""
+        return local_date(self.started_at)
+
+    def row(self, today: date | None = None) -> tuple[str, str, str, str, str]:
+        """As a person reads it in a table: when, routine, minutes, status, what was
+        skipped or hurt. Plain text: it holds routine and exercise names as written.
+        The date has its year when that is not the year of `today` (default: now)."""
+        notes = [f"skipped {', '.join(self.skipped)}"] if self.skipped else []
+        notes += [f"hurt: {', '.join(self.hurt)}"] if self.hurt else []
+        return (
+            when_text(self.started_at, today or date.today()),
+            self.routine_name,
+            f"{self.minutes:.0f}",
+            self.outcome,
+            "; ".join(notes),
+        )
+
+    def to_json(self) -> dict[str, object]:
+        """One session as `spinewise history --json` prints it."""
+        return {
+            "id": self.id,
+            "routine": self.routine_id,
+            "routine_name": self.routine_name,
+            "status": self.outcome,
+            "started_at": self.started_at,
+            "ended_at": self.ended_at,
+            "active_seconds": self.active_seconds,
+            "speed": self.speed,
+            "counted": self.counted,
+            "done": None if self.done is None else list(self.done),
+            "skipped": list(self.skipped),
+            "hurt": list(self.hurt),
+            "steps": [step.to_json() for step in self.steps],
+        }
+
+
+# -- read back, by column name ------------------------------------------------
+
+#: The columns `session_record` and `step_record` read.
+SESSION_COLUMNS = (
+    "id, routine_id, routine_name, status, started_at, ended_at, active_seconds,"
+    " skipped, hurt, speed, done"
+)
+STEP_COLUMNS = (
+    "session_id, step_index, kind, exercise_index, exercise, set_no, rep, side, phase,"
+    " planned_seconds, started_at, ended_at, elapsed, skipped, extended_seconds, hurt"
+)
+
+
+def session_record(row: sqlite3.Row, steps: tuple[StepRecord, ...] = ()) -> SessionRecord:
+    """A sessions row of `SESSION_COLUMNS`, read by name, with its steps."""
+    return SessionRecord(
+        id=row["id"],
+        routine_id=row["routine_id"],
+        routine_name=row["routine_name"],
+        status=row["status"],
+        started_at=row["started_at"],
+        ended_at=row["ended_at"],
+        active_seconds=row["active_seconds"],
+        done=None if row["done"] is None else _names(row["done"]),
+        skipped=_names(row["skipped"]),
+        hurt=_names(row["hurt"]),
+        speed=row["speed"],
+        steps=steps,
+    )
+
+
+def step_record(row: sqlite3.Row) -> StepRecord:
+    """A steps row of `STEP_COLUMNS`, read by name."""
+    return StepRecord(
+        index=row["step_index"],
+        kind=row["kind"],
+        exercise_index=row["exercise_index"],
+        exercise=row["exercise"],
+        set=row["set_no"],
+        rep=row["rep"],
+        side=row["side"],
+        phase=row["phase"],
+        planned_seconds=row["planned_seconds"],
+        started_at=row["started_at"],
+        ended_at=row["ended_at"],
+        elapsed=row["elapsed"],
+        skipped=bool(row["skipped"]),
+        extended_seconds=row["extended_seconds"],
+        hurt=bool(row["hurt"]),
+    )
+
+
+def _names(text: str) -> tuple[str, ...]:
+    """A JSON list of exercise names; none when a damaged byte left it unreadable."""
+    try:
+        names = json.loads(text)
+    except ValueError:
+        return ()
+    return tuple(str(name) for name in names) if isinstance(names, list) else ()
+
+
+def when_text(epoch: float, today: date) -> str:
+    """`Mon 03 Nov 07:30` in `today`'s year, `Mon 03 Nov 2025 07:30` in another."""
+    moment = datetime.fromtimestamp(epoch)
+    if moment.year == today.year:
+        return moment.strftime("%a %d %b %H:%M")
+    return moment.strftime("%a %d %b %Y %H:%M")
+
+
+def local_date(epoch: float) -> date:
+    return datetime.fromtimestamp(epoch).date()
