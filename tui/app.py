@@ -313,12 +313,14 @@ class SpinewiseApp(CheckInsApp):
     @work(thread=True, exclusive=True, group="history", exit_on_error=False)
     def action_history(self) -> None:
         """ctrl+y, or the palette: the first page is read in a thread, then shown."""
+        from datetime import date
+
         from tui.core.store.database import StoreError
 
         from .screens.history import history_screen
 
-        try:
-            screen = history_screen(self.storage.store)
+        try:  # "today" from the app's date source, as the check-ins
+            screen = history_screen(self.storage.store, date.fromtimestamp(self.wall()))
         except StoreError as error:  # a file that cannot be read: said, not raised
             self._warn(f"History cannot be shown: {error}")
             return
@@ -342,7 +344,8 @@ class SpinewiseApp(CheckInsApp):
         # else it is the first screen (`get_default_screen`): it stays under the
         # rest, stopped, as Textual cannot pop or switch away the first screen.
         asked = message.record.id if self.asks_after else None
-        self.push_screen(SummaryScreen(message.record, ask_for=asked), self._after_summary)
+        summary = SummaryScreen(message.record, ask_for=asked, wall=self.wall)
+        self.push_screen(summary, self._after_summary)
 
     def _after_summary(self, where: AfterSummary | None) -> None:
         from .screens.summary import AfterSummary

@@ -117,6 +117,20 @@ async def test_after_pain_and_effort_on_the_summary():
     assert kept(store) == [(Kind.AFTER, 2, None, Effort.HARD, None)]
 
 
+async def test_the_summary_keeps_its_answers_at_the_apps_wall_time():
+    app, clock, store = make("after")
+    when = datetime(2026, 3, 2, 23, 59, 30).timestamp()
+    app.wall = lambda: when  # the injected date source, not the machine's clock
+    async with app.run_test(size=(80, 24)) as pilot:
+        await step_to(pilot, clock, 10_000)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("3", "l")
+        await settle(app, pilot)
+    (kept_after,) = store.checkins()
+    assert (kept_after.kind, kept_after.pain, kept_after.at) == (Kind.AFTER, 3, when)
+
+
 async def test_off_asks_nothing():
     app, clock, store = make("off")
     async with app.run_test(size=(80, 24)) as pilot:

@@ -5,6 +5,7 @@ as the session's pain after when the person leaves the summary."""
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from enum import Enum
 
 from textual import events
@@ -40,10 +41,18 @@ class SummaryScreen(Screen[AfterSummary]):
         Binding("q,escape", "leave('quit')", "Quit", id="quit"),
     ]
 
-    def __init__(self, record: SessionRecord, *, ask_for: int | None = None) -> None:
+    def __init__(
+        self,
+        record: SessionRecord,
+        *,
+        ask_for: int | None = None,
+        wall: Callable[[], float] = time.time,
+    ) -> None:
         super().__init__()
         #: The session as it ended, in the shape history reads back.
         self.record = record
+        #: Wall time, epoch seconds, when the answers are kept: the app's date source.
+        self.wall = wall
         #: The session whose pain after is asked (None: not asked).
         self.ask_for = ask_for
         self.pain: int | None = None
@@ -84,7 +93,7 @@ class SummaryScreen(Screen[AfterSummary]):
         """`where` is the binding's word: an `AfterSummary` value."""
         if self.ask_for is not None and (self.pain is not None or self.effort is not None):
             checkin = CheckIn(
-                Kind.AFTER, time.time(), pain=self.pain, effort=self.effort,
+                Kind.AFTER, self.wall(), pain=self.pain, effort=self.effort,
                 session_id=self.ask_for,
             )  # fmt: skip
             self.app.post_message(RecordCheckIn(checkin))
