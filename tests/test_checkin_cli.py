@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import json
+import os
+import time
 from datetime import datetime
 
 import pytest
@@ -56,10 +58,106 @@ def test_pain_after_midnight_is_the_last_sessions_pain_after(monkeypatch, capsys
     assert record["checkins"][0]["pain"] == 4
 
 
-def test_more_than_a_day_later_it_stands_alone(monkeypatch, session):
+def test_more_than_a_day_later_a_pain_stands_alone(monkeypatch, session):
     at(monkeypatch, datetime(2026, 3, 2, 22, 31))
-    assert main(["checkin", "2", "--vs", "same", "--effort", "easy"]) == 0
-    assert kept() == [(Kind.STANDALONE, 2, Change.SAME, None, None)]
+    assert main(["checkin", "2", "--effort", "easy"]) == 0
+    assert kept() == [(Kind.STANDALONE, 2, None, None, None)]
+
+
+def test_the_next_morning_answer_is_for_the_whole_next_day(monkeypatch, session):
+    at(monkeypatch, datetime(2026, 3, 2, 22, 31))  # yesterday's session, 24 h on: still it
+    assert main(["checkin", "2", "--vs", "same"]) == 0
+    assert kept() == [(Kind.NEXT_DAY, 2, Change.SAME, session, None)]
+
+
+def no_comparison(capsys, words: list[str]) -> str:
+    """What `checkin` says, on standard error, when `--vs` has nothing to compare with."""
+    capsys.readouterr()
+    assert main(["checkin", *words]) == 1
+    out = capsys.readouterr()
+    assert out.out == "" and "Traceback" not in out.err
+    return out.err
+
+
+def test_vs_minutes_after_a_session_of_today_is_refused_and_keeps_nothing(monkeypatch, capsys):
+    with Store.open() as store:
+        ended = datetime(2026, 3, 2, 18, 0).timestamp()
+        sid = store.begin("care", None, "Care", "x", 60.0, 1, {}, ended - 600)
+        with store._write() as conn:
+            conn.execute(
+                "UPDATE sessions SET status = 'completed', ended_at = ? WHERE id = ?", (ended, sid)
+            )
+    at(monkeypatch, datetime(2026, 3, 2, 18, 5))  # the tester's case: minutes later, same day
+    said = no_comparison(capsys, ["3", "--vs", "better"])
+    assert said == (
+        "spinewise checkin: your last session ended today at 18:00: --vs is about the morning "
+        "after it, from 02:00 tomorrow; for the pain now, give it alone: spinewise checkin PAIN\n"
+    )
+    assert kept() == []
+    assert main(["checkin", "3"]) == 0  # the pain alone: its pain after, as before
+    assert kept() == [(Kind.AFTER, 3, None, sid, None)]
+
+
+def test_vs_with_no_session_at_all_says_so(monkeypatch, capsys):
+    at(monkeypatch, datetime(2026, 3, 2, 8, 0))
+    assert "there is no session to compare with" in no_comparison(capsys, ["--vs", "worse"])
+    assert kept() == []
+
+
+def test_vs_around_midnight(monkeypatch, capsys):
+    with Store.open() as store:
+        ended = datetime(2026, 3, 1, 23, 50).timestamp()
+        sid = store.begin("care", None, "Care", "x", 60.0, 1, {}, ended - 600)
+        with store._write() as conn:
+            conn.execute(
+                "UPDATE sessions SET status = 'completed', ended_at = ? WHERE id = ?", (ended, sid)
+            )
+    at(monkeypatch, datetime(2026, 3, 2, 0, 10))  # a later day, 20 minutes after
+    assert "from 07:50 today" in no_comparison(capsys, ["--vs", "same"])
+    assert main(["checkin", "5"]) == 0  # but a pain is its pain after
+    at(monkeypatch, datetime(2026, 3, 2, 7, 50))
+    assert main(["checkin", "--vs", "same"]) == 0
+    assert kept() == [
+        (Kind.AFTER, 5, None, sid, None), (Kind.NEXT_DAY, None, Change.SAME, sid, None)
+    ]
+
+
+@pytest.fixture
+def berlin():
+    """The machine's zone set to Europe/Berlin for the test (its clock changes)."""
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = "Europe/Berlin"
+    time.tzset()
+    yield
+    if before is None:
+        del os.environ["TZ"]
+    else:
+        os.environ["TZ"] = before
+    time.tzset()
+
+
+@pytest.mark.parametrize(
+    ("ended", "early", "due", "said"),
+    [  # 8 real hours after 23:30: 08:30 wall in spring (forward at 02:00), 06:30 in autumn
+        (datetime(2026, 3, 28, 23, 30), datetime(2026, 3, 29, 8, 29),
+         datetime(2026, 3, 29, 8, 30), "from 08:30 today"),
+        (datetime(2026, 10, 24, 23, 30), datetime(2026, 10, 25, 6, 29),
+         datetime(2026, 10, 25, 6, 30), "from 06:30 today"),
+    ],
+)  # fmt: skip
+def test_vs_across_a_clock_change(monkeypatch, capsys, berlin, ended, early, due, said):
+    with Store.open() as store:
+        sid = store.begin("care", None, "Care", "x", 60.0, 1, {}, ended.timestamp() - 600)
+        with store._write() as conn:
+            conn.execute(
+                "UPDATE sessions SET status = 'completed', ended_at = ? WHERE id = ?",
+                (ended.timestamp(), sid),
+            )
+    at(monkeypatch, early)
+    assert said in no_comparison(capsys, ["--vs", "better"])
+    at(monkeypatch, due)
+    assert main(["checkin", "--vs", "better"]) == 0
+    assert kept() == [(Kind.NEXT_DAY, None, Change.BETTER, sid, None)]
 
 
 def test_red_twice_this_week_prints_the_advice(monkeypatch, capsys):

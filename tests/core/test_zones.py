@@ -14,10 +14,13 @@ from tui.core.programme.zones import (
     CheckIn,
     Kind,
     LastSession,
+    NothingToCompare,
     Verdict,
     Zone,
     attach,
+    compares_with,
     next_day_due,
+    no_comparison,
     see_professional,
     session_zone,
     verdict,
@@ -105,7 +108,13 @@ def last(ended: str | None, *, after: bool = False, next_day: bool = False) -> L
         (last("2026-03-01 23:50"), "2026-03-02 00:10", 3, None, (Kind.AFTER, 7)),  # midnight
         (last("2026-03-01 23:50", after=True), "2026-03-02 00:10", 3, None,
          (Kind.STANDALONE, None)),
-        (last("2026-03-01 23:50"), "2026-03-02 08:00", None, Change.SAME, (Kind.NEXT_DAY, 7)),
+        (last("2026-03-01 22:50"), "2026-03-02 07:00", None, Change.SAME, (Kind.NEXT_DAY, 7)),
+        (last("2026-03-01 22:50"), "2026-03-02 07:00", 2, Change.SAME, (Kind.NEXT_DAY, 7)),
+        # answered on the library already (or dismissed): a later answer still counts
+        (last("2026-03-01 08:00", next_day=True), "2026-03-02 08:00", None, Change.WORSE,
+         (Kind.NEXT_DAY, 7)),
+        # the morning after is the next calendar day, however long after the session
+        (last("2026-03-01 07:00"), "2026-03-02 21:00", None, Change.BETTER, (Kind.NEXT_DAY, 7)),
         (last("2026-03-01 10:00"), "2026-03-02 10:00", 2, None, (Kind.AFTER, 7)),  # 24 h
         (last("2026-03-01 10:00"), "2026-03-02 10:01", 2, None, (Kind.STANDALONE, None)),
         # Clocks go forward at 02:00 on 29 March: 10:30 wall is only 23.5 h later.
@@ -116,7 +125,57 @@ def last(ended: str | None, *, after: bool = False, next_day: bool = False) -> L
     ],
 )  # fmt: skip
 def test_attach_by_table(session, now, pain, vs, expected):
-    assert attach(at(now), session, pain=pain, vs=vs) == expected
+    assert attach(at(now), session, pain=pain, vs=vs, tz=BERLIN) == expected
+
+
+@pytest.mark.parametrize(
+    ("session", "now", "said"),
+    [
+        (None, "2026-03-02 07:00", "there is no session to compare with: --vs says"),
+        (last(None), "2026-03-02 07:00", "there is no session to compare with"),
+        # a session that ended minutes ago, today: its morning after is tomorrow
+        (last("2026-03-02 18:00"), "2026-03-02 18:05",
+         "ended today at 18:00: --vs is about the morning after it, from 02:00 tomorrow"),
+        (last("2026-03-02 00:30"), "2026-03-02 09:00",
+         "ended today at 00:30: --vs is about the morning after it, from 00:00 tomorrow"),
+        # just before and after midnight: the next day, but not yet 8 hours
+        (last("2026-03-01 23:50"), "2026-03-02 00:10",
+         "ended yesterday at 23:50: --vs is about the morning after it, from 07:50 today"),
+        (last("2026-03-01 23:50"), "2026-03-02 07:49", "from 07:50 today"),
+        (last("2026-02-27 20:00"), "2026-03-02 07:00",
+         "your last one was on Fri 27 Feb, and --vs is about the morning after"),
+        # Spring forward at 02:00 on 29 March: 8 real hours after 23:30 is 08:30 wall.
+        (last("2026-03-28 23:30"), "2026-03-29 08:00", "from 08:30 today"),
+        # Fall back at 03:00 on 25 October: 8 real hours after 23:30 is 06:30 wall.
+        (last("2026-10-24 23:30"), "2026-10-25 06:00", "from 06:30 today"),
+    ],
+)  # fmt: skip
+def test_a_next_morning_answer_without_its_session_says_why(session, now, said):
+    with pytest.raises(NothingToCompare) as raised:
+        attach(at(now), session, pain=None, vs=Change.SAME, tz=BERLIN)
+    assert said in str(raised.value)
+    assert str(raised.value).endswith("give it alone: spinewise checkin PAIN")
+    assert str(raised.value) == no_comparison(at(now), session, BERLIN)
+
+
+@pytest.mark.parametrize(
+    ("ended", "now", "expected"),
+    [
+        ("2026-03-02 18:00", "2026-03-02 18:05", False),  # same day, minutes ago
+        ("2026-03-01 23:50", "2026-03-02 07:49", False),  # next day, 7h59
+        ("2026-03-01 23:50", "2026-03-02 07:50", True),  # next day, 8 h
+        ("2026-03-01 08:00", "2026-03-02 23:59", True),  # the whole next day
+        ("2026-03-01 08:00", "2026-03-03 00:00", False),  # the day after that
+        # 8 real hours across the changes: 9 wall hours in spring, 7 in autumn
+        ("2026-03-28 23:30", "2026-03-29 08:29", False),
+        ("2026-03-28 23:30", "2026-03-29 08:30", True),
+        ("2026-10-24 23:30", "2026-10-25 06:29", False),
+        ("2026-10-24 23:30", "2026-10-25 06:30", True),
+    ],
+)
+def test_compares_with_the_session_of_yesterday_8_hours_on(ended, now, expected):
+    assert compares_with(at(now), last(ended), BERLIN) is expected
+    assert next_day_due(at(now), last(ended), BERLIN) is expected  # the library agrees
 
 
 def test_attach_window_is_real_time():

@@ -1,10 +1,12 @@
 """`spinewise checkin [PAIN] [--vs better|same|worse] [--effort easy|right|hard] [--note TEXT]`:
 how the back is, recorded now.
 
-Attached to the most recent session when it ended within 24 hours (as its
-pain after, when it has none yet; as the next-day answer when `--vs` is
-given), else standalone: the rule is `zones.attach`. Wrong words or a pain
-off 0-10 are usage errors (exit 2) named in a sentence.
+A pain is the most recent session's pain after when that ended within 24
+hours and has none yet, else it stands alone. `--vs` is the next-morning
+answer of yesterday's session (ended on the day before, 8 hours or more ago,
+as the library's question): with no such session it is said in a sentence
+and nothing is kept (exit 1). The rules are `zones.attach`. Wrong words or a
+pain off 0-10 are usage errors (exit 2) named in a sentence.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from tui.core.programme.zones import (
     CheckIn,
     Effort,
     Kind,
+    NothingToCompare,
     attach,
     zone,
 )
@@ -62,7 +65,7 @@ def add_parser(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     checkin.add_argument("pain", nargs="?", type=_pain, metavar="PAIN", help="pain now, 0-10")
     checkin.add_argument(
         "--vs", choices=[c.value for c in Change], help="your back this morning, compared with "
-        "before yesterday's session",
+        "before yesterday's session (the day after it, 8 hours or more after it ended)",
     )
     checkin.add_argument(
         "--effort", choices=[e.value for e in Effort], help="how hard the session was"
@@ -92,7 +95,11 @@ def run(args: argparse.Namespace) -> int:
         for warning in store.warnings:
             print(f"spinewise: {warning}", file=sys.stderr)
         last = store.last_session()
-        kind, session_id = attach(now, last, pain=args.pain, vs=vs)
+        try:
+            kind, session_id = attach(now, last, pain=args.pain, vs=vs)
+        except NothingToCompare as error:  # nothing is kept: the person says it again
+            print(f"spinewise checkin: {error}", file=sys.stderr)
+            return 1
         checkin = CheckIn(
             kind=kind,
             at=now,

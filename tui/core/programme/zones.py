@@ -174,32 +174,77 @@ class LastSession:
     has_next_day: bool
 
 
+class NothingToCompare(ValueError):
+    """A next-morning answer (`checkin --vs`) with no session it is about; the
+    message says why, in a sentence."""
+
+
+def compares_with(now: float, last: LastSession | None, tz: tzinfo | None = None) -> bool:
+    """Whether a next-morning answer given at epoch `now` is about `last`: it ended
+    8 hours or more before (`NEXT_DAY_AFTER`, real seconds) and on the calendar day
+    before `now`'s (in `tz`, the local zone by default). The rule of the library's
+    question (`next_day_due`), so the command and the screen agree; the morning
+    after is the one the pain-monitoring model reads (Silbernagel 2007)."""
+    if last is None or last.ended_at is None or now - last.ended_at < NEXT_DAY_AFTER:
+        return False
+    return local_day(now, tz) - local_day(last.ended_at, tz) == timedelta(days=1)
+
+
 def attach(
-    now: float, last: LastSession | None, *, pain: int | None, vs: Change | None
+    now: float,
+    last: LastSession | None,
+    *,
+    pain: int | None,
+    vs: Change | None,
+    tz: tzinfo | None = None,
 ) -> tuple[Kind, int | None]:
     """Where `spinewise checkin` puts an answer given at epoch `now`: (kind, session id).
 
-    The most recent session, if it ended within 24 hours (`ATTACH_WITHIN`,
-    real seconds, so a clock change in between moves nothing): the next-day
-    answer when `vs` is given, else its pain after when it has none yet.
-    Anything else stands alone.
+    With `vs`: the next-morning answer of the most recent session when it is the
+    one of yesterday that `compares_with` says; else `NothingToCompare` (a
+    session that ended minutes ago, today, has no morning after yet). Without:
+    the most recent session's pain after, when it ended within 24 hours
+    (`ATTACH_WITHIN`, real seconds, so a clock change in between moves nothing)
+    and has none yet. Anything else stands alone.
     """
+    if vs is not None:
+        if last is not None and compares_with(now, last, tz):
+            return Kind.NEXT_DAY, last.id
+        raise NothingToCompare(no_comparison(now, last, tz))
     recent = (
         last is not None and last.ended_at is not None and 0 <= now - last.ended_at <= ATTACH_WITHIN
     )
-    if recent and last is not None:
-        if vs is not None:
-            return Kind.NEXT_DAY, last.id
-        if pain is not None and not last.has_after:
-            return Kind.AFTER, last.id
+    if recent and last is not None and pain is not None and not last.has_after:
+        return Kind.AFTER, last.id
     return Kind.STANDALONE, None
 
 
+def no_comparison(now: float, last: LastSession | None, tz: tzinfo | None = None) -> str:
+    """Why a next-morning answer given at `now` has no session to compare with
+    (`compares_with` is False), and what to do instead: one sentence."""
+    alone = "for the pain now, give it alone: spinewise checkin PAIN"
+    if last is None or last.ended_at is None:
+        return (
+            "there is no session to compare with: --vs says how your back is the "
+            f"morning after a session, compared with before it; {alone}"
+        )
+    ended = datetime.fromtimestamp(last.ended_at, tz)
+    days = (local_day(now, tz) - ended.date()).days
+    if days not in (0, 1):
+        return (
+            f"there is no session to compare with: your last one was on {ended:%a %d %b}, "
+            f"and --vs is about the morning after a session (the next day); {alone}"
+        )
+    midnight = datetime.combine(ended.date() + timedelta(days=1), datetime.min.time(), tz)
+    earliest = datetime.fromtimestamp(max(last.ended_at + NEXT_DAY_AFTER, midnight.timestamp()), tz)
+    day = "today" if earliest.date() == local_day(now, tz) else "tomorrow"
+    return (
+        f"your last session ended {'today' if days == 0 else 'yesterday'} at {ended:%H:%M}: "
+        f"--vs is about the morning after it, from {earliest:%H:%M} {day}; {alone}"
+    )
+
+
 def next_day_due(now: float, last: LastSession | None, tz: tzinfo | None = None) -> bool:
-    """Whether to ask about yesterday's session: it ended 8 hours or more ago, on the
-    calendar day before today, and its next-day question was not answered or dismissed."""
-    if last is None or last.ended_at is None or last.has_next_day:
-        return False
-    if now - last.ended_at < NEXT_DAY_AFTER:
-        return False
-    return local_day(now, tz) - local_day(last.ended_at, tz) == timedelta(days=1)
+    """Whether to ask about yesterday's session (`compares_with`), when its next-day
+    question was not answered or dismissed yet."""
+    return last is not None and not last.has_next_day and compares_with(now, last, tz)
