@@ -1,7 +1,7 @@
 """`spinewise history`: past sessions, the streak, minutes per week.
 
 The table reads the 30 sessions it prints, without their steps, and counts the
-rest in SQL; `--json` writes each session as it is read (`Store.each_session`),
+rest in SQL; `--json` writes each session as it is read (`Store.each_session_rows`),
 so neither time nor memory grows with the steps of sessions not printed (with
 5,000 sessions these were 4.7 s, and 13.5 s and 961 MB for `--json`).
 """
@@ -62,7 +62,7 @@ def run_history(*, as_json: bool) -> int:
         with Store.read_only() as store:
             said = _say(store.warnings, 0)
             if as_json:
-                write_json_array(with_checkins(store), sys.stdout.write)
+                write_json_texts(session_texts(store), sys.stdout.write)
             else:
                 # The paused session too, as in the History screen: its minutes are in the chart.
                 records = store.history(SHOWN, include_active=True, steps=False)
@@ -113,24 +113,32 @@ def run_history(*, as_json: bool) -> int:
 
 def write_json_array(items: Iterable[object], write: Callable[[str], object]) -> None:
     """`json.dumps(list(items), indent=2)` and a newline, written an item at a time."""
+    write_json_texts((json.dumps(item, indent=2) for item in items), write)
+
+
+def write_json_texts(texts: Iterable[str], write: Callable[[str], object]) -> None:
+    """`write_json_array` of items already written as `json.dumps(item, indent=2)`."""
     first = True
-    for item in items:
-        body = json.dumps(item, indent=2).replace("\n", "\n  ")
+    for text in texts:
+        body = text.replace("\n", "\n  ")
         write(f"[\n  {body}" if first else f",\n  {body}")
         first = False
     write("[]\n" if first else "\n]\n")
 
 
-def with_checkins(store: Store) -> Iterator[dict[str, object]]:
-    """Each session as `to_json` gives it, with its check-ins (read first, all at
-    once: a few small rows a session)."""
+def session_texts(store: Store) -> Iterator[str]:
+    """Each session as `to_json` gives it, with its steps and check-ins, as indented
+    JSON (`session_text.indented_session`). The check-ins are read first, all at
+    once (a few small rows a session); the sessions with their step rows a page at
+    a time (`Store.each_session_rows`)."""
+    from tui.core.present.session_text import indented_session
     from tui.core.store.checkins import to_json
 
     told: dict[int | None, list[dict[str, object]]] = {}
     for checkin in store.checkins():
         told.setdefault(checkin.session_id, []).append(to_json(checkin))
-    for record in store.each_session(include_active=True):
-        yield {**record.to_json(), "checkins": told.get(record.id, [])}
+    for record, steps in store.each_session_rows(include_active=True):
+        yield indented_session(record, steps, told.get(record.id, []))
 
 
 ZONE_STYLE = {"green": "green", "amber": "yellow", "red": "bold red"}

@@ -8,8 +8,10 @@ half-way leaves any old file as it was. The CSV reads no steps.
 
 Measured (tests/bench/bench_checkins.py, 1,825 sessions of 58 steps against 10):
 `history` 1.3x, the History screen 0.9x, its Calendar 1.05x and Exercises
-1.2x; CSV 1.7x (6x while it read the steps); jsonl and `history --json` 11-15x:
-they write every step, so their output itself is some 180 times larger.
+1.2x; CSV 1.7x (6x while it read the steps). jsonl and `history --json` write
+every step, so their output is some 180 times larger (27 and 36 MB): they were
+13-14x, `json.dumps` of each step's dict the most of it; written from the step
+rows (`present.session_text`) they are some 5-7x, see the benchmark's docstring.
 """
 
 from __future__ import annotations
@@ -41,19 +43,19 @@ def run_export(fmt: str, output: Path | None) -> int:
             checkins = by_session(store.checkins())
             if fmt == "csv":  # a row a session: the steps are not read
                 pieces = csv_text(_without_steps(store), checkins)
-            else:
-                pieces = jsonl_text(store.each_session(), checkins)
+            else:  # every step: a page of sessions and their step rows at a time
+                pieces = jsonl_text(store.each_session_rows(), checkins)
             if output is None:
                 for piece in pieces:
                     sys.stdout.write(piece)
                 return 0
-            text = "".join(pieces)
+            write_atomic(output, pieces)  # written as read; the old file until it ends
     except StoreError as error:
         print(f"spinewise: {error}", file=sys.stderr)
         return 1
-    try:
-        write_atomic(output, text)
     except OSError as error:
+        if output is None:
+            raise  # standard output closed: as any other command
         print(f"spinewise: cannot write {output}: {error.strerror or error}", file=sys.stderr)
         return 1
     print(f"Exported to {output}", file=sys.stderr)

@@ -17,6 +17,7 @@ import re
 import sys
 import tempfile
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 #: A temporary file of ours: `.NAME.PID.XXXXXXXX.tmp` (before, `.NAME.XXXXXXXX.tmp`).
@@ -25,8 +26,9 @@ _TEMP = re.compile(r"^\..+?\.(?:(?P<pid>\d+)\.)?[a-z0-9_]{8}\.tmp$")
 _STALE_AFTER = 3600.0
 
 
-def write_atomic(path: Path, data: bytes | str) -> Path:
-    """Replace `path` with `data` (text is written as UTF-8); returns the path.
+def write_atomic(path: Path, data: bytes | str | Iterable[str]) -> Path:
+    """Replace `path` with `data` (text is written as UTF-8; pieces of text as they
+    come, so a large export is never held whole); returns the path.
 
     The folder is created when missing. The new file keeps the old file's
     permissions (0o644 for a new one). On any failure the old file is left as it was
@@ -46,7 +48,11 @@ def write_atomic(path: Path, data: bytes | str) -> Path:
     )
     try:
         with os.fdopen(fd, "wb") as out:
-            out.write(data)
+            if isinstance(data, bytes):
+                out.write(data)
+            else:
+                for piece in data:
+                    out.write(piece.encode("utf-8"))
             out.flush()
             os.fsync(out.fileno())
         os.chmod(temp, mode)

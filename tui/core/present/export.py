@@ -14,9 +14,11 @@ import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import datetime, tzinfo
 
+from tui.core.present.session_text import IsoDates, jsonl_session
 from tui.core.programme.zones import CheckIn, Kind, next_day_change, session_zone
 from tui.core.store.checkins import to_json as checkin_json
 from tui.core.store.record import SessionRecord
+from tui.core.store.rows import StepRow
 
 CSV_COLUMNS = (
     "date", "routine", "minutes", "status", "pain_before", "pain_after", "zone", "effort",
@@ -82,22 +84,18 @@ def _checkin(c: CheckIn, tz: tzinfo | None) -> dict[str, object]:
 
 
 def jsonl_text(
-    records: Iterable[SessionRecord],
+    sessions: Iterable[tuple[SessionRecord, Sequence[StepRow]]],
     checkins: Mapping[int | None, Sequence[CheckIn]],
     tz: tzinfo | None = None,
 ) -> Iterator[str]:
     """A line a session (`"type": "session"`, with steps and check-ins), then a line
-    for each check-in that belongs to no session (`"type": "checkin"`)."""
-    for record in records:
-        data = record.to_json()
-        data["started_at"], data["ended_at"] = iso(record.started_at, tz), iso(record.ended_at, tz)
-        data["steps"] = [
-            {**step.to_json(), "started_at": iso(step.started_at, tz),
-             "ended_at": iso(step.ended_at, tz)}
-            for step in record.steps
-        ]  # fmt: skip
-        data["checkins"] = [_checkin(c, tz) for c in checkins.get(record.id, ())]
-        yield json.dumps({"type": "session", **data}, ensure_ascii=False) + "\n"
+    for each check-in that belongs to no session (`"type": "checkin"`). `sessions`
+    as `Store.each_session_rows` gives them; each line as `session_text.jsonl_session`
+    writes it."""
+    dates = IsoDates(tz)
+    for record, steps in sessions:
+        told = [_checkin(c, tz) for c in checkins.get(record.id, ())]
+        yield jsonl_session(record, steps, told, dates)
     for c in checkins.get(None, ()):
         yield json.dumps({"type": "checkin", **_checkin(c, tz)}, ensure_ascii=False) + "\n"
 

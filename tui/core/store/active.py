@@ -240,9 +240,9 @@ class NullStore:
     def count_sessions(self, *, include_active: bool = False) -> int:
         return 0
 
-    def each_session(
-        self, page: int = 100, *, include_active: bool = False
-    ) -> Iterator[SessionRecord]:
+    def each_session_rows(
+        self, page: int = 500, *, include_active: bool = False
+    ) -> Iterator[tuple[SessionRecord, list[Any]]]:
         return iter(())
 
     def add_checkin(self, checkin: Any) -> int:

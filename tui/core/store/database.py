@@ -40,6 +40,7 @@ from tui.core.store.active import (
 )
 from tui.core.store.checkins import CheckInMethods
 from tui.core.store.enrolment import EnrolmentMethods
+from tui.core.store.rows import RowMethods
 from tui.core.store.schema import (
     Damaged,
     SessionOpenError,
@@ -75,7 +76,7 @@ MEMORY = ":memory:"
 T = TypeVar("T")
 
 
-class Store(CheckInMethods, EnrolmentMethods):
+class Store(CheckInMethods, EnrolmentMethods, RowMethods):
     """The session database. Open with `Store.open()`; see the module's docstring
     (check-ins: `checkins.CheckInMethods`; plans: `enrolment.EnrolmentMethods`)."""
 
@@ -285,17 +286,6 @@ class Store(CheckInMethods, EnrolmentMethods):
         from tui.core.store.history import count_sessions
 
         return self._read(lambda conn: count_sessions(conn, include_active=include_active))
-
-    def each_session(
-        self, page: int = 100, *, include_active: bool = False
-    ) -> Iterator[SessionRecord]:
-        """Every ended session (and the active one, if `include_active`) with its steps,
-        newest first, read `page` sessions at a time: `history --json` writes each as
-        it comes, never holding them all."""
-        offset = 0
-        while batch := self.history(page, offset=offset, include_active=include_active):
-            yield from batch
-            offset += len(batch)
 
     def streak(self, today: date | None = None) -> int:
         """Days in a row exercised, ending today or yesterday (`history.streak_of`)."""
