@@ -1,4 +1,5 @@
-"""`spinewise history`: past sessions, the streak, minutes per week.
+"""`spinewise history`: past sessions, the streak, minutes per week; `--chart`
+draws the pain or the minutes (`history_chart`), `export` writes them all.
 
 The table reads the 30 sessions it prints, without their steps, and counts the
 rest in SQL; `--json` writes each session as it is read (`Store.each_session_rows`),
@@ -37,12 +38,24 @@ def add_parser(sub: Subparsers, common: argparse.ArgumentParser) -> None:
         help="export every session: --format csv (a row a session) or jsonl (all of it)",
     )  # fmt: skip
     history.add_argument("--json", action="store_true", help="print the sessions as JSON")
+    history.add_argument(
+        "--chart", choices=["pain", "minutes"],
+        help="draw pain before and after each session, or minutes per week (last 12 weeks)",
+    )  # fmt: skip
     history.add_argument("--format", choices=["csv", "jsonl"], help="the export's format")
     history.add_argument("-o", "--output", type=Path, metavar="FILE",
                          help="write the export to FILE (default: standard output)")  # fmt: skip
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.chart and (args.action or args.json or args.format or args.output):
+        print("spinewise history: --chart goes alone: spinewise history --chart pain",
+              file=sys.stderr)  # fmt: skip
+        return 2
+    if args.chart:
+        from .history_chart import run_chart
+
+        return run_chart(args.chart)
     if args.action != "export":
         if args.format or args.output:
             print("spinewise history: --format and -o go with export: "

@@ -1,7 +1,9 @@
 """Past sessions (with their pain before and after, and its zone), the streak,
-and minutes per week; tabs for the last 12 weeks as a calendar and for each
-exercise (sessions, skips, `!`, the worst pain during it), each read in a
-thread worker the first time its tab opens (counted in SQL, not loaded).
+and minutes per week; tabs for the last 12 weeks as a calendar, for the pain
+before and after each session in those weeks as a chart (`present.charts`;
+textual-plotext imported only then), and for each exercise (sessions, skips,
+`!`, the worst pain during it), each read in a thread worker the first time
+its tab opens (counted in SQL, or the 12 weeks' check-ins only, not loaded).
 
 The table is filled a page at a time: the first `PAGE` sessions come with the
 screen (read, without their steps, in the app's worker), and the next page is
@@ -25,6 +27,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Sparkline, Static, TabbedContent, TabPane
 
 from tui.core.present.calendar import WEEKS, Day, calendar_grid
+from tui.core.present.charts import Chart, pain_chart, window_start
 from tui.core.present.pain import pains_by_session
 from tui.core.programme.zones import red_days, zone
 from tui.core.store.checkins import ExerciseStats
@@ -54,7 +57,8 @@ class HistoryScreen(Screen[None]):
         Binding("escape,q", "app.pop_screen", "Back", id="back"),
         Binding("1", "show_tab('tab-sessions')", "Sessions", id="sessions"),
         Binding("2", "show_tab('tab-calendar')", "Calendar", id="calendar"),
-        Binding("3", "show_tab('tab-exercises')", "Exercises", id="exercises"),
+        Binding("3", "show_tab('tab-pain')", "Pain", id="pain"),
+        Binding("4", "show_tab('tab-exercises')", "Exercises", id="exercises"),
     ]
 
     def __init__(
@@ -69,6 +73,7 @@ class HistoryScreen(Screen[None]):
         tell: Pains | None = None,
         calendar: Callable[[], list[list[Day]]] | None = None,
         exercises: Callable[[], list[ExerciseStats]] | None = None,
+        pain: Callable[[], Chart] | None = None,
     ) -> None:
         super().__init__()
         self.records = list(records)
@@ -80,12 +85,11 @@ class HistoryScreen(Screen[None]):
         #: The pain cell of each session loaded that has check-ins, and how to read more.
         self.pains = dict(pains or {})
         self._tell = tell
-        #: What the Calendar and Exercises tabs show, read when each first opens.
-        self._tabs: dict[str, Callable[[], object]] = {}
-        if calendar is not None:
-            self._tabs["tab-calendar"] = calendar
-        if exercises is not None:
-            self._tabs["tab-exercises"] = exercises
+        #: What the Calendar, Pain and Exercises tabs show, read when each first opens.
+        given = {"tab-calendar": calendar, "tab-pain": pain, "tab-exercises": exercises}
+        self._tabs: dict[str, Callable[[], object]] = {
+            tab: read for tab, read in given.items() if read is not None
+        }
         self._reading = False
 
     def compose(self) -> ComposeResult:
@@ -109,6 +113,8 @@ class HistoryScreen(Screen[None]):
                 yield DataTable(id="history-table", cursor_type="row")
             with TabPane("Calendar", id="tab-calendar"):
                 yield DayGrid("Reading…", id="history-calendar")
+            with TabPane("Pain", id="tab-pain"), Vertical(id="history-pain"):
+                yield Static("Reading…", id="history-pain-note")
             with TabPane("Exercises", id="tab-exercises"):
                 yield DataTable(id="history-exercises", cursor_type="row")
         yield Footer()
@@ -135,6 +141,9 @@ class HistoryScreen(Screen[None]):
         if tab == "tab-calendar":
             self.query_one("#history-calendar", DayGrid).show_days(cast("list[list[Day]]", found))
             return
+        if tab == "tab-pain":
+            self._show_pain(cast(Chart, found))
+            return
         table = self.query_one("#history-exercises", DataTable)
         stats = cast("list[ExerciseStats]", found)
         if not stats:
@@ -144,6 +153,19 @@ class HistoryScreen(Screen[None]):
              "" if e.worst_pain is None else f"{e.worst_pain} ({zone(e.worst_pain).value})"]
             for e in stats
         )  # fmt: skip
+
+    def _show_pain(self, chart: Chart) -> None:
+        """The chart above its note; with no answers, a sentence alone (no empty axes)."""
+        note = self.query_one("#history-pain-note", Static)
+        if chart.empty is not None:
+            note.update(chart.empty)
+            return
+        from ..widgets.chart_plot import ChartPlot  # plotext: only now
+
+        self.query_one("#history-pain", Vertical).mount(
+            ChartPlot(chart, id="history-pain-chart"), before=note
+        )
+        note.update(chart.note)
 
     def on_mount(self) -> None:
         table = self.query_one("#history-table", DataTable)
@@ -221,10 +243,15 @@ def history_screen(store: Store | NullStore, today: date | None = None) -> Histo
         red = red_days(store.checkins(since=since))
         return calendar_grid(store.daily_minutes(since), red, day)
 
+    def pain() -> Chart:
+        day = today or date.today()
+        since = datetime.combine(window_start(day) - timedelta(days=1), datetime.min.time())
+        return pain_chart(store.checkins(since=since.timestamp()), day)
+
     first = more(0, PAGE)
     count = store.count_sessions(include_active=True) if len(first) == PAGE else len(first)
     return HistoryScreen(
         first, store.streak(today), store.minutes_per_week(today=today), count=count, more=more,
         pains=tell([record.id for record in first]), tell=tell,
-        calendar=calendar, exercises=store.exercise_stats,
+        calendar=calendar, exercises=store.exercise_stats, pain=pain,
     )  # fmt: skip

@@ -46,6 +46,21 @@ class Zone(StrEnum):
     RED = "red"
 
 
+#: Each zone's colour on charts (red, green, blue 0-255): the traffic light's, in
+#: shades that read on dark and light backgrounds alike.
+ZONE_COLOUR: dict[Zone, tuple[int, int, int]] = {
+    Zone.GREEN: (46, 160, 67),
+    Zone.AMBER: (212, 150, 20),
+    Zone.RED: (218, 54, 51),
+}
+#: The pain each zone spans on the 0-10 scale, for shading a chart's bands.
+ZONE_SPAN: dict[Zone, tuple[int, int]] = {
+    Zone.GREEN: (PAIN_MIN, GREEN_MAX),
+    Zone.AMBER: (GREEN_MAX + 1, AMBER_MAX),
+    Zone.RED: (AMBER_MAX + 1, PAIN_MAX),
+}
+
+
 class Kind(StrEnum):
     """When a check-in was given."""
 

@@ -1,0 +1,221 @@
+"""The charts of `spinewise history --chart pain|minutes` and of the History
+screen's Pain tab, as plain values, and `draw`, which puts one on a plotext
+figure: the `plotext` module in a terminal, textual-plotext's `Plot` on the
+screen, so both show the same chart. Nothing here imports plotext.
+
+Pain: the pain given before each session and after it (0-10, the answers of
+the get-ready and of the summary or `spinewise checkin PAIN`), each at the
+time it was given, over the last 12 weeks (this one last, as the Calendar):
+a window, not every year, so that five years of daily sessions draw as fast
+as one week and the points stay apart (84 days on some 70 columns). The
+zones are shaded behind them (`zones.ZONE_SPAN`, `zones.ZONE_COLOUR`).
+Minutes: active minutes per week over the same 12 weeks, as bars.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, tzinfo
+from typing import Any
+
+from tui.core.present.calendar import WEEKS
+from tui.core.programme.zones import (
+    GREEN_MAX,
+    PAIN_MAX,
+    PAIN_MIN,
+    ZONE_COLOUR,
+    ZONE_SPAN,
+    CheckIn,
+    Kind,
+    Zone,
+)
+
+RGB = tuple[int, int, int]
+#: The lines' colours: apart from the zones' green, amber and red.
+BEFORE_COLOUR: RGB = (80, 150, 255)
+AFTER_COLOUR: RGB = (200, 110, 230)
+MINUTES_COLOUR: RGB = ZONE_COLOUR[Zone.GREEN]
+#: Points: told apart by shape too, for a terminal without colours.
+BEFORE_MARKER, AFTER_MARKER = "○", "●"
+#: What shades a zone's band (over its colour); one without colours has lines.
+BAND_MARKER = "░"
+
+
+@dataclass(frozen=True, slots=True)
+class Series:
+    label: str
+    xs: tuple[float, ...]
+    ys: tuple[float, ...]
+    colour: RGB
+    marker: str
+
+
+@dataclass(frozen=True, slots=True)
+class Chart:
+    """What to draw: points or bars over x (days, or weeks), with the axes' ticks.
+
+    `empty` is a sentence to show instead of the chart (no data: not an empty
+    plot); `note` a line to show under it.
+    """
+
+    title: str
+    note: str
+    empty: str | None = None
+    series: tuple[Series, ...] = ()
+    bars: bool = False
+    xlim: tuple[float, float] = (0.0, 1.0)
+    xticks: tuple[float, ...] = ()
+    xlabels: tuple[str, ...] = ()
+    ylim: tuple[float, float] = (0.0, 1.0)
+    yticks: tuple[float, ...] = ()
+    #: Zones shaded behind the points: (lowest, highest, colour), on the y scale.
+    bands: tuple[tuple[float, float, RGB], ...] = ()
+
+
+def window_start(today: date, weeks: int = WEEKS) -> date:
+    """The Monday `weeks - 1` weeks before `today`'s week: the window's first day."""
+    return today - timedelta(days=today.weekday(), weeks=weeks - 1)
+
+
+def _day_ticks(first: date, weeks: int) -> tuple[tuple[float, ...], tuple[str, ...]]:
+    """A tick every other Monday, the last one this week's: `02 Mar`."""
+    mondays = [week * 7 for week in range(weeks - 1, -1, -2)][::-1]
+    return (
+        tuple(float(day) for day in mondays),
+        tuple(f"{first + timedelta(days=day):%d %b}" for day in mondays),
+    )
+
+
+def pain_chart(
+    checkins: Iterable[CheckIn], today: date, *, weeks: int = WEEKS, tz: tzinfo | None = None
+) -> Chart:
+    """Pain before and after each session, by the day (x: days from `window_start`,
+    wall-clock time in `tz`, the local zone by default) in the `weeks` ending with
+    `today`'s; check-ins outside that window, or given on their own, are left out."""
+    first = window_start(today, weeks)
+    end = first + timedelta(weeks=weeks)
+    points: dict[Kind, list[tuple[float, float]]] = {Kind.BEFORE: [], Kind.AFTER: []}
+    for c in checkins:
+        if c.kind not in points or c.pain is None or c.session_id is None:
+            continue
+        moment = datetime.fromtimestamp(c.at, tz)
+        if not first <= moment.date() < end:
+            continue
+        seconds = moment.hour * 3600 + moment.minute * 60 + moment.second
+        points[c.kind].append(((moment.date() - first).days + seconds / 86400, float(c.pain)))
+    shown = f"the {weeks} weeks from {first:%a %d %b %Y} to {today:%a %d %b}"
+    if not any(points.values()):
+        return Chart(
+            title="Pain before and after each session",
+            note="",
+            empty=(
+                f"No pain given before or after a session in {shown}: spinewise asks "
+                "on a session's first get-ready and on its summary."
+            ),
+        )
+    answers = len(points[Kind.BEFORE]) + len(points[Kind.AFTER])
+    xticks, xlabels = _day_ticks(first, weeks)
+    series = []
+    for kind, label, colour, marker in (
+        (Kind.BEFORE, "before", BEFORE_COLOUR, BEFORE_MARKER),
+        (Kind.AFTER, "after", AFTER_COLOUR, AFTER_MARKER),
+    ):
+        given = sorted(points[kind])
+        if given:
+            xs, ys = zip(*given, strict=True)
+            series.append(Series(label, tuple(xs), tuple(ys), colour, marker))
+    bands = tuple(
+        (max(PAIN_MIN, low - 0.5), min(PAIN_MAX, high + 0.5), ZONE_COLOUR[zone])
+        for zone, (low, high) in ZONE_SPAN.items()
+    )
+    return Chart(
+        title=f"Pain (0-10) before and after each session, last {weeks} weeks",
+        note=(
+            f"{_count(answers, 'answer')}, {first:%d %b %Y} - {today:%d %b}; zones: green "
+            f"0-{GREEN_MAX}, amber {ZONE_SPAN[Zone.AMBER][0]}-{ZONE_SPAN[Zone.AMBER][1]}, "
+            f"red {ZONE_SPAN[Zone.RED][0]}-{PAIN_MAX}"
+        ),
+        series=tuple(series),
+        xlim=(0.0, weeks * 7.0),
+        xticks=xticks,
+        xlabels=xlabels,
+        ylim=(float(PAIN_MIN), float(PAIN_MAX)),
+        yticks=(0.0, float(GREEN_MAX), float(ZONE_SPAN[Zone.AMBER][1]), float(PAIN_MAX)),
+        bands=bands,
+    )
+
+
+def minutes_chart(weeks: Sequence[tuple[date, float]]) -> Chart:
+    """Active minutes per week (`Store.minutes_per_week`: Monday, minutes; oldest first)."""
+    total = sum(minutes for _, minutes in weeks)
+    if not weeks or total <= 0:
+        return Chart(
+            title="Minutes per week",
+            note="",
+            empty=f"No minutes exercised in the last {_count(len(weeks), 'week')}: "
+            "spinewise run gentle-start starts a session.",
+        )
+    top = max(minutes for _, minutes in weeks)
+    height = max(20, math.ceil(top / 20) * 20)  # whole minutes on the y axis, 5 ticks
+    every = 1 if len(weeks) <= 6 else 2
+    ticks = tuple(range(len(weeks) - 1, -1, -every))[::-1]
+    bars = Series(
+        "minutes", tuple(float(n) for n in range(len(weeks))),
+        tuple(minutes for _, minutes in weeks), MINUTES_COLOUR, "sd",
+    )  # fmt: skip
+    return Chart(
+        title="Active minutes per week",
+        note=f"{round(total)} minutes in the last {_count(len(weeks), 'week')}, "
+        f"this week's last (week of {weeks[-1][0]:%d %b})",
+        series=(bars,),
+        bars=True,
+        xlim=(-0.5, len(weeks) - 0.5),
+        xticks=tuple(float(n) for n in ticks),
+        xlabels=tuple(f"{weeks[n][0]:%d %b}" for n in ticks),
+        ylim=(0.0, float(height)),
+        yticks=tuple(float(height * n // 4) for n in range(5)),
+    )
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def draw(plt: Any, chart: Chart, *, colour: bool = True, title: bool = True) -> None:
+    """Put `chart` on `plt`, a cleared plotext figure (the `plotext` module, or
+    textual-plotext's `Plot`), sized by its caller; its title too, if `title`.
+    Without `colour` the zones are marked by lines at their edges instead of
+    shaded, the points told apart by their shape (○ before, ● after). `chart.empty`
+    charts are not drawn.
+
+    The bands are drawn highest first: in a short chart one row of text stands for
+    two pains, and the lower zone's shade wins it (a 5 is amber, never red)."""
+    if chart.empty is not None:
+        return
+    if title:
+        plt.title(chart.title)
+    if chart.bands and colour:
+        left, right = chart.xlim
+        for low, high, rgb in sorted(chart.bands, reverse=True):
+            plt.plot([left, right], [high, high], marker=BAND_MARKER, color=rgb, fillx=low)
+    elif chart.bands:
+        for low, _, _ in chart.bands[1:]:
+            plt.hline(low)
+    for series in chart.series:
+        paint = series.colour if colour else "default"
+        if chart.bars:
+            plt.bar(list(series.xs), list(series.ys), color=paint, width=0.6)
+            continue
+        if len(series.xs) > 1:
+            plt.plot(list(series.xs), list(series.ys), marker="braille", color=paint)
+        plt.scatter(
+            list(series.xs), list(series.ys), marker=series.marker, color=paint,
+            label=series.label,
+        )  # fmt: skip
+    plt.xlim(*chart.xlim)
+    plt.ylim(*chart.ylim)
+    plt.xticks(list(chart.xticks), list(chart.xlabels))
+    if chart.yticks:
+        plt.yticks(list(chart.yticks))
