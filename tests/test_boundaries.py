@@ -72,6 +72,9 @@ NOT_BEFORE_THE_FIRST_FRAME = {
     "tui.plain.run",  # --plain lines: never on the screen's way
     "tui.core.programme.zones",  # check-ins: read and written after the first frame
     "tui.screens.checkins",
+    "plotext",  # charts: the History screen's Pain tab imports them when it opens
+    "textual_plotext",
+    "tui.widgets.chart_plot",
 }
 
 FIRST_FRAME = """
@@ -130,3 +133,48 @@ def test_a_whole_plain_workout_never_imports_textual_or_rich(isolated_home):
     assert out.stdout.splitlines()[-5] == "Preview ended."  # at --speed: a preview (issue 14)
     loaded = set(out.stderr.splitlines()[-1].split())
     assert "tui" in loaded and not loaded & {"textual", "rich"}
+
+
+HISTORY_TABS = """
+import asyncio, sys
+from datetime import date, datetime
+from textual.app import App
+from tui.core.programme.zones import CheckIn, Kind
+from tui.core.store.database import Store
+from tui.screens.history import history_screen
+
+store = Store.open(":memory:")
+started = datetime(2026, 3, 4, 8, 0).timestamp()
+sid = store.begin("care", None, "Care", "x", 600.0, 1, {}, started)
+store.add_checkin(CheckIn(Kind.BEFORE, started - 60, pain=3, session_id=sid))
+
+class One(App[None]):
+    def on_mount(self) -> None:
+        self.push_screen(history_screen(store, today=date(2026, 3, 5)))
+
+def charts() -> bool:
+    return bool({"plotext", "textual_plotext"} & set(sys.modules))
+
+async def main() -> None:
+    app = One()
+    seen = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        seen.append(charts())
+        for key in ("2", "4", "1", "3"):  # Calendar, Exercises, Sessions, then Pain
+            await pilot.press(key)
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            seen.append(charts())
+        seen.append(len(app.screen.query("#history-pain-chart")))
+    print(seen)
+
+asyncio.run(main())
+"""
+
+
+def test_plotext_comes_with_the_pain_tab_not_before():
+    out = subprocess.run([sys.executable, "-c", HISTORY_TABS], capture_output=True, text=True,
+                         check=True, timeout=60)  # fmt: skip
+    # opened, Calendar, Exercises, Sessions: no plotext; Pain: plotext and its chart
+    assert out.stdout.split("\n")[-2] == "[False, False, False, False, True, 1]"

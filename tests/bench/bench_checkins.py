@@ -4,7 +4,9 @@ years, daily, 58 step rows and three check-ins each) against 10 (target <= 2x):
 - `spinewise history`, `history --json`, `history export --format csv` and
   `--format jsonl` (whole process, wall, output to /dev/null);
 - the History screen (in this process: ctrl+y until its table has rows), then
-  its Calendar and Exercises tabs (from the key until the tab is filled).
+  its Calendar, Pain and Exercises tabs (from the key until the tab is filled;
+  "today" is the day of the newest session, so the Pain tab draws 12 weeks of
+  answers at 1,825 sessions and 10 days of them at 10).
 
 Medians of `--runs` runs, the two sizes alternating (`bench_cost.paired`).
 Run: python tests/bench/bench_checkins.py [--runs 5]
@@ -49,11 +51,12 @@ async def screen_seconds() -> dict[str, float]:
     from tui.app import SpinewiseApp
 
     app = SpinewiseApp([], options=app_options(FakeClock(), Store.open()))
+    app.wall = lambda: START + 3600  # "today" is the newest session's day: the tabs show it
     took: dict[str, float] = {}
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         took["screen"] = await history_rows_shown(app, pilot)
-        for key, name in (("2", "calendar"), ("3", "exercises")):
+        for key, name in (("2", "calendar"), ("3", "pain"), ("4", "exercises")):
             began = time.perf_counter()
             await pilot.press(key)
             await app.workers.wait_for_complete()
@@ -75,7 +78,7 @@ def main() -> None:
             args.runs, lambda n, w=words: wall([str(SPINEWISE), *w], envs[n]), "1825", "10"
         )
         report(f"{' '.join(words)}, 1,825 vs 10 sessions", big, small, "s", 2)
-    for part in ("screen", "calendar", "exercises"):
+    for part in ("screen", "calendar", "pain", "exercises"):
 
         def seconds(n: str, part: str = part) -> float:
             os.environ["XDG_STATE_HOME"] = envs[n]["XDG_STATE_HOME"]

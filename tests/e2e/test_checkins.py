@@ -55,3 +55,33 @@ def test_pain_keys_reach_history_and_the_csv_export(spinewise):
     # at --speed 2 the session is a preview (issue 14): history and the export say so
     assert (row["zone"], row["effort"], row["status"]) == ("amber", "right", "preview")
     assert row["date"][10] == "T" and row["date"][-6] in "+-"  # ISO 8601 with its offset
+
+
+def test_a_session_with_pain_keys_then_its_chart(spinewise):
+    routine = spinewise.write_routine("short.toml", SHORT)
+    spinewise.run("run", str(routine), "--speed", "2", width=80, height=24)
+    spinewise.wait_for("Back pain now? 0-9, t for 10, Enter skips")
+    spinewise.send("2")
+    spinewise.wait_for("How hard was that?", timeout=20)
+    spinewise.send("6")
+    spinewise.wait_for("Back pain now: 6 (red)")
+    spinewise.send("q")
+    assert spinewise.wait_exit() == 0
+
+    # in a terminal 90 columns wide: as wide as it, in colour
+    spinewise.start([str(spinewise.script), "history", "--chart", "pain"], width=90, height=30)
+    screen = spinewise.wait_for("[exit 0]")
+    lines = screen.splitlines()
+    assert "Pain (0-10) before and after each session, last 12 weeks" in lines[0]
+    (frame,) = [line for line in lines if "┌" in line]
+    assert len(frame) == 90
+    assert "○ before" in screen and "● after" in screen
+    assert any(line.startswith("2 answers, ") for line in lines)
+    # the points themselves, besides the legend's "○○ before" and "●● after"
+    assert screen.count("○") >= 3 and screen.count("●") >= 3
+
+    # not a terminal: 80 columns, no colours
+    done = spinewise.command("history", "--chart", "pain")
+    assert done.returncode == 0, done.stderr
+    assert "\x1b" not in done.stdout
+    assert max(len(line) for line in done.stdout.splitlines()) == 80

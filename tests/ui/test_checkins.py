@@ -242,13 +242,13 @@ def three_days(store: Store) -> None:
         store.add_checkin(CheckIn(Kind.AFTER, started + 960, pain=after, session_id=sid))
 
 
-def history_app():
+def history_app(fill=three_days):
     from textual.app import App
 
     from tui.screens.history import history_screen
 
     store = Store.open(":memory:")
-    three_days(store)
+    fill(store)
 
     class One(App[None]):
         def on_mount(self) -> None:
@@ -275,17 +275,17 @@ async def test_the_history_tabs_show_the_three_days():
         await open_tab(pilot, "2")
         grid = str(app.screen.query_one("#history-calendar").content)
         assert "Mon" in grid and "pain of 6 or more" in grid
-        await open_tab(pilot, "3")
+        await open_tab(pilot, "4")
         exercises = app.screen.query_one("#history-exercises")
         rows = [[str(c) for c in exercises.get_row_at(r)] for r in range(exercises.row_count)]
         assert rows == [["Bird dog", "3", "0", "0", ""], ["Plank", "3", "1", "2", "7 (red)"]]
 
 
-def _snap(snap_compare, key: str, size: tuple[int, int]) -> bool:
+def _snap(snap_compare, key: str, size: tuple[int, int], fill=three_days) -> bool:
     async def run_before(pilot) -> None:
         await open_tab(pilot, key)
 
-    return snap_compare(history_app(), terminal_size=size, run_before=run_before)
+    return snap_compare(history_app(fill), terminal_size=size, run_before=run_before)
 
 
 def test_snapshot_history_calendar_80x24(snap_compare):
@@ -297,8 +297,85 @@ def test_snapshot_history_calendar_120x35(snap_compare):
 
 
 def test_snapshot_history_exercises_80x24(snap_compare):
-    assert _snap(snap_compare, "3", (80, 24))
+    assert _snap(snap_compare, "4", (80, 24))
 
 
 def test_snapshot_history_sessions_120x35(snap_compare):
     assert _snap(snap_compare, "1", (120, 35))
+
+
+# -- the Pain tab --------------------------------------------------------------
+
+
+def one_session(store: Store) -> None:
+    """One session, on 4 March 2026, pain 3 before and 5 after."""
+    started = datetime(2026, 3, 4, 8, 0).timestamp()
+    sid = store.begin("test-care", None, "Test care", "x", 600.0, 2, {}, started)
+    with store._write() as conn:
+        conn.execute(
+            "UPDATE sessions SET status = 'completed', ended_at = ?, active_seconds = 600"
+            " WHERE id = ?", (started + 900, sid),
+        )  # fmt: skip
+    store.add_checkin(CheckIn(Kind.BEFORE, started - 60, pain=3, session_id=sid))
+    store.add_checkin(CheckIn(Kind.AFTER, started + 960, pain=5, session_id=sid))
+
+
+def years(store: Store) -> None:
+    """Daily sessions for three years up to 4 March 2026, each with pain before and after."""
+    from tests.core.store_writes import fill_history
+
+    start = datetime(2026, 3, 4, 8, 0).timestamp()
+    fill_history(store, 3 * 365, steps_each=2, start=start)
+    for sid in range(1, 3 * 365 + 1):
+        began = start - (sid - 1) * 86_400
+        store.add_checkin(CheckIn(Kind.BEFORE, began - 60, pain=(sid * 3) % 6, session_id=sid))
+        store.add_checkin(CheckIn(Kind.AFTER, began + 960, pain=(sid * 5) % 8, session_id=sid))
+
+
+async def pain_tab(fill):
+    from tui.widgets.chart_plot import ChartPlot
+
+    app = history_app(fill)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await open_tab(pilot, "3")
+        note = str(app.screen.query_one("#history-pain-note").content)
+        plots = list(app.screen.query(ChartPlot))
+        return note, plots[0].chart if plots else None
+
+
+async def test_the_pain_tab_draws_before_and_after_with_the_zones():
+    note, chart = await pain_tab(three_days)
+    assert note == "6 answers, 15 Dec 2025 - 05 Mar; zones: green 0-3, amber 4-5, red 6-10"
+    before, after = chart.series
+    assert (before.ys, after.ys) == ((2.0, 2.0, 2.0), (2.0, 5.0, 7.0))
+    assert len(chart.bands) == 3
+
+
+async def test_the_pain_tab_with_no_answers_says_so_without_a_chart():
+    note, chart = await pain_tab(lambda store: None)
+    assert chart is None
+    assert note.startswith("No pain given before or after a session in the 12 weeks from")
+
+
+async def test_the_pain_tab_with_one_session():
+    note, chart = await pain_tab(one_session)
+    assert note.startswith("2 answers,")
+    assert [(s.label, s.ys) for s in chart.series] == [("before", (3.0,)), ("after", (5.0,))]
+
+
+async def test_the_pain_tab_with_years_of_sessions_shows_its_12_weeks():
+    note, chart = await pain_tab(years)
+    assert note.startswith("160 answers, 15 Dec 2025 - 05 Mar")  # 80 days, of 1,095
+    assert all(0 <= x < 84 for series in chart.series for x in series.xs)
+
+
+def test_snapshot_history_pain_80x24(snap_compare):
+    assert _snap(snap_compare, "3", (80, 24))
+
+
+def test_snapshot_history_pain_120x35(snap_compare):
+    assert _snap(snap_compare, "3", (120, 35))
+
+
+def test_snapshot_history_pain_empty_80x24(snap_compare):
+    assert _snap(snap_compare, "3", (80, 24), fill=lambda store: None)
