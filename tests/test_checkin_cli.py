@@ -45,7 +45,9 @@ def test_pain_after_midnight_is_the_last_sessions_pain_after(monkeypatch, capsys
     assert "pain after your session" in capsys.readouterr().out
     at(monkeypatch, datetime(2026, 3, 2, 7, 0))
     assert main(["checkin", "--vs", "better"]) == 0
+    capsys.readouterr()
     assert main(["checkin", "3"]) == 0  # it has its pain after: this one stands alone
+    assert "has its pain after already" in capsys.readouterr().out
     assert kept() == [
         (Kind.AFTER, 4, None, session, "stiff"),
         (Kind.NEXT_DAY, None, Change.BETTER, session, None),

@@ -10,6 +10,15 @@ years, daily, 58 step rows and three check-ins each) against 10 (target <= 2x):
 
 Medians of `--runs` runs, the two sizes alternating (`bench_cost.paired`).
 Run: python tests/bench/bench_checkins.py [--runs 5]
+
+Measured on 2 shared cores (29 Nov 2026, 5 runs, a loaded machine: medians
+move by 20%): `history` 1.10x, CSV 1.78x, the History screen 0.99x, Calendar
+1.07x, Pain 1.13x, Exercises 0.68x. `history --json` 5.2x (was 14.0x) and
+`--format jsonl` 6.4-7.9x (was 13.3x): these two write every step, 36 MB and
+27 MB against 198 KB and 150 KB (182 times the output); CPU seconds, best of
+3: 0.72 vs 0.12 and 0.92 vs 0.14. 2x is out of reach for them: reading the
+105,850 step rows alone (SQLite making their 1.4 M Python values) takes 0.2 s
+more than the whole 10-session run, before a byte is written.
 """
 
 from __future__ import annotations

@@ -59,7 +59,7 @@ def test_one_session_is_a_point_before_and_a_point_after():
     )
     assert (after.label, after.xs, after.ys, after.marker) == ("after", (day + 8 / 24,), (4.0,),
                                                               AFTER_MARKER)  # fmt: skip
-    assert chart.xlim == (0.0, 84.0) and chart.ylim == (0.0, 10.0)
+    assert chart.xlim == (-0.5, 84.5) and chart.ylim == (0.0, 10.0)
     assert chart.xlabels == ("22 Dec", "05 Jan", "19 Jan", "02 Feb", "16 Feb", "02 Mar")
     assert chart.xticks == (7.0, 21.0, 35.0, 49.0, 63.0, 77.0)
     assert chart.bands == (

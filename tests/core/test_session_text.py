@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from tests.core.store_writes import fill_history
+from tui.core.present import session_text
 from tui.core.present.export import by_session, iso, jsonl_text
 from tui.core.present.session_text import IsoDates, indented_session
 from tui.core.programme.zones import CheckIn, Effort, Kind
@@ -123,8 +124,10 @@ def _epochs() -> list[float]:
     return found
 
 
+@pytest.mark.parametrize("kept", [session_text.MINUTES_KEPT, 3])
 @pytest.mark.parametrize("tz", [None, BERLIN])
-def test_iso_dates_read_as_datetime_does(berlin, tz):
+def test_iso_dates_read_as_datetime_does(berlin, tz, kept, monkeypatch):
+    monkeypatch.setattr(session_text, "MINUTES_KEPT", kept)  # 3: worked out anew, often
     dates = IsoDates(tz)
     for epoch in _epochs():
         if tz is None:
@@ -133,4 +136,5 @@ def test_iso_dates_read_as_datetime_does(berlin, tz):
             expected = datetime.fromtimestamp(epoch, tz).isoformat(timespec="seconds")
         assert dates(epoch) == f'"{expected}"', epoch
         assert dates.text(epoch) == expected
+        assert len(dates._minutes) <= kept
     assert dates(None) == "null" and dates.text(None) is None

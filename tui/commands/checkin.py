@@ -18,6 +18,7 @@ from collections.abc import Callable
 
 from tui.core.programme.zones import (
     AMBER_MAX,
+    ATTACH_WITHIN,
     PAIN_MAX,
     PAIN_MIN,
     Change,
@@ -118,6 +119,10 @@ def run(args: argparse.Namespace) -> int:
     if last is not None and last.ended_at is not None:
         when = datetime.fromtimestamp(last.ended_at).strftime("%a %d %b %H:%M")
     said = f"Recorded {_SAID[kind].format(when=when)}"
+    if kind is Kind.STANDALONE and last is not None and last.has_after and when:
+        recent = last.ended_at is not None and now - last.ended_at <= ATTACH_WITHIN
+        if recent:  # not "no session": that one has its pain after already
+            said = f"Recorded on its own (your session of {when} has its pain after already)"
     if args.pain is not None:
         said += f": pain {args.pain} ({zone(args.pain).value})"
     print(said + ".")

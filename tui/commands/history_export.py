@@ -11,7 +11,7 @@ Measured (tests/bench/bench_checkins.py, 1,825 sessions of 58 steps against 10):
 1.2x; CSV 1.7x (6x while it read the steps). jsonl and `history --json` write
 every step, so their output is some 180 times larger (27 and 36 MB): they were
 13-14x, `json.dumps` of each step's dict the most of it; written from the step
-rows (`present.session_text`) they are some 5-7x, see the benchmark's docstring.
+rows (`present.session_text`) 5-8x, and no more than linear in what they write.
 """
 
 from __future__ import annotations

@@ -138,7 +138,7 @@ def pain_chart(
             f"red {ZONE_SPAN[Zone.RED][0]}-{PAIN_MAX}"
         ),
         series=tuple(series),
-        xlim=(0.0, weeks * 7.0),
+        xlim=(-0.5, weeks * 7 + 0.5),  # half a day either side: today's points off the frame
         xticks=xticks,
         xlabels=xlabels,
         ylim=(float(PAIN_MIN), float(PAIN_MAX)),
@@ -203,15 +203,15 @@ def draw(plt: Any, chart: Chart, *, colour: bool = True, title: bool = True) -> 
     elif chart.bands:
         for low, _, _ in chart.bands[1:]:
             plt.hline(low)
-    for series in chart.series:
-        paint = series.colour if colour else "default"
+    paint = {series.label: series.colour if colour else "default" for series in chart.series}
+    for series in chart.series:  # the lines first, the points over every line
         if chart.bars:
-            plt.bar(list(series.xs), list(series.ys), color=paint, width=0.6)
-            continue
-        if len(series.xs) > 1:
-            plt.plot(list(series.xs), list(series.ys), marker="braille", color=paint)
+            plt.bar(list(series.xs), list(series.ys), color=paint[series.label], width=0.6)
+        elif len(series.xs) > 1:
+            plt.plot(list(series.xs), list(series.ys), marker="·", color=paint[series.label])
+    for series in () if chart.bars else chart.series:
         plt.scatter(
-            list(series.xs), list(series.ys), marker=series.marker, color=paint,
+            list(series.xs), list(series.ys), marker=series.marker, color=paint[series.label],
             label=series.label,
         )  # fmt: skip
     plt.xlim(*chart.xlim)

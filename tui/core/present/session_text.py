@@ -31,6 +31,8 @@ _INDENTED_STEP = (
 )
 _COMPACT_STEP = "{" + ", ".join(f'"{key}": %s' for key in STEP_FIELDS) + "}"
 _BOOL = ("false", "true")
+#: Minutes `IsoDates` keeps worked out (a few days of sessions; memory stays flat).
+MINUTES_KEPT = 2048
 
 
 def indented_session(record: SessionRecord, steps: Sequence[StepRow], checkins: object) -> str:
@@ -62,7 +64,8 @@ class IsoDates:
     "seconds")`, a quoted JSON string (or "null" for None).
 
     Each minute is worked out once (steps are seconds apart: 215,350 dates in
-    17,000 minutes at 1,825 sessions); the seconds are added to it. Zones change
+    17,000 minutes at 1,825 sessions), the last `MINUTES_KEPT` kept; the seconds
+    are added to it. Zones change
     offset on a whole minute; one whose offset has seconds (local mean time,
     before 1900) is worked out date by date.
     """
@@ -87,6 +90,8 @@ class IsoDates:
         try:
             found = self._minutes[minute]
         except KeyError:
+            if len(self._minutes) >= MINUTES_KEPT:  # sessions come in order: start anew
+                self._minutes.clear()
             found = self._minutes[minute] = self._minute(minute)
         if found is None:
             return f'"{self._moment(epoch).isoformat(timespec="seconds")}"'

@@ -241,7 +241,7 @@ class NullStore:
         return 0
 
     def each_session_rows(
-        self, page: int = 500, *, include_active: bool = False
+        self, page: int = 100, *, include_active: bool = False
     ) -> Iterator[tuple[SessionRecord, list[Any]]]:
         return iter(())
 

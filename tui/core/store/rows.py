@@ -74,7 +74,7 @@ class RowMethods:
 
 
     def each_session_rows(
-        self, page: int = 500, *, include_active: bool = False
+        self, page: int = 100, *, include_active: bool = False
     ) -> Iterator[tuple[SessionRecord, list[StepRow]]]:
         """Every ended session (and the active one, if `include_active`), newest first,
         with its step rows, read `page` sessions at a time (each page as one read, so
