@@ -127,10 +127,12 @@ class SpinewiseApp(CheckInsApp):
         if self.routine_library is not None:
             self.routine_library.set_banner(self._banner())
             return
+        from .screens.library_today import plan_state
         from .screens.routine_library import RoutineLibraryScreen
 
-        # A loader is run by the screen, in a worker: it paints at once.
-        self.routine_library = RoutineLibraryScreen(self._catalog, banner=self._banner())
+        # A loader is run by the screen, in a worker: it paints at once; so is the plan.
+        plan = plan_state(self.storage.store, self.wall)
+        self.routine_library = RoutineLibraryScreen(self._catalog, self._banner(), plan)
         self.push_screen(self.routine_library)
         self.ask_next_day()
 

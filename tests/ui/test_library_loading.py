@@ -60,7 +60,7 @@ async def test_the_library_paints_before_the_routines_are_read():
         await settle(app, pilot)
         await pilot.press("escape")
         await pilot.pause()
-        assert rows(screen)["mine"] == ["Test care", "1:17", "", "beginner"]
+        assert rows(screen)["mine"] == ["Test care", "1:17", "beginner", ""]
 
 
 async def test_kept_listings_show_at_once_with_their_totals():
@@ -71,7 +71,7 @@ async def test_kept_listings_show_at_once_with_their_totals():
     async with app.run_test(size=(100, 30)) as pilot:
         for _ in range(5):
             await pilot.pause()
-        assert rows(app.screen)["mine"] == ["Test care", "1:17", "", "beginner"]
+        assert rows(app.screen)["mine"] == ["Test care", "1:17", "beginner", ""]
         go.set()
         await settle(app, pilot)
 
@@ -89,8 +89,8 @@ async def test_a_bad_file_is_shown_as_invalid_and_the_others_still_load():
         shown = rows(app.screen)
         assert shown["mine"][0] == "Test care"
         for bad in ("broken", "huge"):
-            assert shown[bad][0] == bad and shown[bad][2] == "invalid"
-        assert "pipe" not in shown or shown["pipe"][2] == "invalid"
+            assert shown[bad][0] == bad and shown[bad][3] == "invalid"
+        assert "pipe" not in shown or shown["pipe"][3] == "invalid"
 
 
 async def test_a_routine_started_before_it_is_read_is_read_then_started():

@@ -15,34 +15,74 @@ from textual.widgets import DataTable
 from tui.core.catalog.entries import CatalogEntry, Invalid
 from tui.core.catalog.listing import Listing
 from tui.core.routine.models import format_clock
+from tui.core.words import count
 
-#: A row of the library: a routine read (valid or not), or only listed so far.
-Shown = CatalogEntry | Listing
+from .library_today import TodayRow, today_preview
+
+#: A row of the library: a routine read (valid or not), or only listed so far; first,
+#: while a plan runs, the Today row.
+Shown = CatalogEntry | Listing | TodayRow
 #: What the library is given: its routines, or a loader to run in a worker.
 Catalog = list[CatalogEntry] | Callable[[], list[CatalogEntry]]
 #: The time of a routine not read yet.
 NOT_KNOWN = "…"
 #: Rows put in the table at a time.
 BATCH = 50
-#: The library's columns: name, time and tags first, as they must be read whole at
-#: 80x24 (the level, cut there, is also in the preview), issue 14.
-COLUMNS = ("Routine", "Time", "Tags", "Level")
+#: The library's columns: name, time and level are read whole at 80x24 (issue 14 for
+#: the first two; the level was cut there, issue 16); the tags last, cut with "…"
+#: where the width runs out (the preview shows them whole).
+COLUMNS = ("Routine", "Time", "Level", "Tags")
+TAGS = COLUMNS.index("Tags")
+#: Columns kept for the table's vertical scrollbar.
+SCROLLBAR = 2
 #: The library's title bar: the way out is said where it is never cut off.
 TITLE = "spinewise · choose a routine · ctrl+q quits"
 
 
-def row_cells(entry: Shown) -> tuple[Text, str, Text, str]:
-    """Routine, time, tags, level (`COLUMNS`). Text cells: names and tags are shown as
-    written, never read as markup."""
+def row_cells(entry: Shown) -> tuple[Text, str, str, Text]:
+    """Routine, time, level, tags (`COLUMNS`). Text cells: names and tags are shown as
+    written, never read as markup; tags too long for their column end in "…"."""
+    if isinstance(entry, TodayRow):
+        time = "" if entry.seconds is None or not entry.due else format_clock(entry.seconds)
+        return Text(entry.name, style="bold"), time, "", _tags(entry.plan.programme.name)
     if isinstance(entry, Invalid) or (isinstance(entry, Listing) and entry.error):
-        return Text(entry.ref.id), "", Text("invalid"), ""
+        return Text(entry.ref.id), "", "", _tags("invalid")
     if isinstance(entry, Listing):
         time = NOT_KNOWN if entry.total_seconds is None else format_clock(entry.total_seconds)
-        tags = Text(", ".join(entry.tags))
-        return Text(entry.name or entry.ref.id), time, tags, entry.level or ""
+        return Text(entry.name or entry.ref.id), time, entry.level or "", _tags(*entry.tags)
     routine = entry.routine
-    return (Text(routine.name), format_clock(entry.total_seconds),
-            Text(", ".join(routine.tags)), routine.level or "")  # fmt: skip
+    return (Text(routine.name), format_clock(entry.total_seconds), routine.level or "",
+            _tags(*routine.tags))  # fmt: skip
+
+
+def _tags(*tags: str) -> Text:
+    return Text(", ".join(tags), no_wrap=True, overflow="ellipsis")
+
+
+def preview_texts(entry: Shown | None) -> tuple[str, str, str, str, str]:
+    """What the preview beside the rows shows of `entry`: name, meta (level, time,
+    exercises, where from, tags), summary, caution, exercises."""
+    if entry is None:
+        return "No routine matches.", "", "", "", ""
+    if isinstance(entry, TodayRow):
+        name, meta, summary, exercises = today_preview(entry)
+        return name, meta, summary, "", exercises
+    if isinstance(entry, Listing):
+        return (entry.name or entry.ref.id, f"{entry.level or 'any level'} · {entry.ref.origin}",
+                entry.error or entry.summary, "", "Reading this routine…")  # fmt: skip
+    if isinstance(entry, Invalid):
+        return (entry.ref.id, f"{entry.ref.origin} · {entry.ref.path}",
+                f"This file has mistakes:\n{entry.error}",
+                f"Fix them, then check: spinewise check {entry.ref.path}", "")  # fmt: skip
+    routine = entry.routine
+    meta = (f"{routine.level or 'any level'} · {format_clock(entry.total_seconds)} · "
+            f"{count(len(routine.exercises), 'exercise')} · {entry.ref.origin}"
+            + "".join(f" · {', '.join(routine.tags)}" for _ in routine.tags[:1]))  # fmt: skip
+    exercises = "\n".join(
+        f"{i}. {ex.name}: {ex.dosage()}" for i, ex in enumerate(routine.exercises, start=1)
+    )
+    caution = f"Caution: {routine.caution}" if routine.caution else ""
+    return routine.name, meta, routine.summary, caution, exercises
 
 
 class BatchedRows:
@@ -51,11 +91,18 @@ class BatchedRows:
     def __init__(self, table: DataTable[object]) -> None:
         self.table = table
         self._round = 0
+        #: The width the columns were last fitted to.
+        self.room = 0
+
+    def room_now(self) -> int:
+        """The table's width (the screen's, before its first layout)."""
+        return self.table.size.width or self.table.app.size.width
 
     def fill(self, entries: Sequence[Shown], at_least: int = 0) -> None:
         """The rows of `entries`, the first `at_least` + 1 (a row to select) at once."""
         self._round += 1
-        set_columns(self.table, entries)
+        self.room = self.room_now()
+        set_columns(self.table, entries, self.room)
         self._add(entries, 0, max(BATCH, at_least + 1), self._round)
 
     def _add(self, entries: Sequence[Shown], start: int, count: int, round: int) -> None:
@@ -65,8 +112,9 @@ class BatchedRows:
         self.table.call_after_refresh(self._add, entries, start + count, BATCH, round)
 
 
-def set_columns(table: DataTable[object], entries: Sequence[Shown]) -> None:
-    """Empty `table`, under `COLUMNS` exactly as wide as the widest cell of `entries`.
+def set_columns(table: DataTable[object], entries: Sequence[Shown], room: int = 0) -> None:
+    """Empty `table`, under `COLUMNS` exactly as wide as the widest cell of `entries`,
+    the tags narrowed so that every column fits in `room` cells (0: no limit).
 
     The widths are set before any row is added: left to the table, they were
     measured only after a first paint, whose rows (cut to the width of each
@@ -74,6 +122,12 @@ def set_columns(table: DataTable[object], entries: Sequence[Shown]) -> None:
     """
     rows = [row_cells(entry) for entry in entries]
     table.clear(columns=True)
-    for index, label in enumerate(COLUMNS):
-        widest = max((Text(str(row[index])).cell_len for row in rows), default=0)
-        table.add_column(label, width=max(len(label), widest))
+    widths = [
+        max(len(label), max((Text(str(row[index])).cell_len for row in rows), default=0))
+        for index, label in enumerate(COLUMNS)
+    ]
+    if room:
+        over = sum(widths) + 2 * table.cell_padding * len(COLUMNS) + SCROLLBAR - room
+        widths[TAGS] = max(len(COLUMNS[TAGS]), widths[TAGS] - max(over, 0))
+    for label, width in zip(COLUMNS, widths, strict=True):
+        table.add_column(label, width=width)

@@ -24,59 +24,32 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from functools import partial
 from pathlib import Path
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 from textual.worker import get_current_worker
 
-from tui.core.catalog.entries import CatalogEntry, Invalid, Valid, load_entry
+from tui.core.catalog.entries import CatalogEntry, load_entry
 from tui.core.catalog.listing import Listing, listings
 from tui.core.catalog.loading import Keys, load_all, reload_changed
 from tui.core.catalog.ranking import ranked
 from tui.core.catalog.watch import FileWatch, routine_watch
-from tui.core.routine.models import format_clock
 from tui.core.routine.problems import RoutineError
 from tui.core.routine.source import read_source
-from tui.core.words import count
 
 from ..messages import ResumeSession, StartRoutine
 from ..widgets.line import Line
-from .library_rows import TITLE, BatchedRows, Catalog, Shown
+from .library_palette import StartRoutineCommands
+from .library_rows import TITLE, BatchedRows, Catalog, Shown, preview_texts
+from .library_today import PlanState, TodayRow, not_due_note, today_row
 
 #: Seconds between two looks at the routine files on disk.
 WATCH_SECONDS = 2.0
-
-
-class StartRoutineCommands(Provider):
-    """The palette's "Start: <routine>" for every valid routine the library shows."""
-
-    def _commands(self) -> list[tuple[str, Callable[[], None], str]]:
-        screen = self.screen
-        if not isinstance(screen, RoutineLibraryScreen):
-            return []
-        return [
-            (f"Start: {entry.name}", partial(screen.start, entry), entry.routine.summary)
-            for entry in screen.catalog
-            if isinstance(entry, Valid)
-        ]
-
-    async def discover(self) -> Hits:
-        for text, callback, help_text in self._commands():
-            yield DiscoveryHit(text, callback, help=help_text)
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for text, callback, help_text in self._commands():
-            score = matcher.match(text)
-            if score > 0:
-                yield Hit(score, matcher.highlight(text), callback, help=help_text)
 
 
 class RoutineLibraryScreen(Screen[None]):
@@ -98,8 +71,13 @@ class RoutineLibraryScreen(Screen[None]):
         Binding("ctrl+q", "app.quit", "Quit", id="quit", priority=True),
     ]
 
-    def __init__(self, catalog: Catalog, banner: str = "") -> None:
+    def __init__(
+        self, catalog: Catalog, banner: str = "", plan: Callable[[], PlanState] | None = None
+    ) -> None:
         super().__init__()
+        #: Reads the plan followed (in a worker); its Today row leads the list.
+        self._read_plan = plan
+        self._plan: PlanState | None = None
         #: Reads every routine (in a worker), when the screen was given a loader.
         self._load = catalog if callable(catalog) else None
         self.catalog: list[Shown] = [] if callable(catalog) else list(catalog)
@@ -134,10 +112,34 @@ class RoutineLibraryScreen(Screen[None]):
         if self._load is not None:  # once painted: its stat calls lag behind a busy UI loop
             self.call_after_refresh(self._load_catalog, self._load)
         self.set_interval(WATCH_SECONDS, self.look_at_files, name="watch-routines")
+        self.look_at_plan()
 
     def on_screen_resume(self) -> None:
-        """Shown (again): the editor, or another program, may have changed the files."""
+        """Shown (again): the editor, or another program, may have changed the files;
+        a session just ended may have moved the plan on."""
         self.look_at_files()
+        self.look_at_plan()
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._refit)  # once laid out: the table's new width
+
+    def _refit(self) -> None:
+        if self._rows.room != self._rows.room_now():
+            self._fill(self.query_one("#filter", Input).value, self._chosen())
+
+    def look_at_plan(self) -> None:
+        if self._read_plan is not None:
+            self._look_at_plan(self._read_plan)
+
+    @work(thread=True, group="plan", exclusive=True, exit_on_error=False, description="plan")
+    def _look_at_plan(self, read: Callable[[], PlanState]) -> None:
+        state = read()
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._plan_read, state)
+
+    def _plan_read(self, state: PlanState) -> None:
+        self._plan = state
+        self._fill(self.query_one("#filter", Input).value, self._chosen())
 
     @work(thread=True, group="routine-files", exit_on_error=False, description="load the routines")
     def _load_catalog(self, load: Callable[[], list[CatalogEntry]]) -> None:
@@ -162,8 +164,9 @@ class RoutineLibraryScreen(Screen[None]):
 
     def _fill(self, words: str, chosen: str | None = None) -> None:
         """The rows matching `words`, with the cursor on `chosen` if shown."""
-        self.shown = ranked(self.catalog, words)
-        ids = [entry.ref.id for entry in self.shown]
+        row = today_row(self._plan, self.catalog) if self._plan and not words.strip() else None
+        self.shown = [*([row] if row else []), *ranked(self.catalog, words)]
+        ids = [_key(entry) for entry in self.shown]
         at = ids.index(chosen) if chosen in ids else -1
         self._rows.fill(self.shown, at)
         if at >= 0:
@@ -188,55 +191,28 @@ class RoutineLibraryScreen(Screen[None]):
         return self.shown[row] if 0 <= row < len(self.shown) else None
 
     def _preview(self) -> None:
-        entry = self.selected
+        entry = self.selected  # (what each part shows: `library_rows.preview_texts`)
         name = self.query_one("#preview-name", Line)
         meta = self.query_one("#preview-meta", Line)
         summary = self.query_one("#preview-summary", Line)
         caution = self.query_one("#preview-caution", Line)
         exercises = self.query_one("#preview-exercises", Static)
-        if entry is None:
-            name.show("No routine matches.")
-            for widget in (meta, summary, caution):
-                widget.show("")
-            exercises.update("")
-            return
-        if isinstance(entry, Listing):
-            name.show(entry.name or entry.ref.id)
-            meta.show(f"{entry.level or 'any level'} · {entry.ref.origin}")
-            summary.show(entry.error or entry.summary)
-            caution.show("")
-            exercises.update("Reading this routine…")
-            return
-        if isinstance(entry, Invalid):
-            name.show(entry.ref.id)
-            meta.show(f"{entry.ref.origin} · {entry.ref.path}")
-            summary.show(f"This file has mistakes:\n{entry.error}")
-            caution.show(f"Fix them, then check: spinewise check {entry.ref.path}")
-            exercises.update("")
-            return
-        routine = entry.routine
-        name.show(routine.name)
-        level = routine.level or "any level"
-        meta.show(
-            f"{level} · {format_clock(entry.total_seconds)}"
-            f" · {count(len(routine.exercises), 'exercise')} · {entry.ref.origin}"
-        )
-        summary.show(routine.summary)
-        caution.show(f"Caution: {routine.caution}" if routine.caution else "")
-        exercises.update(
-            "\n".join(
-                f"{i}. {ex.name}: {ex.dosage()}" for i, ex in enumerate(routine.exercises, start=1)
-            )
-        )
+        texts = preview_texts(entry)
+        for widget, text in zip((name, meta, summary, caution), texts, strict=False):
+            widget.show(text)
+        exercises.update(texts[4])
 
     def action_move(self, delta: int) -> None:
         table = self.query_one("#routines", DataTable)
         if table.row_count:
             table.move_cursor(row=max(0, min(table.row_count - 1, table.cursor_row + delta)))
 
+    def _chosen(self) -> str | None:
+        return _key(self.selected) if self.selected is not None else None
+
     def set_catalog(self, catalog: list[Shown], watch: FileWatch) -> None:
         """Show these routines instead (after a reload), keeping the filter and selection."""
-        chosen = self.selected.ref.id if self.selected else None
+        chosen = self._chosen()
         self.catalog = catalog
         self._watch = watch
         self._fill(self.query_one("#filter", Input).value, chosen)
@@ -301,7 +277,12 @@ class RoutineLibraryScreen(Screen[None]):
     def start(self, entry: Shown) -> None:
         """Ask the app to start it (the app says why an invalid one cannot start);
         one only listed so far is read first, in a thread."""
-        if isinstance(entry, Listing):
+        if isinstance(entry, TodayRow):
+            if entry.entry is None or not entry.due:
+                self.notify(not_due_note(entry), timeout=8, markup=False)
+            else:
+                self.start(entry.entry)
+        elif isinstance(entry, Listing):
             self._read_then_start(entry)
         else:
             self.post_message(StartRoutine(entry))
@@ -398,3 +379,8 @@ class RoutineLibraryScreen(Screen[None]):
             self.notify(warning, severity="warning", timeout=8, markup=False)
         editor = EditorScreen(path, text, library=exercises, on_disk=on_disk, note=note)
         self.app.call_from_thread(self.app.push_screen, editor)
+
+
+def _key(entry: Shown) -> str:
+    """What keeps a row selected across refills: its routine's id; the Today row's own."""
+    return "\0today" if isinstance(entry, TodayRow) else entry.ref.id
