@@ -346,12 +346,14 @@ class SpinewiseApp(CheckInsApp):
         # else it is the first screen (`get_default_screen`): it stays under the
         # rest, stopped, as Textual cannot pop or switch away the first screen.
         asked = message.record.id if self.asks_after else None
-        summary = SummaryScreen(message.record, ask_for=asked, wall=self.wall)
+        summary = SummaryScreen(message.record, ask_for=asked, wall=self.wall,
+                                next_time=self._next_time(message.record))  # fmt: skip
         self.push_screen(summary, self._after_summary)
 
     def _after_summary(self, where: AfterSummary | None) -> None:
         from .screens.summary import AfterSummary
 
+        self._judge_last()
         if where is AfterSummary.QUIT:
             self.exit("finished")
         else:

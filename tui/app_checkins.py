@@ -25,7 +25,8 @@ from .messages import RecordCheckIn
 
 if TYPE_CHECKING:
     from tui.core.programme.zones import Change, CheckIn, LastSession
-    from tui.core.workout import Storage
+    from tui.core.store.record import SessionRecord
+    from tui.core.workout import Storage, Workout
 
     from .options import AppOptions
 
@@ -42,6 +43,7 @@ class CheckInsApp(App[str | None]):
 
     options: AppOptions
     storage: Storage
+    workout: Workout | None
     #: Wall time (epoch seconds); tests give fixed dates.
     wall: Callable[[], float] = staticmethod(time.time)
 
@@ -71,8 +73,35 @@ class CheckInsApp(App[str | None]):
 
     def _keep(self, checkin: CheckIn) -> None:
         self.storage.call(lambda store: store.add_checkin(checkin))
+        if checkin.session_id is not None:
+            self._judge(checkin.session_id)
         if checkin.pain is not None and checkin.pain > 5:
             self._advise()
+
+    def _judge(self, session_id: int) -> None:
+        """The session's progression decided from what is known of it now (once each:
+        `store.progress.apply_session` is idempotent); nothing while it is still open."""
+        now = self.wall()
+        self.storage.call(lambda store: store.apply_session(session_id, now))
+
+    def _judge_last(self) -> None:
+        """On leaving the summary, with or without a pain after: decide the session
+        from its `!` answers (a red or sharp one steps back or holds), in a thread,
+        once the writer has closed the session."""
+        workout = self.workout
+        if workout is None or not workout.stages or workout.stored_id is None:
+            return
+        sid = workout.stored_id
+
+        def judge() -> None:
+            workout.saved()
+            self._judge(sid)
+
+        thread = threading.Thread(target=judge, name="spinewise-progress")
+        if not hasattr(self, "_writing"):
+            self._writing = []
+        self._writing.append(thread)
+        thread.start()
 
     def _advise(self) -> None:
         """Notify the advice to see a professional when red came twice this week."""
@@ -107,6 +136,24 @@ class CheckInsApp(App[str | None]):
             self.post_message(RecordCheckIn(checkin))
 
         self.push_screen(NextDayDialog(), answered)
+
+    def _next_time(self, record: SessionRecord) -> Callable[[int | None], list[str]] | None:
+        """What the summary says changes next time, as the pain after is typed."""
+        workout = self.workout
+        if workout is None or not workout.stages:
+            return None
+        from tui.core.engine.credit import is_preview
+        from tui.core.present.next_time import next_time_lines
+        from tui.core.programme.stages import read_started
+
+        started, told = read_started(workout.stages), list(workout.told)
+        done, preview = record.done or (), is_preview(record.speed)
+
+        def lines(pain: int | None) -> list[str]:
+            return next_time_lines(started, done, record.hurt, told, pain,
+                                   preview=preview, asked=self.asks_after)  # fmt: skip
+
+        return lines
 
     def checkin_commands(self) -> Iterable[SystemCommand]:
         for mode, words in MODE_WORDS.items():

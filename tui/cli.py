@@ -32,6 +32,7 @@ COMMANDS: dict[str, str] = {
     "checkin": "checkin",
     "today": "today",
     "plan": "plan",
+    "progress": "progress",
     "check": "check",
     "new": "new",
     "edit": "edit",

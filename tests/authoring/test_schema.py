@@ -16,9 +16,10 @@ from tests.authoring import mini_jsonschema
 from tui.core import paths
 from tui.core.routine.durations import DURATION_PATTERN, parse_duration
 from tui.core.routine.exercise_library import LIBRARY_VALIDATORS
-from tui.core.routine.fields import EXERCISE_VALIDATORS
+from tui.core.routine.fields import ROUTINE_EXERCISE_VALIDATORS
 from tui.core.routine.limits import MAX_PHASES, MAX_REPS, MAX_SETS, MAX_STEP_SECONDS
 from tui.core.routine.parse import TOP_VALIDATORS
+from tui.core.routine.progress import PROGRESS_VALIDATORS
 from tui.core.routine.schema import (
     DESCRIPTIONS,
     LIBRARY_SCHEMA_FILE,
@@ -44,10 +45,13 @@ def test_every_key_of_the_format_is_in_the_schema_with_a_description():
     schema = routine_schema()
     assert list(schema["properties"]) == list(TOP_VALIDATORS)
     exercise = schema["properties"]["exercise"]["items"]
-    assert list(exercise["properties"]) == list(EXERCISE_VALIDATORS)
+    assert list(exercise["properties"]) == list(ROUTINE_EXERCISE_VALIDATORS)
+    progress = exercise["properties"]["progress"]
+    assert list(progress["properties"]) == list(PROGRESS_VALIDATORS)
     entry = next(iter(library_schema()["patternProperties"].values()))
     assert set(entry["properties"]) == set(LIBRARY_VALIDATORS)
-    assert set(DESCRIPTIONS) == set(TOP_VALIDATORS) | set(LIBRARY_VALIDATORS) | {"use"}
+    assert set(DESCRIPTIONS) == set(TOP_VALIDATORS) | set(LIBRARY_VALIDATORS) | {
+        "use", "progress"}
 
 
 @pytest.mark.parametrize("path", ROUTINES, ids=lambda p: p.name)

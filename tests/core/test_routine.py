@@ -520,7 +520,7 @@ def test_each_sides_value(sides: str) -> None:
             "xyz = 1",
             "exercise[1].xyz: unknown key; expected one of use, name, setup, tips, caution, sets, "
             "reps, hold, tempo, phases, duration, self_paced, sides, prepare, rest, switch, "
-            "rep_rest",
+            "rep_rest, progress",
         ),
         (
             'kind = "stretch"',

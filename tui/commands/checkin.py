@@ -5,8 +5,9 @@ A pain is the most recent session's pain after when that ended within 24
 hours and has none yet, else it stands alone. `--vs` is the next-morning
 answer of yesterday's session (ended on the day before, 8 hours or more ago,
 as the library's question): with no such session it is said in a sentence
-and nothing is kept (exit 1). The rules are `zones.attach`. Wrong words or a
-pain off 0-10 are usage errors (exit 2) named in a sentence.
+and nothing is kept (exit 1). The rules are `zones.attach`. An answer about a
+session decides its progression (`store.progress`): what changed is said, with
+why. Wrong words or a pain off 0-10 are usage errors (exit 2) named in a sentence.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import argparse
 import sys
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from tui.core.programme.zones import (
     AMBER_MAX,
@@ -31,6 +33,10 @@ from tui.core.programme.zones import (
 )
 
 from . import Subparsers
+
+if TYPE_CHECKING:
+    from tui.core.programme.progression import Decision
+    from tui.core.programme.stages import StartedStage
 
 #: Wall time, epoch seconds (tests give fixed dates).
 wall: Callable[[], float] = time.time
@@ -112,6 +118,7 @@ def run(args: argparse.Namespace) -> int:
         )
         try:
             store.add_checkin(checkin)
+            decided = [] if session_id is None else store.apply_session(session_id, now)
         except StoreError as error:
             print(f"spinewise: {error}", file=sys.stderr)
             return 1
@@ -126,9 +133,19 @@ def run(args: argparse.Namespace) -> int:
     if args.pain is not None:
         said += f": pain {args.pain} ({zone(args.pain).value})"
     print(said + ".")
+    for started, decision in decided:  # what this answer changed in a routine's dose
+        print(f"{started.key}: {_change(started, decision)}")
     if args.pain is not None and args.pain > AMBER_MAX:
         _advise(now)
     return 0
+
+
+def _change(started: StartedStage, decision: Decision) -> str:
+    """`6-4-2 becomes 7-5-3 next time: two settled sessions` (the rule's words)."""
+    before, after = started.brief(decision.before.stage), started.brief(decision.after.stage)
+    if decision.moved:
+        return f"{before} becomes {after} next time: {decision.reason}"
+    return f"stays at {after}: {decision.reason}"
 
 
 def _advise(now: float) -> None:

@@ -1,6 +1,8 @@
-"""`spinewise show ROUTINE [--json] [--format text|markdown|json]`: the plan of a
-routine, every step and the total time; or, with `--format text|markdown`, a
-printable handout of it (`tui/core/present/handout.py`). `--format json` is `--json`.
+"""`spinewise show ROUTINE [--json] [--as-written] [--format text|markdown|json]`: the
+plan of a routine at today's dose, every step and the total time; or, with `--format
+text|markdown`, a printable handout of it (`tui/core/present/handout.py`). `--format
+json` is `--json`. Exercises with `[exercise.progress]` are shown at the stage the
+session database holds for them (read only); `--as-written` shows the file's dose.
 
 A plan of more than `plain.PLAIN_FROM` steps is printed in plain columns, not a
 Rich table: Rich measured about 1 ms a step (3 s for the largest valid routine,
@@ -38,6 +40,11 @@ def add_parser(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     show.add_argument("routine", metavar="ROUTINE")
     show.add_argument("--json", action="store_true", help="print the plan as JSON")
     show.add_argument(
+        "--as-written",
+        action="store_true",
+        help="the dose written in the file, not today's stage of its progression",
+    )
+    show.add_argument(
         "--format",
         choices=FORMATS,
         default=None,
@@ -53,22 +60,39 @@ def run(args: argparse.Namespace) -> int:
         print(f"spinewise show: --json and --format {args.format} ask for two different "
               "things; give one", file=sys.stderr)
         return 2
-    return run_show(args.routine, form="json" if args.json else args.format)
+    form = "json" if args.json else args.format
+    return run_show(args.routine, form=form, as_written=args.as_written)
 
 
-def run_show(name: str, *, form: str | None = None, as_json: bool = False) -> int:
+def run_show(
+    name: str, *, form: str | None = None, as_json: bool = False, as_written: bool = True
+) -> int:
     """Print the plan of routine `name` (a table), or `form`: text, markdown or json
-    (`as_json`: as json)."""
+    (`as_json`: as json); at today's stages unless `as_written`."""
     if as_json:
         form = "json"
     found = resolve(name)
     if found is None:
         return 1
-    _, routine = found
+    ref, routine = found
+    doses: list[dict[str, object]] = []
+    if not as_written:
+        from tui.core.programme.stages import progressing
+
+        if progressing(routine):
+            from .progress import todays
+
+            routine, doses = todays(ref.id, routine)
     plan = build_plan(routine)
     if form == "json":
-        print(json.dumps(plan.to_json(), indent=2))
+        data = plan.to_json()
+        if doses:
+            data["progress"] = doses
+        print(json.dumps(data, indent=2))
         return 0
+    if doses and form is None:
+        for dose in doses:
+            print(dose["line"])
     if form in ("text", "markdown"):
         from tui.core.present.handout import handout_markdown, handout_text
 

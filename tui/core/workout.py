@@ -30,10 +30,12 @@ from tui.core.engine.events import Event, SessionFinished
 from tui.core.engine.session import Session
 from tui.core.engine.states import Status
 from tui.core.plan import Plan, build_plan
+from tui.core.programme.stages import read_started, staged, todays_plan
 from tui.core.store.active import ActiveSession, NullStore
 from tui.core.store.database import Store, StoreUnavailable
 
-if TYPE_CHECKING:  # the record is made as the session ends, not before its first frame
+if TYPE_CHECKING:  # neither is imported before a workout's first frame
+    from tui.core.programme.zones import CheckIn
     from tui.core.store.record import SessionRecord
 
 #: Said on leaving a session that had not begun (`Workout.forgotten`).
@@ -156,8 +158,11 @@ class Workout:
         started_at: float,
         listeners: Sequence[Listener] = (),
         wall: Callable[[], float] = time.time,
+        stages: str | None = None,
     ) -> None:
         self.storage = storage
+        #: The progression stages it runs at (JSON, `programme.stages`), if any.
+        self.stages = stages
         self.session = session
         self.clock = session.clock
         self.session_id = session_id
@@ -173,6 +178,8 @@ class Workout:
         self.forgotten = False
         #: Left unfinished (by `leave`), kept or not.
         self.left = False
+        #: Check-ins given in this session: the summary says from them what changes next time.
+        self.told: list[CheckIn] = []
         #: Events of checkpoints that failed, written with the next (writer thread only).
         self._unsaved: list[Event] = []
         self._saved_at = float("-inf")
@@ -190,8 +197,10 @@ class Workout:
         wall: Callable[[], float] = time.time,
     ) -> Workout:
         """A new session of `entry`, recorded as the active one with the texts it was
-        parsed from. Raises `SessionOpenError` while another session is active."""
-        session = Session(entry.plan, clock, speed=speed)
+        parsed from and today's progression stages (`programme.stages.todays_plan`).
+        Raises `SessionOpenError` while another session is active."""
+        plan, stages = todays_plan(entry, lambda: storage.call(lambda s: s.stages(entry.ref.id)))
+        session = Session(plan, clock, speed=speed)
         extras = {"library": [[path, text] for path, text in entry.library_texts]}
         started_at = wall()
         session_id = storage.call(
@@ -206,11 +215,12 @@ class Workout:
                 started_at,
                 extras=extras,
                 speed=speed,
+                stages=stages,
             )
         )
         return cls(
             storage, session, session_id, routine_id=entry.ref.id, started_at=started_at,
-            listeners=listeners, wall=wall,
+            listeners=listeners, wall=wall, stages=stages,
         )  # fmt: skip
 
     @classmethod
@@ -242,7 +252,7 @@ class Workout:
             storage.call(lambda store: store.set_speed(active.id, run_at))
         return cls(
             storage, session, active.id, routine_id=active.routine_id,
-            started_at=active.started_at, listeners=listeners, wall=wall,
+            started_at=active.started_at, listeners=listeners, wall=wall, stages=active.stages,
         )  # fmt: skip
 
     # -- following -----------------------------------------------------------
@@ -359,9 +369,10 @@ class Workout:
 
 
 def stored_plan(active: ActiveSession) -> Plan:
-    """The plan of a stored session, from the routine and library texts kept at its start."""
+    """The plan of a stored session: the routine and library texts, and stages, of its start."""
     texts = tuple((str(path), text) for path, text in active.extras.get("library", []))
-    return build_plan(parse_with_texts(active.routine_text, active.routine_path or "", texts))
+    routine = parse_with_texts(active.routine_text, active.routine_path or "", texts)
+    return build_plan(staged(routine, read_started(active.stages)))
 
 
 class _Writer:

@@ -50,8 +50,11 @@ class ChoiceDialog(ModalScreen[T]):
         danger: T | None = None,
         tone: str = "",
         default: T | None = None,
+        keys: list[Answer[T]] | None = None,
     ) -> None:
         super().__init__()
+        #: Answers given by a key only, each said on a line of its own under the buttons.
+        self.keys = keys or []
         self.default = default  # focused at once, so Enter chooses it
         self.tone = tone  # a class for the box: "-red" for a red pain answer
         self.title_text = title
@@ -74,6 +77,8 @@ class ChoiceDialog(ModalScreen[T]):
                     yield Button(
                         f"{answer.label} ({answer.key})", name=str(i), variant=variant
                     )
+            for answer in self.keys:
+                yield Static(f"{answer.key}: {answer.label}", classes="dialog-keys", markup=False)
 
     def on_mount(self) -> None:
         for i, answer in enumerate(self.answers):
@@ -81,7 +86,7 @@ class ChoiceDialog(ModalScreen[T]):
                 self.query(Button)[i].focus()
 
     def on_key(self, event: events.Key) -> None:
-        for answer in self.answers:
+        for answer in [*self.answers, *self.keys]:
             if event.key == answer.key:
                 event.stop()
                 self.dismiss(answer.value)
@@ -103,6 +108,9 @@ class Hurt(Enum):
     SKIP = "skip"
     END = "end"
     CARRY_ON = "carry-on"
+    #: Sharp, shooting or radiating pain: the session ends, and nothing progresses
+    #: after it (`programme.progression`).
+    SHARP = "sharp"
 
 
 def hurt_dialog(exercise: str, pain: int | None = None) -> ChoiceDialog[Hurt]:
@@ -128,6 +136,7 @@ def hurt_dialog(exercise: str, pain: int | None = None) -> ChoiceDialog[Hurt]:
         danger=Hurt.SKIP if red else Hurt.END,
         tone="-red" if red else "",
         default=Hurt.SKIP if red else None,
+        keys=[Answer(Hurt.SHARP, "it is sharp, shooting or radiating: end the session", "r")],
     )
 
 

@@ -47,12 +47,15 @@ class SummaryScreen(Screen[AfterSummary]):
         *,
         ask_for: int | None = None,
         wall: Callable[[], float] = time.time,
+        next_time: Callable[[int | None], list[str]] | None = None,
     ) -> None:
         super().__init__()
         #: The session as it ended, in the shape history reads back.
         self.record = record
         #: Wall time, epoch seconds, when the answers are kept: the app's date source.
         self.wall = wall
+        #: What changes next time, given the pain after (None: nothing progresses).
+        self.next_time = next_time
         #: The session whose pain after is asked (None: not asked).
         self.ask_for = ask_for
         self.pain: int | None = None
@@ -69,6 +72,9 @@ class SummaryScreen(Screen[AfterSummary]):
                     yield Static(label, classes="summary-label", markup=False)
                     yield Static(value, classes="summary-value", markup=False)
             yield Static(summary.closing(record), id="summary-closing", markup=False)
+            if self.next_time is not None:
+                lines = self.next_time(None)
+                yield Static("\n".join(lines), id="next-time", markup=False)
             if self.ask_for is not None:
                 yield Static(ASK_PAIN_AFTER, id="ask-pain", classes="summary-ask")
                 yield Static(ASK_EFFORT, id="ask-effort", classes="summary-ask")
@@ -81,6 +87,8 @@ class SummaryScreen(Screen[AfterSummary]):
         if pain is not None:
             self.pain = pain
             self.query_one("#ask-pain", Static).update(f"Back pain now: {pain} ({zone(pain)})")
+            if self.next_time is not None:
+                self.query_one("#next-time", Static).update("\n".join(self.next_time(pain)))
         elif effort is not None:
             self.effort = effort
             words = {"easy": "easy", "right": "about right", "hard": "hard"}[effort.value]

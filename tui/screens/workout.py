@@ -88,6 +88,8 @@ class WorkoutScreen(Screen[None]):
         #: Ask "Back pain now?" on the first get-ready (a new session, check-ins on).
         self._asking = ask_before and workout.session.index == 0
         self._running_before_hurt = True
+        #: The pain given in the `!` dialog, until the hurt dialog is answered.
+        self._pain: int | None = None
         #: `!` asks "How bad, 0-10?" first.
         self._ask_pain = ask_pain
         self.session = workout.session
@@ -291,15 +293,16 @@ class WorkoutScreen(Screen[None]):
 
             self._record(Kind.BEFORE, pain)
 
-    def _record(self, kind: Kind, pain: int) -> None:
+    def _record(self, kind: Kind, pain: int | None, *, sharp: bool | None = None) -> None:
         from tui.core.programme.zones import CheckIn, Kind
 
         from ..messages import RecordCheckIn
 
         checkin = CheckIn(
             kind, self.workout.wall(), pain=pain, session_id=self.workout.stored_id,
-            exercise=None if kind is Kind.BEFORE else self.session.step.exercise,
+            exercise=None if kind is Kind.BEFORE else self.session.step.exercise, sharp=sharp,
         )  # fmt: skip
+        self.workout.told.append(checkin)
         self.post_message(RecordCheckIn(checkin))
 
     def action_flag_hurt(self) -> None:
@@ -318,17 +321,22 @@ class WorkoutScreen(Screen[None]):
     def _after_pain(self, pain: int | None) -> None:
         from .confirm import hurt_dialog
 
-        if pain is not None:
-            from tui.core.programme.zones import Kind
-
-            self._record(Kind.DURING, pain)
+        self._pain = pain  # kept with the answer to the next question (sharp or not)
         self.app.push_screen(hurt_dialog(self.session.step.exercise, pain), self._after_hurt)
         self.refresh_bindings()
 
     def _after_hurt(self, choice: Hurt | None) -> None:
         from .confirm import Hurt
 
-        if choice is Hurt.SKIP:
+        pain, self._pain = self._pain, None
+        sharp = True if choice is Hurt.SHARP else None
+        if pain is not None or sharp:
+            from tui.core.programme.zones import Kind
+
+            self._record(Kind.DURING, pain, sharp=sharp)
+        if choice is Hurt.SHARP:
+            self._run(Action.END)
+        elif choice is Hurt.SKIP:
             self._run(Action.SKIP_EXERCISE)
             if self.workout.can(Action.RESUME):
                 self._run(Action.RESUME)

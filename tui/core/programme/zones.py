@@ -107,6 +107,8 @@ class CheckIn:
     note: str | None = None
     session_id: int | None = None
     id: int | None = None
+    #: With `!`: whether the pain was sharp, shooting or radiating (None: not asked).
+    sharp: bool | None = None
 
 
 def check_pain(pain: int) -> int:

@@ -129,6 +129,11 @@ EXERCISE_VALIDATORS: dict[str, Validator] = {
 }
 
 
+#: The keys of a routine's `[[exercise]]`: the library's, and `progress` (checked by
+#: `routine.progress` once the exercise is built; a library entry has no progression).
+ROUTINE_EXERCISE_VALIDATORS: dict[str, Validator | None] = {**EXERCISE_VALIDATORS, "progress": None}
+
+
 def written_timing(table: Mapping[str, Any]) -> list[Timing]:
     """The timing keys written in a table (`self_paced = false` is not one)."""
     return [key for key in TIMING_KEYS if key in table and table[key] is not False]
@@ -276,5 +281,8 @@ def build_exercise(
         tips=values.get("tips", ()),
         caution=values.get("caution", ""),
         use=use,
-        **transitions,
+        prepare=transitions["prepare"],
+        rest=transitions["rest"],
+        switch=transitions["switch"],
+        rep_rest=transitions["rep_rest"],
     )

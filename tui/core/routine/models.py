@@ -11,11 +11,14 @@ from typing import Literal, NamedTuple
 Level = Literal["beginner", "intermediate", "advanced"]
 Sides = Literal["none", "both", "alternate"]
 Timing = Literal["hold", "tempo", "duration", "self_paced"]
+Growth = Literal["reps", "sets", "hold", "duration"]
 
 LEVELS: tuple[str, ...] = ("beginner", "intermediate", "advanced")
 SIDES: tuple[str, ...] = ("none", "both", "alternate")
 TIMING_KEYS: tuple[Timing, ...] = ("hold", "tempo", "duration", "self_paced")
 KINDS: tuple[str, ...] = ("strength", "stability", "stretch", "mobility")
+#: What `[exercise.progress]` may add to (`add`).
+GROWTH: tuple[Growth, ...] = ("reps", "sets", "hold", "duration")
 
 #: Built-in defaults of the transition durations, in seconds.
 BUILTIN_DEFAULTS: dict[str, float] = {"prepare": 10, "rest": 30, "switch": 5, "rep_rest": 0}
@@ -47,6 +50,8 @@ class Exercise(NamedTuple):
     caution: str = ""
     #: The exercise library id it was built from (`use`), if any.
     use: str | None = None
+    #: How its dose grows over sessions (`[exercise.progress]`), if it does.
+    progress: Progress | None = None
 
     @property
     def sets(self) -> int:
@@ -85,6 +90,23 @@ class Exercise(NamedTuple):
                 return hold + side
             return f"{count} {unit}, {hold}{side}"
         return f"{count} {unit}{side}, tempo {self.tempo_text}"
+
+
+class Progress(NamedTuple):
+    """`[exercise.progress]`, validated against its exercise (ROUTINE_FORMAT.md, "Progression").
+
+    `by` and `cap` are reps or sets (whole numbers) for `add` = reps or sets, and
+    seconds for hold or duration; `cap` has one entry per set for reps (a single
+    `max` is repeated), one entry otherwise. `then_exercise` is the library entry
+    `then` names, built with the routine's defaults at its own starting dose.
+    """
+
+    add: Growth
+    by: float
+    every: int
+    cap: tuple[float, ...]
+    then: str | None = None
+    then_exercise: Exercise | None = None
 
 
 class Routine(NamedTuple):

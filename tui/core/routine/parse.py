@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from tui.core.routine.fields import (
     EXERCISE_VALIDATORS,
+    ROUTINE_EXERCISE_VALIDATORS,
     TRANSITION_KEYS,
     build_exercise,
     check_one_timing,
@@ -133,7 +134,7 @@ def parse_routine(
     defaults = _defaults(table.get("defaults"), problems)
     items = table.get("exercise")
     if callable(library):
-        uses = isinstance(items, list) and any(isinstance(t, dict) and "use" in t for t in items)
+        uses = isinstance(items, list) and any(_needs_library(t) for t in items)
         library = library() if uses else None
     exercises = _exercises(items, problems, defaults, library)
     if not problems.items:
@@ -202,28 +203,61 @@ def _exercise(
     library: ExerciseLibrary | None,
 ) -> Exercise | None:
     at = ("exercise", index)
-    own = check_table(table, EXERCISE_VALIDATORS, problems, at, EXERCISE_HINTS)
+    own = check_table(table, ROUTINE_EXERCISE_VALIDATORS, problems, at, EXERCISE_HINTS)
+    progress = own.pop("progress", None)
     bad = {key for key in table if key in EXERCISE_VALIDATORS and key not in own}
-    bad |= misspelt_keys(table, EXERCISE_VALIDATORS)
+    bad |= misspelt_keys(table, ROUTINE_EXERCISE_VALIDATORS)
     check_one_timing(table, problems, at)
     use = own.get("use")
+    merged: Mapping[str, Any] = own
     if "use" not in table:
-        return build_exercise(own, bad, defaults, problems, at)
-    entry = library.get(use) if (library is not None and use is not None) else None
-    if entry is None:
-        if use is not None:
-            problems.add((*at, "use"), _unknown_use(use, library))
-        # What can be checked without the library entry:
-        resolve_reps(own, bad, problems, at)
-        if written_timing(table):
-            resolve_timing(own, bad, problems, at, required=False)
+        built = build_exercise(own, bad, defaults, problems, at)
+    else:
+        entry = library.get(use) if (library is not None and use is not None) else None
+        if entry is None:
+            if use is not None:
+                problems.add((*at, "use"), _unknown_use(use, library))
+            # What can be checked without the library entry:
+            resolve_reps(own, bad, problems, at)
+            if written_timing(table):
+                resolve_timing(own, bad, problems, at, required=False)
+            built = None
+        else:
+            merged = merge_with_library(entry.fields, own, table)
+            built = build_exercise(merged, bad, defaults, problems, at, use=use)
+    if progress is None:
+        return built
+    from tui.core.routine.progress import PROGRESS_VALIDATORS, check_progress
+
+    if built is None:  # what can be checked without the exercise: each key alone
+        if isinstance(progress, dict):
+            check_table(progress, PROGRESS_VALIDATORS, problems, (*at, "progress"))
         return None
-    merged = merge_with_library(entry.fields, own, table)
-    return build_exercise(merged, bad, defaults, problems, at, use=use)
+    spec = check_progress(progress, built, merged, problems, at, library, defaults)
+    return None if spec is None else built._replace(progress=spec)
+
+
+def _needs_library(table: Any) -> bool:
+    """Whether an `[[exercise]]` names a library entry: `use`, or a progression's `then`."""
+    if not isinstance(table, dict):
+        return False
+    progress = table.get("progress")
+    return "use" in table or (isinstance(progress, dict) and "then" in progress)
 
 
 def _check_session(exercises: list[Exercise], problems: Problems) -> None:
-    """A problem at the exercise that takes the plan over MAX_STEPS or MAX_TOTAL_SECONDS."""
+    """A problem at the exercise that takes the plan over MAX_STEPS or MAX_TOTAL_SECONDS,
+    with every exercise as written and again at the top of its progression (the
+    largest dose it can grow to)."""
+    _check_size(exercises, problems, "")
+    if not problems.items and any(ex.progress is not None for ex in exercises):
+        from tui.core.programme.dose import dose_at, top_stage
+
+        grown = [dose_at(ex, top_stage(ex)) for ex in exercises]
+        _check_size(grown, problems, " at the top of its progression (max)")
+
+
+def _check_size(exercises: list[Exercise], problems: Problems, when: str) -> None:
     steps, seconds = 0, 0.0
     for index, exercise in enumerate(exercises):
         more_steps, more_seconds = exercise_size(exercise)
@@ -232,15 +266,16 @@ def _check_session(exercises: list[Exercise], problems: Problems) -> None:
         if steps > MAX_STEPS:
             problems.add(
                 ("exercise", index),
-                f"the plan reaches {steps} steps by this exercise, over the limit of {MAX_STEPS} "
+                f"the plan reaches {steps} steps by this exercise{when}, over the limit of "
+                f"{MAX_STEPS} "
                 "(a get-ready, a phase of a rep and a rest are one step each)",
             )
             return
         if seconds > MAX_TOTAL_SECONDS:
             problems.add(
                 ("exercise", index),
-                f"the session's total reaches {format_clock(seconds)} by this exercise, over "
-                f"the limit of {format_clock(MAX_TOTAL_SECONDS)}",
+                f"the session's total reaches {format_clock(seconds)} by this exercise{when}, "
+                f"over the limit of {format_clock(MAX_TOTAL_SECONDS)}",
             )
             return
 

@@ -26,7 +26,9 @@ from tui.core.routine.durations import DURATION_PATTERN
 from tui.core.routine.exercise_library import ID_PATTERN, LIBRARY_VALIDATORS
 from tui.core.routine.fields import EXERCISE_VALIDATORS, phases, reps, tempo
 from tui.core.routine.limits import MAX_PHASES, MAX_REPS, MAX_SETS, MAX_STEP_SECONDS
+from tui.core.routine.models import GROWTH
 from tui.core.routine.parse import DEFAULTS_VALIDATORS, TOP_VALIDATORS, format_version
+from tui.core.routine.progress import MAX_EVERY, PROGRESS_VALIDATORS
 
 SCHEMA_FILE = "schema.json"
 LIBRARY_SCHEMA_FILE = "exercises.schema.json"
@@ -66,6 +68,17 @@ DESCRIPTIONS: dict[str, str] = {
     "kind": "strength, stability, stretch or mobility.",
     "muscles": "The muscles the exercise works.",
     "source": 'Where an imported entry came from, such as "free-exercise-db:Cat_Stretch".',
+    "progress": "How the dose grows over sessions that went well, and steps back after a red "
+    "one: add, by, every, max, then.",
+}
+
+#: What each key of `[exercise.progress]` means (ROUTINE_FORMAT.md, "Progression").
+PROGRESS_DESCRIPTIONS: dict[str, str] = {
+    "add": "What grows: reps (of every set), sets, hold or duration (seconds).",
+    "by": "How much per step: reps or sets (whole numbers), or seconds for hold and duration.",
+    "every": f"Settled sessions per step (at most {MAX_EVERY}).",
+    "max": "The cap: one number, or one per set for reps (a pyramid's caps keep its shape).",
+    "then": "Once capped: this exercise library entry, at its own starting dose.",
 }
 
 _TIMING_NOTE = "Give exactly one of hold, tempo, duration or self_paced = true."
@@ -132,11 +145,36 @@ def table_schema(validators: Mapping[str, v.Validator], description: str) -> dic
     }
 
 
+def progress_schema() -> dict[str, Any]:
+    """The schema of `[exercise.progress]`: the keys `routine.progress` checks."""
+    amount = {"anyOf": [{"type": "number", "exclusiveMinimum": 0, "maximum": MAX_STEP_SECONDS},
+                        {"type": "string", "pattern": DURATION_PATTERN}]}  # fmt: skip
+    by_key: dict[str, dict[str, Any]] = {
+        "add": {"type": "string", "enum": list(GROWTH)},
+        "by": amount,
+        "every": {"type": "integer", "minimum": 1, "maximum": MAX_EVERY},
+        "max": {"anyOf": [*amount["anyOf"], {"type": "array", "minItems": 1,
+                                               "maxItems": MAX_SETS, "items": _REPS}]},
+        "then": _NONEMPTY_TEXT,
+    }  # fmt: skip
+    return {
+        "type": "object",
+        "description": DESCRIPTIONS["progress"],
+        "properties": {
+            key: {"description": PROGRESS_DESCRIPTIONS[key], **by_key[key]}
+            for key in PROGRESS_VALIDATORS
+        },
+        "required": ["add", "by", "every", "max"],
+        "additionalProperties": False,
+    }
+
+
 def routine_schema() -> dict[str, Any]:
     """The JSON Schema of a routine file."""
     top = {key: check for key, check in TOP_VALIDATORS.items() if check is not None}
     schema = table_schema(top, "A spinewise routine (format 1); see ROUTINE_FORMAT.md.")
     exercise = table_schema(EXERCISE_VALIDATORS, f"One exercise. {_TIMING_NOTE}")
+    exercise["properties"]["progress"] = progress_schema()
     defaults = table_schema(DEFAULTS_VALIDATORS, DESCRIPTIONS["defaults"])
     properties = schema["properties"]
     properties["defaults"] = defaults

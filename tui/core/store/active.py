@@ -47,6 +47,8 @@ class ActiveSession(NamedTuple):
     current_exercise: int | None
     #: The speed it was started at; resuming keeps it (not 1: a preview).
     speed: float = 1.0
+    #: JSON of the progression stages it started with (`progress.StartedStage`), if any.
+    stages: str | None = None
 
     @property
     def left_at(self) -> float:
@@ -81,7 +83,7 @@ def read_active(conn: sqlite3.Connection, path: str) -> ActiveSession | None:
     row = by_name(conn.execute(
         "SELECT id, routine_id, routine_path, routine_name, routine_text, routine_hash,"
         " snapshot, started_at, updated_at, paused_at, owner_pid, exercises,"
-        " total_seconds, extras, speed FROM sessions WHERE status = 'active'"
+        " total_seconds, extras, speed, stages FROM sessions WHERE status = 'active'"
     )).fetchone()
     if row is None:
         return None
@@ -112,6 +114,7 @@ def read_active(conn: sqlite3.Connection, path: str) -> ActiveSession | None:
         total_seconds=row["total_seconds"],
         extras=extras,
         speed=row["speed"],
+        stages=row["stages"],
         current_exercise=None if last is None else last[0],
     )
 
@@ -258,6 +261,18 @@ class NullStore:
         return {}
 
     def exercise_stats(self) -> list[Any]:
+        return []
+
+    def stages(self, routine_id: str) -> dict[str, Any]:
+        return {}
+
+    def stage_log(self, routine_id: str) -> list[Any]:
+        return []
+
+    def apply_session(self, *args: Any, **kwargs: Any) -> list[Any]:
+        return []
+
+    def reset_stages(self, *args: Any, **kwargs: Any) -> list[Any]:
         return []
 
     def streak(self, today: date | None = None) -> int:

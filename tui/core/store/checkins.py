@@ -21,7 +21,7 @@ from tui.core.store.schema import by_name
 if TYPE_CHECKING:  # the Store is opened before a workout's first frame; the zones are not
     from tui.core.programme.zones import CheckIn, LastSession
 
-_COLUMNS = "id, session_id, kind, at, pain, change, effort, exercise, note"
+_COLUMNS = "id, session_id, kind, at, pain, change, effort, exercise, note, sharp"
 
 
 class CheckInMethods:
@@ -61,9 +61,10 @@ class CheckInMethods:
 
 def insert(conn: sqlite3.Connection, c: CheckIn) -> int:
     cursor = conn.execute(
-        f"INSERT INTO checkins ({_COLUMNS}) VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?)",
+        f"INSERT INTO checkins ({_COLUMNS}) VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (c.session_id, c.kind.value, c.at, c.pain, None if c.change is None else c.change.value,
-         None if c.effort is None else c.effort.value, c.exercise, c.note),
+         None if c.effort is None else c.effort.value, c.exercise, c.note,
+         None if c.sharp is None else int(c.sharp)),
     )  # fmt: skip
     return int(cursor.lastrowid or 0)
 
@@ -107,6 +108,7 @@ def _checkin(row: sqlite3.Row) -> CheckIn:
         effort=None if row["effort"] is None else Effort(row["effort"]),
         exercise=row["exercise"],
         note=row["note"],
+        sharp=None if row["sharp"] is None else bool(row["sharp"]),
     )
 
 

@@ -40,6 +40,7 @@ from tui.core.store.active import (
 )
 from tui.core.store.checkins import CheckInMethods
 from tui.core.store.enrolment import EnrolmentMethods
+from tui.core.store.progress import ProgressMethods
 from tui.core.store.rows import RowMethods
 from tui.core.store.schema import (
     Damaged,
@@ -76,9 +77,10 @@ MEMORY = ":memory:"
 T = TypeVar("T")
 
 
-class Store(CheckInMethods, EnrolmentMethods, RowMethods):
+class Store(CheckInMethods, EnrolmentMethods, RowMethods, ProgressMethods):
     """The session database. Open with `Store.open()`; see the module's docstring
-    (check-ins: `checkins.CheckInMethods`; plans: `enrolment.EnrolmentMethods`)."""
+    (check-ins: `checkins.CheckInMethods`; plans: `enrolment.EnrolmentMethods`;
+    progression: `progress.ProgressMethods`)."""
 
     available = True
 
@@ -166,13 +168,15 @@ class Store(CheckInMethods, EnrolmentMethods, RowMethods):
         pid: int | None = None,
         extras: dict[str, Any] | None = None,
         speed: float = 1.0,
+        stages: str | None = None,
     ) -> int:
         """Store a new active session owned by `pid` (this process); its id.
 
         `routine_text` is kept whole so resuming never needs the file; `extras`
         (JSON types) holds anything else resuming needs, such as the text of
         the exercise library files the routine `use`s; `speed`, what it runs at
-        (a preview at any other than 1: `engine.credit`). Refuses with
+        (a preview at any other than 1: `engine.credit`); `stages`, the JSON of the
+        progression stages it starts with (`progress.StartedStage`). Refuses with
         `SessionOpenError` while another session is active.
         """
         pid = os.getpid() if pid is None else pid
@@ -183,12 +187,12 @@ class Store(CheckInMethods, EnrolmentMethods, RowMethods):
             cursor = conn.execute(
                 "INSERT INTO sessions (routine_id, routine_path, routine_name, routine_text,"
                 " routine_hash, status, started_at, updated_at, snapshot, active_seconds,"
-                " total_seconds, exercises, owner_pid, extras, speed)"
-                " VALUES (?, ?, ?, ?, ?, 'active', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " total_seconds, exercises, owner_pid, extras, speed, stages)"
+                " VALUES (?, ?, ?, ?, ?, 'active', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (routine_id, None if routine_path is None else str(routine_path), routine_name,
                  routine_text, routine_hash(routine_text), now, now, json.dumps(snapshot),
                  _active(snapshot), plan_total, exercises, pid, json.dumps(extras or {}),
-                 float(speed)),
+                 float(speed), stages),
             )  # fmt: skip
             return int(cursor.lastrowid or 0)
 

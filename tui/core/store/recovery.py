@@ -32,7 +32,6 @@ from tui.core.store.schema import (
     header_version,
     lenient,
     migrate,
-    move_aside,
     open_checked,
     quick_check,
     refuse_newer,
@@ -119,6 +118,22 @@ def open_read_only(path: Path) -> tuple[sqlite3.Connection, list[str]]:
     except BaseException:
         source.close()
         raise
+
+
+def move_aside(path: Path, when: datetime) -> Path:
+    """Rename a damaged database (and its -wal/-shm) out of the way; keep it."""
+    stem = f"{path.name}.corrupt-{when:%Y%m%d-%H%M%S}"
+    aside = path.with_name(stem)
+    n = 1
+    while aside.exists():
+        n += 1
+        aside = path.with_name(f"{stem}-{n}")
+    path.rename(aside)
+    for suffix in ("-wal", "-shm", "-journal"):
+        extra = path.with_name(path.name + suffix)
+        if extra.exists():
+            extra.rename(aside.with_name(aside.name + suffix))
+    return aside
 
 
 def replace_damaged(target: Path, reason: str) -> tuple[sqlite3.Connection, str]:

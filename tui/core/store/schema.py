@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
+
+from tui.core.store.errors import describe as describe
+from tui.core.store.errors import one_line as one_line
 
 #: Seconds a write waits for another spinewise holding the database.
 BUSY_TIMEOUT = 5.0
@@ -137,8 +139,31 @@ CREATE UNIQUE INDEX plan_enrolments_one_running ON plan_enrolments ((stopped_at 
     WHERE stopped_at IS NULL;
 """
 
+# Progression (issue 16, `store.progress`): each exercise's stage per routine, the log
+# of every decision with its rule, the stages a session started with (resume rebuilds
+# that plan), and whether a `!` pain was sharp or radiating (NULL: not asked).
+_V5 = """
+ALTER TABLE checkins ADD COLUMN sharp INTEGER CHECK (sharp IS NULL OR sharp IN (0, 1));
+ALTER TABLE sessions ADD COLUMN stages TEXT;
+CREATE TABLE stages (
+    routine_id TEXT NOT NULL, exercise TEXT NOT NULL,
+    stage      INTEGER NOT NULL DEFAULT 0 CHECK (stage >= 0),
+    settled    INTEGER NOT NULL DEFAULT 0 CHECK (settled >= 0),
+    updated_at REAL NOT NULL, PRIMARY KEY (routine_id, exercise)
+);
+CREATE TABLE stage_log (
+    id INTEGER PRIMARY KEY, routine_id TEXT NOT NULL, exercise TEXT NOT NULL,
+    session_id INTEGER REFERENCES sessions (id) ON DELETE SET NULL,
+    at REAL NOT NULL, rule TEXT NOT NULL, reason TEXT NOT NULL,
+    stage_before INTEGER NOT NULL, stage_after INTEGER NOT NULL, settled INTEGER NOT NULL,
+    dose_before TEXT NOT NULL DEFAULT '', dose_after TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX stage_log_routine ON stage_log (routine_id, exercise, id);
+CREATE INDEX stage_log_session ON stage_log (session_id);
+"""
+
 #: Migration n (from 1) takes a database from version n-1 to version n.
-MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4]
+MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -275,49 +300,6 @@ def is_damage(exc: sqlite3.Error) -> bool:
     return name.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT")) or (
         not isinstance(exc, sqlite3.OperationalError) and isinstance(exc, sqlite3.DatabaseError)
     )
-
-
-def one_line(text: str, limit: int = 160) -> str:
-    """SQLite's text as part of one sentence: `quick_check` reports over several
-    lines ("*** in database main ***\nPage 5: ..."), and can be long."""
-    flat = " ".join(text.replace("***", " ").split())
-    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
-
-
-def describe(exc: sqlite3.Error | OSError) -> str:
-    """A person's words for why the database cannot be written (one line)."""
-    text = one_line(str(exc.strerror if isinstance(exc, OSError) and exc.strerror else exc))
-    lowered = text.lower()
-    for needle, words in (
-        ("readonly", "the file or its folder is read-only"),
-        ("read-only", "the file or its folder is read-only"),
-        ("permission", "permission denied"),
-        ("full", "the disk is full"),
-        ("no space", "the disk is full"),
-        ("disk i/o", "a disk input/output error"),
-        ("unable to open", "the file cannot be opened"),
-        ("locked", "another spinewise is holding the database"),
-        ("busy", "another spinewise is holding the database"),
-    ):
-        if needle in lowered:
-            return f"{words} ({text})"
-    return text
-
-
-def move_aside(path: Path, when: datetime) -> Path:
-    """Rename a damaged database (and its -wal/-shm) out of the way; keep it."""
-    stem = f"{path.name}.corrupt-{when:%Y%m%d-%H%M%S}"
-    aside = path.with_name(stem)
-    n = 1
-    while aside.exists():
-        n += 1
-        aside = path.with_name(f"{stem}-{n}")
-    path.rename(aside)
-    for suffix in ("-wal", "-shm", "-journal"):
-        extra = path.with_name(path.name + suffix)
-        if extra.exists():
-            extra.rename(aside.with_name(aside.name + suffix))
-    return aside
 
 
 def open_checked(path: Path) -> sqlite3.Connection:

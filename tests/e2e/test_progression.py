@@ -1,0 +1,77 @@
+"""Progression end to end (issue 16): two short sessions with low pain answers,
+then `show` gives the progressed dose; a worse next morning (`checkin --vs
+worse`) steps it back, and `progress` tells both changes and why.
+
+The sessions run at speed 1 (a routine of a few seconds): a `--speed` preview
+never counts toward progression, as it never counts toward minutes or streaks.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+pytestmark = pytest.mark.e2e
+if shutil.which("tmux") is None:
+    pytest.skip("tmux is not installed", allow_module_level=True)
+
+QUICK = """\
+name = "Quick curl-ups"
+
+[defaults]
+prepare = 1
+rest = 0
+
+[[exercise]]
+name = "Curl-up"
+reps = [2, 1]
+hold = 1
+
+[exercise.progress]
+add = "reps"
+by = 1
+every = 2
+max = [4, 3]
+"""
+
+
+def one_session(spinewise, routine, pain: str, says: str) -> None:
+    spinewise.run("run", str(routine), width=100, height=30)
+    spinewise.wait_for("How hard was that?", timeout=30)
+    spinewise.send(pain)
+    spinewise.wait_for(says)
+    spinewise.send("q")
+    assert spinewise.wait_exit() == 0
+
+
+def test_two_settled_sessions_raise_the_dose_and_a_worse_morning_lowers_it(spinewise):
+    (spinewise.config_dir / "config.toml").write_text('notice_seen = true\ncheckins = "after"\n')
+    routine = spinewise.write_routine("quick.toml", QUICK)
+    one_session(spinewise, routine, "1", "Curl-up: stays at 2-1 next time: settled (pain after 1)")
+    one_session(spinewise, routine, "2", "Curl-up: 2-1 becomes 3-2 next time: two settled")
+
+    shown = spinewise.command("show", str(routine))
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout.startswith(
+        "Today: Curl-up: 3-2 reps, hold 1 s (stage 1 of 2; as written: 2-1 reps, hold 1 s)"
+    )
+    assert spinewise.plan(routine)["progress"][0]["dose"] == "3-2 reps, hold 1 s"
+
+    told = spinewise.command("checkin", "--vs", "worse")
+    assert told.returncode == 0, told.stderr
+    assert "Curl-up: 3-2 becomes 2-1 next time: red (worse the next day): one stage back" in (
+        told.stdout
+    )
+    shown = spinewise.command("show", str(routine))
+    assert shown.stdout.startswith("Today: Curl-up: 2-1 reps, hold 1 s (stage 0 of 2)")
+
+    progress = spinewise.command("progress", str(routine))
+    assert progress.returncode == 0, progress.stderr
+    lines = progress.stdout.splitlines()
+    assert lines[1] == "  Curl-up: stage 0 of 2: 2-1 reps, hold 1 s"
+    assert [line.strip().split("  ", 1)[1] for line in lines[3:]] == [
+        "Curl-up: stays at 2-1: settled (pain after 1): 1 of 2 toward the next step",
+        "Curl-up: 2-1 becomes 3-2: two settled sessions (step up)",
+        "Curl-up: 3-2 becomes 2-1: red (worse the next day): one stage back",
+    ]

@@ -1,0 +1,75 @@
+"""What changes next time, said on the summary as the pain after is answered:
+"Bird dog: 6-4-2 becomes 7-5-3 next time: two settled sessions".
+
+The same rules the store applies (`programme.progression`), on what the
+session knows so far: exercises done and flagged, the answers given with `!`,
+the pain after typed now. A worse next morning, or a second red day this week,
+can still change it; the store decides for good as each answer arrives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from tui.core.programme.progression import PENDING, Evidence, Rule, Stage, apply, judge
+from tui.core.programme.stages import StartedStage
+from tui.core.programme.zones import CheckIn, Kind
+from tui.core.store.progress import LogEntry
+
+
+def next_time_lines(
+    started: Sequence[StartedStage],
+    done: Iterable[str],
+    hurt: Iterable[str],
+    told: Iterable[CheckIn],
+    pain_after: int | None,
+    *,
+    preview: bool = False,
+    asked: bool = True,
+) -> list[str]:
+    """One line per progressing exercise: its dose next time and the rule why
+    (`asked`: whether the summary asks for the pain after)."""
+    done, hurt = set(done), set(hurt)
+    during = [c for c in told if c.kind is Kind.DURING]
+    sharp = any(c.sharp for c in during)
+    lines = []
+    for s in started:
+        mine = [c.pain for c in during if c.exercise == s.name and c.pain is not None]
+        others = [c.pain for c in during if c.exercise != s.name and c.pain is not None]
+        evidence = Evidence(
+            done=s.name in done, hurt=s.name in hurt, sharp=sharp,
+            pain_during=max(mine, default=None), pain_elsewhere=max(others, default=None),
+            pain_after=pain_after, preview=preview,
+        )  # fmt: skip
+        verdict = judge(evidence)
+        decision = apply(Stage(s.stage, s.settled), verdict, every=s.every, top=s.top)
+        now = s.brief(s.stage)
+        if decision.moved:
+            later = s.brief(decision.after.stage)
+            lines.append(f"{s.key}: {now} becomes {later} next time: {decision.reason}")
+        elif verdict.rule is Rule.NO_ANSWER and asked:
+            lines.append(f"{s.key}: {now} for now: your pain now (below) decides if it counts")
+        elif verdict.rule in PENDING:
+            lines.append(f"{s.key}: {now} for now: {decision.reason}")
+        elif decision.rule is Rule.RED:
+            lines.append(f"{s.key}: stays at {now}: {decision.reason}")
+        else:
+            lines.append(f"{s.key}: stays at {now} next time: {decision.reason}")
+    return lines
+
+
+def dose_today(started: Sequence[StartedStage], log: Sequence[LogEntry]) -> list[str]:
+    """What changed in each exercise's dose and why, for `today`: its dose now and the
+    last change made (`Bird dog: 7-5-3 (was 6-4-2): two settled sessions (step up)`),
+    or that it is as written."""
+    lines = []
+    for s in started:
+        now = s.brief(s.stage)
+        changes = [e for e in log if e.exercise == s.key and e.stage_after != e.stage_before]
+        if not changes:
+            lines.append(f"{s.key}: {now}, as written")
+            continue
+        last = changes[-1]
+        why = last.reason if last.rule in last.reason else f"{last.reason} ({last.rule})"
+        lines.append(f"{s.key}: {now} (was {last.dose_before}): {why}")
+    return lines
