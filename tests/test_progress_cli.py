@@ -43,18 +43,18 @@ def mine(isolated_home):
     return folder / "mine.toml"
 
 
-def session(ended: float = ENDED) -> int:
-    ref = find("mine")
+def session(ended: float = ENDED, rid: str = "mine", status: str = "completed") -> int:
+    ref = find(rid)
     assert ref is not None
     entry = load_entry(ref)
     assert isinstance(entry, Valid)
     with Store.open() as store:
-        started = starting(entry.routine, store.stages("mine"))
-        sid = store.begin("mine", str(ref.path), "Mine", ROUTINE, 6, 1, {}, ended - 60,
+        started = starting(entry.routine, store.stages(rid))
+        sid = store.begin(rid, str(ref.path), "Mine", ROUTINE, 6, 1, {}, ended - 60,
                           stages=stages_json(started))  # fmt: skip
         with store._write() as conn:
             conn.execute("UPDATE sessions SET done = '[\"Bird dog\"]' WHERE id = ?", (sid,))
-            end_session(conn, sid, "completed", ended)
+            end_session(conn, sid, status, ended)
     return sid
 
 
@@ -123,3 +123,27 @@ def test_a_routine_without_progression_says_so(capsys, isolated_home):
     assert "Glute bridge: stage 0 of 5" in capsys.readouterr().out
     assert main(["progress", "daily-back-stretch"]) == 0
     assert "no exercise has [exercise.progress]" in capsys.readouterr().out
+
+
+def test_today_says_the_dose_of_the_routine_due_and_why(monkeypatch, capsys, isolated_home):
+    from tui.commands import plan
+
+    folder = isolated_home / "config" / "spinewise" / "routines"
+    folder.mkdir(parents=True)
+    (folder / "gentle-start.toml").write_text(ROUTINE, encoding="utf-8")  # the plan's first
+    monday = datetime(2026, 3, 2, 8, 0)
+    monkeypatch.setattr(plan, "wall", monday.timestamp)
+    assert main(["plan", "start", "back-care-12-weeks"]) == 0
+    capsys.readouterr()
+    assert main(["today"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("Today: Mine (gentle-start)")
+    assert out[1] == "  Bird dog: 3-2-1, as written"
+    # stopped early, so not a plan session, but the bird dog was done: it counts for the dose
+    session(datetime(2026, 3, 2, 9, 0).timestamp(), rid="gentle-start", status="stopped")
+    at(monkeypatch, datetime(2026, 3, 2, 9, 5))
+    assert main(["checkin", "2"]) == 0
+    capsys.readouterr()
+    assert main(["today"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[1] == "  Bird dog: 4-3-2 (was 3-2-1): one settled session (step up)"

@@ -1,6 +1,9 @@
-"""Progression end to end (issue 16): two short sessions with low pain answers,
-then `show` gives the progressed dose; a worse next morning (`checkin --vs
-worse`) steps it back, and `progress` tells both changes and why.
+"""Progression end to end (issue 16): a plan started (`plan start`) whose first
+routine is the person's own short `gentle-start`; `today` gives its dose; two
+short sessions with low pain answers, then `show` gives the progressed dose; a
+worse next morning (`checkin --vs worse`) steps it back, and `progress` tells
+both changes and why. (`today` after a plan's session of the day says it is
+done: tests/test_progress_cli.py shows its dose line on a faked later day.)
 
 The sessions run at speed 1 (a routine of a few seconds): a `--speed` preview
 never counts toward progression, as it never counts toward minutes or streaks.
@@ -37,7 +40,7 @@ max = [4, 3]
 
 
 def one_session(spinewise, routine, pain: str, says: str) -> None:
-    spinewise.run("run", str(routine), width=100, height=30)
+    spinewise.run("run", "gentle-start", width=100, height=30)
     spinewise.wait_for("How hard was that?", timeout=30)
     spinewise.send(pain)
     spinewise.wait_for(says)
@@ -47,26 +50,36 @@ def one_session(spinewise, routine, pain: str, says: str) -> None:
 
 def test_two_settled_sessions_raise_the_dose_and_a_worse_morning_lowers_it(spinewise):
     (spinewise.config_dir / "config.toml").write_text('notice_seen = true\ncheckins = "after"\n')
-    routine = spinewise.write_routine("quick.toml", QUICK)
+    (spinewise.config_dir / "routines").mkdir()
+    routine = spinewise.config_dir / "routines" / "gentle-start.toml"  # one's own wins
+    routine.write_text(QUICK, encoding="utf-8")
+    started = spinewise.command("plan", "start", "back-care-12-weeks")
+    assert started.returncode == 0, started.stderr
+    today = spinewise.command("today")
+    assert today.returncode == 0, today.stderr
+    assert today.stdout.splitlines()[:2] == [
+        "Today: Quick curl-ups (gentle-start), 0:04", "  Curl-up: 2-1, as written"
+    ]
     one_session(spinewise, routine, "1", "Curl-up: stays at 2-1 next time: settled (pain after 1)")
     one_session(spinewise, routine, "2", "Curl-up: 2-1 becomes 3-2 next time: two settled")
 
-    shown = spinewise.command("show", str(routine))
+    assert spinewise.command("today").returncode == 1  # the plan's session of today is done
+    shown = spinewise.command("show", "gentle-start")
     assert shown.returncode == 0, shown.stderr
     assert shown.stdout.startswith(
         "Today: Curl-up: 3-2 reps, hold 1 s (stage 1 of 2; as written: 2-1 reps, hold 1 s)"
     )
-    assert spinewise.plan(routine)["progress"][0]["dose"] == "3-2 reps, hold 1 s"
+    assert spinewise.plan("gentle-start")["progress"][0]["dose"] == "3-2 reps, hold 1 s"
 
     told = spinewise.command("checkin", "--vs", "worse")
     assert told.returncode == 0, told.stderr
     assert "Curl-up: 3-2 becomes 2-1 next time: red (worse the next day): one stage back" in (
         told.stdout
     )
-    shown = spinewise.command("show", str(routine))
+    shown = spinewise.command("show", "gentle-start")
     assert shown.stdout.startswith("Today: Curl-up: 2-1 reps, hold 1 s (stage 0 of 2)")
 
-    progress = spinewise.command("progress", str(routine))
+    progress = spinewise.command("progress", "gentle-start")
     assert progress.returncode == 0, progress.stderr
     lines = progress.stdout.splitlines()
     assert lines[1] == "  Curl-up: stage 0 of 2: 2-1 reps, hold 1 s"

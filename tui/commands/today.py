@@ -18,6 +18,7 @@ from tui.core.present.programme import today_lines
 from tui.core.programme.following import following
 from tui.core.programme.schedule import Due
 from tui.core.routine.problems import RoutineError
+from tui.core.store.enrolment import PlanReader
 from tui.core.store.schema import StoreError
 
 from . import Subparsers
@@ -36,11 +37,32 @@ def add_parser(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     )
 
 
+def dose_lines(store: PlanReader, routine_id: str) -> list[str]:
+    """What changed in the dose of `routine_id`'s exercises that progress, and why
+    (`programme.stages.dose_today`), each on a line under the routine due; none
+    when nothing in it progresses or it does not read."""
+    from tui.core.catalog.sources import find, read_routine
+    from tui.core.programme.stages import dose_today, progressing, starting
+
+    ref = find(routine_id)
+    try:
+        routine = read_routine(ref)[0] if ref is not None else None
+    except RoutineError:
+        return []
+    if routine is None or not progressing(routine):
+        return []
+    stages, log = store.progress_of(routine_id)
+    return [f"  {line}" for line in dose_today(starting(routine, stages), log)]
+
+
 def run(args: argparse.Namespace) -> int:
     today = local_today()
     try:
         with read_plans() as store:
             found = following(store, today)
+            due = found is not None and found.today.state is Due.DUE
+            slot = found.today.place.next if found is not None else None
+            dose = dose_lines(store, slot.routine_id) if due and slot is not None else []
     except StoreError as error:
         print(f"spinewise: {error}", file=sys.stderr)
         return EXIT_NONE_DUE
@@ -55,6 +77,9 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_NONE_DUE
     slot = found.today.place.next
     names = routine_names([slot.routine_id]) if slot is not None else {}
-    for line in today_lines(found.programme, found.today, today, names):
+    for number, line in enumerate(today_lines(found.programme, found.today, today, names)):
         print(line)
+        if number == 0:
+            for extra in dose:  # under the routine due: its dose today, and why
+                print(extra)
     return EXIT_DUE if found.today.state is Due.DUE else EXIT_NONE_DUE

@@ -14,7 +14,6 @@ from collections.abc import Iterable, Sequence
 from tui.core.programme.progression import PENDING, Evidence, Rule, Stage, apply, judge
 from tui.core.programme.stages import StartedStage
 from tui.core.programme.zones import CheckIn, Kind
-from tui.core.store.progress import LogEntry
 
 
 def next_time_lines(
@@ -57,19 +56,3 @@ def next_time_lines(
             lines.append(f"{s.key}: stays at {now} next time: {decision.reason}")
     return lines
 
-
-def dose_today(started: Sequence[StartedStage], log: Sequence[LogEntry]) -> list[str]:
-    """What changed in each exercise's dose and why, for `today`: its dose now and the
-    last change made (`Bird dog: 7-5-3 (was 6-4-2): two settled sessions (step up)`),
-    or that it is as written."""
-    lines = []
-    for s in started:
-        now = s.brief(s.stage)
-        changes = [e for e in log if e.exercise == s.key and e.stage_after != e.stage_before]
-        if not changes:
-            lines.append(f"{s.key}: {now}, as written")
-            continue
-        last = changes[-1]
-        why = last.reason if last.rule in last.reason else f"{last.reason} ({last.rule})"
-        lines.append(f"{s.key}: {now} (was {last.dose_before}): {why}")
-    return lines

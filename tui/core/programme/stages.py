@@ -13,7 +13,7 @@ for this module, not for them.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +23,7 @@ from tui.core.routine.models import Exercise, Routine, format_seconds_short
 
 if TYPE_CHECKING:
     from tui.core.catalog.entries import Valid
+    from tui.core.store.progress import LogEntry
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,3 +173,20 @@ def todays_plan(
     started = starting(routine, read() or {})
     today = staged(routine, started)
     return (entry.plan if today is routine else build_plan(today)), stages_json(started)
+
+
+def dose_today(started: Sequence[StartedStage], log: Sequence[LogEntry]) -> list[str]:
+    """What changed in each exercise's dose and why, for `today`: its dose now and the
+    last change made (`Bird dog: 7-5-3 (was 6-4-2): two settled sessions (step up)`),
+    or that it is as written."""
+    lines = []
+    for s in started:
+        now = s.brief(s.stage)
+        changes = [e for e in log if e.exercise == s.key and e.stage_after != e.stage_before]
+        if not changes:
+            lines.append(f"{s.key}: {now}, as written")
+            continue
+        last = changes[-1]
+        why = last.reason if last.rule in last.reason else f"{last.reason} ({last.rule})"
+        lines.append(f"{s.key}: {now} (was {last.dose_before}): {why}")
+    return lines

@@ -33,6 +33,10 @@ from tui.core.store.schema import (
     header_version,
 )
 
+if TYPE_CHECKING:
+    from tui.core.programme.stages import Stage
+    from tui.core.store.progress import LogEntry
+
 T = TypeVar("T")
 _COLUMNS = "id, plan_id, plan_path, plan_name, plan_text, started_on, started_at, days, stopped_at"
 
@@ -192,6 +196,18 @@ class PlanReader:
 
     def completed_since(self, since: float) -> list[tuple[float, str]]:
         return [] if self._conn is None else self._read(lambda c: completed_since(c, since))
+
+    def progress_of(self, routine_id: str) -> tuple[dict[str, Stage], list[LogEntry]]:
+        """Each exercise's stage in `routine_id` and the log of its changes
+        (`store.progress`, for `today`); none in a file older than migration 5."""
+        from tui.core.store.progress import read_log, read_stages
+
+        if self._conn is None:
+            return {}, []
+        try:
+            return read_stages(self._conn, routine_id), read_log(self._conn, routine_id)
+        except sqlite3.OperationalError:  # no such table: written before progression
+            return {}, []
 
     def _read(self, read: Callable[[sqlite3.Connection], T]) -> T:
         assert self._conn is not None

@@ -69,11 +69,7 @@ class ProgressMethods:
     def stage_log(self, routine_id: str) -> list[LogEntry]:
         """Every decision about `routine_id`'s exercises, oldest first."""
         with self._guard() as conn:
-            rows = by_name(conn.execute(
-                "SELECT exercise, session_id, at, rule, reason, stage_before, stage_after,"
-                " settled, dose_before, dose_after FROM stage_log WHERE routine_id = ?"
-                " ORDER BY id", (routine_id,)))  # fmt: skip
-            return [LogEntry(**dict(row)) for row in rows]
+            return read_log(conn, routine_id)
 
     def apply_session(
         self, session_id: int, now: float, tz: tzinfo | None = None
@@ -98,6 +94,14 @@ class ProgressMethods:
                 _record(conn, routine_id, s, None, now, decision)
                 done.append((s, decision))
         return done
+
+
+def read_log(conn: sqlite3.Connection, routine_id: str) -> list[LogEntry]:
+    rows = by_name(conn.execute(
+        "SELECT exercise, session_id, at, rule, reason, stage_before, stage_after,"
+        " settled, dose_before, dose_after FROM stage_log WHERE routine_id = ?"
+        " ORDER BY id", (routine_id,)))  # fmt: skip
+    return [LogEntry(**dict(row)) for row in rows]
 
 
 def read_stages(conn: sqlite3.Connection, routine_id: str) -> dict[str, Stage]:
