@@ -51,6 +51,7 @@ def test_a_plan_followed_over_faked_days(monkeypatch, capsys):
     out, _ = said(capsys)
     assert out.splitlines() == [
         "Today: Gentle start (gentle-start), 4:58",
+        "  Glute bridge: 5, as written",  # its dose (issue 16, progression)
         "Back care, 12 weeks: phase 1 of 4, Get moving · week 1 of 2 · session 1 of 34",
         "Start it: spinewise run gentle-start",
     ]

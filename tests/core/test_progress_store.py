@@ -190,7 +190,7 @@ def test_migration_5_keeps_a_copy_of_a_version_4_database_and_adds_the_tables(tm
 
 
 def test_today_says_each_dose_and_its_last_change(store, entry):
-    from tui.core.present.next_time import dose_today
+    from tui.core.programme.stages import dose_today
 
     assert dose_today(starting(entry.routine, {}), []) == ["Bird dog: 3-2-1, as written"]
     with store._write() as conn:

@@ -1,7 +1,7 @@
 """`spinewise progress ROUTINE [--reset [EXERCISE]]`: each progressing exercise's stage,
 its dose today against the dose written, every change and why (the rule that
 fired); `--reset` puts one exercise, or all, back to the dose written (the log
-keeps the reset). Also `todays`, which `show` uses for today's dose.
+keeps the reset).
 
 Reads the session database read-only (`Store.read_only`), as `history` does;
 only `--reset` opens it for writing. Never imports Textual.
@@ -36,30 +36,6 @@ def add_parser(sub: Subparsers, common: argparse.ArgumentParser) -> None:
         metavar="EXERCISE",
         help="back to the dose written: one exercise (its name), or all",
     )
-
-
-def todays(routine_id: str, routine: Routine) -> tuple[Routine, list[dict[str, object]]]:
-    """`routine` at the stages stored for `routine_id`, and a line about each
-    progressing exercise (`show`). A database that cannot be read: as written, said."""
-    from tui.core.programme.stages import staged, starting
-    from tui.core.store.database import Store, StoreError
-
-    try:
-        with Store.read_only() as store:
-            found = store.stages(routine_id)
-    except StoreError as error:
-        print(f"spinewise: showing the dose as written: {error}", file=sys.stderr)
-        found = {}
-    started = starting(routine, found)
-    doses: list[dict[str, object]] = []
-    for s in started:
-        today, written = s.dose(s.stage), s.dose(0)
-        where = f"stage {s.stage} of {s.top}"
-        line = f"Today: {s.key}: {today} ({where}"
-        line += ")" if s.stage == 0 else f"; as written: {written})"
-        doses.append({"exercise": s.key, "stage": s.stage, "top": s.top, "dose": today,
-                      "written": written, "line": line})  # fmt: skip
-    return staged(routine, started), doses
 
 
 def run(args: argparse.Namespace) -> int:

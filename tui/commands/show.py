@@ -23,7 +23,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from tui.core.plan import Plan, build_plan
-from tui.core.routine.models import format_clock, format_seconds_short
+from tui.core.routine.models import Routine, format_clock, format_seconds_short
 from tui.core.words import count
 
 from . import Subparsers
@@ -80,8 +80,6 @@ def run_show(
         from tui.core.programme.stages import progressing
 
         if progressing(routine):
-            from .progress import todays
-
             routine, doses = todays(ref.id, routine)
     plan = build_plan(routine)
     if form == "json":
@@ -104,6 +102,30 @@ def run_show(
     console = Console()
     console.print(_plan_table(plan))
     return 0
+
+
+def todays(routine_id: str, routine: Routine) -> tuple[Routine, list[dict[str, object]]]:
+    """`routine` at the stages stored for `routine_id`, and a line about each
+    progressing exercise (`show`). A database that cannot be read: as written, said."""
+    from tui.core.programme.stages import staged, starting
+    from tui.core.store.database import Store, StoreError
+
+    try:
+        with Store.read_only() as store:
+            found = store.stages(routine_id)
+    except StoreError as error:
+        print(f"spinewise: showing the dose as written: {error}", file=sys.stderr)
+        found = {}
+    started = starting(routine, found)
+    doses: list[dict[str, object]] = []
+    for s in started:
+        today, written = s.dose(s.stage), s.dose(0)
+        where = f"stage {s.stage} of {s.top}"
+        line = f"Today: {s.key}: {today} ({where}"
+        line += ")" if s.stage == 0 else f"; as written: {written})"
+        doses.append({"exercise": s.key, "stage": s.stage, "top": s.top, "dose": today,
+                      "written": written, "line": line})  # fmt: skip
+    return staged(routine, started), doses
 
 
 def _cells(plan: Plan) -> Iterator[tuple[str, ...]]:
