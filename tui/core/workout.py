@@ -15,7 +15,6 @@ No Textual here: the screen forwards keys as `Action`s.
 
 from __future__ import annotations
 
-import queue
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -33,6 +32,7 @@ from tui.core.plan import Plan, build_plan
 from tui.core.programme.stages import read_started, staged, todays_plan
 from tui.core.store.active import ActiveSession, NullStore
 from tui.core.store.database import Store, StoreUnavailable
+from tui.core.store.writer import Writer
 
 if TYPE_CHECKING:  # neither is imported before a workout's first frame
     from tui.core.programme.zones import CheckIn
@@ -183,7 +183,7 @@ class Workout:
         #: Events of checkpoints that failed, written with the next (writer thread only).
         self._unsaved: list[Event] = []
         self._saved_at = float("-inf")
-        self._writer = _Writer(storage.notify)
+        self._writer = Writer(storage.notify)
 
     @classmethod
     def begin(
@@ -374,45 +374,3 @@ def stored_plan(active: ActiveSession) -> Plan:
     routine = parse_with_texts(active.routine_text, active.routine_path or "", texts)
     return build_plan(staged(routine, read_started(active.stages)))
 
-
-class _Writer:
-    """One thread running store calls in the order given; started by the first."""
-
-    def __init__(self, notify: Callable[[str], None]) -> None:
-        self._notify = notify
-        self._queue: queue.Queue[Callable[[], object] | None] = queue.Queue()
-        self._thread: threading.Thread | None = None
-        self._stopped = False
-
-    def put(self, job: Callable[[], object]) -> None:
-        if self._stopped:
-            return
-        if self._thread is None:
-            self._thread = threading.Thread(target=self._run, name="spinewise-writer", daemon=True)
-            self._thread.start()
-        self._queue.put(job)
-
-    def drain(self) -> None:
-        if self._thread is not None:
-            self._queue.join()
-
-    def stop(self, *, wait: bool = True) -> None:
-        """Write what is queued, then end the thread; `wait` for both."""
-        if not self._stopped:
-            self._stopped = True
-            if self._thread is not None:
-                self._queue.put(None)
-        if wait and self._thread is not None and self._thread is not threading.current_thread():
-            self._thread.join()
-
-    def _run(self) -> None:
-        while True:
-            job = self._queue.get()
-            try:
-                if job is None:
-                    return
-                job()
-            except Exception as error:  # a failed save must not end the saving
-                self._notify(f"Progress could not be saved: {error}")
-            finally:
-                self._queue.task_done()
