@@ -177,3 +177,10 @@ def test_the_format_document_s_plan_example_and_limits_hold():
     assert f"array of routine ids, 1 to {model.MAX_PHASE_ROUTINES}" in plans
     assert f"yes, 1 to {model.MAX_PLAN_PHASES}" in plans
     assert f"at most {model.MAX_PLAN_WEEKS} weeks" in plans
+
+
+def test_unknown_ids_are_told_beside_other_mistakes_of_the_same_array():
+    text = GOOD.replace('["core-basics"]', '["core-basic", 3]')
+    assert [p.split(": ", 2)[1] for p in problems(text)] == [
+        "phase[2].routines[1]", "phase[2].routines[2]"
+    ]

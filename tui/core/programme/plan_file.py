@@ -187,11 +187,12 @@ def _phase(
             problems.add((*at, key), message)
     ids: tuple[str, ...] = values.get("routines", ())
     unknown = False
-    if known is not None:
-        for number, rid in enumerate(ids):
-            if rid not in known:
+    written = table.get("routines")
+    if known is not None and isinstance(written, list):  # each id, beside other mistakes
+        for number, rid in enumerate(written):
+            if isinstance(rid, str) and rid.strip() and rid.strip() not in known:
                 unknown = True
-                problems.add((*at, "routines", number), unknown_routine(rid, known))
+                problems.add((*at, "routines", number), unknown_routine(rid.strip(), known))
     if unknown or any(key not in values for key in _REQUIRED):
         return None
     return ProgrammePhase(
