@@ -183,3 +183,18 @@ def test_today_and_plan_status_never_import_textual():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
+
+
+def test_a_routine_gone_since_the_start_is_named_and_said_unreadable(monkeypatch, capsys):
+    on(monkeypatch, SUNDAY)
+    routines, plans = paths.user_routines_dir(), paths.user_plans_dir()
+    routines.mkdir(parents=True)
+    plans.mkdir(parents=True)
+    (routines / "mine.toml").write_text('name = "Mine"\n[[exercise]]\nname = "x"\nhold = 5\n')
+    (plans / "p.toml").write_text('name = "P"\n[[phase]]\nname = "a"\nweeks = 1\n'
+                                  'sessions_per_week = 1\nroutines = ["mine"]\n')  # fmt: skip
+    assert main(["plan", "start", "p"]) == 0
+    (routines / "mine.toml").unlink()
+    said(capsys)
+    assert main(["today"]) == 0
+    assert said(capsys)[0].startswith("Today: mine (it cannot be read now: see spinewise list)")

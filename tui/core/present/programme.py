@@ -60,7 +60,7 @@ def routine_text(rid: str, names: dict[str, tuple[str, float | None]]) -> str:
     from tui.core.routine.models import format_clock
 
     if rid not in names:
-        return f"{rid} (no such routine now)"
+        return f"{rid} (it cannot be read now: see spinewise list)"
     name, seconds = names[rid]
     return f"{name} ({rid})" + ("" if seconds is None else f", {format_clock(seconds)}")
 
