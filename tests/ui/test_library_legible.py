@@ -1,5 +1,6 @@
-"""The routine library (issue 14, item 9): a visible way to quit, a readable Time
-column and tags at 80x24 and 100x30, name matches first, sorted by the shown name."""
+"""The routine library (issue 14, item 9): a visible way to quit, every column on
+screen at 80x24 and 100x30 (the tags, last, narrowed to fit since issue 16 put the
+level before them), name matches first, sorted by the shown name."""
 
 from __future__ import annotations
 
