@@ -63,7 +63,3 @@ def dose_at(ex: Exercise, stage: int) -> Exercise:
     seconds = min(ex.rep_seconds + step, spec.cap[0])
     return ex._replace(phases=(Phase(ex.phases[0].name, seconds),))
 
-
-def dose_text(ex: Exercise) -> str:
-    """The dose in a person's words: `6-4-2 reps, hold 10 s`; a `then` exercise is named."""
-    return ex.dosage()

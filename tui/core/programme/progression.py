@@ -27,7 +27,6 @@ from enum import StrEnum
 
 from tui.core.programme.stages import Stage
 from tui.core.programme.zones import AMBER_MAX, GREEN_MAX, Change
-from tui.core.words import count
 
 
 class Rule(StrEnum):
@@ -48,8 +47,6 @@ class Rule(StrEnum):
     RESET = "reset"  # `spinewise progress ROUTINE --reset`
 
 
-#: The rules that move the count or the stage of an exercise.
-COUNTED = frozenset({Rule.STEP_UP, Rule.SETTLED, Rule.CAPPED})
 #: Rules that may still change when a later answer comes (they are not logged).
 PENDING = frozenset({Rule.WAIT, Rule.NO_ANSWER})
 
@@ -163,10 +160,5 @@ def _number(n: int) -> str:
     return _NUMBERS[n] if 0 <= n < len(_NUMBERS) else str(n)
 
 
-def sessions_word(n: int) -> str:
-    """`1 session`, `3 sessions`."""
-    return count(n, "session")
-
-
-__all__ = ["COUNTED", "PENDING", "Decision", "Evidence", "Rule", "Stage", "Verdict", "apply",
+__all__ = ["PENDING", "Decision", "Evidence", "Rule", "Stage", "Verdict", "apply",
            "judge", "reset"]
