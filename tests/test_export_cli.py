@@ -49,7 +49,7 @@ def test_csv_has_a_row_a_session(history, capsys):
 def test_jsonl_to_a_file_has_steps_and_check_ins(history, tmp_path: Path, capsys):
     out = tmp_path / "all.jsonl"
     out.write_text("old")
-    assert main(["history", "export", "--format", "jsonl", "-o", str(out)]) == 0
+    assert main(["history", "export", "--format", "jsonl", "-o", str(out), "--force"]) == 0
     lines = [json.loads(line) for line in out.read_text().splitlines()]
     assert [line["type"] for line in lines] == ["session", "session", "checkin"]
     completed = lines[1]

@@ -71,3 +71,4 @@ def resolve(name: str) -> tuple[RoutineRef, Routine] | None:
     except RoutineError as error:
         report(error)
         return None
+

@@ -25,6 +25,7 @@ from tui.core.store.database import Store, StoreError
 from tui.core.words import count
 
 from . import Subparsers
+from .output_file import FORCE_HELP, OUTPUT_HELP
 
 BAR = "█"
 #: Sessions the table prints; the rest are counted.
@@ -43,12 +44,12 @@ def add_parser(sub: Subparsers, common: argparse.ArgumentParser) -> None:
         help="draw pain before and after each session, or minutes per week (last 12 weeks)",
     )  # fmt: skip
     history.add_argument("--format", choices=["csv", "jsonl"], help="the export's format")
-    history.add_argument("-o", "--output", type=Path, metavar="FILE",
-                         help="write the export to FILE (default: standard output)")  # fmt: skip
+    history.add_argument("-o", "--output", type=Path, metavar="FILE", help=OUTPUT_HELP)
+    history.add_argument("--force", action="store_true", help=FORCE_HELP)
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.chart and (args.action or args.json or args.format or args.output):
+    if args.chart and (args.action or args.json or args.format or args.output or args.force):
         print("spinewise history: --chart goes alone: spinewise history --chart pain",
               file=sys.stderr)  # fmt: skip
         return 2
@@ -57,8 +58,8 @@ def run(args: argparse.Namespace) -> int:
 
         return run_chart(args.chart)
     if args.action != "export":
-        if args.format or args.output:
-            print("spinewise history: --format and -o go with export: "
+        if args.format or args.output or args.force:
+            print("spinewise history: --format, -o and --force go with export: "
                   "spinewise history export --format csv", file=sys.stderr)  # fmt: skip
             return 2
         return run_history(as_json=args.json)
@@ -67,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     from .history_export import run_export
 
-    return run_export(args.format, args.output)
+    return run_export(args.format, args.output, force=args.force)
 
 
 def run_history(*, as_json: bool) -> int:

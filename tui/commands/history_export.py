@@ -4,7 +4,9 @@ with its check-ins, for a spreadsheet or another program
 
 To standard output by default; with `-o FILE` the file is written atomically
 (a temporary file beside it, then one rename), so an export that fails
-half-way leaves any old file as it was. The CSV reads no steps.
+half-way leaves any old file as it was; FILE follows the rule of every `-o`
+(`common.output_path`: kept unless --force, never a device or pipe, a link
+written through). The CSV reads no steps.
 
 Measured (tests/bench/bench_checkins.py, 1,825 sessions of 58 steps against 10):
 `history` 1.3x, the History screen 0.9x, its Calendar 1.05x and Exercises
@@ -32,10 +34,15 @@ def _without_steps(store: Store, page: int = 500) -> Iterator[SessionRecord]:
         offset += len(batch)
 
 
-def run_export(fmt: str, output: Path | None) -> int:
+def run_export(fmt: str, output: Path | None, *, force: bool = False) -> int:
     from tui.core.atomic import write_atomic
     from tui.core.present.export import by_session, csv_text, jsonl_text
 
+    from .output_file import output_path
+
+    target = output_path(output, force=force)
+    if isinstance(target, int):
+        return target
     try:  # read only, as `history`: a read-only folder or a full disk still exports
         with Store.read_only() as store:
             for warning in store.warnings:
@@ -45,18 +52,20 @@ def run_export(fmt: str, output: Path | None) -> int:
                 pieces = csv_text(_without_steps(store), checkins)
             else:  # every step: a page of sessions and their step rows at a time
                 pieces = jsonl_text(store.each_session_rows(), checkins)
-            if output is None:
+            if target is None:
                 for piece in pieces:
                     sys.stdout.write(piece)
                 return 0
-            write_atomic(output, pieces)  # written as read; the old file until it ends
+            write_atomic(target, pieces)  # written as read; the old file until it ends
     except StoreError as error:
         print(f"spinewise: {error}", file=sys.stderr)
         return 1
     except OSError as error:
-        if output is None:
+        if target is None:
             raise  # standard output closed: as any other command
-        print(f"spinewise: cannot write {output}: {error.strerror or error}", file=sys.stderr)
+        print(f"spinewise: cannot write {target}: {error.strerror or error}; nothing written",
+              file=sys.stderr)  # fmt: skip
         return 1
-    print(f"Exported to {output}", file=sys.stderr)
+    through = f" (through the link {output})" if target != output else ""
+    print(f"Exported to {target}{through}", file=sys.stderr)
     return 0

@@ -3,9 +3,10 @@
 Every exercise-library entry the routine uses is written out in full
 (`tui.core.authoring.standalone`), so the file runs the same on a machine
 whose exercise library differs. Printed to standard output, or written to
-FILE in one rename (`atomic.write_atomic`); an existing FILE is kept unless
-`--force`, as `new` never overwrites (a shared file is often the only copy
-someone has of their changes).
+FILE in one rename (`atomic.write_atomic`). FILE follows the rule of every
+`-o` (`common.output_path`): an existing FILE is kept unless `--force`, as `new`
+never overwrites (a shared file is often the only copy someone has of their
+changes); a device or pipe is never replaced; a link is written through.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from tui.core.routine.problems import RoutineError
 
 from . import Subparsers
 from .common import report, resolve_ref
+from .output_file import FORCE_HELP, OUTPUT_HELP, output_path
 
 
 def add_parser(sub: Subparsers, common: argparse.ArgumentParser) -> None:
@@ -33,14 +35,12 @@ def add_parser(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     )
     export.add_argument("routine", metavar="ROUTINE")
     export.add_argument("-o", "--output", metavar="FILE", type=Path,
-                        help="write to FILE instead of standard output (- for standard output)")
-    export.add_argument("--force", action="store_true",
-                        help="replace FILE if it exists (otherwise it is kept; nothing written)")
+                        help=OUTPUT_HELP)
+    export.add_argument("--force", action="store_true", help=FORCE_HELP)
 
 
 def run(args: argparse.Namespace) -> int:
-    output = None if args.output is None or str(args.output) == "-" else args.output
-    return run_export(args.routine, output, force=args.force)
+    return run_export(args.routine, args.output, force=args.force)
 
 
 def run_export(name: str, output: Path | None = None, *, force: bool = False,
@@ -62,10 +62,9 @@ def run_export(name: str, output: Path | None = None, *, force: bool = False,
         print(f"spinewise: {output} is a folder; give a file name, such as "
               f"{output / (ref.id + '.toml')}", file=sys.stderr)
         return 1
-    if output is not None and output.exists() and not force:
-        print(f"spinewise: {output} exists already; nothing written "
-              "(add --force to replace it)", file=sys.stderr)
-        return 1
+    target = output_path(output, force=force)
+    if isinstance(target, int):
+        return target
     try:
         routine, text, library_texts = sources.read_routine(ref)
     except RoutineError as error:
@@ -78,16 +77,18 @@ def run_export(name: str, output: Path | None = None, *, force: bool = False,
     except ExportError as error:
         print(f"spinewise: cannot export {ref.id}: {error}", file=sys.stderr)
         return 1
-    if output is None:
+    if target is None:
         sys.stdout.write(result)
         return 0
     try:
-        write_atomic(output, result)
+        write_atomic(target, result)
     except OSError as error:
         print(f"spinewise: cannot write {output}: {error.strerror or error}; nothing written",
               file=sys.stderr)
         return 1
     print(output)
-    print(f"Add it to another machine's routines with: spinewise import {output.name}",
+    if target != output:
+        print(f"Written through the link {output} to {target}", file=sys.stderr)
+    print(f"Add it to another machine's routines with: spinewise import {target.name}",
           file=sys.stderr)
     return 0

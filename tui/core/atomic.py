@@ -8,12 +8,19 @@ The temporary name carries the writer's process id (`.NAME.PID.XXXXXXXX.tmp`):
 a `kill -9` during `library import` left ~700 KB `.tmp` files that nothing
 removed (issue 13). Each write first removes the temporaries in its folder
 whose process is gone (and those of the older, pid-less name once an hour old).
+
+A rename replaces whatever has the name: `history export -o /dev/full` (as root)
+replaced the device with a file, and `-o link.csv` the link. So a write never
+replaces what is not a regular file, and goes through a symbolic link to its
+target, as editors do (`write_atomic`). `output_target` is the one rule for every
+`-o FILE` a person names: what is there, and the folder, are checked first.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import stat
 import sys
 import tempfile
 import time
@@ -26,16 +33,91 @@ _TEMP = re.compile(r"^\..+?\.(?:(?P<pid>\d+)\.)?[a-z0-9_]{8}\.tmp$")
 _STALE_AFTER = 3600.0
 
 
+class NotAFileError(OSError):
+    """What is at a path is not a regular file (a device, a pipe, a socket, a folder):
+    it is never replaced. `str()` is the sentence to show."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else "not a regular file"
+
+
+def _kind(mode: int) -> str:
+    """A file type in words ('a folder', 'a character device', ...)."""
+    for test, words in (
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISFIFO, "a named pipe"),
+        (stat.S_ISSOCK, "a socket"),
+    ):
+        if test(mode):
+            return words
+    return "not a regular file"
+
+
+def real_target(path: Path) -> Path:
+    """`path`, or the file its symbolic links lead to (the link kept, the target
+    written, as editors do); a dangling link leads to where its target would be."""
+    path = Path(path)
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
+def output_target(path: Path, *, force: bool) -> Path:
+    """The file to write for a person's `-o FILE`: `path`, or its symbolic link's
+    target. The one rule for every command that writes a file someone names:
+
+    - a folder, device, named pipe or socket is never replaced;
+    - the folder must exist already (none is created) and be a folder;
+    - an existing file is replaced only with `force` (`--force`).
+
+    Raises NotAFileError, or FileExistsError / FileNotFoundError /
+    NotADirectoryError, each with a sentence ending "nothing written".
+    """
+    target = real_target(path)
+    via = f" (the link {path} leads to {target})" if target != Path(path) else ""
+    parent = target.parent
+    if not parent.exists():
+        raise FileNotFoundError(f"the folder {parent} does not exist{via}; nothing written "
+                                "(create it first)")
+    if not parent.is_dir():
+        raise NotADirectoryError(f"{parent} is not a folder{via}; nothing written")
+    try:
+        mode = target.stat().st_mode
+    except FileNotFoundError:
+        return target
+    if not stat.S_ISREG(mode):
+        raise NotAFileError(f"{target} is {_kind(mode)}, not a regular file{via}; "
+                            "nothing written")
+    if not force:
+        raise FileExistsError(f"{target} exists already{via}; nothing written "
+                              "(add --force to replace it)")
+    return target
+
+
+def _refuse_special(path: Path) -> None:
+    """NotAFileError when something other than a regular file is at `path`."""
+    try:
+        mode = path.lstat().st_mode
+    except FileNotFoundError:
+        return
+    if not stat.S_ISREG(mode):
+        raise NotAFileError(f"{path} is {_kind(mode)}, not a regular file; nothing written")
+
+
 def write_atomic(path: Path, data: bytes | str | Iterable[str]) -> Path:
     """Replace `path` with `data` (text is written as UTF-8; pieces of text as they
-    come, so a large export is never held whole); returns the path.
+    come, so a large export is never held whole); returns the path written.
 
-    The folder is created when missing. The new file keeps the old file's
-    permissions (0o644 for a new one). On any failure the old file is left as it was
-    and the temporary file is removed.
+    A symbolic link is written through: its target is replaced and the link kept
+    (the target's path is returned). The folder is created when missing. Only a
+    regular file is ever replaced: NotAFileError (an OSError) for a folder, device,
+    named pipe or socket, nothing written. The new file keeps the old file's
+    permissions (0o644 for a new one). On any failure the old file is left as it
+    was and the temporary file is removed.
     """
-    path = Path(path)
+    path = real_target(Path(path))
     path.parent.mkdir(parents=True, exist_ok=True)
+    _refuse_special(path)
     if isinstance(data, str):
         data = data.encode("utf-8")
     try:
@@ -56,6 +138,7 @@ def write_atomic(path: Path, data: bytes | str | Iterable[str]) -> Path:
             out.flush()
             os.fsync(out.fileno())
         os.chmod(temp, mode)
+        _refuse_special(path)  # appeared since: still never replaced
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
