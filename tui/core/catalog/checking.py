@@ -15,9 +15,15 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from tui.core.catalog.plans import is_plan, known_routine_ids
-from tui.core.catalog.sources import LIBRARY_FILE, lenient_exercise_library
+from tui.core.catalog.sources import (
+    LIBRARY_FILE,
+    exercise_library_files,
+    lenient_exercise_library,
+)
 from tui.core.programme.plan_file import parse_programme
 from tui.core.routine.exercise_library import ExerciseLibrary, load_exercise_library
+from tui.core.routine.ladders import Layer, ladder_problems
+from tui.core.routine.limits import MAX_LIBRARY_BYTES
 from tui.core.routine.parse import parse_routine
 from tui.core.routine.problems import Problem, RoutineError
 from tui.core.routine.source import file_problem, read_source
@@ -57,8 +63,7 @@ def check_path(path: Path, library: ExerciseLibrary | None = None) -> list[Probl
     path = Path(path)
     try:
         if path.name == LIBRARY_FILE:
-            load_exercise_library(path)
-            return []
+            return library_problems(path)
         text = read_source(path)
         if is_plan(path, text):
             parse_programme(text, str(path), known_routine_ids())
@@ -69,6 +74,27 @@ def check_path(path: Path, library: ExerciseLibrary | None = None) -> list[Probl
     except RoutineError as error:
         return error.problems
     return []
+
+
+def library_problems(path: Path) -> list[Problem]:
+    """The problems of an exercise library file: its own, then those of its `easier` and
+    `harder` links, checked over the layers it is read with (bundled, the person's own,
+    this file) and reported in this file only. Raises `RoutineError` for its own."""
+    text = read_source(path, limit=MAX_LIBRARY_BYTES)
+    entries = load_exercise_library(path)
+    here, mine = path.resolve(), Layer(str(path), text, entries)
+    layers: list[Layer] = []
+    for file in exercise_library_files(path):
+        if file.resolve() == here:
+            layers.append(mine)
+            continue
+        try:
+            layers.append(Layer(str(file), "", load_exercise_library(file)))
+        except RoutineError:
+            continue  # its own check says why
+    if mine not in layers:
+        layers.append(mine)
+    return ladder_problems(layers, report=str(path))
 
 
 def check_paths(paths: Iterable[Path], library: ExerciseLibrary | None = None) -> list[Problem]:

@@ -2,8 +2,10 @@
 
 One table per exercise, keyed by its id (lowercase letters, digits and
 hyphens). An entry may give any `[[exercise]]` key but `use` as a starting
-value for the routines that use it, plus `kind`, `level`, `muscles` and
-`source`. Its values are validated by the same validators as a routine's
+value for the routines that use it, plus `kind`, `level`, `muscles`,
+`source`, and `easier` / `harder`: the ids of its variants (a ladder; the
+links across entries are checked by `ladders.py`, since an id may live in
+another layer). Its values are validated by the same validators as a routine's
 exercise, and kept normalised in `LibraryEntry.fields` (durations in seconds,
 reps an int or a tuple, tips and phases tuples; `self_paced = false` is left
 out, as it counts as not given).
@@ -31,6 +33,7 @@ from tui.core.routine.models import KINDS, LEVELS, LibraryEntry
 from tui.core.routine.problems import RoutineError, toml_repr
 from tui.core.routine.source import parse_toml, read_source
 from tui.core.routine.validators import (
+    Invalid,
     Problems,
     Validator,
     check_table,
@@ -42,6 +45,19 @@ from tui.core.routine.validators import (
 
 LIBRARY_WHAT = "an exercise library: one [exercise-id] table per exercise"
 ID_PATTERN = re.compile(r"[a-z0-9-]+\Z")
+#: The keys naming another entry: a variant a workout can swap to (`e`, `h`).
+VARIANT_KEYS: tuple[str, ...] = ("easier", "harder")
+
+
+def entry_id(value: Any) -> str:
+    """The id of another library entry, such as "plank-knees"."""
+    if not isinstance(value, str) or not ID_PATTERN.match(value):
+        raise Invalid(
+            "expected the id of another exercise of the library (lowercase letters, digits "
+            f'and hyphens), such as "plank-knees", got {toml_repr(value)}'
+        )
+    return value
+
 
 #: Keys that describe the entry rather than give an exercise's starting value.
 ENTRY_VALIDATORS: dict[str, Validator] = {
@@ -49,6 +65,8 @@ ENTRY_VALIDATORS: dict[str, Validator] = {
     "level": choice(LEVELS),
     "muscles": nonempty_string_array,
     "source": string,
+    "easier": entry_id,
+    "harder": entry_id,
 }
 LIBRARY_VALIDATORS: dict[str, Validator] = {
     **{key: v for key, v in EXERCISE_VALIDATORS.items() if key != "use"},
@@ -111,6 +129,9 @@ def _entry(entry_id: str, value: Any, problems: Problems) -> LibraryEntry | None
         problems.add((*at, "name"), 'missing; expected a string such as name = "Bird dog"')
     resolve_reps(values, bad, problems, at)
     resolve_timing(values, bad, problems, at, required=False)
+    for key in VARIANT_KEYS:
+        if values.get(key) == entry_id:
+            problems.add((*at, key), f"an exercise cannot be its own {key} variant")
     fields = {
         key: v
         for key, v in values.items()
@@ -124,6 +145,8 @@ def _entry(entry_id: str, value: Any, problems: Problems) -> LibraryEntry | None
         level=values.get("level"),
         muscles=values.get("muscles", ()),
         source=values.get("source"),
+        easier=values.get("easier"),
+        harder=values.get("harder"),
     )
 
 

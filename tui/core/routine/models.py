@@ -141,6 +141,9 @@ class LibraryEntry(NamedTuple):
     level: Level | None = None
     muscles: tuple[str, ...] = ()
     source: str | None = None
+    #: Ids of its easier and harder variants in the library (`e` and `h` in a workout).
+    easier: str | None = None
+    harder: str | None = None
 
 
 def format_seconds_short(seconds: float) -> str:

@@ -68,7 +68,7 @@ TOP_VALIDATORS: dict[str, Validator | None] = {
 }
 DEFAULTS_VALIDATORS: dict[str, Validator] = {key: duration for key in TRANSITION_KEYS}
 _TOP_ONLY = ("format", "summary", "level", "tags")
-_LIBRARY_ONLY = ("kind", "muscles", "source")
+_LIBRARY_ONLY = ("kind", "muscles", "source", "easier", "harder")
 
 #: Messages for keys written in the wrong place, the usual slip with TOML tables.
 TOP_HINTS: dict[str, str] = {

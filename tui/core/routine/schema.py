@@ -23,7 +23,7 @@ from typing import Any
 
 from tui.core.routine import validators as v
 from tui.core.routine.durations import DURATION_PATTERN
-from tui.core.routine.exercise_library import ID_PATTERN, LIBRARY_VALIDATORS
+from tui.core.routine.exercise_library import ID_PATTERN, LIBRARY_VALIDATORS, entry_id
 from tui.core.routine.fields import EXERCISE_VALIDATORS, phases, reps, tempo
 from tui.core.routine.limits import MAX_PHASES, MAX_REPS, MAX_SETS, MAX_STEP_SECONDS
 from tui.core.routine.models import GROWTH
@@ -70,6 +70,8 @@ DESCRIPTIONS: dict[str, str] = {
     "source": 'Where an imported entry came from, such as "free-exercise-db:Cat_Stretch".',
     "progress": "How the dose grows over sessions that went well, and steps back after a red "
     "one: add, by, every, max, then.",
+    "easier": "Id of the easier variant of this exercise in the library (e in a workout).",
+    "harder": "Id of the harder variant of this exercise in the library (h in a workout).",
 }
 
 #: What each key of `[exercise.progress]` means (ROUTINE_FORMAT.md, "Progression").
@@ -122,6 +124,7 @@ _BY_VALIDATOR: dict[Any, dict[str, Any]] = {
         ]
     },
     phases: {"type": "array", "minItems": 1, "maxItems": MAX_PHASES, "items": _NONEMPTY_TEXT},
+    entry_id: {"type": "string", "pattern": "^" + ID_PATTERN.pattern.removesuffix(r"\Z") + "$"},
 }
 
 
