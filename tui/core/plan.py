@@ -7,9 +7,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from itertools import accumulate
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from tui.core.routine.models import Exercise, Routine
+
+if TYPE_CHECKING:
+    from tui.core.engine.variants import Swap
 
 StepKind = Literal["prepare", "work", "rest", "switch"]
 Side = Literal["left", "right"]
@@ -69,6 +72,9 @@ class Plan:
     name: str
     steps: tuple[Step, ...]
     routine: Routine
+    #: Exercises swapped for a variant part way through (`engine.variants`), in order;
+    #: `routine` then holds the variants and `steps` their steps from each swap on.
+    swaps: tuple[Swap, ...] = ()
     #: Seconds from step i to the end, for every i (and 0 past the end); made when first asked.
     _left: tuple[float, ...] | None = field(default=None, init=False, repr=False, compare=False)
     _total: float | None = field(default=None, init=False, repr=False, compare=False)
@@ -117,6 +123,11 @@ def build_plan(routine: Routine) -> Plan:
     for index, exercise in enumerate(routine.exercises):
         steps.extend(_exercise_steps(index, exercise))
     return Plan(name=routine.name, steps=tuple(steps), routine=routine)
+
+
+def exercise_steps(index: int, exercise: Exercise) -> list[Step]:
+    """The steps of one exercise, the `index`-th of its routine (from 0)."""
+    return _exercise_steps(index, exercise)
 
 
 def _exercise_steps(index: int, ex: Exercise) -> list[Step]:

@@ -15,14 +15,13 @@ No Textual here: the screen forwards keys as `Action`s.
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Callable, Sequence
 from enum import StrEnum
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from tui.core.catalog.entries import Valid
-from tui.core.catalog.sources import parse_with_texts
+from tui.core.catalog.sources import LibraryTexts, library_of_texts, parse_with_texts
 from tui.core.engine.clock import Clock
 from tui.core.engine.credit import is_preview
 from tui.core.engine.events import Event, SessionFinished
@@ -30,11 +29,13 @@ from tui.core.engine.session import Session
 from tui.core.engine.states import Status
 from tui.core.plan import Plan, build_plan
 from tui.core.programme.stages import read_started, staged, todays_plan
-from tui.core.store.active import ActiveSession, NullStore
-from tui.core.store.database import Store, StoreUnavailable
+from tui.core.routine.exercise_library import ExerciseLibrary
+from tui.core.store.active import ActiveSession
+from tui.core.store.storage import Storage as Storage  # where it was first
 from tui.core.store.writer import Writer
 
-if TYPE_CHECKING:  # neither is imported before a workout's first frame
+if TYPE_CHECKING:  # none is imported before a workout's first frame
+    from tui.core.engine.variants import Way
     from tui.core.programme.zones import CheckIn
     from tui.core.store.record import SessionRecord
 
@@ -49,7 +50,6 @@ SAVE_EVERY = 0.5
 RETRY_EVERY = 2.0
 
 Listener = Callable[[Sequence[Event]], object]  # what it returns is not used
-T = TypeVar("T")
 
 
 class Action(StrEnum):
@@ -65,6 +65,9 @@ class Action(StrEnum):
     FLAG_HURT = "flag_hurt"
     SKIP_EXERCISE = "skip_exercise"
     END = "end"
+    #: Swap the exercise for its easier or harder variant (`engine.variants`).
+    EASIER = "easier"
+    HARDER = "harder"
 
 
 _DO: dict[Action, Callable[[Session], list[Event]]] = {
@@ -81,70 +84,6 @@ _DO: dict[Action, Callable[[Session], list[Event]]] = {
 }
 
 
-class Storage:
-    """The session database with its fault rule: when a save fails (a full disk,
-    another spinewise holding the lock past `BUSY_TIMEOUT`), say so once, go on
-    in memory, and save again at the next checkpoint; when one succeeds, say
-    that too. It used to swap in a `NullStore` for good at the first failure,
-    so one full second of disk lost the rest of the session. Safe to use from
-    the writer thread."""
-
-    def __init__(
-        self, store: Store | NullStore, notify: Callable[[str], None] = lambda message: None
-    ) -> None:
-        self.store = store
-        self.notify = notify
-        self._lock = threading.Lock()
-        #: When the last save failed (`time.monotonic()`), while saves are failing.
-        self.failing_since: float | None = None
-        self._said: set[str] = set()
-
-    @property
-    def saving(self) -> bool:
-        """Whether what is done now reaches the disk (as far as is known)."""
-        return self.store.available and self.failing_since is None
-
-    def call(self, call: Callable[[Store | NullStore], T]) -> T | None:
-        """`call(store)`; None when the store cannot be used (said once)."""
-        try:
-            return call(self.store)
-        except StoreUnavailable as error:
-            self._failed(error)
-            return None
-
-    def attempt(self, call: Callable[[Store | NullStore], object]) -> bool:
-        """`call(store)`: whether it was done (a failure is said once)."""
-        try:
-            call(self.store)
-        except StoreUnavailable as error:
-            self._failed(error)
-            return False
-        with self._lock:
-            recovered, self.failing_since = self.failing_since is not None, None
-        if recovered:
-            self.notify("Progress is being saved again.")
-        return True
-
-    def _failed(self, error: StoreUnavailable) -> None:
-        with self._lock:
-            first, self.failing_since = self.failing_since is None, time.monotonic()
-        if first:
-            self.notify(f"Progress is not being saved (trying again as you go): {error}")
-
-    def paused(self) -> ActiveSession | None:
-        """The session waiting to be resumed, if any (one that does not read is said)."""
-        try:
-            return self.store.active()
-        except StoreUnavailable as error:
-            if str(error) not in self._said:
-                self._said.add(str(error))
-                self.notify(f"{str(error)[:1].upper()}{str(error)[1:]}")
-            return None
-
-    def discard_paused(self, now: float) -> None:
-        self.call(lambda store: store.discard_active(now))
-
-
 class Workout:
     """One session followed; made by `begin` (a new one) or `resume` (a stored one)."""
 
@@ -159,10 +98,14 @@ class Workout:
         listeners: Sequence[Listener] = (),
         wall: Callable[[], float] = time.time,
         stages: str | None = None,
+        library_texts: LibraryTexts = (),
     ) -> None:
         self.storage = storage
         #: The progression stages it runs at (JSON, `programme.stages`), if any.
         self.stages = stages
+        #: The exercise-library texts the routine was read with: its variants come from them.
+        self.library_texts = library_texts
+        self._library: ExerciseLibrary | None = None
         self.session = session
         self.clock = session.clock
         self.session_id = session_id
@@ -220,7 +163,7 @@ class Workout:
         )
         return cls(
             storage, session, session_id, routine_id=entry.ref.id, started_at=started_at,
-            listeners=listeners, wall=wall, stages=stages,
+            listeners=listeners, wall=wall, stages=stages, library_texts=entry.library_texts,
         )  # fmt: skip
 
     @classmethod
@@ -243,7 +186,8 @@ class Workout:
         Raises `SessionOpenError` when another spinewise holds it, `RoutineError`
         or `ValueError` when the stored text no longer makes that plan.
         """
-        plan = stored_plan(active)
+        texts = tuple((str(path), text) for path, text in active.extras.get("library", []))
+        plan = stored_plan(active, active.snapshot.get("swaps", ()))
         run_at = speed if speed is not None and is_preview(speed) else active.speed
         session = Session.restore(plan, clock, active.paused_snapshot(), speed=run_at)
         if not claimed:
@@ -253,6 +197,7 @@ class Workout:
         return cls(
             storage, session, active.id, routine_id=active.routine_id,
             started_at=active.started_at, listeners=listeners, wall=wall, stages=active.stages,
+            library_texts=texts,
         )  # fmt: skip
 
     # -- following -----------------------------------------------------------
@@ -285,11 +230,27 @@ class Workout:
         return self._handle(self.session.advance())
 
     def can(self, action: Action) -> bool:
+        if action in (Action.EASIER, Action.HARDER):  # offered only where there is one
+            exercise = self.plan.routine.exercises[self.session.step.exercise_index]
+            variant = self.library.variant(exercise.use, action.value)
+            return variant is not None and self.session.status in (Status.RUNNING, Status.PAUSED)
         return self.session.can(action)
 
     def act(self, action: Action) -> list[Event]:
         """Do `action` now; `TransitionError` when it makes no sense now."""
+        if action in (Action.EASIER, Action.HARDER):
+            from tui.core.engine.variants import swap_session
+
+            way: Way = "easier" if action is Action.EASIER else "harder"
+            return self._handle(swap_session(self.session, self.library, way))
         return self._handle(_DO[action](self.session))
+
+    @property
+    def library(self) -> ExerciseLibrary:
+        """The exercise library the routine was read with (for its variants)."""
+        if self._library is None:
+            self._library = library_of_texts(self.library_texts)
+        return self._library
 
     def _handle(self, events: list[Event]) -> list[Event]:
         if events:
@@ -368,9 +329,14 @@ class Workout:
         self._writer.drain()
 
 
-def stored_plan(active: ActiveSession) -> Plan:
-    """The plan of a stored session: the routine and library texts, and stages, of its start."""
+def stored_plan(active: ActiveSession, swaps: Sequence[object] = ()) -> Plan:
+    """The plan of a stored session: the routine and library texts, and stages, of its
+    start, with the `swaps` of its snapshot made again (ValueError when they do not fit)."""
     texts = tuple((str(path), text) for path, text in active.extras.get("library", []))
     routine = parse_with_texts(active.routine_text, active.routine_path or "", texts)
-    return build_plan(staged(routine, read_started(active.stages)))
+    plan = build_plan(staged(routine, read_started(active.stages)))
+    if not swaps:
+        return plan
+    from tui.core.engine.variants import replay_swaps
 
+    return replay_swaps(plan, library_of_texts(texts), swaps)

@@ -157,5 +157,10 @@ def read_routine(ref: RoutineRef) -> tuple[Routine, str, LibraryTexts]:
 
 def parse_with_texts(text: str, path: str, library_texts: LibraryTexts) -> Routine:
     """The routine of texts kept by `read_routine` (no file is read)."""
-    layers = [validated_library(body, file) for file, body in library_texts]
-    return parse_routine(text, path, ExerciseLibrary(*layers))
+    return parse_routine(text, path, library_of_texts(library_texts))
+
+
+def library_of_texts(library_texts: LibraryTexts) -> ExerciseLibrary:
+    """The exercise library of texts kept by `read_routine` (no file is read; each
+    text was validated when the routine was read, and is remembered)."""
+    return ExerciseLibrary(*(validated_library(body, file) for file, body in library_texts))

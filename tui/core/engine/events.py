@@ -126,6 +126,21 @@ class HurtFlagged(NamedTuple):
     exercise_index: int
 
 
+class Swapped(NamedTuple):
+    """The exercise of step `index` was swapped for its easier or harder variant
+    (`variants.swap_session`); the variant's get-ready starts at `index`."""
+
+    #: When it happened, on the engine's clock (monotonic seconds).
+    due: float
+    index: int  # type: ignore[assignment]  # hides tuple.index, which nothing calls
+    exercise_index: int
+    #: "easier" or "harder".
+    way: str
+    #: The names shown: the exercise swapped from, and its variant.
+    was: str
+    to: str
+
+
 #: Something the engine reports, at `due` on its clock: one of the kinds above.
 Event: TypeAlias = (
     StepStarted
@@ -139,6 +154,7 @@ Event: TypeAlias = (
     | Resumed
     | Extended
     | HurtFlagged
+    | Swapped
 )
 
 

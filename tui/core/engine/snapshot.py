@@ -32,6 +32,9 @@ def validate_snapshot(plan: Plan, data: dict[str, Any]) -> None:
     for key in ("hurt", "skipped"):
         need(key, lambda v: isinstance(v, list) and all(isinstance(i, int) for i in v))
     need("ended_early", lambda v: isinstance(v, bool))
+    swaps = data.get("swaps", [])  # absent before variants; `Plan.swaps` made them again
+    if not isinstance(swaps, list) or len(swaps) != len(plan.swaps):
+        raise ValueError("session snapshot: bad 'swaps'")
     worked = data.get("worked", {})  # absent from snapshots written before it was kept
     if not isinstance(worked, dict) or not all(
         isinstance(k, str) and k.isdigit() and int(k) < len(plan.steps) and number(v)
@@ -54,6 +57,7 @@ def snapshot_of(session: Session) -> dict[str, Any]:
         "skipped": sorted(session.skipped),
         "ended_early": session.ended_early,
         "worked": {str(i): share for i, share in sorted(session.worked.items())},
+        "swaps": [swap.to_json() for swap in session.plan.swaps],
     }
 
 

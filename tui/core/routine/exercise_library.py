@@ -197,6 +197,13 @@ class ExerciseLibrary:
     def get(self, entry_id: str) -> LibraryEntry | None:
         return self._entries.get(entry_id)
 
+    def variant(self, entry_id: str | None, way: str) -> LibraryEntry | None:
+        """The entry that `entry_id`'s `way` ("easier" or "harder") names, or None: no
+        such entry or link, a link to itself, or to an id this library lacks."""
+        entry = None if entry_id is None else self._entries.get(entry_id)
+        target = None if entry is None else getattr(entry, way)
+        return None if target in (None, entry_id) else self._entries.get(target)
+
     def ids(self) -> list[str]:
         return sorted(self._entries)
 
