@@ -293,7 +293,7 @@ class SpinewiseApp(CheckInsApp):
     def _workout_screen(self, workout: Workout) -> WorkoutScreen:
         """The screen that follows `workout`, started now (the screen starts nothing)."""
         self.workout = workout
-        self.options.cues.plan = workout.plan
+        self.options.cues.follow(workout)
         workout.start()
         asks = {"ask_before": self.asks_before, "ask_pain": self.asks_after}
         return WorkoutScreen(workout, muted=self.is_muted, **asks)

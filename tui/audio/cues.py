@@ -12,6 +12,7 @@ Sounds (`cues_for`, one event at a time):
     ExerciseDone             exercise_done
     SessionFinished          session_done (nothing when ended early)
     HurtFlagged              alert
+    Swapped                  nothing: the variant's get-ready is named (below)
 
 One cue per instant (`select_cues`): events due at the same time (within
 `SAME_INSTANT`) give ONE cue, the one of highest `RANK`. An ending outranks
@@ -27,8 +28,9 @@ exercise that has no get-ready), "Rest, thirty seconds" (rests
 between reps only from 5 s), "Switch sides", count-ins "Three" "Two" "One"
 in get-ready / rest / switch steps, phase names of phases of 2 s or more
 ("Lower"; "Left, lower" where a side begins, and at every rep when sides
-alternate), "Workout complete" ("Workout ended" when ended early), and
-"Paused" for "this hurts".
+alternate), "Workout complete" ("Workout ended" when ended early),
+"Paused" for "this hurts", and "Easier: Plank from the knees." when the
+exercise is swapped for a variant (instead of the get-ready that starts with it).
 `select_speech` keeps one utterance per batch: the highest priority at the
 latest instant that has any (older ones would already be stale).
 """
@@ -48,6 +50,7 @@ from tui.core.engine.events import (
     SessionFinished,
     SetDone,
     StepStarted,
+    Swapped,
 )
 from tui.core.plan import Plan, Step
 from tui.core.routine.models import Exercise
@@ -228,6 +231,8 @@ def speech_for(event: Event, plan: Plan | None = None) -> tuple[str, Priority] |
             return ("Workout ended" if early else "Workout complete"), Priority.FINAL
         case HurtFlagged():
             return "Paused", Priority.FINAL
+        case Swapped(way=way, to=name):
+            return f"{way.capitalize()}: {name}.", Priority.FINAL
     return None
 
 

@@ -23,7 +23,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Protocol
 
 from tui.core.engine.events import Event, HurtFlagged, Paused, SessionFinished
 from tui.core.plan import Plan
@@ -33,6 +33,13 @@ from .cues import SAME_INSTANT, select_cues, select_speech
 if TYPE_CHECKING:  # the players and voices are loaded when one is chosen (`setup`)
     from .players import Player
     from .voice import Speaker
+
+
+class HasPlan(Protocol):
+    """What `follow` reads its plan from: a workout, whose plan changes with a swap."""
+
+    @property
+    def plan(self) -> Plan: ...
 
 
 class CueDispatcher:
@@ -64,7 +71,8 @@ class CueDispatcher:
     ) -> None:
         self.player = player
         self.voice = voice
-        self.plan = plan
+        self._plan = plan
+        self._source: HasPlan | None = None
         self.stale_after = stale_after
         if cue_log is not None and clock_to_epoch is None:
             raise ValueError("a cue log needs clock_to_epoch, to write Unix times")
@@ -155,6 +163,19 @@ class CueDispatcher:
             if said is not None:
                 self.voice.say(said[1], int(said[2]))
         return played
+
+    @property
+    def plan(self) -> Plan | None:
+        """The plan speech reads its context from (the followed workout's, if any)."""
+        return self._source.plan if self._source is not None else self._plan
+
+    @plan.setter
+    def plan(self, plan: Plan | None) -> None:
+        self._plan, self._source = plan, None
+
+    def follow(self, source: HasPlan) -> None:
+        """Read the plan from `source` from now on: a swap for a variant changes it."""
+        self._source = source
 
     def _write(self, cue: str, event: Event, at: float | None) -> None:
         """One line of the cue log; `at` None: dropped, never given to a player."""

@@ -100,7 +100,7 @@ def run_history(*, as_json: bool) -> int:
         return 0
     table = Table(box=None, header_style="bold", pad_edge=False)
     # The pain column only once there are check-ins: the table fits 80 columns without it.
-    columns = ("date", "routine", "minutes", "status", "pain", "skipped or hurt")
+    columns = ("date", "routine", "minutes", "status", "pain", "notes")
     for column in columns if pains else columns[:4] + columns[5:]:
         table.add_column(column, justify="right" if column == "minutes" else "left")
     for record in records:

@@ -30,6 +30,7 @@ from tui.core.engine.states import Status
 from tui.core.plan import Plan, build_plan
 from tui.core.programme.stages import read_started, staged, todays_plan
 from tui.core.routine.exercise_library import ExerciseLibrary
+from tui.core.routine.models import LibraryEntry
 from tui.core.store.active import ActiveSession
 from tui.core.store.storage import Storage as Storage  # where it was first
 from tui.core.store.writer import Writer
@@ -231,9 +232,8 @@ class Workout:
 
     def can(self, action: Action) -> bool:
         if action in (Action.EASIER, Action.HARDER):  # offered only where there is one
-            exercise = self.plan.routine.exercises[self.session.step.exercise_index]
-            variant = self.library.variant(exercise.use, action.value)
-            return variant is not None and self.session.status in (Status.RUNNING, Status.PAUSED)
+            running = self.session.status in (Status.RUNNING, Status.PAUSED)
+            return running and self.variant(action.value) is not None
         return self.session.can(action)
 
     def act(self, action: Action) -> list[Event]:
@@ -244,6 +244,11 @@ class Workout:
             way: Way = "easier" if action is Action.EASIER else "harder"
             return self._handle(swap_session(self.session, self.library, way))
         return self._handle(_DO[action](self.session))
+
+    def variant(self, way: str) -> LibraryEntry | None:
+        """The current exercise's `way` ("easier" or "harder") variant, if it has one."""
+        exercise = self.plan.routine.exercises[self.session.step.exercise_index]
+        return self.library.variant(exercise.use, way)
 
     @property
     def library(self) -> ExerciseLibrary:

@@ -9,7 +9,7 @@ step's end), a key arrives, or a save is due (`SAVE_EVERY`), and writes one
 line per thing that happened. No Textual is imported on this path.
 
 The "this hurts" question of the screen is a line here; its answers are the
-dialog's keys (s skip, e end, c carry on) or words.
+dialog's keys (s skip, e easier, x end, c carry on) or words.
 When standard input has ended and only a key could go on (paused, or a
 self-paced set waiting for Enter), the session is kept for `resume`, as `q`
 keeps it: waiting for ever for a key that cannot come helps no one.
@@ -23,11 +23,11 @@ from enum import Enum
 from tui.core.engine.events import Event, HurtFlagged
 from tui.core.engine.states import TransitionError
 from tui.core.present.plain import (
-    HURT_CHOICE,
     KEYS_HELP,
     PAUSED,
     WORDS_HELP,
     event_lines,
+    hurt_choice,
     opening_lines,
     summary_lines,
     where_line,
@@ -52,6 +52,7 @@ _ACTIONS = {
     Command.EXTEND: Action.EXTEND,
     Command.CONFIRM: Action.CONFIRM,
     Command.HURT: Action.FLAG_HURT,
+    Command.HARDER: Action.HARDER,
 }
 
 
@@ -127,7 +128,8 @@ class PlainFollower:
             self.write(line)
         if any(isinstance(event, HurtFlagged) for event in events):
             self.asking = True
-            self.write(HURT_CHOICE)
+            easier = self.workout.variant("easier")
+            self.write(hurt_choice(easier.name if easier else None))
 
     def _act(self, action: Action) -> None:
         try:
@@ -171,7 +173,14 @@ class PlainFollower:
             if self.asking:
                 self._act(Action.END)
             else:
-                self.write("e ends the session only after ! (this hurts); q keeps it for later.")
+                self.write("x ends the session only after ! (this hurts); q keeps it for later.")
+        elif command is Command.EASIER and not self.workout.can(Action.EASIER):
+            self.write("This exercise has no easier version here.")
+        elif command is Command.EASIER:
+            was_asking, self.asking = self.asking, False
+            self._act(Action.EASIER)
+            if was_asking and self.workout.can(Action.RESUME):
+                self._act(Action.RESUME)  # "try the easier version" carries on
         elif command is Command.MUTE:
             self.write("Cues muted." if self.cues.toggle_muted() else "Cues on.")
         elif command is Command.HELP:

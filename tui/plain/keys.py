@@ -41,6 +41,8 @@ class Command(Enum):
     EXTEND = "extend"
     CONFIRM = "confirm"
     HURT = "hurt"
+    EASIER = "easier"  # the exercise's easier variant; after "this hurts" too
+    HARDER = "harder"
     SKIP = "skip"  # after "this hurts": skip the exercise; else as NEXT_EXERCISE
     END = "end"  # after "this hurts": end the session
     CARRY_ON = "carry_on"  # after "this hurts": carry on
@@ -49,7 +51,7 @@ class Command(Enum):
     HELP = "help"
 
 
-#: Single keys: the workout screen's, and the "this hurts" question's (s, e, c).
+#: Single keys: the workout screen's, and the "this hurts" question's (s, e, x, c).
 KEYS: dict[str, Command] = {
     " ": Command.TOGGLE,
     "n": Command.NEXT,
@@ -63,8 +65,10 @@ KEYS: dict[str, Command] = {
     "m": Command.MUTE,
     "q": Command.QUIT,
     "?": Command.HELP,
+    "e": Command.EASIER,
+    "h": Command.HARDER,
     "s": Command.SKIP,
-    "e": Command.END,
+    "x": Command.END,
     "c": Command.CARRY_ON,
 }
 
@@ -88,6 +92,8 @@ WORDS: dict[str, Command] = {
     "hurts": Command.HURT,
     "this hurts": Command.HURT,
     "end": Command.END,
+    "easier": Command.EASIER,
+    "harder": Command.HARDER,
     "mute": Command.MUTE,
     "unmute": Command.MUTE,
     "quit": Command.QUIT,

@@ -95,7 +95,7 @@ def run_plain(
     except SessionOpenError as error:
         warn(str(error))
         return 1
-    dispatcher.plan = workout.plan
+    dispatcher.follow(workout)
     # Probing players and voices starts processes: in a thread, as the first line is written.
     threading.Thread(target=sound.apply, args=(_bell(), warn), daemon=True).start()
     old = {sig: signal.signal(sig, _stop) for sig in (signal.SIGTERM, signal.SIGHUP)}

@@ -68,7 +68,9 @@ class ChoiceDialog(ModalScreen[T]):
         with VerticalScroll(classes=f"dialog {self.tone}".strip()):
             yield Static(self.title_text, classes="dialog-title", markup=False)
             yield Static(self.text, markup=False)
-            with Horizontal(classes="dialog-buttons"):
+            # Four answers do not fit side by side in the box: two rows of two.
+            grid = " -grid" if len(self.answers) > 3 else ""
+            with Horizontal(classes=f"dialog-buttons{grid}"):
                 for i, answer in enumerate(self.answers):
                     danger = self.danger is not None and answer.value == self.danger
                     variant: ButtonVariant = (
@@ -106,37 +108,52 @@ class Hurt(Enum):
     """What to do after `!` (this hurts)."""
 
     SKIP = "skip"
+    #: Swap to the exercise's easier variant and carry on (offered when it has one).
+    EASIER = "easier"
     END = "end"
     CARRY_ON = "carry-on"
     #: Sharp, shooting or radiating pain: the session ends, and nothing progresses
     #: after it (`programme.progression`).
     SHARP = "sharp"
+    #: `q`, as on the workout: leave, keeping the session to resume.
+    QUIT = "quit"
 
 
-def hurt_dialog(exercise: str, pain: int | None = None) -> ChoiceDialog[Hurt]:
+def hurt_dialog(
+    exercise: str, pain: int | None = None, *, easier: str | None = None
+) -> ChoiceDialog[Hurt]:
     """`!`: the session is already paused. With a `pain` of 6 or more (red in the
     pain-monitoring model, `tui.core.programme.zones`) the box turns red and says
-    why skipping is the answer; "Skip this exercise" is the first, focused answer."""
+    why skipping is the answer; "Skip this exercise" is the first, focused answer.
+    `easier`: the name of the exercise's easier variant, offered as "Try the easier
+    version" (`e`, the workout's key for it). End session is `x`, so that `e` never
+    ends a session; `q` leaves and keeps the session, as on the workout."""
     red = pain is not None and pain > AMBER_MAX
     said = f"Pain {pain} of 10. " if pain is not None else ""
     why = (
         "That is more than exercise should cause (6 or more is red): skip this exercise "
         "and ease off. " if red else ""
     )
+    offer = f" An easier version: {easier}." if easier else ""
+    easier_answer = [Answer(Hurt.EASIER, "Try the easier version", "e")] if easier else []
     return ChoiceDialog(
         f"Paused: this hurts ({pain} of 10)" if pain is not None else "Paused: this hurts",
         f"{said}{why}Stop {exercise}. Sharp, shooting or radiating pain is a reason to stop, "
-        "not to push through. If pain persists, talk to a health professional.",
+        f"not to push through. If pain persists, talk to a health professional.{offer}",
         [
             Answer(Hurt.SKIP, "Skip this exercise", "s"),
-            Answer(Hurt.END, "End session", "e"),
+            *easier_answer,
+            Answer(Hurt.END, "End session", "x"),
             Answer(Hurt.CARRY_ON, "Carry on", "c"),
         ],
         escape=Hurt.CARRY_ON,
         danger=Hurt.SKIP if red else Hurt.END,
         tone="-red" if red else "",
         default=Hurt.SKIP if red else None,
-        keys=[Answer(Hurt.SHARP, "it is sharp, shooting or radiating: end the session", "r")],
+        keys=[
+            Answer(Hurt.SHARP, "it is sharp, shooting or radiating: end the session", "r"),
+            Answer(Hurt.QUIT, "leave now, keeping the session for later", "q"),
+        ],
     )
 
 

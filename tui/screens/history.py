@@ -169,7 +169,7 @@ class HistoryScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#history-table", DataTable)
-        table.add_columns("Date", "Routine", "Minutes", "Status", "Pain", "Skipped or hurt")
+        table.add_columns("Date", "Routine", "Minutes", "Status", "Pain", "Notes")
         self.query_one("#history-exercises", DataTable).add_columns(
             "Exercise", "Sessions", "Skipped", "Hurt (!)", "Worst pain"
         )

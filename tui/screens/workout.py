@@ -70,6 +70,9 @@ class WorkoutScreen(Screen[None]):
         Binding("plus,equals_sign", "extend", "+10 s", id="extend", key_display="+"),
         Binding("enter", "confirm", "Done", id="confirm"),
         Binding("exclamation_mark", "flag_hurt", "Hurts", id="hurt", key_display="!"),
+        # Listed only when the exercise has that variant (`engine.variants`).
+        Binding("e", "easier", "Easier", id="easier"),
+        Binding("h", "harder", "Harder", id="harder"),
         Binding("m", "mute", "Mute", id="mute"),
         Binding("q", "quit_workout", "Quit", id="quit"),
         Binding("question_mark", "help", "Help", id="help", key_display="?"),
@@ -233,11 +236,15 @@ class WorkoutScreen(Screen[None]):
             Action.EXTEND,
             Action.CONFIRM,
             Action.FLAG_HURT,
+            Action.EASIER,
+            Action.HARDER,
         )
     }
     #: Keys for one state or kind of step: hidden elsewhere, so the footer fits
     #: 80 columns. The others are dimmed when they do nothing right now.
-    HIDDEN_WHEN_UNAVAILABLE = frozenset({"pause", "resume", "extend", "confirm"})
+    HIDDEN_WHEN_UNAVAILABLE = frozenset(
+        {"pause", "resume", "extend", "confirm", "easier", "harder"}
+    )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.app.screen is not self:
@@ -274,6 +281,12 @@ class WorkoutScreen(Screen[None]):
 
     def action_confirm(self) -> None:
         self._run(Action.CONFIRM)
+
+    def action_easier(self) -> None:
+        self._run(Action.EASIER)
+
+    def action_harder(self) -> None:
+        self._run(Action.HARDER)
 
     def on_key(self, event: events.Key) -> None:
         """The first get-ready's question: a pain key answers, Enter skips it."""
@@ -322,7 +335,9 @@ class WorkoutScreen(Screen[None]):
         from .confirm import hurt_dialog
 
         self._pain = pain  # kept with the answer to the next question (sharp or not)
-        self.app.push_screen(hurt_dialog(self.session.step.exercise, pain), self._after_hurt)
+        easier = self.workout.variant("easier")
+        dialog = hurt_dialog(self.session.step.exercise, pain, easier=easier and easier.name)
+        self.app.push_screen(dialog, self._after_hurt)
         self.refresh_bindings()
 
     def _after_hurt(self, choice: Hurt | None) -> None:
@@ -340,8 +355,14 @@ class WorkoutScreen(Screen[None]):
             self._run(Action.SKIP_EXERCISE)
             if self.workout.can(Action.RESUME):
                 self._run(Action.RESUME)
+        elif choice is Hurt.EASIER:
+            self._run(Action.EASIER)  # its get-ready, and on from there
+            if self.workout.can(Action.RESUME):
+                self._run(Action.RESUME)
         elif choice is Hurt.END:
             self._run(Action.END)
+        elif choice is Hurt.QUIT:
+            self.action_quit_workout()
         elif (
             choice is Hurt.CARRY_ON
             and self._running_before_hurt

@@ -191,14 +191,6 @@ def variant_label(plan: Plan, exercise_index: int) -> Way | None:
     return "easier" if net > 0 else "harder" if net < 0 else None
 
 
-def can_swap(session: Session, library: ExerciseLibrary, way: Way) -> bool:
-    """Whether `way` is offered now: running or paused, and the exercise has that variant."""
-    if session.status not in (Status.RUNNING, Status.PAUSED):
-        return False
-    exercise = session.plan.routine.exercises[session.step.exercise_index]
-    return variant_entry(exercise, library, way) is not None
-
-
 def swap_session(session: Session, library: ExerciseLibrary, way: Way) -> list[Event]:
     """Swap the current exercise of `session` for its `way` variant, now: the step being
     done ends (left early), the variant's get-ready starts at once (a paused session

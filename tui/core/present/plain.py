@@ -22,6 +22,7 @@ from tui.core.engine.events import (
     Paused,
     Resumed,
     StepStarted,
+    Swapped,
 )
 from tui.core.engine.session import Session
 from tui.core.plan import Plan, Step
@@ -33,19 +34,29 @@ from tui.core.store.record import SessionRecord
 KEYS_HELP = (
     "Keys: space pause or carry on, n next step, N next exercise, p back, "
     "+ 10 more seconds of rest, Enter a self-paced set is done, ! this hurts, "
+    "e easier and h harder version (where the exercise has one), "
     "m mute, q quit and keep the session, ? help."
 )
 #: When keys come as lines (standard input is not a terminal): words work too.
 WORDS_HELP = (
     "Words on a line work too: pause, resume, next, skip (next exercise), back, more, "
-    "done, hurt, mute, quit, help."
+    "done, hurt, easier, harder, mute, quit, help."
 )
 PAUSED = "Paused. Space or resume carries on; q keeps the session for later."
 HURT_CHOICE = (
     "Paused: this hurts. Sharp, shooting or radiating pain is a reason to stop, not to push "
     "through; if pain persists, talk to a health professional. "
-    "s skips the exercise, e ends the session, c carries on."
+    "s skips the exercise, x ends the session, c carries on."
 )
+
+
+def hurt_choice(easier: str | None = None) -> str:
+    """The "this hurts" question; with the name of the exercise's easier variant, `e` too."""
+    if easier is None:
+        return HURT_CHOICE
+    return HURT_CHOICE.replace(
+        "s skips the exercise,", f"s skips the exercise, e tries an easier version ({easier}),"
+    )
 
 
 def seconds_words(seconds: float) -> str:
@@ -142,6 +153,8 @@ def event_lines(events: Sequence[Event], session: Session) -> list[str]:
         elif isinstance(event, HurtFlagged):
             name = plan.routine.exercises[event.exercise_index].name
             lines.append(f"Noted: {name} hurts.")
+        elif isinstance(event, Swapped):
+            lines.append(f"{event.way.capitalize()}: {event.to}, for the rest of this session.")
         elif isinstance(event, ExerciseDone) and event.skipped:
             lines.append(f"Skipped {plan.routine.exercises[event.exercise_index].name}.")
     return lines

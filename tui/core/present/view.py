@@ -81,7 +81,7 @@ def build_view(session: Session, *, muted: bool = False) -> WorkoutView:
         f" · {format_clock(left)} left",
         kind="done" if session.finished else step.kind,
         status=session.status.value,
-        exercise=exercise.name,
+        exercise=_exercise_name(session, exercise),
         counters=counters(step),
         countdown=countdown,
         phase=phase_label(step),
@@ -92,6 +92,16 @@ def build_view(session: Session, *, muted: bool = False) -> WorkoutView:
         caution=f"Caution: {caution}" if caution else "",
         next=next_text(session),
     )
+
+
+def _exercise_name(session: Session, exercise: Exercise) -> str:
+    """The name, and "(easier)" or "(harder)" when it was swapped for a variant."""
+    if not session.plan.swaps:
+        return exercise.name
+    from tui.core.engine.variants import variant_label  # only once a swap was made
+
+    way = variant_label(session.plan, session.step.exercise_index)
+    return f"{exercise.name} ({way})" if way else exercise.name
 
 
 def _caution(session: Session, exercise: Exercise) -> str:

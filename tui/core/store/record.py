@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
@@ -81,6 +82,8 @@ class SessionRecord:
     speed: float = 1.0
     #: Its step log; empty when read without it (a table of sessions needs none).
     steps: tuple[StepRecord, ...] = ()
+    #: Each swap for a variant, in order: (name swapped from, variant's name, way).
+    swaps: tuple[tuple[str, str, str], ...] = ()
 
     @classmethod
     def of(
@@ -114,6 +117,7 @@ class SessionRecord:
             skipped=tuple(names[i] for i in tally.skipped),
             hurt=tuple(names[i] for i in sorted(session.hurt)),
             speed=session.speed,
+            swaps=tuple((s.was_name, s.to_name, s.way) for s in session.plan.swaps),
         )
 
     @property
@@ -142,11 +146,13 @@ class SessionRecord:
         return local_date(self.started_at)
 
     def row(self, today: date | None = None) -> tuple[str, str, str, str, str]:
-        """As a person reads it in a table: when, routine, minutes, status, what was
-        skipped or hurt. Plain text: it holds routine and exercise names as written.
-        The date has its year when that is not the year of `today` (default: now)."""
+        """As a person reads it in a table: when, routine, minutes, status, notes (what
+        was skipped, hurt, or swapped for a variant). Plain text: it holds routine and
+        exercise names as written. The date has its year when that is not the year of
+        `today` (default: now)."""
         notes = [f"skipped {', '.join(self.skipped)}"] if self.skipped else []
         notes += [f"hurt: {', '.join(self.hurt)}"] if self.hurt else []
+        notes += swap_notes(self.swaps)
         return (
             when_text(self.started_at, today or date.today()),
             self.routine_name,
@@ -170,6 +176,7 @@ class SessionRecord:
             "done": None if self.done is None else list(self.done),
             "skipped": list(self.skipped),
             "hurt": list(self.hurt),
+            "swaps": [{"exercise": was, "variant": to, "way": way} for was, to, way in self.swaps],
             "steps": [step.to_json() for step in self.steps],
         }
 
@@ -179,7 +186,7 @@ class SessionRecord:
 #: The columns `session_record` and `step_record` read.
 SESSION_COLUMNS = (
     "id, routine_id, routine_name, status, started_at, ended_at, active_seconds,"
-    " skipped, hurt, speed, done"
+    " skipped, hurt, speed, done, swaps"
 )
 STEP_COLUMNS = (
     "session_id, step_index, kind, exercise_index, exercise, set_no, rep, side, phase,"
@@ -202,6 +209,7 @@ def session_record(row: sqlite3.Row, steps: tuple[StepRecord, ...] = ()) -> Sess
         hurt=_names(row["hurt"]),
         speed=row["speed"],
         steps=steps,
+        swaps=_swaps(row["swaps"]),
     )
 
 
@@ -233,6 +241,41 @@ def _names(text: str) -> tuple[str, ...]:
     except ValueError:
         return ()
     return tuple(str(name) for name in names) if isinstance(names, list) else ()
+
+
+def _swaps(text: str) -> tuple[tuple[str, str, str], ...]:
+    """The `swaps` column; none when a damaged byte left it unreadable."""
+    try:
+        found = json.loads(text)
+    except ValueError:
+        return ()
+    if not isinstance(found, list):
+        return ()
+    keys = ("exercise", "variant", "way")
+    return tuple(
+        (str(s["exercise"]), str(s["variant"]), str(s["way"]))
+        for s in found
+        if isinstance(s, dict) and all(key in s for key in keys)
+    )
+
+
+def swap_notes(swaps: Iterable[tuple[str, str, str]]) -> list[str]:
+    """Swaps as a person reads them, one per exercise as written, however many steps
+    it took: 'Plank -> Plank from the knees (easier)'; one swapped there and back
+    is left out (`history --json` lists every swap)."""
+    origin: dict[str, str] = {}  # name now -> the name as written
+    net: dict[str, int] = {}
+    last: dict[str, str] = {}
+    for was, to, way in swaps:
+        first = origin.pop(was, was)
+        origin[to] = first
+        net[first] = net.get(first, 0) + (1 if way == "easier" else -1)
+        last[first] = to
+    return [
+        f"{first} -> {to} ({'easier' if net[first] > 0 else 'harder'})"
+        for first, to in last.items()
+        if to != first and net[first] != 0
+    ]
 
 
 def when_text(epoch: float, today: date) -> str:

@@ -162,8 +162,11 @@ CREATE INDEX stage_log_routine ON stage_log (routine_id, exercise, id);
 CREATE INDEX stage_log_session ON stage_log (session_id);
 """
 
+# Variants (issue 16): each swap for an easier or harder variant, in order (`step_log`).
+_V6 = "ALTER TABLE sessions ADD COLUMN swaps TEXT NOT NULL DEFAULT '[]';"
+
 #: Migration n (from 1) takes a database from version n-1 to version n.
-MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5]
+MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5, _V6]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -18,6 +18,7 @@ from tui.core.engine.events import (
     SessionFinished,
     StepEnded,
     StepStarted,
+    Swapped,
 )
 
 ToEpoch = Callable[[float], float]
@@ -63,6 +64,8 @@ def record_events(
         elif isinstance(event, ExerciseDone) and event.skipped:
             _, name = _last_step_of(conn, session_id, event.exercise_index)
             _add_name(conn, session_id, "skipped", name)
+        elif isinstance(event, Swapped):
+            _add_swap(conn, session_id, event)
         elif isinstance(event, SessionFinished):
             status = "stopped" if event.ended_early else "completed"
             _write_tally(conn, session_id, event)
@@ -113,3 +116,15 @@ def _add_name(conn: sqlite3.Connection, session_id: int, column: str, name: str)
         conn.execute(
             f"UPDATE sessions SET {column} = ? WHERE id = ?", (json.dumps(names), session_id)
         )
+
+
+def _add_swap(conn: sqlite3.Connection, session_id: int, event: Swapped) -> None:
+    """Add a swap to the session's `swaps` list (the step rows say what was done)."""
+    row = conn.execute("SELECT swaps FROM sessions WHERE id = ?", (session_id,)).fetchone()
+    try:
+        swaps = json.loads(row[0]) if row else None
+    except ValueError:
+        swaps = []  # a damaged list gives way to what is known now
+    if isinstance(swaps, list):
+        swaps.append({"exercise": event.was, "variant": event.to, "way": event.way})
+        conn.execute("UPDATE sessions SET swaps = ? WHERE id = ?", (json.dumps(swaps), session_id))
