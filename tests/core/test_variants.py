@@ -192,3 +192,57 @@ def test_a_workout_offers_a_variant_only_where_there_is_one(tmp_path: Path):
     assert resumed.session.index == workout.session.index
     assert library_of_texts(resumed.library_texts).get("plank") is not None
     resumed.leave()
+
+
+def test_a_swap_in_the_first_set_keeps_the_session_when_left(tmp_path: Path):
+    """The work step swapped away became a get-ready: the work done still counts as
+    begun, so leaving keeps the session (it used to be forgotten)."""
+    (tmp_path / "exercises.toml").write_text(LIBRARY, encoding="utf-8")
+    path = tmp_path / "core.toml"
+    path.write_text(ROUTINE, encoding="utf-8")
+    entry = load_entry(RoutineRef("core", path, "own"))
+    assert isinstance(entry, Valid)
+    storage = Storage(Store.open(tmp_path / "state.db"))
+    clock = FakeClock()
+    workout = Workout.begin(storage, entry, clock)
+    workout.start()
+    clock.advance(8)  # 3 s into the first hold
+    workout.advance()
+    workout.act(Action.EASIER)
+    assert workout.session.step.kind == "prepare"
+    workout.leave()
+    assert workout.kept and not workout.forgotten
+
+
+def test_history_lists_each_swap_and_reads_one_note_per_exercise(tmp_path: Path):
+    from tui.core.store.record import swap_notes
+
+    (tmp_path / "exercises.toml").write_text(LIBRARY, encoding="utf-8")
+    path = tmp_path / "core.toml"
+    path.write_text(ROUTINE, encoding="utf-8")
+    entry = load_entry(RoutineRef("core", path, "own"))
+    assert isinstance(entry, Valid)
+    store = Store.open(tmp_path / "state.db")
+    clock = FakeClock()
+    workout = Workout.begin(Storage(store), entry, clock)
+    workout.start()
+    clock.advance(8)
+    workout.advance()
+    workout.act(Action.EASIER)
+    workout.act(Action.NEXT_EXERCISE)
+    workout.act(Action.HARDER)  # the bridge, made a marching bridge
+    workout.act(Action.END)
+    workout.saved()
+    [record] = store.history()
+    assert record.swaps == (
+        ("Plank", "Plank from the knees", "easier"),
+        ("Glute bridge", "Marching bridge", "harder"),
+    )
+    assert record.to_json()["swaps"][0] == {
+        "exercise": "Plank", "variant": "Plank from the knees", "way": "easier",
+    }  # fmt: skip
+    assert "Plank -> Plank from the knees (easier)" in record.row()[4]
+    steps = {s.exercise for s in record.steps}
+    assert {"Plank", "Plank from the knees", "Marching bridge"} <= steps
+    assert swap_notes([("A", "B", "easier"), ("B", "A", "harder")]) == []
+    assert swap_notes([("A", "B", "easier"), ("B", "C", "easier")]) == ["A -> C (easier)"]

@@ -356,8 +356,8 @@ class WorkoutScreen(Screen[None]):
             if self.workout.can(Action.RESUME):
                 self._run(Action.RESUME)
         elif choice is Hurt.EASIER:
-            self._run(Action.EASIER)  # its get-ready, and on from there
-            if self.workout.can(Action.RESUME):
+            self._run(Action.EASIER)  # its get-ready, then on as "carry on" goes
+            if self._running_before_hurt and self.workout.can(Action.RESUME):
                 self._run(Action.RESUME)
         elif choice is Hurt.END:
             self._run(Action.END)

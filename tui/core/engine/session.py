@@ -120,9 +120,10 @@ class Session:
 
     @property
     def work_begun(self) -> bool:
-        """Whether a work step has been entered yet (`leave` keeps nothing before)."""
+        """Whether a work step has been entered yet (`leave` keeps nothing before); one
+        left is in `worked`, though a swap for a variant put a get-ready in its place."""
         steps = self.plan.steps[: self.index + 1] if self.status is not Status.READY else ()
-        return self.finished or any(step.kind == "work" for step in steps)
+        return self.finished or bool(self.worked) or any(s.kind == "work" for s in steps)
 
     def next_due(self) -> float | None:
         """Clock time of the next event while running (a count-in or the step's end).

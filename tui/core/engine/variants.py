@@ -12,8 +12,8 @@ one the routine gives the exercise (its sets and reps per set, its hold,
 tempo or duration and their seconds, its rests); the variant brings what
 makes it another movement: its name, setup, tips and caution, its sides
 when its entry gives them, and its phase names when its timing has as many
-phases. A swap must not make a session longer in steps than a routine may be
-(`limits.MAX_STEPS`).
+phases. A swap must not make a session longer, in steps or in time, than a
+routine may be (`limits.MAX_STEPS`, `MAX_TOTAL_SECONDS`).
 
 Where it starts: the steps already behind stay as they were (logged as the
 exercise done then). The variant takes over from the start of the current
@@ -31,8 +31,8 @@ from tui.core.engine.events import Event, StepStarted, Swapped
 from tui.core.engine.states import Status, TransitionError
 from tui.core.plan import Plan, Step, exercise_steps
 from tui.core.routine.exercise_library import ExerciseLibrary
-from tui.core.routine.limits import MAX_STEPS
-from tui.core.routine.models import Exercise, LibraryEntry
+from tui.core.routine.limits import MAX_STEPS, MAX_TOTAL_SECONDS
+from tui.core.routine.models import Exercise, LibraryEntry, format_clock
 
 if TYPE_CHECKING:
     from tui.core.engine.session import Session
@@ -161,10 +161,14 @@ def swapped_plan(plan: Plan, at: int, entry: LibraryEntry, way: Way) -> Plan:
         else:
             steps.extend(s for s in plan.steps if s.exercise_index == later)
     if len(steps) > MAX_STEPS:
-        raise ValueError(f"the swap would make the plan {len(steps)} steps, over {MAX_STEPS}")
+        raise ValueError(f"the swap would make the session {len(steps)} steps, over {MAX_STEPS}")
     swap = Swap(at, index, way, was.use, entry.id, was.name, entry.name, tuple(changed))
     routine = plan.routine._replace(exercises=tuple(exercises))
-    return Plan(plan.name, tuple(steps), routine, swaps=(*plan.swaps, swap))
+    swapped = Plan(plan.name, tuple(steps), routine, swaps=(*plan.swaps, swap))
+    if swapped.total_seconds > MAX_TOTAL_SECONDS:
+        raise ValueError("the swap would make the session longer than the limit of "
+                         f"{format_clock(MAX_TOTAL_SECONDS)}")
+    return swapped
 
 
 def replay_swaps(plan: Plan, library: ExerciseLibrary, kept: Sequence[Any]) -> Plan:
@@ -211,7 +215,9 @@ def swap_session(session: Session, library: ExerciseLibrary, way: Way) -> list[E
         raise TransitionError(str(error)) from None
     now = session.clock.now()
     session._leave(now, session.elapsed(), events, skipped=True)
-    session.worked = {i: share for i, share in session.worked.items() if i < at}
+    # Work at `at` is kept: that step is now a get-ready, which no rule counts, and it
+    # says work had begun (`Session.work_begun`). Later steps are new.
+    session.worked = {i: share for i, share in session.worked.items() if i <= at}
     session.plan = plan
     session.index = at
     session._banked = session._seen = session._extension = 0.0
