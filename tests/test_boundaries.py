@@ -73,6 +73,8 @@ NOT_BEFORE_THE_FIRST_FRAME = {
     "tui.core.programme.zones",  # check-ins: read and written after the first frame
     "tui.core.programme.progression",  # progression is decided after a session
     "tui.core.present.next_time",
+    "tui.core.engine.variants",  # swaps: made only when e or h is pressed
+    "tui.core.routine.ladders",  # checked by spinewise check only
     "tui.screens.checkins",
     "plotext",  # charts: the History screen's Pain tab imports them when it opens
     "textual_plotext",

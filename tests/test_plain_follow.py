@@ -173,3 +173,30 @@ def test_this_hurts_asks_its_question_instead_of_the_pause_line():
     assert lines[at + 1].startswith("Paused: this hurts.")
     assert PAUSED not in lines
     assert lines[at + 2].startswith("Carrying on: Reach, ")
+
+
+def test_e_swaps_to_the_easier_version_and_after_this_hurts_carries_on_with_it():
+    from tui.core.routine.exercise_library import ExerciseLibrary, parse_exercise_library
+    from tui.core.routine.parse import parse_routine
+
+    library_text = (
+        '[knees]\nname = "Plank from the knees"\nharder = "plank"\nhold = 10\n'
+        '[plank]\nname = "Plank"\neasier = "knees"\nhold = 10\n'
+    )
+    text = 'name = "P"\n[defaults]\nprepare = 3\n[[exercise]]\nuse = "plank"\nreps = 2\n'
+    lib = ExerciseLibrary(parse_exercise_library(library_text, "exercises.toml"))
+    plan = build_plan(parse_routine(text, "p.toml", lib))
+    entry = Valid(RoutineRef("p", Path("p.toml"), "file"), plan, text,
+                  (("exercises.toml", library_text),))  # fmt: skip
+    clock = FakeClock()
+    cues = CueDispatcher()
+    workout = Workout.begin(Storage(Store.open(":memory:")), entry, clock, listeners=[cues.handle])
+    lines: list[str] = []
+    reader = ScriptedKeys(clock, [(5, "hurt"), (5.5, "e"), (6, "e"), (7, "harder")])
+    PlainFollower(workout, reader, lines.append, cues).follow()
+    hurt = next(line for line in lines if line.startswith("Paused: this hurts"))
+    assert "e tries an easier version (Plank from the knees)" in hurt and "x ends" in hurt
+    assert "Easier: Plank from the knees, for the rest of this session." in lines
+    assert "This exercise has no easier version here." in lines
+    assert "Harder: Plank, for the rest of this session." in lines
+    assert command_of_key("x") is Command.END and command_of_line("easier") is Command.EASIER

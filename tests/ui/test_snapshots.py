@@ -41,7 +41,7 @@ def at(seconds: float, *keys: str):
         ("rest", True, at(5 + 4 * 8 + 5 + 10 + 3)),
         ("self_paced", True, at(0, "N", "N")),
         ("paused", True, at(6.5, "space")),
-        ("summary", True, at(0, "exclamation_mark", "e")),
+        ("summary", True, at(0, "exclamation_mark", "x")),
     ],
 )
 def test_snapshot(snap_compare, state, start, before, size):

@@ -1,0 +1,166 @@
+"""Easier and harder variants on the workout screen: `e` and `h` (listed only where
+the exercise has one), the swapped exercise named "(easier)", the `!` box offering
+the easier version, and `q` in that box leaving as it does on the workout."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.doubles import FakeClock
+from tests.ui.helpers import app_options
+from tui.app import SpinewiseApp
+from tui.core.catalog.entries import Valid
+from tui.core.catalog.sources import RoutineRef
+from tui.core.engine.events import Swapped
+from tui.core.plan import build_plan
+from tui.core.routine.exercise_library import ExerciseLibrary, parse_exercise_library
+from tui.core.routine.parse import parse_routine
+from tui.screens.confirm import ChoiceDialog
+from tui.widgets.line import Line
+
+LIBRARY = """
+[plank-knees]
+name = "Plank from the knees"
+setup = "Forearms and knees on the mat, body straight from head to knees."
+tips = ["Make one line from your head to your knees."]
+harder = "plank"
+hold = 10
+
+[plank]
+name = "Plank"
+setup = "Forearms and toes on the mat, body straight from head to heels."
+tips = ["Make one line from your head to your heels."]
+easier = "plank-knees"
+hold = 10
+
+[breathing]
+name = "Belly breathing"
+tempo = [4, 6]
+phases = ["Breathe in", "Breathe out"]
+"""
+
+ROUTINE = """
+name = "Variants"
+[defaults]
+prepare = 5
+rest = 10
+[[exercise]]
+use = "plank"
+sets = 2
+[[exercise]]
+use = "breathing"
+reps = 2
+"""
+
+
+def make_app() -> tuple[SpinewiseApp, FakeClock]:
+    library_path = "/tmp/variants/exercises.toml"
+    library = ExerciseLibrary(parse_exercise_library(LIBRARY, library_path))
+    routine = parse_routine(ROUTINE, "/tmp/variants/variants.toml", library)
+    entry = Valid(
+        RoutineRef("variants", Path("/tmp/variants/variants.toml"), "file"),
+        build_plan(routine),
+        ROUTINE,
+        ((library_path, LIBRARY),),
+    )
+    clock = FakeClock()
+    app = SpinewiseApp([entry], options=app_options(clock), start=entry)
+    return app, clock
+
+
+def name(app) -> str:
+    return str(app.screen.query_one("#exercise-name", Line).content)
+
+
+def footer_keys(app) -> set[str]:
+    return {key for key, binding in app.screen.active_bindings.items() if binding.enabled}
+
+
+async def test_e_swaps_to_the_easier_version_named_on_screen_and_told_to_the_cues():
+    app, clock = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        clock.advance(7)  # into the first hold
+        app.screen.tick()
+        await pilot.pause()
+        keys = footer_keys(app)
+        assert "e" in keys and "h" not in keys  # the plank has an easier version only
+        await pilot.press("e")
+        await pilot.pause()
+        assert name(app) == "Plank from the knees (easier)"
+        assert app.workout.session.step.kind == "prepare"
+        keys = footer_keys(app)
+        assert "h" in keys and "e" not in keys
+        swaps = [e for e in app.options.cues.events if isinstance(e, Swapped)]
+        assert [(s.was, s.to, s.way) for s in swaps] == [
+            ("Plank", "Plank from the knees", "easier"),
+        ]  # fmt: skip
+        await pilot.press("h")
+        await pilot.pause()
+        assert name(app) == "Plank"  # there and back: as written
+        await pilot.press("N")  # the breathing has no variant: neither key is listed
+        await pilot.pause()
+        assert not {"e", "h"} & footer_keys(app)
+
+
+async def test_the_this_hurts_box_offers_the_easier_version_and_carries_on_with_it():
+    app, clock = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        clock.advance(7)
+        app.screen.tick()
+        await pilot.pause()
+        await pilot.press("exclamation_mark")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ChoiceDialog)
+        assert [a.label for a in dialog.answers if a.button] == [
+            "Skip this exercise", "Try the easier version", "End session", "Carry on",
+        ]  # fmt: skip
+        assert "An easier version: Plank from the knees." in dialog.text
+        await pilot.press("e")
+        await pilot.pause()
+        assert name(app) == "Plank from the knees (easier)"
+        assert app.workout.session.running  # it was running before !: it carries on
+
+
+async def test_q_in_the_this_hurts_box_leaves_and_keeps_the_session():
+    app, clock = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        clock.advance(7)
+        app.screen.tick()
+        await pilot.pause()
+        await pilot.press("exclamation_mark")
+        await pilot.pause()
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.workout is not None and app.workout.left
+
+
+def at_hold(*keys: str):
+    async def run_before(pilot) -> None:
+        pilot.app.options.clock.advance(7)
+        pilot.app.screen.tick()
+        for key in keys:
+            await pilot.press(key)
+        pilot.app.options.clock.advance(2)
+        if hasattr(pilot.app.screen, "tick"):
+            pilot.app.screen.tick()
+        await pilot.pause()
+
+    return run_before
+
+
+SIZES = [(80, 24), (120, 35)]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_snapshot_swapped_to_the_easier_version(snap_compare, size):
+    app, _ = make_app()
+    assert snap_compare(app, terminal_size=size, run_before=at_hold("e"))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_snapshot_this_hurts_with_the_easier_version(snap_compare, size):
+    app, _ = make_app()
+    assert snap_compare(app, terminal_size=size, run_before=at_hold("exclamation_mark"))
