@@ -164,3 +164,33 @@ def test_snapshot_swapped_to_the_easier_version(snap_compare, size):
 def test_snapshot_this_hurts_with_the_easier_version(snap_compare, size):
     app, _ = make_app()
     assert snap_compare(app, terminal_size=size, run_before=at_hold("exclamation_mark"))
+
+
+async def test_the_history_screen_notes_the_swap():
+    import json
+    from datetime import datetime
+
+    from textual.app import App
+
+    from tui.core.store.database import Store
+    from tui.screens.history import history_screen
+
+    store = Store.open(":memory:")
+    started = datetime(2026, 3, 2, 8, 0).timestamp()
+    sid = store.begin("variants", None, "Variants", "x", 60.0, 1, {}, started)
+    swaps = [{"exercise": "Plank", "variant": "Plank from the knees", "way": "easier"}]
+    with store._write() as conn:
+        conn.execute(
+            "UPDATE sessions SET status = 'completed', ended_at = ?, active_seconds = 60,"
+            " swaps = ? WHERE id = ?", (started + 90, json.dumps(swaps), sid),
+        )  # fmt: skip
+
+    class One(App[None]):
+        def on_mount(self) -> None:
+            self.push_screen(history_screen(store, today=datetime(2026, 3, 5).date()))
+
+    app = One()
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#history-table")
+        assert str(table.get_row_at(0)[5]) == "Plank -> Plank from the knees (easier)"
