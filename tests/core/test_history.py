@@ -75,8 +75,10 @@ def test_history_json_has_exactly_the_documented_shape(store: Store):
         "done",
         "skipped",
         "hurt",
+        "swaps",
         "steps",
     }
+    assert data["swaps"] == []  # each swap for a variant: {"exercise", "variant", "way"}
     assert (data["id"], data["routine"], data["routine_name"]) == (sid, "daily", "Daily back")
     assert (data["status"], data["active_seconds"]) == ("completed", 600.0)
     assert (data["started_at"], data["ended_at"]) == (at(TODAY), at(TODAY) + 600)

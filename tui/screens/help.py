@@ -17,7 +17,7 @@ HELP = """\
   [b]+[/b]      10 more seconds of rest
   [b]Enter[/b]  a self-paced set is done
   [b]![/b]      this hurts: pause, then skip, try easier, or end
-  [b]e[/b] / [b]h[/b]  the easier / harder version, for the rest of the session
+  [b]e[/b] / [b]h[/b]  easier / harder version, for the rest of the session
   [b]m[/b]      mute / unmute sounds
   [b]q[/b]      quit; the session is kept: [b]spinewise resume[/b]
   [b]ctrl+p[/b] any routine, history, sound and voice
