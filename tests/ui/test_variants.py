@@ -55,15 +55,15 @@ reps = 2
 """
 
 
-def make_app() -> tuple[SpinewiseApp, FakeClock]:
+def make_app(library_text: str = LIBRARY) -> tuple[SpinewiseApp, FakeClock]:
     library_path = "/tmp/variants/exercises.toml"
-    library = ExerciseLibrary(parse_exercise_library(LIBRARY, library_path))
+    library = ExerciseLibrary(parse_exercise_library(library_text, library_path))
     routine = parse_routine(ROUTINE, "/tmp/variants/variants.toml", library)
     entry = Valid(
         RoutineRef("variants", Path("/tmp/variants/variants.toml"), "file"),
         build_plan(routine),
         ROUTINE,
-        ((library_path, LIBRARY),),
+        ((library_path, library_text),),
     )
     clock = FakeClock()
     app = SpinewiseApp([entry], options=app_options(clock), start=entry)
@@ -102,6 +102,23 @@ async def test_e_swaps_to_the_easier_version_named_on_screen_and_told_to_the_cue
         await pilot.press("N")  # the breathing has no variant: neither key is listed
         await pilot.pause()
         assert not {"e", "h"} & footer_keys(app)
+
+
+@pytest.mark.parametrize(("width", "listed"), [(80, {"e"}), (120, {"e", "h"})])
+async def test_with_both_versions_h_is_listed_where_the_footer_has_room(width, listed):
+    ladder = LIBRARY.replace('easier = "plank-knees"', 'easier = "plank-knees"\nharder = "reach"')
+    ladder += '[reach]\nname = "Plank with an arm reach"\neasier = "plank"\nhold = 10\n'
+    app, clock = make_app(ladder)
+    async with app.run_test(size=(width, 24)) as pilot:
+        clock.advance(7)
+        app.screen.tick()
+        await pilot.pause()
+        active = app.screen.active_bindings.items()
+        shown = {key for key, b in active if b.enabled and b.binding.show}
+        assert {"e", "h"} & shown == listed
+        await pilot.press("h")  # listed or not, it works
+        await pilot.pause()
+        assert name(app) == "Plank with an arm reach (harder)"
 
 
 async def test_the_this_hurts_box_offers_the_easier_version_and_carries_on_with_it():

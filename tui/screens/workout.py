@@ -70,9 +70,10 @@ class WorkoutScreen(Screen[None]):
         Binding("plus,equals_sign", "extend", "+10 s", id="extend", key_display="+"),
         Binding("enter", "confirm", "Done", id="confirm"),
         Binding("exclamation_mark", "flag_hurt", "Hurts", id="hurt", key_display="!"),
-        # Listed only when the exercise has that variant (`engine.variants`).
-        Binding("e", "easier", "Easier", id="easier"),
-        Binding("h", "harder", "Harder", id="harder"),
+        # Only where the exercise has that variant; h unlisted when e is, below 92 columns.
+        Binding("e", "swap('easier')", "Easier", id="easier"),
+        Binding("h", "swap('harder')", "Harder", id="harder"),
+        Binding("h", "swap('harder', False)", "Harder", show=False),
         Binding("m", "mute", "Mute", id="mute"),
         Binding("q", "quit_workout", "Quit", id="quit"),
         Binding("question_mark", "help", "Help", id="help", key_display="?"),
@@ -175,7 +176,8 @@ class WorkoutScreen(Screen[None]):
             self._precise = self.set_timer(wait, self.tick)
 
     def _key_states(self) -> tuple[bool | None, ...]:
-        return tuple(self.check_action(action, ()) for action in self.ENGINE_ACTIONS)
+        keys = tuple(self.check_action(action, ()) for action in self.ENGINE_ACTIONS)
+        return (*keys, self._swap_key("easier"), self._swap_key("harder"))
 
     def _emit(self, events: Sequence[Event]) -> None:
         """After the workout did something: the footer and the end, if they changed."""
@@ -236,19 +238,17 @@ class WorkoutScreen(Screen[None]):
             Action.EXTEND,
             Action.CONFIRM,
             Action.FLAG_HURT,
-            Action.EASIER,
-            Action.HARDER,
         )
     }
     #: Keys for one state or kind of step: hidden elsewhere, so the footer fits
     #: 80 columns. The others are dimmed when they do nothing right now.
-    HIDDEN_WHEN_UNAVAILABLE = frozenset(
-        {"pause", "resume", "extend", "confirm", "easier", "harder"}
-    )
+    HIDDEN_WHEN_UNAVAILABLE = frozenset({"pause", "resume", "extend", "confirm"})
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.app.screen is not self:
             return False  # help or a dialog is over it: none of its keys work, none is listed
+        if action == "swap":
+            return self._swap_key(*parameters)  # type: ignore[arg-type]
         engine_action = self.ENGINE_ACTIONS.get(action)
         if engine_action is None or self.workout.can(engine_action):
             return True
@@ -282,11 +282,13 @@ class WorkoutScreen(Screen[None]):
     def action_confirm(self) -> None:
         self._run(Action.CONFIRM)
 
-    def action_easier(self) -> None:
-        self._run(Action.EASIER)
+    def _swap_key(self, way: str, listed: bool = True) -> bool:
+        """e, h: both listed need 92 columns of footer (at 80, e and + fill it)."""
+        room = way == "easier" or self.app.size.width >= 92 or not self.workout.can(Action.EASIER)
+        return self.workout.can(Action(way)) and room == listed
 
-    def action_harder(self) -> None:
-        self._run(Action.HARDER)
+    def action_swap(self, way: str, listed: bool = True) -> None:
+        self._run(Action(way))
 
     def on_key(self, event: events.Key) -> None:
         """The first get-ready's question: a pain key answers, Enter skips it."""
