@@ -18,7 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Digits, Footer
+from textual.widgets import Footer
 
 from tui.core.engine.events import Event, SessionFinished
 from tui.core.engine.states import TransitionError
@@ -26,7 +26,7 @@ from tui.core.present.asking import ASK_BEFORE
 from tui.core.present.view import build_view
 from tui.core.workout import Action, Workout
 
-from ..widgets.big_label import BigLabel, roomy
+from ..widgets.big_label import clock_widgets, roomy
 from ..widgets.fill_bar import FillBar
 from ..widgets.line import Line
 from ..widgets.top_bar import TopBar
@@ -47,16 +47,6 @@ STEP_KINDS = ("prepare", "work", "rest", "switch", "done")
 #: (Given to the footer as it is made: a CSS rule to hide it cost 1 M instructions
 #: more before the first frame, and a compact footer with `N` 10 M, callgrind.)
 PALETTE_KEY_FROM = 110
-
-
-def clock_widgets(tall: bool) -> tuple[Digits, BigLabel]:
-    """The countdown and the phase word: in the 7-row font where the terminal has
-    room (`big_label.ROOMY`; its widgets are imported only then)."""
-    if tall:
-        from ..widgets.tall import TallCountdown, TallLabel
-
-        return TallCountdown(id="countdown"), TallLabel(id="phase")
-    return Digits(id="countdown"), BigLabel(id="phase")
 
 
 class WorkoutScreen(Screen[None]):

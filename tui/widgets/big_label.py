@@ -16,6 +16,7 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.reactive import reactive
 from textual.widget import Widget
+from textual.widgets import Digits
 
 from tui.widgets.bigfont import big_width, render_big
 
@@ -122,3 +123,13 @@ class BigLabel(Widget):
         # Textual passes `Widget.styles` here itself (widget.py), but types the
         # parameter as the `RulesMap` TypedDict, which RenderStyles is not.
         return max(1, self._plain().get_height(self.styles, width))  # type: ignore[arg-type]
+
+
+def clock_widgets(tall: bool) -> tuple[Digits, BigLabel]:
+    """The countdown and the phase word: in the 7-row font where the terminal has
+    room (`big_label.ROOMY`; its widgets are imported only then)."""
+    if tall:
+        from tui.widgets.tall import TallCountdown, TallLabel
+
+        return TallCountdown(id="countdown"), TallLabel(id="phase")
+    return Digits(id="countdown"), BigLabel(id="phase")
