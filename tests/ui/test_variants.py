@@ -131,10 +131,11 @@ async def test_the_this_hurts_box_offers_the_easier_version_and_carries_on_with_
         await pilot.pause()
         dialog = app.screen
         assert isinstance(dialog, ChoiceDialog)
-        assert [a.label for a in dialog.answers if a.button] == [
+        assert [a.label for a in dialog.answers] == [
             "Skip this exercise", "Try the easier version", "End session", "Carry on",
         ]  # fmt: skip
         assert "An easier version: Plank from the knees." in dialog.text
+        assert [(a.key, a.value.value) for a in dialog.keys] == [("r", "sharp"), ("q", "quit")]
         await pilot.press("e")
         await pilot.pause()
         assert name(app) == "Plank from the knees (easier)"
