@@ -232,3 +232,39 @@ def test_from_a_terminal_single_keys_act_at_once_and_the_terminal_is_restored():
         os.close(main)
         os.close(child)
     assert not any("Words on a line" in line for line in run.lines)
+
+
+def stand_in_players(folder: Path) -> Path:
+    """`aplay` in `folder`, logging what it is given (pw-play and paplay there refuse);
+    returns the log."""
+    folder.mkdir()
+    given = folder / "given.log"
+    for name, body in (("pw-play", "exit 1"), ("paplay", "exit 1"),
+                       ("aplay", f'echo "aplay $*" >> {given}')):  # fmt: skip
+        (folder / name).write_text(f"#!/bin/sh\n{body}\n")
+        (folder / name).chmod(0o755)
+    return given
+
+
+def test_resume_keeps_the_sound_mode_the_session_was_started_with(tmp_path: Path, monkeypatch):
+    given = stand_in_players(tmp_path / "bin")
+    monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}")
+    run = Running("run", "gentle-start", "--plain", "--speed", "10", "--sound", "off")
+    run.wait_for("Belly breathing, rep 2 of 5: Breathe in, 4 seconds")
+    run.type("quit\n")
+    run.wait_for(KEPT)
+    assert run.finish() == 0
+
+    resumed = Running("resume", "--plain", "--speed", "10")  # no --sound: as started, off
+    resumed.wait_for("Belly breathing, rep 3 of 5: Breathe in, 4 seconds")
+    resumed.type("quit\n")
+    resumed.wait_for(KEPT)
+    assert resumed.finish() == 0
+    assert not given.exists()  # not a sound, not even the player's probe
+
+    again = Running("resume", "--plain", "--speed", "10", "--sound", "auto")  # said now: auto
+    again.wait_for("Belly breathing, rep 4 of 5: Breathe in, 4 seconds")
+    again.type("quit\n")
+    again.wait_for(KEPT)
+    assert again.finish() == 0
+    assert given.exists() and "aplay" in given.read_text()

@@ -248,11 +248,14 @@ class SpinewiseApp(CheckInsApp):
     def _begun(self, entry: Valid) -> Workout:
         """A new workout of `entry`, from the texts it was parsed from (no file is read)."""
         self._settle_last()
+        sound = self.options.sound
         return Workout.begin(
             self.storage,
             entry,
             self.options.clock,
             speed=self.options.speed,
+            sound=sound.given_sound if sound else None,
+            voice=sound.given_voice if sound else None,
             listeners=[self.options.cues.handle],
         )
 

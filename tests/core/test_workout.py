@@ -115,6 +115,21 @@ def test_resume_rebuilds_the_running_plan_where_it_stopped(
     assert again.session.snapshot()["elapsed"] == workout.session.snapshot()["elapsed"]
 
 
+@pytest.mark.parametrize(("sound", "voice"), [("off", False), ("bell", True), (None, None)])
+def test_the_sound_and_voice_it_was_started_with_are_kept_for_resume(
+    entry: Valid, storage: Storage, sound: str | None, voice: bool | None
+):
+    clock = FakeClock()
+    workout = Workout.begin(storage, entry, clock, sound=sound, voice=voice)
+    workout.start()
+    clock.advance(12.5)  # into the first work step, so it is kept
+    workout.advance()
+    workout.leave()
+    active = storage.paused()
+    assert active is not None
+    assert (active.sound, active.voice) == (sound, voice)  # None: the saved settings
+
+
 def test_a_resumed_session_is_claimed_once(entry: Valid, storage: Storage):
     clock = FakeClock()
     first = Workout.begin(storage, entry, clock)

@@ -35,6 +35,9 @@ class SoundSetup:
     ) -> None:
         self.dispatcher = dispatcher
         self.settings = settings
+        #: The choices given for this run (the command line's, or the resumed
+        #: session's), None where none was: a new session keeps them to resume with.
+        self.given_sound, self.given_voice = sound, voice
         #: For this run: the command line's choice, else the saved one.
         self.sound = sound or settings.sound
         self.voice = settings.voice if voice is None else voice
@@ -102,6 +105,9 @@ class SoundSetup:
         with self._lock:
             self.sound = mode or self.sound
             self.voice = self.voice if voice is None else voice
+            # the choice for this run now: a session begun after it keeps it
+            self.given_sound = mode or self.given_sound
+            self.given_voice = self.given_voice if voice is None else voice
         self.apply(bell, warn, player=mode is not None, voice=voice is not None)
         said = f"Sound {self.sound}, voice {'on' if self.voice else 'off'}"
         try:

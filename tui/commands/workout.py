@@ -152,7 +152,12 @@ def run_workout(args: argparse.Namespace) -> int:
     dispatcher = CueDispatcher(
         None, None, epoch_converter(clock), cue_log, stale_after=1.0, waiting=True, now=clock.now
     )  # what the session says before they are found is held for them (`attach`)
-    sound = SoundSetup(dispatcher, settings, sound=args.sound, voice=args.voice)
+    # A resumed session plays as it was started, unless this command says otherwise.
+    sound = SoundSetup(
+        dispatcher, settings,
+        sound=args.sound or (resume.sound if resume else None),
+        voice=args.voice if args.voice is not None or resume is None else resume.voice,
+    )  # fmt: skip
     if plain:
         return _run_plain(args, store, sound, clock, start, resume, notices)
 

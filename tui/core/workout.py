@@ -137,15 +137,25 @@ class Workout:
         clock: Clock,
         *,
         speed: float = 1.0,
+        sound: str | None = None,
+        voice: bool | None = None,
         listeners: Sequence[Listener] = (),
         wall: Callable[[], float] = time.time,
     ) -> Workout:
         """A new session of `entry`, recorded as the active one with the texts it was
-        parsed from and today's progression stages (`programme.stages.todays_plan`).
+        parsed from and today's progression stages (`programme.stages.todays_plan`),
+        and with the `sound` mode and `voice` it was started with when they were
+        given (None: the saved settings), which resuming keeps (`ActiveSession.sound`).
         Raises `SessionOpenError` while another session is active."""
         plan, stages = todays_plan(entry, lambda: storage.call(lambda s: s.stages(entry.ref.id)))
         session = Session(plan, clock, speed=speed)
-        extras = {"library": [[path, text] for path, text in entry.library_texts]}
+        extras: dict[str, object] = {
+            "library": [[path, text] for path, text in entry.library_texts]
+        }
+        if sound is not None:
+            extras["sound"] = sound
+        if voice is not None:
+            extras["voice"] = voice
         started_at = wall()
         session_id = storage.call(
             lambda store: store.begin(

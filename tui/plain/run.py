@@ -88,8 +88,9 @@ def run_plain(
                 write(note)
         elif start is not None:
             workout = Workout.begin(
-                storage, start, clock, speed=speed, listeners=[dispatcher.handle]
-            )
+                storage, start, clock, speed=speed, sound=sound.given_sound,
+                voice=sound.given_voice, listeners=[dispatcher.handle],
+            )  # fmt: skip
         else:
             raise ValueError("nothing to follow: give start or resume")
     except SessionOpenError as error:

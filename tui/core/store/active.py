@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from tui.core.engine.clock import Clock
 from tui.core.routine.problems import RoutineError
 from tui.core.routine.source import read_source
+from tui.core.sound_modes import SOUND_MODES
 from tui.core.store.schema import SessionOpenError, StoreUnavailable, by_name, lenient
 from tui.core.store.step_log import ToEpoch
 
@@ -49,6 +50,18 @@ class ActiveSession(NamedTuple):
     speed: float = 1.0
     #: JSON of the progression stages it started with (`progress.StartedStage`), if any.
     stages: str | None = None
+
+    @property
+    def sound(self) -> str | None:
+        """The sound mode it was started with (`--sound`); None: not given, or unknown."""
+        mode = self.extras.get("sound")
+        return mode if isinstance(mode, str) and mode in SOUND_MODES else None
+
+    @property
+    def voice(self) -> bool | None:
+        """`--voice` or `--no-voice` as it was started with; None: not given."""
+        voice = self.extras.get("voice")
+        return voice if isinstance(voice, bool) else None
 
     @property
     def left_at(self) -> float:
