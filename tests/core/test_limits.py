@@ -26,6 +26,7 @@ from tui.core.routine.limits import (
     MAX_STEP_SECONDS,
     MAX_STEPS,
     MAX_TOTAL_SECONDS,
+    MIN_WORK_SECONDS,
     exercise_size,
     size_text,
 )
@@ -250,6 +251,25 @@ def test_a_file_over_the_size_limit_is_refused_without_reading_it(tmp_path: Path
     assert load_routine(path).name == "R"
 
 
+@pytest.mark.parametrize(
+    ("body", "problem"),
+    [
+        ("hold = 0.001", "r.toml:4:1: exercise[1].hold: expected at least 1 second of work, "
+         "got 0.001"),
+        ('duration = "0.5s"', 'r.toml:4:1: exercise[1].duration: expected at least 1 second '
+         'of work, got "0.5s"'),
+        ('tempo = "0.3-0-0.3"', 'r.toml:4:1: exercise[1].tempo: expected at least 1 second of '
+         'work in a rep, got "0.3-0-0.3"'),
+    ],
+)
+def test_a_rep_shorter_than_the_minimum_is_refused_at_its_line_and_column(body, problem):
+    text = f'name = "R"\n[[exercise]]\nname = "A"\n{body}\n'
+    assert problems(text) == [problem]
+    at_minimum = body.split(" = ")[0] + " = " + {"tempo": '"0.5-0-0.5"'}.get(
+        body.split(" = ")[0], str(MIN_WORK_SECONDS))
+    valid(f'name = "R"\n[[exercise]]\nname = "A"\n{at_minimum}\n')
+
+
 def test_the_format_document_states_the_limits_of_the_program():
     text = (Path(__file__).parents[2] / "docs" / "ROUTINE_FORMAT.md").read_text("utf-8")
     table = text.split("## Limits", 1)[1].split("\n\n")[2]
@@ -257,7 +277,8 @@ def test_the_format_document_states_the_limits_of_the_program():
             for row in table.splitlines()[2:]}
     assert [rows[key] for key in rows] == [
         f"1 to {MAX_REPS}", f"1 to {MAX_SETS}", f"1 to {MAX_PHASES}",
-        f"up to {MAX_STEP_SECONDS} (1 hour)", f"up to {MAX_TOTAL_SECONDS // 3600} hours",
+        f"up to {MAX_STEP_SECONDS} (1 hour)", f"at least {MIN_WORK_SECONDS}",
+        f"up to {MAX_TOTAL_SECONDS // 3600} hours",
         f"up to {MAX_STEPS}", f"up to {size_text(MAX_ROUTINE_BYTES)}",
         f"up to {size_text(MAX_LIBRARY_BYTES)}",
     ]

@@ -308,10 +308,10 @@ def test_timing_problem_is_at_the_exercise_header() -> None:
     ("body", "problem"),
     [
         ('hold = "abc"', 'exercise[1].hold: expected a duration such as 30 or "45s", got "abc"'),
-        ("hold = 0", "exercise[1].hold: expected a duration greater than 0, got 0"),
-        ('hold = "0s"', 'exercise[1].hold: expected a duration greater than 0, got "0s"'),
+        ("hold = 0", "exercise[1].hold: expected at least 1 second of work, got 0"),
+        ('hold = "0s"', 'exercise[1].hold: expected at least 1 second of work, got "0s"'),
         ("hold = true", 'exercise[1].hold: expected a duration such as 30 or "45s", got true'),
-        ("duration = 0", "exercise[1].duration: expected a duration greater than 0, got 0"),
+        ("duration = 0", "exercise[1].duration: expected at least 1 second of work, got 0"),
         ("duration = -1", 'exercise[1].duration: expected a duration such as 30 or "45s", got -1'),
         (
             'tempo = "3x1"',
@@ -329,11 +329,11 @@ def test_timing_problem_is_at_the_exercise_header() -> None:
         ("tempo = []", 'exercise[1].tempo: expected a tempo such as "3-1-3" or [3, 1, 3], got []'),
         (
             'tempo = "0-0"',
-            'exercise[1].tempo: expected a tempo adding up to more than 0 seconds, got "0-0"',
+            'exercise[1].tempo: expected at least 1 second of work in a rep, got "0-0"',
         ),
         (
             "tempo = [0, 0]",
-            "exercise[1].tempo: expected a tempo adding up to more than 0 seconds, got [0, 0]",
+            "exercise[1].tempo: expected at least 1 second of work in a rep, got [0, 0]",
         ),
         (
             'tempo = [3, "x"]',

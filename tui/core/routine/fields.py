@@ -12,7 +12,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from tui.core.routine.limits import MAX_PHASES, MAX_REPS, MAX_SETS, MAX_STEP_SECONDS
+from tui.core.routine.limits import (
+    MAX_PHASES,
+    MAX_REPS,
+    MAX_SETS,
+    MAX_STEP_SECONDS,
+    MIN_WORK_SECONDS,
+)
 from tui.core.routine.models import SIDES, TIMING_KEYS, Exercise, Phase, Timing
 from tui.core.routine.problems import KeyPath, plain_list, toml_repr
 from tui.core.routine.validators import (
@@ -26,10 +32,11 @@ from tui.core.routine.validators import (
     duration,
     nonempty_string,
     nonempty_string_array,
-    positive_duration,
     sets,
     step_limit_text,
     string,
+    work_duration,
+    work_limit_text,
 )
 
 TRANSITION_KEYS: tuple[str, ...] = ("prepare", "rest", "switch", "rep_rest")
@@ -87,8 +94,8 @@ def tempo(value: Any) -> tuple[float, ...]:
         raise Invalid(f"{expected}, got {toml_repr(value)}")
     if any(part > MAX_STEP_SECONDS for part in seconds):
         raise Invalid(f"{step_limit_text()}, got {toml_repr(value)}")
-    if sum(seconds) <= 0:
-        raise Invalid(f"expected a tempo adding up to more than 0 seconds, got {toml_repr(value)}")
+    if sum(seconds) < MIN_WORK_SECONDS:  # a rep's phases together
+        raise Invalid(f"{work_limit_text()} in a rep, got {toml_repr(value)}")
     return seconds
 
 
@@ -116,10 +123,10 @@ EXERCISE_VALIDATORS: dict[str, Validator] = {
     "caution": string,
     "sets": sets,
     "reps": reps,
-    "hold": positive_duration,
+    "hold": work_duration,
     "tempo": tempo,
     "phases": phases,
-    "duration": positive_duration,
+    "duration": work_duration,
     "self_paced": boolean,
     "sides": choice(SIDES),
     "prepare": duration,

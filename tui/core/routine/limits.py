@@ -25,6 +25,10 @@ MAX_SETS = 20
 MAX_PHASES = 8
 #: Seconds of any one duration: hold, duration, a tempo phase, prepare, rest, switch, rep_rest.
 MAX_STEP_SECONDS = 3600
+#: Seconds of one rep's work at least: a hold, a duration, a tempo's phases added up.
+#: `hold = 0.001` passed as valid (a tester's find) and made a rep no one could
+#: follow; one second is the shortest a count or a cue can mark.
+MIN_WORK_SECONDS = 1
 #: Seconds of a session's timed steps, all added up (self-paced sets count 0).
 MAX_TOTAL_SECONDS = 4 * 3600
 #: Steps in a session's plan (a get-ready, one phase of a rep, a rest: one each).

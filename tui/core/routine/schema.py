@@ -25,7 +25,13 @@ from tui.core.routine import validators as v
 from tui.core.routine.durations import DURATION_PATTERN
 from tui.core.routine.exercise_library import ID_PATTERN, LIBRARY_VALIDATORS, entry_id
 from tui.core.routine.fields import EXERCISE_VALIDATORS, phases, reps, tempo
-from tui.core.routine.limits import MAX_PHASES, MAX_REPS, MAX_SETS, MAX_STEP_SECONDS
+from tui.core.routine.limits import (
+    MAX_PHASES,
+    MAX_REPS,
+    MAX_SETS,
+    MAX_STEP_SECONDS,
+    MIN_WORK_SECONDS,
+)
 from tui.core.routine.models import GROWTH
 from tui.core.routine.parse import DEFAULTS_VALIDATORS, TOP_VALIDATORS, format_version
 from tui.core.routine.progress import MAX_EVERY, PROGRESS_VALIDATORS
@@ -55,10 +61,11 @@ DESCRIPTIONS: dict[str, str] = {
     "sets": f"Number of sets (default 1, at most {MAX_SETS}); with a reps array, must equal "
     "its length.",
     "reps": "Reps per set (per side where sides is set), or an array: one set per entry.",
-    "hold": f"One rep is one hold of this length: {_DURATION_TEXT}.",
-    "tempo": 'Seconds of each phase of one rep: "3-1-3" or [3, 1, 3].',
+    "hold": f"One rep is one hold of this length, at least {MIN_WORK_SECONDS} s: {_DURATION_TEXT}.",
+    "tempo": 'Seconds of each phase of one rep: "3-1-3" or [3, 1, 3]; '
+    f"at least {MIN_WORK_SECONDS} s added up.",
     "phases": "Names of the phases; as many as the tempo has (1 with hold or duration).",
-    "duration": f"Continuous work for this long: {_DURATION_TEXT}.",
+    "duration": f"Continuous work for this long, at least {MIN_WORK_SECONDS} s: {_DURATION_TEXT}.",
     "self_paced": "No timer for the work: each set ends when you confirm it.",
     "sides": '"none" (default), "both" (left pass, switch, right pass) or "alternate".',
     "prepare": f"Get-ready countdown before each exercise (default 10): {_DURATION_TEXT}.",
@@ -86,10 +93,10 @@ PROGRESS_DESCRIPTIONS: dict[str, str] = {
 _TIMING_NOTE = "Give exactly one of hold, tempo, duration or self_paced = true."
 
 
-def _duration(minimum_exclusive: bool) -> dict[str, Any]:
-    number: dict[str, Any] = {"type": "number"}
-    number["exclusiveMinimum" if minimum_exclusive else "minimum"] = 0
-    number["maximum"] = MAX_STEP_SECONDS
+def _duration(minimum: float = 0) -> dict[str, Any]:
+    """A number of seconds from `minimum`, or a string `DURATION_PATTERN` takes (whose
+    minimum is `check`'s to hold)."""
+    number: dict[str, Any] = {"type": "number", "minimum": minimum, "maximum": MAX_STEP_SECONDS}
     return {"anyOf": [number, {"type": "string", "pattern": DURATION_PATTERN}]}
 
 
@@ -105,8 +112,8 @@ _BY_VALIDATOR: dict[Any, dict[str, Any]] = {
     v.nonempty_string_array: {"type": "array", "items": _NONEMPTY_TEXT},
     v.positive_int: {"type": "integer", "minimum": 1},
     v.boolean: {"type": "boolean"},
-    v.duration: _duration(False),
-    v.positive_duration: _duration(True),
+    v.duration: _duration(),
+    v.work_duration: _duration(MIN_WORK_SECONDS),
     format_version: {"type": "integer", "enum": [1]},
     reps: {
         "anyOf": [
@@ -120,7 +127,7 @@ _BY_VALIDATOR: dict[Any, dict[str, Any]] = {
                 "type": "string",
                 "pattern": rf"^\s*{_TEMPO_PART}\s*(-\s*{_TEMPO_PART}\s*){{0,{MAX_PHASES - 1}}}$",
             },
-            {"type": "array", "minItems": 1, "maxItems": MAX_PHASES, "items": _duration(False)},
+            {"type": "array", "minItems": 1, "maxItems": MAX_PHASES, "items": _duration()},
         ]
     },
     phases: {"type": "array", "minItems": 1, "maxItems": MAX_PHASES, "items": _NONEMPTY_TEXT},

@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from tui.core.routine.durations import parse_duration
-from tui.core.routine.limits import MAX_SETS, MAX_STEP_SECONDS
+from tui.core.routine.limits import MAX_SETS, MAX_STEP_SECONDS, MIN_WORK_SECONDS
 from tui.core.routine.positions import KeyPositions
 from tui.core.routine.problems import (
     KeyPath,
@@ -249,8 +249,15 @@ def step_limit_text() -> str:
     return f"expected at most {hours:g} {unit} ({MAX_STEP_SECONDS} seconds) for one step"
 
 
-def positive_duration(value: Any) -> float:
+def work_duration(value: Any) -> float:
+    """A `hold` or `duration`: from MIN_WORK_SECONDS to MAX_STEP_SECONDS."""
     seconds = duration(value)
-    if seconds <= 0:
-        raise Invalid(f"expected a duration greater than 0, got {toml_repr(value)}")
+    if seconds < MIN_WORK_SECONDS:
+        raise Invalid(f"{work_limit_text()}, got {toml_repr(value)}")
     return seconds
+
+
+def work_limit_text() -> str:
+    """`expected at least 1 second of work` (`limits.MIN_WORK_SECONDS`)."""
+    unit = "second" if MIN_WORK_SECONDS == 1 else "seconds"
+    return f"expected at least {MIN_WORK_SECONDS:g} {unit} of work"
