@@ -295,7 +295,7 @@ def test_the_routine_at_its_stages_and_back_from_the_json_a_session_keeps():
     routine = parse_routine(ROUTINE, "r.toml", library())
     assert exercise_keys(routine) == ["Pyramid curl-up", "Pyramid curl-up#2", "Pyramid curl-up#3"]
     started = starting(routine, {"Pyramid curl-up": Stage(2, 1), "Pyramid curl-up#3": Stage(9)})
-    assert [(s.key, s.index, s.stage, s.top, s.settled) for s in started] == [
+    assert [(s.key, s.exercise_index, s.stage, s.top, s.settled) for s in started] == [
         ("Pyramid curl-up", 0, 2, 4, 1), ("Pyramid curl-up#3", 2, 3, 3, 0)
     ]  # fmt: skip
     assert started[0].brief(2) == "8-6-4" and started[1].brief(3) == "3 x 8"

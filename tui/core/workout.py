@@ -28,7 +28,6 @@ from tui.core.engine.events import Event, SessionFinished
 from tui.core.engine.session import Session
 from tui.core.engine.states import Status
 from tui.core.plan import Plan, build_plan
-from tui.core.programme.stages import read_started, staged, todays_plan
 from tui.core.routine.exercise_library import ExerciseLibrary
 from tui.core.routine.models import LibraryEntry
 from tui.core.store.active import ActiveSession
@@ -147,7 +146,12 @@ class Workout:
         and with the `sound` mode and `voice` it was started with when they were
         given (None: the saved settings), which resuming keeps (`ActiveSession.sound`).
         Raises `SessionOpenError` while another session is active."""
-        plan, stages = todays_plan(entry, lambda: storage.call(lambda s: s.stages(entry.ref.id)))
+        plan, stages = entry.plan, None
+        if any(ex.progress is not None for ex in entry.routine.exercises):  # else no import
+            from tui.core.programme.stages import todays_plan
+
+            read = lambda: storage.call(lambda store: store.stages(entry.ref.id))  # noqa: E731
+            plan, stages = todays_plan(entry, read)
         session = Session(plan, clock, speed=speed)
         extras: dict[str, object] = {
             "library": [[path, text] for path, text in entry.library_texts]
@@ -349,7 +353,11 @@ def stored_plan(active: ActiveSession, swaps: Sequence[object] = ()) -> Plan:
     start, with the `swaps` of its snapshot made again (ValueError when they do not fit)."""
     texts = tuple((str(path), text) for path, text in active.extras.get("library", []))
     routine = parse_with_texts(active.routine_text, active.routine_path or "", texts)
-    plan = build_plan(staged(routine, read_started(active.stages)))
+    if active.stages:
+        from tui.core.programme.stages import read_started, staged
+
+        routine = staged(routine, read_started(active.stages))
+    plan = build_plan(routine)
     if not swaps:
         return plan
     from tui.core.engine.variants import replay_swaps

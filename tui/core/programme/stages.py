@@ -14,8 +14,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from tui.core.plan import Plan, build_plan
 from tui.core.programme.dose import dose_at, top_stage
@@ -26,8 +25,7 @@ if TYPE_CHECKING:
     from tui.core.store.progress import LogEntry
 
 
-@dataclass(frozen=True, slots=True)
-class Stage:
+class Stage(NamedTuple):
     """Where an exercise stands: its stage (0: as written) and settled sessions toward
     the next step."""
 
@@ -35,8 +33,7 @@ class Stage:
     settled: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class StartedStage:
+class StartedStage(NamedTuple):
     """One progressing exercise as a session started it (JSON in `sessions.stages`).
 
     `key` names the exercise in `stages` (its name, `#2` on a second of that
@@ -47,7 +44,7 @@ class StartedStage:
     """
 
     key: str
-    index: int
+    exercise_index: int
     name: str
     stage: int
     every: int
@@ -57,8 +54,9 @@ class StartedStage:
     settled: int = 0
 
     def to_json(self) -> dict[str, Any]:
-        return {"key": self.key, "index": self.index, "name": self.name, "stage": self.stage,
-                "every": self.every, "top": self.top, "doses": list(self.doses),
+        return {"key": self.key, "index": self.exercise_index, "name": self.name,
+                "stage": self.stage, "every": self.every, "top": self.top,
+                "doses": list(self.doses),
                 "short": list(self.short), "settled": self.settled}  # fmt: skip
 
     @classmethod
@@ -155,8 +153,8 @@ def staged(routine: Routine, started: list[StartedStage]) -> Routine:
         return routine
     exercises = list(routine.exercises)
     for s in started:
-        if 0 <= s.index < len(exercises):
-            exercises[s.index] = dose_at(exercises[s.index], s.stage)
+        if 0 <= s.exercise_index < len(exercises):
+            exercises[s.exercise_index] = dose_at(exercises[s.exercise_index], s.stage)
     return routine._replace(exercises=tuple(exercises))
 
 

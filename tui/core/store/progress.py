@@ -17,9 +17,8 @@ from __future__ import annotations
 import json
 import sqlite3
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
 from datetime import tzinfo
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from tui.core.store.schema import by_name
 
@@ -28,8 +27,7 @@ if TYPE_CHECKING:
     from tui.core.programme.stages import Stage, StartedStage
 
 
-@dataclass(frozen=True, slots=True)
-class LogEntry:
+class LogEntry(NamedTuple):
     """One row of the stage log: a decision about an exercise, with its words."""
 
     exercise: str
