@@ -72,6 +72,7 @@ NOT_BEFORE_THE_FIRST_FRAME = {
     "tui.plain.run",  # --plain lines: never on the screen's way
     "tui.core.programme.zones",  # check-ins: read and written after the first frame
     "tui.core.programme.progression",  # progression is decided after a session
+    "tui.core.store.stage_rows",
     "tui.core.present.next_time",
     "tui.core.engine.variants",  # swaps: made only when e or h is pressed
     "tui.core.routine.ladders",  # checked by spinewise check only

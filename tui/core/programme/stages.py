@@ -22,7 +22,7 @@ from tui.core.routine.models import Exercise, Routine, format_seconds_short
 
 if TYPE_CHECKING:
     from tui.core.catalog.entries import Valid
-    from tui.core.store.progress import LogEntry
+    from tui.core.store.stage_rows import LogEntry
 
 
 class Stage(NamedTuple):

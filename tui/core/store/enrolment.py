@@ -35,7 +35,7 @@ from tui.core.store.schema import (
 
 if TYPE_CHECKING:
     from tui.core.programme.stages import Stage
-    from tui.core.store.progress import LogEntry
+    from tui.core.store.stage_rows import LogEntry
 
 T = TypeVar("T")
 _COLUMNS = "id, plan_id, plan_path, plan_name, plan_text, started_on, started_at, days, stopped_at"
@@ -200,7 +200,8 @@ class PlanReader:
     def progress_of(self, routine_id: str) -> tuple[dict[str, Stage], list[LogEntry]]:
         """Each exercise's stage in `routine_id` and the log of its changes
         (`store.progress`, for `today`); none in a file older than migration 5."""
-        from tui.core.store.progress import read_log, read_stages
+        from tui.core.store.progress import read_stages
+        from tui.core.store.stage_rows import read_log
 
         if self._conn is None:
             return {}, []
