@@ -80,7 +80,7 @@ class CheckInsApp(App[str | None]):
 
     def _judge(self, session_id: int) -> None:
         """The session's progression decided from what is known of it now (once each:
-        `store.progress.apply_session` is idempotent); nothing while it is still open."""
+        `store.stage_rows.apply_session` is idempotent); nothing while it is still open."""
         now = self.wall()
         self.storage.call(lambda store: store.apply_session(session_id, now))
 

@@ -6,7 +6,7 @@ hours and has none yet, else it stands alone. `--vs` is the next-morning
 answer of yesterday's session (ended on the day before, 8 hours or more ago,
 as the library's question): with no such session it is said in a sentence
 and nothing is kept (exit 1). The rules are `zones.attach`. An answer about a
-session decides its progression (`store.progress`): what changed is said, with
+session decides its progression (`store.checkins`): what changed is said, with
 why. Wrong words or a pain off 0-10 are usage errors (exit 2) named in a sentence.
 """
 

@@ -38,9 +38,8 @@ from tui.core.store.active import (
     read_active,
     routine_hash,
 )
-from tui.core.store.checkins import CheckInMethods
+from tui.core.store.checkins import CheckInMethods, ProgressMethods
 from tui.core.store.enrolment import EnrolmentMethods
-from tui.core.store.progress import ProgressMethods
 from tui.core.store.rows import RowMethods
 from tui.core.store.schema import (
     Damaged,
@@ -80,7 +79,7 @@ T = TypeVar("T")
 class Store(CheckInMethods, EnrolmentMethods, RowMethods, ProgressMethods):
     """The session database. Open with `Store.open()`; see the module's docstring
     (check-ins: `checkins.CheckInMethods`; plans: `enrolment.EnrolmentMethods`;
-    progression: `progress.ProgressMethods`)."""
+    progression: `checkins.ProgressMethods`)."""
 
     available = True
 

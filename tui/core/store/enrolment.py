@@ -199,8 +199,8 @@ class PlanReader:
 
     def progress_of(self, routine_id: str) -> tuple[dict[str, Stage], list[LogEntry]]:
         """Each exercise's stage in `routine_id` and the log of its changes
-        (`store.progress`, for `today`); none in a file older than migration 5."""
-        from tui.core.store.progress import read_stages
+        (`store.checkins`, for `today`); none in a file older than migration 5."""
+        from tui.core.store.checkins import read_stages
         from tui.core.store.stage_rows import read_log
 
         if self._conn is None:

@@ -139,7 +139,7 @@ CREATE UNIQUE INDEX plan_enrolments_one_running ON plan_enrolments ((stopped_at 
     WHERE stopped_at IS NULL;
 """
 
-# Progression (issue 16, `store.progress`): each exercise's stage per routine, the log
+# Progression (issue 16, `store.checkins`): each exercise's stage per routine, the log
 # of every decision with its rule, the stages a session started with (resume rebuilds
 # that plan), and whether a `!` pain was sharp or radiating (NULL: not asked).
 _V5 = """

@@ -1,6 +1,6 @@
 """The rows of progression (migration 5): each exercise's stage per routine
 (`stages`), the append-only log of every decision (`stage_log`), and judging a
-session from its check-ins (`apply_session`). `progress.ProgressMethods` gives
+session from its check-ins (`apply_session`). `checkins.ProgressMethods` gives
 `Store` these, imported when first used (not before a workout's first frame).
 
 When a session begins it stores the stages it starts with (`sessions.stages`,
@@ -21,7 +21,7 @@ import sqlite3
 from datetime import tzinfo
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from tui.core.store.progress import read_stages
+from tui.core.store.checkins import read_stages
 from tui.core.store.schema import by_name
 
 if TYPE_CHECKING:
