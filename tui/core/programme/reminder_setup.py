@@ -1,0 +1,193 @@
+"""Setting a reminder up with the system's scheduler, and taking it down again.
+
+`install` writes the files of `reminder_files.py` and asks the scheduler to
+load them (`systemctl --user`, `launchctl`); `remove` undoes exactly that,
+removing only the files it made (those `remind.json` lists and that carry
+`reminder_files.MARKER`). The scheduler programs are found on the PATH, so
+tests put recording fakes first on it.
+
+`remind.json` (`reminder_state.py`) remembers the reminder: scheduler, time,
+days and the files written.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any, Literal, NamedTuple
+
+from tui.core.atomic import write_atomic
+from tui.core.programme.reminder_files import (
+    KEPT_ENVIRONMENT,
+    LAUNCHD_LABEL,
+    MARKER,
+    UNIT_NAME,
+    launchd_plist,
+    systemd_service,
+    systemd_timer,
+)
+from tui.core.programme.reminder_state import (
+    ReminderTime,
+    load_state,
+    save_state,
+)
+
+Scheduler = Literal["systemd", "launchd", "cron"]
+#: What `remind.json` holds of the reminder itself (the rest is `remind fire`'s memory).
+REMINDER_KEYS = ("scheduler", "time", "days", "files")
+#: How long a scheduler command may take before it is given up on (seconds).
+COMMAND_TIMEOUT = 30
+
+
+class SetupError(Exception):
+    """The scheduler refused or could not be reached (one sentence for a person)."""
+
+
+class Installed(NamedTuple):
+    scheduler: Scheduler
+    files: tuple[Path, ...]
+
+
+def fire_command() -> list[str]:
+    """What the scheduler runs: this Python, `-m tui remind fire` (works without
+    `spinewise` on the scheduler's PATH, and with any install method)."""
+    return [sys.executable, "-m", "tui", "remind", "fire"]
+
+
+def kept_environment(environ: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The XDG folders to run with (those set, as absolute paths)."""
+    environ = os.environ if environ is None else environ
+    return {k: environ[k] for k in KEPT_ENVIRONMENT if Path(environ.get(k) or "x").is_absolute()}
+
+
+def systemd_dir() -> Path:
+    """Where user units live: $XDG_CONFIG_HOME/systemd/user, else ~/.config/systemd/user."""
+    base = os.environ.get("XDG_CONFIG_HOME")
+    root = Path(base) if base and Path(base).is_absolute() else Path.home() / ".config"
+    return root / "systemd" / "user"
+
+
+def launch_agents_dir() -> Path:
+    return Path.home() / "Library" / "LaunchAgents"
+
+
+def _run(words: Sequence[str]) -> subprocess.CompletedProcess[str]:
+    try:
+        return subprocess.run(list(words), capture_output=True, text=True,
+                              timeout=COMMAND_TIMEOUT, stdin=subprocess.DEVNULL, check=False)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        return subprocess.CompletedProcess(list(words), 127, "", str(error))
+
+
+def _must(words: Sequence[str]) -> None:
+    done = _run(words)
+    if done.returncode != 0:
+        said = (done.stderr or done.stdout).strip().splitlines()
+        raise SetupError(f"`{' '.join(words)}` failed" + (f": {said[-1]}" if said else ""))
+
+
+def scheduler_here(platform: str | None = None) -> Scheduler:
+    """systemd when a user systemd answers, launchd on macOS, else cron."""
+    platform = sys.platform if platform is None else platform
+    if platform == "darwin":
+        return "launchd"
+    if (platform.startswith("linux") and shutil.which("systemctl")
+            and _run(["systemctl", "--user", "show-environment"]).returncode == 0):
+        return "systemd"
+    return "cron"
+
+
+def _launchd_domain() -> str:
+    return f"gui/{os.getuid()}" if hasattr(os, "getuid") else "gui/0"
+
+
+def install(when: ReminderTime, scheduler: Scheduler,
+            environment: Mapping[str, str] | None = None) -> Installed:
+    """Write and load the reminder's files (replacing a reminder set before);
+    SetupError, with the files it wrote removed again, when the scheduler refuses."""
+    environment = kept_environment() if environment is None else environment
+    command = fire_command()
+    remove(quiet=True)
+    if scheduler == "systemd":
+        folder = systemd_dir()
+        texts = {folder / f"{UNIT_NAME}.timer": systemd_timer(when),
+                 folder / f"{UNIT_NAME}.service": systemd_service(command, environment)}
+        steps = [["systemctl", "--user", "daemon-reload"],
+                 ["systemctl", "--user", "enable", "--now", f"{UNIT_NAME}.timer"]]
+    elif scheduler == "launchd":
+        plist = launch_agents_dir() / f"{LAUNCHD_LABEL}.plist"
+        texts = {plist: launchd_plist(when, command, environment)}
+        steps = [["launchctl", "bootstrap", _launchd_domain(), str(plist)]]
+    else:
+        raise SetupError("cron has no command to set a reminder; add the line by hand")
+    written = []
+    try:
+        for path, text in texts.items():
+            write_atomic(path, text)
+            written.append(path)
+        save_state({**load_state(), "scheduler": scheduler, "time": when.clock,
+                    "days": list(when.days), "files": [str(p) for p in written]})
+        for step in steps:
+            _must(step)
+    except (OSError, SetupError):
+        remove(quiet=True)
+        raise
+    return Installed(scheduler, tuple(written))
+
+
+def remove(*, quiet: bool = False) -> list[Path]:
+    """Unload the reminder and remove the files it made; the paths removed.
+
+    A file is removed only when `remind.json` lists it and it still starts with
+    the marker line (a file the person rewrote is theirs). SetupError when the
+    scheduler refuses to unload it, unless `quiet`.
+    """
+    state = load_state()
+    scheduler = state.get("scheduler")
+    files = [Path(p) for p in state.get("files", ()) if isinstance(p, str)]
+    if scheduler == "systemd" and shutil.which("systemctl"):
+        done = _run(["systemctl", "--user", "disable", "--now", f"{UNIT_NAME}.timer"])
+        if done.returncode != 0 and not quiet and any(p.exists() for p in files):
+            raise SetupError(f"`systemctl --user disable` failed: {done.stderr.strip()}")
+    elif scheduler == "launchd" and files:
+        _run(["launchctl", "bootout", _launchd_domain(), str(files[0])])
+    removed = [path for path in files if _remove_ours(path)]
+    if scheduler == "systemd" and removed and shutil.which("systemctl"):
+        _run(["systemctl", "--user", "daemon-reload"])
+    save_state({k: v for k, v in state.items() if k not in REMINDER_KEYS})
+    return removed
+
+
+def _remove_ours(path: Path) -> bool:
+    try:
+        with path.open(encoding="utf-8") as file:
+            head = file.read(400)
+    except OSError:
+        return False
+    if MARKER not in head:
+        return False
+    path.unlink(missing_ok=True)
+    return True
+
+
+def status_lines(state: Mapping[str, Any]) -> list[str]:
+    """What the scheduler says of the reminder, as lines to show (may be empty)."""
+    scheduler = state.get("scheduler")
+    if scheduler == "systemd" and shutil.which("systemctl"):
+        done = _run(["systemctl", "--user", "show", f"{UNIT_NAME}.timer", "--no-pager",
+                     "--property=ActiveState,NextElapseUSecRealtime,LastTriggerUSec"])
+        found = dict(line.partition("=")[::2] for line in done.stdout.splitlines() if "=" in line)
+        lines = [f"timer: {found.get('ActiveState') or 'unknown'} ({UNIT_NAME}.timer)"]
+        if found.get("NextElapseUSecRealtime"):
+            lines.append(f"next: {found['NextElapseUSecRealtime']}")
+        if found.get("LastTriggerUSec") and found["LastTriggerUSec"] not in ("n/a", "0"):
+            lines.append(f"last: {found['LastTriggerUSec']}")
+        return lines
+    if scheduler == "launchd" and shutil.which("launchctl"):
+        done = _run(["launchctl", "print", f"{_launchd_domain()}/{LAUNCHD_LABEL}"])
+        return [f"agent: {'loaded' if done.returncode == 0 else 'not loaded'} ({LAUNCHD_LABEL})"]
+    return []
