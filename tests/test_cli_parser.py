@@ -30,6 +30,7 @@ EXAMPLES = [
     ["edit", "gentle-start"],
     ["export", "big-three", "-o", "b3.toml", "--force"],
     ["import", "b3.toml", "--as", "my-three", "--replace"],
+    ["remind", "set", "07:30", "--days", "mon,wed,fri"],
     ["library", "import", "exercises.json", "--category", "stretching", "--id", "Cat_Stretch"],
     ["serve", "--host", "0.0.0.0", "--port", "0", "--open", "--token", "t0k", "--sound", "off"],
 ]

@@ -38,6 +38,7 @@ COMMANDS: dict[str, str] = {
     "edit": "edit",
     "export": "routine_export",
     "import": "routine_import",
+    "remind": "remind",
     "library": "library_import",
     "serve": "serve",
 }

@@ -1,8 +1,8 @@
 """Recording fakes of the scheduler and notifier programs, first on PATH.
 
 Each fake appends one line to `calls.log` in its folder: its name, then each
-argument after a `|`, and exits with the status in `<name>.status` if that
-file exists (else 0). The real programs are never needed.
+argument after a `|`, prints `<name>.out` if that file exists, and exits with
+the status in `<name>.status` if that file exists (else 0). The real programs are never needed.
 """
 
 from __future__ import annotations
@@ -34,6 +34,10 @@ class Fakes:
     def fail(self, name: str, status: int = 1) -> None:
         (self.folder / f"{name}.status").write_text(str(status))
 
+    def answer(self, name: str, text: str) -> None:
+        """Make `name` print `text` on standard output."""
+        (self.folder / f"{name}.out").write_text(text)
+
     def remove(self, name: str) -> None:
         (self.folder / name).unlink()
 
@@ -48,6 +52,8 @@ def fakes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Fakes:
             "#!/bin/sh\n"
             f'{{ printf "%s|" "{name}"; for a in "$@"; do printf "%s|" "$a"; done; echo; }}'
             f' >> "{folder}/calls.log"\n'
+            f'[ -f "{folder}/{name}.out" ] && while read -r line; do echo "$line"; done'
+            f' < "{folder}/{name}.out"\n'
             f'[ -f "{folder}/{name}.status" ] && exit "$(cat "{folder}/{name}.status")"\n'
             "exit 0\n"
         )

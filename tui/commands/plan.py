@@ -1,5 +1,6 @@
 """`spinewise plan start PLAN [--days mon,wed,fri] [--replace]`, `plan status`,
-`plan stop`, `plan list`: a programme of routines over weeks.
+`plan stop`, `plan list`, `plan export --ics` (tui/commands/plan_export.py): a programme
+of routines over weeks.
 
 Starting keeps the plan's text as it is now, the day and the days chosen
 (without `--days`, each phase's own rhythm, said when it starts). A second
@@ -82,16 +83,26 @@ def add_parser(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     words.add_parser("status", help="where you are in the plan, and the next session")
     words.add_parser("stop", help="stop following the plan (sessions done stay in history)")
     words.add_parser("list", help="the plans found")
+    from .plan_export import add_export  # its own module: it alone needs icalendar
+
+    add_export(words)
 
 
 def run(args: argparse.Namespace) -> int:
     actions: dict[str, Callable[[argparse.Namespace], int]] = {
         "start": start, "status": status, "stop": stop, "list": list_plans,
+        "export": _export,
     }  # fmt: skip
     try:
         return actions[args.plan_command](args)
     except StoreError as error:
         return say_error(str(error))
+
+
+def _export(args: argparse.Namespace) -> int:
+    from .plan_export import run as export
+
+    return export(args)
 
 
 def read_plans() -> PlanReader:

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from tui.core import paths
-from tui.core.atomic import write_atomic
 
 STATE_FILE = "remind.json"
 _TIME = re.compile(r"(\d{1,2}):(\d{2})\Z")
@@ -56,11 +55,15 @@ def load_state() -> dict[str, Any]:
 
 
 def save_state(state: Mapping[str, Any]) -> None:
-    """Write `state` (atomically); an empty state removes the file."""
+    """Write `state` (atomically, not fsynced: losing the last write to a power cut
+    costs at most a second notification); an empty state removes the file."""
+    from tui.core.atomic import write_atomic
+
     if not state:
         state_path().unlink(missing_ok=True)
         return
-    write_atomic(state_path(), json.dumps(dict(state), indent=2, sort_keys=True) + "\n")
+    text = json.dumps(dict(state), indent=2, sort_keys=True) + "\n"
+    write_atomic(state_path(), text, durable=False)
 
 
 def reminder_of(state: Mapping[str, Any]) -> ReminderTime | None:

@@ -1,0 +1,107 @@
+"""`spinewise plan export --ics`: the coming sessions parsed back with icalendar."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+
+from tests.programme.helpers import ended
+from tui.cli import main
+from tui.commands import plan
+from tui.core.store.database import Store
+
+SUNDAY = datetime(2026, 3, 1, 7, 30)
+
+
+def on(monkeypatch: pytest.MonkeyPatch, when: datetime) -> None:
+    monkeypatch.setattr(plan, "wall", when.timestamp)
+
+
+def events(path: Path) -> list:  # type: ignore[type-arg]
+    calendar = Calendar.from_ical(path.read_bytes())
+    return list(calendar.walk("VEVENT"))
+
+
+@pytest.fixture
+def started(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    on(monkeypatch, SUNDAY)
+    assert main(["plan", "start", "back-care-12-weeks", "--days", "mon,wed,fri"]) == 0
+    capsys.readouterr()
+
+
+def test_one_event_per_session_each_with_an_alarm_and_the_same_uids_twice(
+    started: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+):
+    file = tmp_path / "plan.ics"
+    assert main(["plan", "export", "--ics", "-o", str(file), "--at", "18:30"]) == 0
+    assert "Wrote 34 sessions of Back care, 12 weeks" in capsys.readouterr().out
+    first = events(file)
+    assert len(first) == 34  # the plan's sessions, none done yet
+    for event in first:
+        alarms = event.walk("VALARM")
+        assert len(alarms) == 1 and str(alarms[0]["ACTION"]) == "DISPLAY"
+        assert alarms[0].decoded("TRIGGER") == timedelta(0)
+    starts = [event.decoded("DTSTART") for event in first]
+    assert starts[:4] == [datetime(2026, 3, d, 18, 30) for d in (1, 2, 4, 6)]  # Sun, then MWF
+    assert [s.weekday() for s in starts[1:]] == [s.weekday() for s in starts[1:]
+                                                 if s.weekday() in (0, 2, 4)]  # fmt: skip
+    assert str(first[0]["SUMMARY"]) == "Back care: Gentle start"
+    assert first[0].decoded("DTEND") - starts[0] == timedelta(minutes=5)
+    assert "spinewise run gentle-start" in str(first[0]["DESCRIPTION"])
+
+    assert main(["plan", "export", "--ics", "-o", str(file), "--at", "18:30"]) == 0  # ours
+    assert [e["UID"] for e in events(file)] == [e["UID"] for e in first]
+
+    with Store.open() as store:  # a session done, a week missed: the rest move, same ids
+        ended(store, "gentle-start", SUNDAY)
+    on(monkeypatch, SUNDAY + timedelta(days=9))
+    assert main(["plan", "export", "--ics", "-o", str(file)]) == 0
+    later = events(file)
+    assert [e["UID"] for e in later] == [e["UID"] for e in first[1:]]
+    assert later[0].decoded("DTSTART") == datetime(2026, 3, 11, 8, 0)  # Wed; 08:00 default
+    assert later[0].decoded("SEQUENCE") > first[1].decoded("SEQUENCE")
+
+
+def test_to_standard_output_and_at_the_reminders_time(
+    started: None, capsys: pytest.CaptureFixture[str], fakes: object
+):
+    assert main(["remind", "set", "07:15"]) == 0
+    capsys.readouterr()
+    assert main(["plan", "export", "--ics"]) == 0
+    calendar = Calendar.from_ical(capsys.readouterr().out)
+    assert calendar.walk("VEVENT")[0].decoded("DTSTART") == datetime(2026, 3, 1, 7, 15)
+
+
+def test_a_file_that_is_not_ours_is_kept_unless_forced(
+    started: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+):
+    file = tmp_path / "notes.ics"
+    file.write_text("my notes\n")
+    assert main(["plan", "export", "--ics", "-o", str(file)]) == 1
+    assert "add --force" in capsys.readouterr().err
+    assert file.read_text() == "my notes\n"
+    assert main(["plan", "export", "--ics", "-o", str(file), "--force"]) == 0
+    assert len(events(file)) == 34
+
+
+def test_without_a_plan_there_is_nothing_to_export(capsys: pytest.CaptureFixture[str]):
+    assert main(["plan", "export", "--ics"]) == 1
+    assert "no plan is running" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exit_:
+        main(["plan", "export"])  # --ics is the format, and must be said
+    assert exit_.value.code == 2
+
+
+def test_a_finished_plan_exports_an_empty_calendar(
+    started: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+):
+    from tui.core.programme.plan_calendar import coming_sessions
+    from tui.core.programme.schedule import Due, Place, Today
+
+    done = Today(Due.FINISHED, Place(34, None, date(2026, 6, 1)), None)
+    assert coming_sessions(None, done, None) == []  # type: ignore[arg-type]

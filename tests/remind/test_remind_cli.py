@@ -1,0 +1,170 @@
+"""`spinewise remind set|status|off|fire` as a person runs them, over faked days,
+with systemctl, notify-send, osascript and launchctl replaced by recording fakes."""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from tests.programme.helpers import ended
+from tests.remind.conftest import Fakes
+from tui.cli import main
+from tui.commands import plan
+from tui.commands.remind_fire import fire
+from tui.core.store.database import Store
+
+SUNDAY = datetime(2026, 3, 1, 7, 30)
+MONDAY, TUESDAY, WEDNESDAY = (datetime(2026, 3, d, 7, 30) for d in (2, 3, 4))
+
+
+def on(monkeypatch: pytest.MonkeyPatch, when: datetime) -> None:
+    monkeypatch.setattr(plan, "wall", when.timestamp)
+
+
+def files_under(*roots: str) -> set[Path]:
+    return {p for root in roots for p in Path(os.environ[root]).rglob("*") if p.is_file()}
+
+
+def start_plan(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    on(monkeypatch, SUNDAY)
+    assert main(["plan", "start", "back-care-12-weeks", "--days", "mon,wed,fri"]) == 0
+    capsys.readouterr()
+
+
+def test_set_status_off_with_a_user_systemd(fakes: Fakes, capsys: pytest.CaptureFixture[str]):
+    before = files_under("XDG_CONFIG_HOME", "XDG_STATE_HOME")
+    assert main(["remind", "set", "07:30", "--days", "mon,wed,fri"]) == 0
+    out = capsys.readouterr().out
+    assert "Reminder set: 07:30 on Mon, Wed and Fri, when a session of your plan is due " \
+        "(a systemd user timer)." in out
+    assert "No plan is running yet" in out
+    units = Path(os.environ["XDG_CONFIG_HOME"]) / "systemd" / "user"
+    assert sorted(p.name for p in units.iterdir()) == [
+        "spinewise-remind.service", "spinewise-remind.timer"]
+    assert ["systemctl", "--user", "enable", "--now", "spinewise-remind.timer"] in fakes.calls()
+
+    fakes.answer("systemctl", "ActiveState=active\n"
+                 "NextElapseUSecRealtime=Mon 2026-03-02 07:30:00 CET\nLastTriggerUSec=n/a\n")
+    assert main(["remind", "status"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Reminder: 07:30 on Mon, Wed and Fri")
+    assert "timer: active (spinewise-remind.timer)" in out
+    assert "next: Mon 2026-03-02 07:30:00 CET" in out
+
+    assert main(["remind", "off"]) == 0
+    assert "removed" in capsys.readouterr().out
+    assert files_under("XDG_CONFIG_HOME", "XDG_STATE_HOME") == before  # no file left behind
+    assert main(["remind", "off"]) == 1
+    assert main(["remind", "status"]) == 1
+    assert "no reminder is set" in capsys.readouterr().err
+
+
+def test_without_a_user_systemd_set_prints_the_crontab_line_and_changes_nothing(
+    fakes: Fakes, capsys: pytest.CaptureFixture[str]
+):
+    fakes.fail("systemctl")
+    before = files_under("XDG_CONFIG_HOME", "XDG_STATE_HOME")
+    assert main(["remind", "set", "18:05"]) == 0
+    out = capsys.readouterr().out
+    assert "nothing was changed" in out
+    assert out.splitlines()[-1].startswith("5 18 * * * XDG_CONFIG_HOME=")
+    assert out.splitlines()[-1].endswith(" -m tui remind fire")
+    assert files_under("XDG_CONFIG_HOME", "XDG_STATE_HOME") == before
+    assert [c[1:3] for c in fakes.calls("systemctl")] == [["--user", "show-environment"]]
+
+
+def test_a_refusing_systemd_sets_nothing(fakes: Fakes, capsys: pytest.CaptureFixture[str]):
+    fakes.answer("systemctl", "")
+    (fakes.folder / "systemctl").write_text(
+        "#!/bin/sh\n[ \"$2\" = show-environment ] && exit 0\necho 'Failed to connect' >&2\n"
+        "exit 1\n")
+    before = files_under("XDG_CONFIG_HOME", "XDG_STATE_HOME")
+    assert main(["remind", "set", "07:30"]) == 1
+    assert "Failed to connect; no reminder was set" in capsys.readouterr().err
+    assert files_under("XDG_CONFIG_HOME", "XDG_STATE_HOME") == before
+
+
+@pytest.mark.parametrize("words", [["remind", "set", "7.30"], ["remind", "set", "07:30",
+                                   "--days", "someday"], ["remind"]])  # fmt: skip
+def test_wrong_usage_exits_2(words: list[str], capsys: pytest.CaptureFixture[str]):
+    with pytest.raises(SystemExit) as exit_:
+        main(words)
+    assert exit_.value.code == 2
+
+
+def test_fire_notifies_on_a_due_day_once_and_is_silent_on_done_and_rest_days(
+    fakes: Fakes, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+):
+    assert fire() == 0  # no plan: silent
+    start_plan(monkeypatch, capsys)
+    assert fire() == 0  # the start day: due
+    assert fakes.calls("notify-send") == [[
+        "notify-send", "--app-name=spinewise", "spinewise: a back-care session is due",
+        "Gentle start is due today. Start it with: spinewise run gentle-start"]]
+    assert fire() == 0  # the scheduler again the same day: one notification a day
+    assert len(fakes.calls("notify-send")) == 1
+
+    with Store.open() as store:
+        ended(store, "gentle-start", SUNDAY.replace(hour=9))
+    on(monkeypatch, SUNDAY.replace(hour=18))
+    assert main(["remind", "fire"]) == 0  # done today: silent
+    on(monkeypatch, TUESDAY)
+    assert main(["remind", "fire"]) == 0  # a rest day (Mon, Wed, Fri): silent
+    assert len(fakes.calls("notify-send")) == 1
+    on(monkeypatch, WEDNESDAY)
+    assert main(["remind", "fire"]) == 0  # Monday missed: due on Wednesday
+    assert fakes.calls("notify-send")[-1][-1].startswith("Daily back stretch is due")
+    assert capsys.readouterr() == ("", "")  # it never prints when all is well
+
+
+def test_a_missing_notifier_is_reported_once_not_every_day(
+    fakes: Fakes, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+):
+    start_plan(monkeypatch, capsys)
+    fakes.remove("notify-send")
+    monkeypatch.setenv("PATH", str(fakes.folder))  # no real notify-send either
+    assert fire() == 1
+    err = capsys.readouterr().err
+    assert "notify-send was not found" in err and "spinewise run gentle-start" in err
+    on(monkeypatch, MONDAY)
+    assert fire() == 0
+    assert capsys.readouterr().err == ""
+    assert main(["remind", "set", "07:30"]) == 0
+    capsys.readouterr()
+    assert main(["remind", "status"]) == 0
+    assert "The notifier notify-send was not found" in capsys.readouterr().out
+
+
+def test_fire_on_macos_uses_osascript(
+    fakes: Fakes, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+):
+    start_plan(monkeypatch, capsys)
+    assert fire(platform="darwin") == 0
+    assert fakes.calls("osascript") == [[
+        "osascript", "-e", 'display notification "Gentle start is due today. Start it '
+        'with: spinewise run gentle-start" with title "spinewise: a back-care session is due"']]
+    assert fakes.calls("notify-send") == []
+
+
+def test_a_failing_notifier_is_said_and_tried_again_next_time(
+    fakes: Fakes, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+):
+    start_plan(monkeypatch, capsys)
+    fakes.fail("notify-send")
+    assert fire() == 1
+    assert "notify-send exited with status 1" in capsys.readouterr().err
+    (fakes.folder / "notify-send.status").unlink()
+    assert fire() == 0
+    assert len(fakes.calls("notify-send")) == 2
+
+
+def test_a_notifier_that_hangs_is_ended(tmp_path: Path):
+    from tui.core.programme.notify import run_quietly
+
+    assert run_quietly(["/bin/sh", "-c", "sleep 30"], timeout=0.2) is None
+    assert run_quietly(["/bin/sh", "-c", "exit 3"], timeout=5) == 3
+    with pytest.raises(OSError):
+        run_quietly([str(tmp_path / "missing")], timeout=5)

@@ -1,0 +1,121 @@
+"""`spinewise plan export --ics [-o FILE] [--at HH:MM] [--force]`: the plan's coming
+sessions as calendar events, each with an alarm (`programme.plan_calendar`).
+
+A subcommand of `plan` (tui/commands/plan.py adds it), kept in its own module:
+it alone needs `icalendar`, imported when it runs. Exporting again gives the
+same event ids, so a calendar updates its events rather than doubling them.
+Written to standard output, or to FILE in one rename; an existing FILE is
+replaced only with `--force`, unless it is a calendar this command wrote
+(its PRODID is ours): re-exporting over last week's file is the common case.
+Exit 0 written, 1 no plan runs or FILE cannot be written, 2 wrong usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from . import Subparsers
+
+
+def _clock(text: str) -> dt.time:
+    from tui.core.programme.reminder_state import parse_clock
+
+    try:
+        hour, minute = parse_clock(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    return dt.time(hour, minute)
+
+
+def add_export(words: Subparsers) -> None:
+    """Add `export` to the `plan` command's actions."""
+    export = words.add_parser(
+        "export", help="the plan's coming sessions as calendar events (--ics)",
+        description="Write the coming sessions of the plan you follow as an iCalendar (.ics) "
+        "file: one event per session, on the day it falls if each is done on its day, with "
+        "an alarm at its start, so a phone's calendar reminds you. Export again after a "
+        "missed day: the same events move rather than double.",
+    )  # fmt: skip
+    export.add_argument("--ics", action="store_true", required=True,
+                        help="as iCalendar (the only format so far)")
+    export.add_argument("-o", "--output", metavar="FILE", type=Path,
+                        help="write to FILE (such as plan.ics) instead of standard output")
+    export.add_argument("--at", type=_clock, metavar="HH:MM",
+                        help="the time of day of each session (default: your reminder's time, "
+                        "else 08:00)")
+    export.add_argument("--force", action="store_true",
+                        help="replace FILE even if it is not a calendar spinewise wrote")
+
+
+def run(args: argparse.Namespace) -> int:
+    output = None if args.output is None or str(args.output) == "-" else args.output
+    return run_export(output, at=args.at, force=args.force)
+
+
+def run_export(output: Path | None, *, at: dt.time | None = None, force: bool = False,
+               now: dt.datetime | None = None) -> int:
+    """Write the calendar to `output` (standard output when None)."""
+    from tui.core.atomic import write_atomic
+    from tui.core.catalog.plans import routine_names
+    from tui.core.programme.following import following
+    from tui.core.programme.plan_calendar import PRODID, coming_sessions, plan_ics
+    from tui.core.routine.problems import RoutineError
+
+    from . import plan
+    from .common import report
+    from .plan import local_today, read_plans, say_error
+
+    today = local_today()
+    try:
+        with read_plans() as store:
+            found = following(store, today)
+    except RoutineError as error:
+        report(error)
+        return 1
+    if found is None:
+        return say_error("no plan is running, so there is nothing to put in a calendar; "
+                         "start one with `spinewise plan start PLAN`")
+    if output is not None and output.is_dir():
+        return say_error(f"{output} is a folder; give a file name, such as {output / 'plan.ics'}")
+    if output is not None and output.exists() and not force and not _ours(output, PRODID):
+        return say_error(f"{output} exists and is not a calendar spinewise wrote; nothing "
+                         "written (add --force to replace it)")
+    kept = found.enrolment
+    coming = coming_sessions(found.programme, found.today, kept.days)
+    names = routine_names(slot.routine_id for _, slot, _ in coming)
+    when = (now or dt.datetime.fromtimestamp(plan.wall())).astimezone()
+    data = plan_ics(found.programme, kept.plan_id, kept.started_on, coming, names,
+                    at or _reminder_time(), when)
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return 0
+    try:
+        write_atomic(output, data)
+    except OSError as error:
+        return say_error(f"cannot write {output}: {error.strerror or error}; nothing written")
+    first = f", the first {coming[0].day:%a %d %b}" if coming else ""
+    print(f"Wrote {len(coming)} sessions of {found.programme.name} to {output}{first}.")
+    print("Open it with your calendar; export again after a missed day to move them.",
+          file=sys.stderr)
+    return 0
+
+
+def _reminder_time() -> dt.time:
+    from tui.core.programme.reminder_state import load_state, reminder_of
+
+    when = reminder_of(load_state())
+    return dt.time(when.hour, when.minute) if when is not None else dt.time(8, 0)
+
+
+def _ours(path: Path, prodid: str) -> bool:
+    """Whether `path` is a calendar this command wrote (its PRODID is in its first lines)."""
+    try:
+        with path.open("rb") as file:
+            head = file.read(400)
+    except OSError:
+        return False
+    return prodid.encode() in head

@@ -1,0 +1,114 @@
+"""A plan's coming sessions as an iCalendar file (`spinewise plan export --ics`).
+
+So a phone's calendar reminds a person with no service of ours (issue 18).
+The days are laid out by the plan's own rule (`schedule.due_today` for the
+next one, then `schedule.weekdays_of` and `schedule.next_day_on` for each
+after it, the phase's days as they change): the calendar shows what `today`
+will say on each day, if each session is done on its day.
+
+Each event's UID is made of the plan, the day it was started and the
+session's number in it, so exporting again (after a missed day moved the rest
+along) updates the same events rather than adding new ones; SEQUENCE grows
+with the day of the export (RFC 5545, 3.8.7.4: a client takes the higher one
+as the newer). Times are floating local times (RFC 5545, 3.3.5, "form #1"):
+07:30 is 07:30 wherever the phone is, as the plan's days are.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from typing import NamedTuple
+
+from tui.core.programme.model import Programme
+from tui.core.programme.schedule import Slot, Today, expand, next_day_on, weekdays_of
+
+PRODID = "-//spinewise//plan export//EN"
+#: An event lasts the routine's time, at least this long (minutes), rounded up.
+MIN_EVENT_MINUTES = 5
+NOTICE = "General exercise guidance, not medical advice: stop anything that hurts."
+
+
+class Coming(NamedTuple):
+    """One session to come: its number in the plan (from 1), its slot, its day."""
+
+    number: int
+    slot: Slot
+    day: dt.date
+
+
+def coming_sessions(programme: Programme, judged: Today, days: Sequence[int] | None
+                    ) -> list[Coming]:
+    """Every session not done yet, each on the day it falls if the ones before it
+    are done on theirs. `judged` is `due_today`'s answer for today; `days` the
+    weekdays chosen (None: each phase's own)."""
+    if judged.place.next is None or judged.next_day is None:
+        return []
+    slots = expand(programme)
+    coming: list[Coming] = []
+    day = judged.next_day
+    for index in range(judged.place.done, len(slots)):
+        slot = slots[index]
+        if coming:
+            day = next_day_on(day, weekdays_of(programme.phases[slot.phase], days))
+        coming.append(Coming(index + 1, slot, day))
+    return coming
+
+
+def event_uid(plan_id: str, started_on: dt.date, number: int) -> str:
+    """`back-care-12-weeks-20261129-session-3@spinewise`: the same for the same session."""
+    return f"{plan_id}-{started_on:%Y%m%d}-session-{number}@spinewise"
+
+
+def event_minutes(seconds: float | None) -> int:
+    """Minutes an event lasts: the routine's time rounded up, at least `MIN_EVENT_MINUTES`."""
+    return max(MIN_EVENT_MINUTES, -(-int(seconds or 0) // 60))
+
+
+def plan_ics(
+    programme: Programme,
+    plan_id: str,
+    started_on: dt.date,
+    coming: Sequence[Coming],
+    names: Mapping[str, tuple[str, float | None]],
+    at: dt.time,
+    now: dt.datetime,
+) -> bytes:
+    """The calendar: one event with a display alarm at its start per session of
+    `coming`, at `at` on its day. `names` maps a routine id to (name, total seconds
+    or None) as `catalog.plans.routine_names` gives it; `now` (aware) stamps it."""
+    from icalendar import Alarm, Calendar, Event
+
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", f"spinewise: {programme.name}")
+    stamp = now.astimezone(dt.UTC)
+    sequence = max(0, (now.date() - started_on).days)
+    for session in coming:
+        rid = session.slot.routine_id
+        name, seconds = names.get(rid, (rid, None))
+        start = dt.datetime.combine(session.day, at)
+        phase = programme.phases[session.slot.phase]
+        event = Event()
+        event.add("uid", event_uid(plan_id, started_on, session.number))
+        event.add("dtstamp", stamp)
+        event.add("sequence", sequence)
+        event.add("summary", f"Back care: {name}")
+        event.add("dtstart", start)
+        event.add("dtend", start + dt.timedelta(minutes=event_minutes(seconds)))
+        event.add("description", (
+            f"Session {session.number} of {programme.sessions} of {programme.name} "
+            f"(phase {session.slot.phase + 1}, {phase.name}). "
+            f"Start it with: spinewise run {rid}\n{NOTICE}"
+        ))
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", f"Back care: {name}")
+        alarm.add("trigger", dt.timedelta(0))
+        event.add_component(alarm)
+        calendar.add_component(event)
+    data: bytes = calendar.to_ical()
+    return data
