@@ -101,7 +101,6 @@ def status() -> int:
         print(line)
     if state.get("notifier_missing"):
         print(f"The notifier {state['notifier_missing']} was not found when it last fired.")
-    print("Today:")
     today(argparse.Namespace())
     return 0
 
