@@ -138,6 +138,20 @@ def test_export_of_an_unknown_or_broken_routine_says_why(capsys: pytest.CaptureF
     assert "broken.toml:3:1: exercise[1].use: no exercise" in capsys.readouterr().err
 
 
+def test_a_progression_onto_a_library_entry_cannot_travel_and_says_so(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    own_routine("grows", 'name = "Grows"\n[[exercise]]\nuse = "bird-dog"\nreps = 4\n'
+                         '[exercise.progress]\nadd = "reps"\nby = 1\nevery = 2\nmax = 8\n'
+                         'then = "side-plank"\n')
+    assert main(["show", "grows"]) == 0
+    capsys.readouterr()
+    assert main(["export", "grows"]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert "exercise 1's progression moves on to the exercise-library entry 'side-plank'" in err
+
+
 def test_a_broken_file_imports_nothing_and_says_where_each_mistake_is(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

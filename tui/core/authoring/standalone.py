@@ -85,6 +85,7 @@ def standalone_text(
     beside the file where it goes). ExportError if the result would not give `routine`.
     """
     body = _without_schema_line(text)
+    _refuse_then(tomllib.loads(body))
     if routine.uses_library:
         entries = raw_library(library_texts)
         table = tomllib.loads(body)
@@ -173,6 +174,19 @@ def toml_value(value: Any, indent: int = 0) -> str:
             return inline
         return "[\n" + "".join(f"    {item},\n" for item in items) + "]"
     return tomli_w.dumps({"v": value})[len("v = "):].rstrip("\n")
+
+
+def _refuse_then(table: Mapping[str, Any]) -> None:
+    """ExportError when a progression moves on to a library entry (`then`): the format
+    has no way to carry that entry in the routine's own file."""
+    for index, item in enumerate(table.get("exercise", [])):
+        progress = item.get("progress") if isinstance(item, dict) else None
+        if isinstance(progress, dict) and "then" in progress:
+            raise ExportError(
+                f"exercise {index + 1}'s progression moves on to the exercise-library entry "
+                f"{progress['then']!r} (then = ...), which a standalone file cannot carry; "
+                "take the `then` line out of a copy (spinewise new --from) and export that"
+            )
 
 
 def _check_same(routine: Routine, text: str) -> None:
