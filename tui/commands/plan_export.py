@@ -4,9 +4,10 @@ sessions as calendar events, each with an alarm (`programme.plan_calendar`).
 A subcommand of `plan` (tui/commands/plan.py adds it), kept in its own module:
 it alone needs `icalendar`, imported when it runs. Exporting again gives the
 same event ids, so a calendar updates its events rather than doubling them.
-Written to standard output, or to FILE in one rename; an existing FILE is
-replaced only with `--force`, unless it is a calendar this command wrote
-(its PRODID is ours): re-exporting over last week's file is the common case.
+Written to standard output, or to FILE in one rename by the rule every `-o`
+follows (`output_file.output_path`), except that a calendar this command
+wrote (its PRODID is ours) is replaced without `--force`: re-exporting over
+last week's file is the common case.
 Exit 0 written, 1 no plan runs or FILE cannot be written, 2 wrong usage.
 """
 
@@ -18,6 +19,7 @@ import sys
 from pathlib import Path
 
 from . import Subparsers
+from .output_file import OUTPUT_HELP
 
 
 def _clock(text: str) -> dt.time:
@@ -42,7 +44,7 @@ def add_export(words: Subparsers) -> None:
     export.add_argument("--ics", action="store_true", required=True,
                         help="as iCalendar (the only format so far)")
     export.add_argument("-o", "--output", metavar="FILE", type=Path,
-                        help="write to FILE (such as plan.ics) instead of standard output")
+                        help=OUTPUT_HELP + "; a calendar this command wrote is replaced")
     export.add_argument("--at", type=_clock, metavar="HH:MM",
                         help="the time of day of each session (default: your reminder's time, "
                         "else 08:00)")
@@ -51,13 +53,13 @@ def add_export(words: Subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    output = None if args.output is None or str(args.output) == "-" else args.output
-    return run_export(output, at=args.at, force=args.force)
+    return run_export(args.output, at=args.at, force=args.force)
 
 
 def run_export(output: Path | None, *, at: dt.time | None = None, force: bool = False,
                now: dt.datetime | None = None) -> int:
-    """Write the calendar to `output` (standard output when None)."""
+    """Write the calendar to `output` (standard output when None or `-`), by the
+    one `-o` rule (`output_file.output_path`), a calendar of ours counting as forced."""
     from tui.core.atomic import write_atomic
     from tui.core.catalog.plans import routine_names
     from tui.core.programme.following import following
@@ -66,6 +68,7 @@ def run_export(output: Path | None, *, at: dt.time | None = None, force: bool = 
 
     from . import plan
     from .common import report
+    from .output_file import output_path
     from .plan import local_today, read_plans, say_error
 
     today = local_today()
@@ -78,25 +81,24 @@ def run_export(output: Path | None, *, at: dt.time | None = None, force: bool = 
     if found is None:
         return say_error("no plan is running, so there is nothing to put in a calendar; "
                          "start one with `spinewise plan start PLAN`")
-    if output is not None and output.is_dir():
-        return say_error(f"{output} is a folder; give a file name, such as {output / 'plan.ics'}")
-    if output is not None and output.exists() and not force and not _ours(output, PRODID):
-        return say_error(f"{output} exists and is not a calendar spinewise wrote; nothing "
-                         "written (add --force to replace it)")
+    ours = output is not None and output.is_file() and _ours(output, PRODID)
+    target = output_path(output, force=force or ours)
+    if isinstance(target, int):
+        return target
     kept = found.enrolment
     coming = coming_sessions(found.programme, found.today, kept.days)
     names = routine_names(slot.routine_id for _, slot, _ in coming)
     when = (now or dt.datetime.fromtimestamp(plan.wall())).astimezone()
     data = plan_ics(found.programme, kept.plan_id, kept.started_on, coming, names,
                     at or _reminder_time(), when)
-    if output is None:
+    if target is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return 0
     try:
-        write_atomic(output, data)
+        write_atomic(target, data)
     except OSError as error:
-        return say_error(f"cannot write {output}: {error.strerror or error}; nothing written")
+        return say_error(f"cannot write {target}: {error.strerror or error}; nothing written")
     first = f", the first {coming[0].day:%a %d %b}" if coming else ""
     print(f"Wrote {len(coming)} sessions of {found.programme.name} to {output}{first}.")
     print("Open it with your calendar; export again after a missed day to move them.",
