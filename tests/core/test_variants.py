@@ -246,3 +246,18 @@ def test_history_lists_each_swap_and_reads_one_note_per_exercise(tmp_path: Path)
     assert {"Plank", "Plank from the knees", "Marching bridge"} <= steps
     assert swap_notes([("A", "B", "easier"), ("B", "A", "harder")]) == []
     assert swap_notes([("A", "B", "easier"), ("B", "C", "easier")]) == ["A -> C (easier)"]
+
+
+def test_the_summary_says_what_was_swapped(library):
+    from tui.core.present.summary import lines
+    from tui.core.store.record import SessionRecord
+
+    clock = FakeClock()
+    session = Session(plan_of(library), clock)
+    session.start()
+    clock.advance(8)
+    session.advance()
+    swap_session(session, library, "easier")
+    record = SessionRecord.of(session, id=None, routine_id="core", started_at=0, ended_at=None)
+    assert record.swaps == (("Plank", "Plank from the knees", "easier"),)
+    assert ("Swapped", "Plank -> Plank from the knees (easier)") in lines(record)

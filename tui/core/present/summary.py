@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from tui.core.engine.credit import COMPLETED, PAUSED, PREVIEW, SKIPPED
 from tui.core.routine.models import format_clock
-from tui.core.store.record import SessionRecord
+from tui.core.store.record import SessionRecord, swap_notes
 from tui.core.words import count
 
 #: The heading, by the record's `outcome`; any other ('stopped', 'abandoned'): "Session ended".
@@ -42,7 +42,8 @@ def closing(record: SessionRecord) -> str:
 
 
 def lines(record: SessionRecord) -> list[tuple[str, str]]:
-    """(label, value) rows: time worked, done, then skipped, hurt and preview when any."""
+    """(label, value) rows: time worked, done, then skipped, hurt, swapped for a variant
+    and preview when any."""
     done = record.done or ()
     rows = [
         ("Time", format_clock(record.active_seconds)),
@@ -52,6 +53,8 @@ def lines(record: SessionRecord) -> list[tuple[str, str]]:
         rows.append(("Skipped", ", ".join(record.skipped)))
     if record.hurt:
         rows.append(("Hurt", ", ".join(record.hurt)))
+    if swapped := swap_notes(record.swaps):
+        rows.append(("Swapped", "; ".join(swapped)))
     if record.preview:
         rows.append(("Preview", f"at {record.speed:g}x speed: not counted in minutes or streak"))
     return rows
