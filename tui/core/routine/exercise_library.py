@@ -45,8 +45,6 @@ from tui.core.routine.validators import (
 
 LIBRARY_WHAT = "an exercise library: one [exercise-id] table per exercise"
 ID_PATTERN = re.compile(r"[a-z0-9-]+\Z")
-#: The keys naming another entry: a variant a workout can swap to (`e`, `h`).
-VARIANT_KEYS: tuple[str, ...] = ("easier", "harder")
 
 
 def entry_id(value: Any) -> str:
@@ -129,9 +127,6 @@ def _entry(entry_id: str, value: Any, problems: Problems) -> LibraryEntry | None
         problems.add((*at, "name"), 'missing; expected a string such as name = "Bird dog"')
     resolve_reps(values, bad, problems, at)
     resolve_timing(values, bad, problems, at, required=False)
-    for key in VARIANT_KEYS:
-        if values.get(key) == entry_id:
-            problems.add((*at, key), f"an exercise cannot be its own {key} variant")
     fields = {
         key: v
         for key, v in values.items()

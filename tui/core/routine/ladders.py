@@ -6,11 +6,11 @@ bundled entry). One file's validation cannot see the other layers, so these
 checks run over the layered library, and each problem is placed at the link
 in the file that wrote it:
 
-- the id exists (with a did-you-mean);
+- the id exists (with a did-you-mean), and is not the entry's own;
 - no loop: read every link as "harder than" (A.harder = B: B is harder than A;
   A.easier = B: A is harder than B); following them must never come back to
   where it started (A.easier = B with B.easier = A, or A.easier = B with
-  A.harder = B, are loops). An entry naming itself is reported by its file.
+  A.harder = B, are loops).
 
 The links need not be mutual: A.harder = B without B.easier = A is a one-way
 link, and `e` on B then does nothing. (Several entries may share a harder
@@ -55,11 +55,12 @@ def ladder_problems(layers: Sequence[Layer], *, report: str | None = None) -> li
     for entry_id, (layer, entry) in winners.items():
         for way in VARIANT_WAYS:
             target = getattr(entry, way)
-            if target is None or target == entry_id:  # itself: said by its file
+            if target is None or (report is not None and layer.path != report):
                 continue
-            if report is not None and layer.path != report:
-                continue
-            message = _link_problem(entry_id, way, target, winners, up)
+            if target == entry_id:
+                message: str | None = f"an exercise cannot be its own {way} variant"
+            else:
+                message = _link_problem(entry_id, way, target, winners, up)
             if message:
                 problems = found.setdefault(layer.path, Problems(layer.path, layer.text))
                 problems.add((entry_id, way), message)
