@@ -10,7 +10,7 @@ from tests.doubles import FakeClock
 from tests.ui.helpers import app_options, entry_for
 from tests.ui.test_workout import step_to
 from tui.app import SpinewiseApp
-from tui.core.programme.zones import Change, CheckIn, Effort, Kind
+from tui.core.programme.zones import Change, CheckIn, Effort, Kind, Zone
 from tui.core.store.database import Store
 from tui.screens.checkins import NextDayDialog, PainDialog
 from tui.screens.confirm import ChoiceDialog
@@ -205,7 +205,7 @@ async def test_the_history_table_shows_pain_before_and_after_and_its_zone():
         screen = app.screen
         assert isinstance(screen, HistoryScreen)
         table = screen.query_one("#history-table")
-        assert str(table.get_row_at(0)[4]) == "2 → 5 amber"
+        assert str(table.get_row_at(0)[4]) == "2 → 3 amber"  # before → after; worst's zone
 
 
 def test_pain_cells():
@@ -215,6 +215,27 @@ def test_pain_cells():
     assert pain_cell([CheckIn(Kind.BEFORE, 1.0, pain=4)]) == "4 → –"
     assert pain_cell([CheckIn(Kind.AFTER, 1.0, pain=7)]) == "– → 7 red"
     assert pain_cell([CheckIn(Kind.NEXT_DAY, 1.0, change=Change.SAME)]) == ""
+    assert pain_cell([CheckIn(Kind.DURING, 1.0, pain=6)]) == "– → – red"
+
+
+def test_the_pain_cell_says_what_the_csv_says():
+    """Found by a tester: before 3, during 3 and 7 (`!`), after 5 read "3 → 7 red" in
+    the table while the CSV said pain_before=3, pain_after=5, zone=red."""
+    from tui.core.present.export import csv_row
+    from tui.core.present.pain import pain_cell, session_pain
+    from tui.core.store.record import SessionRecord
+
+    given = [
+        CheckIn(Kind.BEFORE, 1.0, pain=3, session_id=1),
+        CheckIn(Kind.DURING, 2.0, pain=3, session_id=1, exercise="Knee to chest"),
+        CheckIn(Kind.DURING, 3.0, pain=7, session_id=1, exercise="Lying twist"),
+        CheckIn(Kind.AFTER, 4.0, pain=5, effort=Effort.HARD, session_id=1),
+    ]
+    pain = session_pain(given)
+    assert (pain.before, pain.after, pain.worst, pain.zone) == (3, 5, 7, Zone.RED)
+    assert pain_cell(given) == "3 → 5 red"
+    record = SessionRecord(1, "r", "R", "completed", 0.0, 60.0, 60.0, ("A",), (), ())
+    assert csv_row(record, given)[4:8] == ["3", "5", "red", "hard"]
 
 
 def three_days(store: Store) -> None:

@@ -14,8 +14,9 @@ import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import datetime, tzinfo
 
+from tui.core.present.pain import session_pain
 from tui.core.present.session_text import IsoDates, jsonl_session
-from tui.core.programme.zones import CheckIn, Kind, next_day_change, session_zone
+from tui.core.programme.zones import CheckIn
 from tui.core.store.checkins import to_json as checkin_json
 from tui.core.store.record import SessionRecord
 from tui.core.store.rows import StepRow
@@ -35,27 +36,22 @@ def iso(epoch: float | None, tz: tzinfo | None = None) -> str | None:
     return moment.isoformat(timespec="seconds")
 
 
-def _last(checkins: Sequence[CheckIn], kind: Kind) -> CheckIn | None:
-    given = [c for c in checkins if c.kind is kind]
-    return given[-1] if given else None
-
-
 def csv_row(
     record: SessionRecord, checkins: Sequence[CheckIn], tz: tzinfo | None = None
 ) -> list[str]:
-    """One session's row of `CSV_COLUMNS`: the last pain before and after, their zone."""
-    before, after = _last(checkins, Kind.BEFORE), _last(checkins, Kind.AFTER)
-    zone = session_zone(checkins)
-    change = next_day_change(checkins)
+    """One session's row of `CSV_COLUMNS`: the last pain before and after, and the
+    zone of the worst (`pain.session_pain`, as the tables show them)."""
+    pain = session_pain(checkins)
+    before, after, zone, change = pain.before, pain.after, pain.zone, pain.change
     return [
         iso(record.started_at, tz) or "",
         record.routine_name,
         f"{record.minutes:.1f}",
         record.outcome,  # as history shows it (`engine.credit`)
-        "" if before is None or before.pain is None else str(before.pain),
-        "" if after is None or after.pain is None else str(after.pain),
+        "" if before is None else str(before),
+        "" if after is None else str(after),
         "" if zone is None else zone.value,
-        "" if after is None or after.effort is None else after.effort.value,
+        "" if pain.effort is None else pain.effort.value,
         "" if change is None else change.value,
         "; ".join(record.skipped),
         "; ".join(record.hurt),

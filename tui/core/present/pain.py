@@ -3,25 +3,68 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
-from tui.core.programme.zones import Change, CheckIn, Effort, Kind, session_zone, worst_pain
+from tui.core.programme.zones import (
+    Change,
+    CheckIn,
+    Effort,
+    Kind,
+    Zone,
+    next_day_change,
+    session_zone,
+    worst_pain,
+)
 
 EFFORT_KEYS = {"e": Effort.EASY, "r": Effort.RIGHT, "h": Effort.HARD}
 CHANGE_KEYS = {"b": Change.BETTER, "s": Change.SAME, "w": Change.WORSE}
 
 
-def pain_cell(checkins: Iterable[CheckIn]) -> str:
-    """A session's pain in a table cell: "2 → 5 amber" (before → worst during or
-    after, and its zone), "– → 3 green", or "" when nothing was given."""
+@dataclass(frozen=True, slots=True)
+class SessionPain:
+    """What a session's check-ins say, read once for every table and export (the
+    Sessions tab, `spinewise history`, the CSV): the last pain before and after
+    (NRS 0-10), the worst of all (during, from `!`, included), the zone of the
+    worst (`zones.session_zone`), the effort and the next-day change."""
+
+    before: int | None = None
+    after: int | None = None
+    worst: int | None = None
+    zone: Zone | None = None
+    effort: Effort | None = None
+    change: Change | None = None
+
+
+def _last(checkins: list[CheckIn], kind: Kind) -> CheckIn | None:
+    given = [c for c in checkins if c.kind is kind]
+    return given[-1] if given else None
+
+
+def session_pain(checkins: Iterable[CheckIn]) -> SessionPain:
+    """The `SessionPain` of one session's check-ins (in the order they were given)."""
     given = list(checkins)
-    before = [c.pain for c in given if c.kind is Kind.BEFORE and c.pain is not None]
-    worst, found = worst_pain(given), session_zone(given)
-    if not before and worst is None:
+    before, after = _last(given, Kind.BEFORE), _last(given, Kind.AFTER)
+    return SessionPain(
+        before=None if before is None else before.pain,
+        after=None if after is None else after.pain,
+        worst=worst_pain(given),
+        zone=session_zone(given),
+        effort=None if after is None else after.effort,
+        change=next_day_change(given),
+    )
+
+
+def pain_cell(checkins: Iterable[CheckIn]) -> str:
+    """A session's pain in a table cell: before → after, and the zone of the worst
+    pain (during included): "3 → 5 red" when `!` was answered 7; "– → 3 green",
+    "4 → –", or "" when nothing was given. The same numbers as the CSV's
+    pain_before, pain_after and zone (`session_pain`)."""
+    pain = session_pain(checkins)
+    if pain.before is None and pain.worst is None:
         return ""
-    first = str(before[-1]) if before else "–"
-    if worst is None or found is None:
-        return f"{first} → –"
-    return f"{first} → {worst} {found.value}"
+    first = "–" if pain.before is None else str(pain.before)
+    last = "–" if pain.after is None else str(pain.after)
+    return f"{first} → {last}" + ("" if pain.zone is None else f" {pain.zone.value}")
 
 
 def pains_by_session(checkins: Iterable[CheckIn]) -> dict[int | None, str]:
