@@ -58,6 +58,9 @@ def test_pain_after_midnight_is_the_last_sessions_pain_after(monkeypatch, capsys
     (record,) = json.loads(capsys.readouterr().out)
     assert [c["kind"] for c in record["checkins"]] == ["after", "next-day"]
     assert record["checkins"][0]["pain"] == 4
+    # dates as the export writes them: ISO 8601 with the local offset
+    for moment in (record["started_at"], record["ended_at"], record["checkins"][0]["at"]):
+        assert datetime.fromisoformat(moment).utcoffset() is not None
 
 
 def test_more_than_a_day_later_a_pain_stands_alone(monkeypatch, session):

@@ -13,7 +13,9 @@ from textual.app import App
 from tests.core.store_writes import fill_history
 from tui.cli import main
 from tui.commands import history as history_command
+from tui.core.present.session_text import IsoDates
 from tui.core.store.database import Store
+from tui.core.store.record import SessionRecord
 from tui.screens.history import NEAR_END, PAGE, HistoryScreen, history_screen
 
 
@@ -70,8 +72,15 @@ def test_history_cli_prints_30_and_counts_the_rest_without_reading_steps(
 def test_history_json_streamed_reads_as_the_whole_list(store: Store, monkeypatch, capsys, count):
     fill_history(store, count, steps_each=3)
     records = store.history(include_active=True)
-    expected = json.dumps([{**r.to_json(), "checkins": []} for r in records], indent=2)
-    expected += "\n"
+    iso = IsoDates()  # history --json writes dates as the export: ISO 8601, offset
+
+    def dated(r: SessionRecord) -> dict[str, object]:
+        steps = [{**s.to_json(), "started_at": iso.text(s.started_at),
+                  "ended_at": iso.text(s.ended_at)} for s in r.steps]  # fmt: skip
+        return {**r.to_json(), "started_at": iso.text(r.started_at),
+                "ended_at": iso.text(r.ended_at), "steps": steps, "checkins": []}  # fmt: skip
+
+    expected = json.dumps([dated(r) for r in records], indent=2) + "\n"
     real = Store.each_session_rows
     monkeypatch.setattr(
         Store, "each_session_rows", lambda self, **kw: real(self, page=2, **kw)

@@ -59,16 +59,25 @@ def store() -> Iterator[Store]:
         yield s
 
 
-def test_indented_sessions_read_as_json_dumps(store: Store):
+def test_indented_sessions_read_as_json_dumps_with_iso_dates(store: Store):
+    """`history --json` writes dates as the export does: ISO 8601 with the offset
+    (found by a tester: `"started_at": 1795680016.94`)."""
     told: dict[int | None, list[dict[str, object]]] = {}
     for c in store.checkins():
-        told.setdefault(c.session_id, []).append(checkin_json(c))
+        told.setdefault(c.session_id, []).append({**checkin_json(c), "at": iso(c.at)})
     records = store.history(include_active=True)
     pages = list(store.each_session_rows(page=2, include_active=True))
     assert [r.id for r, _ in pages] == [r.id for r in records]
     for record, (same, rows) in zip(records, pages, strict=True):
-        expected = json.dumps({**record.to_json(), "checkins": told.get(record.id, [])}, indent=2)
-        assert indented_session(same, rows, told.get(record.id, [])) == expected
+        data = record.to_json()
+        data["started_at"], data["ended_at"] = iso(record.started_at), iso(record.ended_at)
+        data["steps"] = [
+            {**step.to_json(), "started_at": iso(step.started_at), "ended_at": iso(step.ended_at)}
+            for step in record.steps
+        ]
+        expected = json.dumps({**data, "checkins": told.get(record.id, [])}, indent=2)
+        assert indented_session(same, rows, told.get(record.id, []), IsoDates()) == expected
+        assert data["started_at"][-6] in "+-" and "T" in data["started_at"]
     odd = pages[0][1]
     assert [row[2] for row in odd] == ["Bird dog", 'Côté\n"tab\t"', "Bird dog"]  # as entered
 

@@ -145,14 +145,14 @@ def session_texts(store: Store) -> Iterator[str]:
     JSON (`session_text.indented_session`). The check-ins are read first, all at
     once (a few small rows a session); the sessions with their step rows a page at
     a time (`Store.each_session_rows`)."""
-    from tui.core.present.session_text import indented_session
-    from tui.core.store.checkins import to_json
+    from tui.core.present.session_text import IsoDates, checkin_json, indented_session
 
+    dates = IsoDates()  # ISO 8601 with the local offset, as the export writes dates
     told: dict[int | None, list[dict[str, object]]] = {}
     for checkin in store.checkins():
-        told.setdefault(checkin.session_id, []).append(to_json(checkin))
+        told.setdefault(checkin.session_id, []).append(checkin_json(checkin, dates))
     for record, steps in store.each_session_rows(include_active=True):
-        yield indented_session(record, steps, told.get(record.id, []))
+        yield indented_session(record, steps, told.get(record.id, []), dates)
 
 
 ZONE_STYLE = {"green": "green", "amber": "yellow", "red": "bold red"}

@@ -12,12 +12,11 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from datetime import datetime, tzinfo
+from datetime import tzinfo
 
 from tui.core.present.pain import session_pain
-from tui.core.present.session_text import IsoDates, jsonl_session
+from tui.core.present.session_text import IsoDates, checkin_json, jsonl_session
 from tui.core.programme.zones import CheckIn
-from tui.core.store.checkins import to_json as checkin_json
 from tui.core.store.record import SessionRecord
 from tui.core.store.rows import StepRow
 
@@ -29,11 +28,9 @@ FORMATS = ("csv", "jsonl")
 
 
 def iso(epoch: float | None, tz: tzinfo | None = None) -> str | None:
-    """Epoch seconds as ISO 8601 with the offset of `tz` (the local zone by default)."""
-    if epoch is None:
-        return None
-    moment = datetime.fromtimestamp(epoch, tz) if tz else datetime.fromtimestamp(epoch).astimezone()
-    return moment.isoformat(timespec="seconds")
+    """Epoch seconds as ISO 8601 with the offset of `tz` (the local zone by default),
+    as `session_text.IsoDates` writes every date."""
+    return IsoDates(tz).text(epoch)
 
 
 def csv_row(
@@ -75,10 +72,6 @@ def csv_text(
     yield buffer.getvalue()
 
 
-def _checkin(c: CheckIn, tz: tzinfo | None) -> dict[str, object]:
-    return {**checkin_json(c), "at": iso(c.at, tz)}
-
-
 def jsonl_text(
     sessions: Iterable[tuple[SessionRecord, Sequence[StepRow]]],
     checkins: Mapping[int | None, Sequence[CheckIn]],
@@ -90,10 +83,10 @@ def jsonl_text(
     writes it."""
     dates = IsoDates(tz)
     for record, steps in sessions:
-        told = [_checkin(c, tz) for c in checkins.get(record.id, ())]
+        told = [checkin_json(c, dates) for c in checkins.get(record.id, ())]
         yield jsonl_session(record, steps, told, dates)
     for c in checkins.get(None, ()):
-        yield json.dumps({"type": "checkin", **_checkin(c, tz)}, ensure_ascii=False) + "\n"
+        yield json.dumps({"type": "checkin", **checkin_json(c, dates)}, ensure_ascii=False) + "\n"
 
 
 def by_session(checkins: Iterable[CheckIn]) -> dict[int | None, list[CheckIn]]:

@@ -1,6 +1,7 @@
 """Whole sessions as JSON text, fast enough for five years of them: `history
 --json` (indented, as `json.dumps(indent=2)` writes it) and the JSON Lines
-export (one compact line a session, dates in ISO 8601 with the local offset).
+export (one compact line a session); both write dates in ISO 8601 with the local
+offset (`IsoDates`, the one date formatter of every export and `--json`).
 
 These outputs hold every step (at 1,825 sessions, 105,850 of them: 36 MB of
 `--json`), so the cost per step is the cost: `json.dumps(indent=2)` runs
@@ -23,6 +24,8 @@ from datetime import datetime, tzinfo
 from json.encoder import encode_basestring, encode_basestring_ascii
 from typing import Any
 
+from tui.core.programme.zones import CheckIn
+from tui.core.store.checkins import to_json
 from tui.core.store.record import SessionRecord
 from tui.core.store.rows import STEP_FIELDS, StepRow
 
@@ -35,10 +38,14 @@ _BOOL = ("false", "true")
 MINUTES_KEPT = 2048
 
 
-def indented_session(record: SessionRecord, steps: Sequence[StepRow], checkins: object) -> str:
+def indented_session(
+    record: SessionRecord, steps: Sequence[StepRow], checkins: object, iso: IsoDates
+) -> str:
     """`json.dumps({**record.to_json(), "steps": ..., "checkins": checkins}, indent=2)`,
-    the steps from their rows."""
+    the steps from their rows, every date as `iso` writes it (ISO 8601 with the
+    offset, as the JSON Lines export: `checkins` give theirs so, `checkin_json`)."""
     head = record.to_json()
+    head["started_at"], head["ended_at"] = iso.text(record.started_at), iso.text(record.ended_at)
     del head["steps"]
     text = json.dumps(head, indent=2)[:-2]  # up to the closing "\n}"
     q = encode_basestring_ascii
@@ -46,8 +53,8 @@ def indented_session(record: SessionRecord, steps: Sequence[StepRow], checkins: 
         body = ",\n".join([
             _INDENTED_STEP % (
                 r[0], q(r[1]), q(r[2]), r[3], r[4], "null" if r[5] is None else q(r[5]),
-                "null" if r[6] is None else q(r[6]), r[7], r[8],
-                "null" if r[9] is None else r[9], _BOOL[r[10]], _BOOL[r[11]],
+                "null" if r[6] is None else q(r[6]), r[7], iso(r[8]), iso(r[9]),
+                _BOOL[r[10]], _BOOL[r[11]],
             )
             for r in steps
         ])  # fmt: skip
@@ -110,6 +117,12 @@ class IsoDates:
             return datetime.fromtimestamp(epoch, self._tz)
         return datetime.fromtimestamp(epoch).astimezone()
 
+
+
+def checkin_json(c: CheckIn, iso: IsoDates) -> dict[str, object]:
+    """One check-in as `history --json` and the JSON Lines export write it, its
+    time as `iso` writes dates."""
+    return {**to_json(c), "at": iso.text(c.at)}
 
 
 def jsonl_session(
