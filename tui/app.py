@@ -352,6 +352,7 @@ class SpinewiseApp(CheckInsApp):
         summary = SummaryScreen(message.record, ask_for=asked, wall=self.wall,
                                 next_time=self._next_time(message.record))  # fmt: skip
         self.push_screen(summary, self._after_summary)
+        self.run_worker(self._advise, thread=True, group="checkins", exit_on_error=False)
 
     def _after_summary(self, where: AfterSummary | None) -> None:
         from .screens.summary import AfterSummary

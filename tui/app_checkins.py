@@ -3,9 +3,11 @@
 Screens post `RecordCheckIn`; it is stored here in a thread of its own, never
 on the UI loop, and not a daemon: an answer given on the summary just before
 `q` is still written as the program exits (`checkins_written` waits for them).
-After a red answer, and when the routine library first opens,
-the last 7 days are read (in the same worker) for the advice to see a health
-professional (`zones.see_professional`). The library also asks, once, how
+After a red answer, when the routine library first opens and when a summary
+shows, the last 7 days are read (in the same worker) for the advice to see a
+health professional (`zones.see_professional`), a line on the library and the
+summary while it applies; a "worse" next-morning answer adds the advice to ease
+off for that day (`zones.EASE_OFF_WORSE`). The library also asks, once, how
 the back is the morning after a session (`zones.next_day_due`). What is asked
 follows the `checkins` setting (`settings.CHECKIN_MODES`), which the command
 palette changes.
@@ -13,6 +15,7 @@ palette changes.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -104,13 +107,32 @@ class CheckInsApp(App[str | None]):
         thread.start()
 
     def _advise(self) -> None:
-        """Notify the advice to see a professional when red came twice this week."""
-        from tui.core.programme.zones import SEE_PROFESSIONAL, see_professional
-
+        """In a thread: the last 7 days' check-ins read, then the advice to see a
+        professional shown on the library and the summary while it applies
+        (`zones.see_professional`): a line that stays, not a toast that covers."""
         now = self.wall()
         recent = self.storage.call(lambda store: store.checkins(since=now - WEEK)) or []
-        if see_professional(recent, date.fromtimestamp(now)) and self.is_running:
-            self.notify(SEE_PROFESSIONAL, severity="warning", timeout=20, markup=False)
+        if not self.is_running:
+            return
+        with contextlib.suppress(RuntimeError):  # the app ended meanwhile
+            self.call_from_thread(self._show_advice, recent, date.fromtimestamp(now))
+
+    def _show_advice(self, recent: list[CheckIn], today: date) -> None:
+        from tui.core.programme.zones import EASE_OFF_WORSE, SEE_PROFESSIONAL, see_professional
+
+        said = [SEE_PROFESSIONAL] if see_professional(recent, today) else []
+        if self._worse_on == today:
+            said.append(EASE_OFF_WORSE)
+        library = getattr(self, "routine_library", None)
+        if library is not None:
+            library.set_advice(" ".join(said))
+        for screen in self.screen_stack:
+            set_recent = getattr(screen, "set_recent", None)
+            if set_recent is not None:
+                set_recent(recent, today)
+
+    #: The day the next-morning answer was "worse" (ease off is said that day).
+    _worse_on: date | None = None
 
     def ask_next_day(self) -> None:
         """On the routine library: the next-morning question, when due (read in a thread)."""
@@ -129,11 +151,15 @@ class CheckInsApp(App[str | None]):
         from .screens.checkins import NextDayDialog
 
         def answered(change: Change | None) -> None:
-            from tui.core.programme.zones import CheckIn, Kind
+            from tui.core.programme.zones import Change, CheckIn, Kind
 
             # Dismissed too is kept (no change): the question is asked once.
             checkin = CheckIn(Kind.NEXT_DAY, self.wall(), change=change, session_id=last.id)
             self.post_message(RecordCheckIn(checkin))
+            if change is Change.WORSE:  # ease off, said at once and kept on the library
+                self._worse_on = date.fromtimestamp(self.wall())
+                self.run_worker(self._advise, thread=True, group="checkins",
+                                exit_on_error=False)  # fmt: skip
 
         self.push_screen(NextDayDialog(), answered)
 

@@ -10,7 +10,15 @@ from tests.doubles import FakeClock
 from tests.ui.helpers import app_options, entry_for
 from tests.ui.test_workout import step_to
 from tui.app import SpinewiseApp
-from tui.core.programme.zones import Change, CheckIn, Effort, Kind, Zone
+from tui.core.programme.zones import (
+    EASE_OFF_RED,
+    SEE_PROFESSIONAL,
+    Change,
+    CheckIn,
+    Effort,
+    Kind,
+    Zone,
+)
 from tui.core.store.database import Store
 from tui.screens.checkins import NextDayDialog, PainDialog
 from tui.screens.confirm import ChoiceDialog
@@ -167,6 +175,9 @@ async def test_the_next_morning_question_on_the_library_is_asked_once():
         await pilot.press("w")
         await settle(app, pilot)
         assert not isinstance(app.screen, NextDayDialog)
+        # "worse" is answered with the advice to ease off, on a line that stays
+        advice = str(app.screen.query_one("#advice", Line).content)
+        assert advice.startswith("Worse than before yesterday's session: ease off")
     assert kept(store) == [(Kind.NEXT_DAY, None, Change.WORSE, None, None)]
     assert store.checkins()[0].session_id == sid
     app, _, _ = make(store=store, start=False)
@@ -185,8 +196,52 @@ async def test_red_twice_this_week_gives_the_advice():
     app.wall = lambda: now
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        said = [n.message for n in app._notifications]
-        assert any("physiotherapist or doctor" in m for m in said)
+        await pilot.pause()
+        # a calm line on the library that stays while it applies, not a toast
+        line = app.screen.query_one("#advice", Line)
+        assert str(line.content) == SEE_PROFESSIONAL and line.display and line.region.height
+        assert not [n for n in app._notifications if "physiotherapist" in n.message]
+
+
+def summary_app(record, recent, today, ask_for=1):
+    from textual.app import App
+
+    from tui.screens.summary import SummaryScreen
+
+    class One(App[None]):
+        def on_mount(self) -> None:
+            screen = SummaryScreen(record, ask_for=ask_for, wall=lambda: 1e9)
+            self.push_screen(screen)
+            screen.set_recent(recent, today)
+
+    return One()
+
+
+def ended_record():
+    from tui.core.store.record import SessionRecord
+
+    return SessionRecord(1, "test-care", "Test care", "completed", 1e9 - 600, 1e9, 600.0,
+                         ("Bird dog",), (), ())  # fmt: skip
+
+
+async def test_the_summary_eases_off_after_a_red_pain_and_advises_when_red_twice():
+    """Issue 15: red twice in 7 days shows on the summary too; a red pain after is
+    answered with ease off, never "same time tomorrow?"."""
+    today = datetime.fromtimestamp(1e9).date()
+    earlier = [CheckIn(Kind.AFTER, 1e9 - 3 * 86400, pain=7, session_id=9)]
+    app = summary_app(ended_record(), earlier, today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        closing = app.screen.query_one("#summary-closing")
+        advice = app.screen.query_one("#advice", Line)
+        assert "same time tomorrow" in str(closing.content) and str(advice.content) == ""
+        await pilot.press("4")
+        assert str(advice.content) == ""
+        await pilot.press("7")  # red today, red three days ago
+        assert str(closing.content) == EASE_OFF_RED
+        assert str(advice.content) == SEE_PROFESSIONAL and advice.region.height
+        await pilot.press("2")  # changed the answer: the advice follows it
+        assert "same time tomorrow" in str(closing.content) and str(advice.content) == ""
 
 
 async def test_the_history_table_shows_pain_before_and_after_and_its_zone():

@@ -82,6 +82,8 @@ class RoutineLibraryScreen(Screen[None]):
         self._load = catalog if callable(catalog) else None
         self.catalog: list[Shown] = [] if callable(catalog) else list(catalog)
         self.banner = banner
+        #: Health advice shown while it applies (`set_advice`); "" hides the line.
+        self.advice = ""
         self.shown: list[Shown] = list(self.catalog)
         #: Each routine file's key when read (`catalog.loading`); None: not loaded by it.
         self._keys: Keys | None = None
@@ -93,6 +95,7 @@ class RoutineLibraryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(TITLE, id="library-title", classes="title-bar")
         yield Line(self.banner, id="banner")
+        yield Line(self.advice, id="advice")
         yield Input(placeholder="Type to filter: level, tag, name…", id="filter")
         with Horizontal(id="library-body", classes="split"):
             yield DataTable(id="routines", cursor_type="row", zebra_stripes=False)
@@ -250,6 +253,13 @@ class RoutineLibraryScreen(Screen[None]):
         if self._again:
             self._again = False
             self.look_at_files()
+
+    def set_advice(self, advice: str) -> None:
+        """A calm line under the title while advice applies (see a professional,
+        ease off); it stays, unlike a toast, and covers nothing."""
+        self.advice = advice
+        if self.is_attached:
+            self.query_one("#advice", Line).show(advice)
 
     def set_banner(self, banner: str) -> None:
         self.banner = banner

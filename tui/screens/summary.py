@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from datetime import date
 from enum import Enum
 
 from textual import events
@@ -18,10 +19,11 @@ from textual.widgets import Footer, Static
 from tui.core.present import summary
 from tui.core.present.asking import ASK_EFFORT, ASK_PAIN_AFTER, pain_of_key
 from tui.core.present.pain import EFFORT_KEYS
-from tui.core.programme.zones import CheckIn, Effort, Kind, zone
+from tui.core.programme.zones import SEE_PROFESSIONAL, CheckIn, Effort, Kind, zone
 from tui.core.store.record import SessionRecord
 
 from ..messages import RecordCheckIn
+from ..widgets.line import Line
 
 
 class AfterSummary(Enum):
@@ -60,6 +62,9 @@ class SummaryScreen(Screen[AfterSummary]):
         self.ask_for = ask_for
         self.pain: int | None = None
         self.effort: Effort | None = None
+        #: The last 7 days' check-ins (`set_recent`, read in a thread) and their day.
+        self.recent: list[CheckIn] | None = None
+        self.today: date | None = None
 
     def compose(self) -> ComposeResult:
         record = self.record
@@ -71,6 +76,7 @@ class SummaryScreen(Screen[AfterSummary]):
                 with Horizontal(classes="summary-line"):
                     yield Static(label, classes="summary-label", markup=False)
                     yield Static(value, classes="summary-value", markup=False)
+            yield Line("", id="advice")
             yield Static(summary.closing(record), id="summary-closing", markup=False)
             if self.next_time is not None:
                 lines = self.next_time(None)
@@ -89,6 +95,8 @@ class SummaryScreen(Screen[AfterSummary]):
             self.query_one("#ask-pain", Static).update(f"Back pain now: {pain} ({zone(pain)})")
             if self.next_time is not None:
                 self.query_one("#next-time", Static).update("\n".join(self.next_time(pain)))
+            self.query_one("#summary-closing", Static).update(summary.closing(self.record, pain))
+            self._advise()
         elif effort is not None:
             self.effort = effort
             words = {"easy": "easy", "right": "about right", "hard": "hard"}[effort.value]
@@ -96,6 +104,27 @@ class SummaryScreen(Screen[AfterSummary]):
         else:
             return
         event.stop()
+
+    def set_recent(self, recent: list[CheckIn], today: date) -> None:
+        """The last 7 days' check-ins, read by the app in a thread: the advice to see
+        a professional shows while it applies, the pain typed here counted too."""
+        self.recent, self.today = recent, today
+        self._advise()
+
+    def _advise(self) -> None:
+        from tui.core.programme.zones import see_professional
+
+        if self.recent is None or self.today is None:
+            return
+        given = list(self.recent)
+        if self.pain is not None:
+            given.append(CheckIn(Kind.AFTER, self.wall(), pain=self.pain, session_id=self.ask_for))
+        shown = see_professional(given, self.today)
+        for line in self.query("#advice").results(Line):  # none until composed
+            line.show(SEE_PROFESSIONAL if shown else "")
+
+    def on_mount(self) -> None:
+        self._advise()
 
     def action_leave(self, where: str) -> None:
         """`where` is the binding's word: an `AfterSummary` value."""

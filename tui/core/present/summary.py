@@ -9,6 +9,7 @@ history and the streak use (an exercise pressed through is skipped, not done).
 from __future__ import annotations
 
 from tui.core.engine.credit import COMPLETED, PAUSED, PREVIEW, SKIPPED
+from tui.core.programme.zones import EASE_OFF_RED, Zone, zone
 from tui.core.routine.models import format_clock
 from tui.core.store.record import SessionRecord, swap_notes
 from tui.core.words import count
@@ -26,9 +27,12 @@ def title(record: SessionRecord) -> str:
     return _TITLES.get(record.outcome, "Session ended")
 
 
-def closing(record: SessionRecord) -> str:
-    """The last word: rest and see a professional after a hurt (the health rule in
-    DESIGN.md), else whether it counted."""
+def closing(record: SessionRecord, pain: int | None = None) -> str:
+    """The last word: ease off after a red pain after (`pain`, NRS 0-10, 6 or more:
+    `zones.EASE_OFF_RED`, Silbernagel 2007), rest and see a professional after a
+    hurt (the health rule in DESIGN.md), else whether it counted."""
+    if pain is not None and zone(pain) is Zone.RED:
+        return EASE_OFF_RED
     if record.hurt:
         return (
             "Something hurt today. Rest it, try an easier version next time, "

@@ -38,6 +38,18 @@ SEE_PROFESSIONAL = (
     "Pain of 6 or more twice this week: consider asking a physiotherapist or doctor "
     "about these exercises before going on. Ease off until then."
 )
+#: After a red pain (6 or more): too much, so ease off (Silbernagel 2007: red means
+#: the load was too high; the next dose is lower). Advice, never a diagnosis.
+EASE_OFF_RED = (
+    "Pain of 6 or more is more than these exercises should cause: ease off. Rest "
+    "today, and next time do less (fewer reps, a smaller range, an easier routine)."
+)
+#: The next morning worse than before the session: ease off (Silbernagel 2007: the
+#: next morning decides the next dose; worse means a lower one).
+EASE_OFF_WORSE = (
+    "Worse than before yesterday's session: ease off today (fewer reps, a smaller "
+    "range), and ask a physiotherapist or doctor if it keeps getting worse."
+)
 
 
 class Zone(StrEnum):
