@@ -63,6 +63,21 @@ def test_pain_after_midnight_is_the_last_sessions_pain_after(monkeypatch, capsys
         assert datetime.fromisoformat(moment).utcoffset() is not None
 
 
+def test_a_later_next_morning_answer_replaces_the_earlier_and_says_so(
+    monkeypatch, capsys, session
+):
+    """Found by a tester: three `--vs` the next day kept three answers."""
+    at(monkeypatch, datetime(2026, 3, 2, 7, 0))
+    assert main(["checkin", "--vs", "worse"]) == 0
+    assert "replaces" not in capsys.readouterr().out
+    at(monkeypatch, datetime(2026, 3, 2, 9, 0))
+    assert main(["checkin", "--vs", "same"]) == 0
+    assert "it replaces the earlier answer (worse)." in capsys.readouterr().out
+    assert main(["checkin", "--vs", "better"]) == 0
+    assert "it replaces the earlier answer (same)." in capsys.readouterr().out
+    assert kept() == [(Kind.NEXT_DAY, None, Change.BETTER, session, None)]
+
+
 def test_more_than_a_day_later_a_pain_stands_alone(monkeypatch, session):
     at(monkeypatch, datetime(2026, 3, 2, 22, 31))
     assert main(["checkin", "2", "--effort", "easy"]) == 0
@@ -96,8 +111,16 @@ def test_vs_minutes_after_a_session_of_today_is_refused_and_keeps_nothing(monkey
     said = no_comparison(capsys, ["3", "--vs", "better"])
     assert said == (
         "spinewise checkin: your last session ended today at 18:00: --vs is about the morning "
-        "after it, from 02:00 tomorrow; for the pain now, give it alone: spinewise checkin PAIN\n"
+        "after it, from 02:00 tomorrow. Nothing was kept; to keep the rest now: "
+        "spinewise checkin 3\n"
     )
+    assert kept() == []
+    said = no_comparison(capsys, ["10", "--vs", "same", "--effort", "hard", "--note", "it's ok"])
+    assert said.endswith(
+        "Nothing was kept; to keep the rest now: "
+        "spinewise checkin 10 --effort hard --note 'it'\"'\"'s ok'\n"
+    )
+    assert no_comparison(capsys, ["--vs", "same"]).endswith("Nothing was kept\n")
     assert kept() == []
     assert main(["checkin", "3"]) == 0  # the pain alone: its pain after, as before
     assert kept() == [(Kind.AFTER, 3, None, sid, None)]

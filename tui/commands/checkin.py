@@ -4,8 +4,10 @@ how the back is, recorded now.
 A pain is the most recent session's pain after when that ended within 24
 hours and has none yet, else it stands alone. `--vs` is the next-morning
 answer of yesterday's session (ended on the day before, 8 hours or more ago,
-as the library's question): with no such session it is said in a sentence
-and nothing is kept (exit 1). The rules are `zones.attach`. An answer about a
+as the library's question): a later answer replaces an earlier one, and says
+so; with no such session it is said in a sentence, nothing is kept, not even
+the pain (exit 1: nothing half-kept), and the exact command that keeps the rest
+is given. The rules are `zones.attach`. An answer about a
 session decides its progression (`store.checkins`): what changed is said, with
 why. Wrong words or a pain off 0-10 are usage errors (exit 2) named in a sentence.
 """
@@ -105,7 +107,9 @@ def run(args: argparse.Namespace) -> int:
         try:
             kind, session_id = attach(now, last, pain=args.pain, vs=vs)
         except NothingToCompare as error:  # nothing is kept: the person says it again
-            print(f"spinewise checkin: {error}", file=sys.stderr)
+            rest = _without_vs(args)
+            tail = f"; to keep the rest now: {rest}" if rest else ""
+            print(f"spinewise checkin: {error}. Nothing was kept{tail}", file=sys.stderr)
             return 1
         checkin = CheckIn(
             kind=kind,
@@ -116,8 +120,12 @@ def run(args: argparse.Namespace) -> int:
             note=args.note or None,
             session_id=session_id,
         )
+        replaced: list[CheckIn] = []
         try:
-            store.add_checkin(checkin)
+            if kind is Kind.NEXT_DAY:  # one next-morning answer a session: the latest
+                replaced = store.replace_next_day(checkin)
+            else:
+                store.add_checkin(checkin)
             decided = [] if session_id is None else store.apply_session(session_id, now)
         except StoreError as error:
             print(f"spinewise: {error}", file=sys.stderr)
@@ -132,12 +140,25 @@ def run(args: argparse.Namespace) -> int:
             said = f"Recorded on its own (your session of {when} has its pain after already)"
     if args.pain is not None:
         said += f": pain {args.pain} ({zone(args.pain).value})"
+    earlier = [c.change.value for c in replaced if c.change is not None]
+    if earlier:
+        said += f"; it replaces the earlier answer ({earlier[-1]})"
     print(said + ".")
     for started, decision in decided:  # what this answer changed in a routine's dose
         print(f"{started.key}: {_change(started, decision)}")
     if args.pain is not None and args.pain > AMBER_MAX:
         _advise(now)
     return 0
+
+
+def _without_vs(args: argparse.Namespace) -> str:
+    """The command that keeps what was given besides `--vs` ("" when nothing)."""
+    import shlex
+
+    words = [] if args.pain is None else [str(args.pain)]
+    words += [] if args.effort is None else ["--effort", args.effort]
+    words += [] if not args.note else ["--note", args.note]
+    return shlex.join(["spinewise", "checkin", *words]) if words else ""
 
 
 def _change(started: StartedStage, decision: Decision) -> str:

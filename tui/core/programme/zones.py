@@ -250,26 +250,26 @@ def attach(
 
 def no_comparison(now: float, last: LastSession | None, tz: tzinfo | None = None) -> str:
     """Why a next-morning answer given at `now` has no session to compare with
-    (`compares_with` is False), and what to do instead: one sentence."""
-    alone = "for the pain now, give it alone: spinewise checkin PAIN"
+    (`compares_with` is False), and from when it has: one sentence (the command
+    adds what was kept, nothing, and the command that keeps the rest)."""
     if last is None or last.ended_at is None:
         return (
             "there is no session to compare with: --vs says how your back is the "
-            f"morning after a session, compared with before it; {alone}"
+            "morning after a session, compared with before it"
         )
     ended = datetime.fromtimestamp(last.ended_at, tz)
     days = (local_day(now, tz) - ended.date()).days
     if days not in (0, 1):
         return (
             f"there is no session to compare with: your last one was on {ended:%a %d %b}, "
-            f"and --vs is about the morning after a session (the next day); {alone}"
+            "and --vs is about the morning after a session (the next day)"
         )
     midnight = datetime.combine(ended.date() + timedelta(days=1), datetime.min.time(), tz)
     earliest = datetime.fromtimestamp(max(last.ended_at + NEXT_DAY_AFTER, midnight.timestamp()), tz)
     day = "today" if earliest.date() == local_day(now, tz) else "tomorrow"
     return (
         f"your last session ended {'today' if days == 0 else 'yesterday'} at {ended:%H:%M}: "
-        f"--vs is about the morning after it, from {earliest:%H:%M} {day}; {alone}"
+        f"--vs is about the morning after it, from {earliest:%H:%M} {day}"
     )
 
 

@@ -53,6 +53,16 @@ class CheckInMethods:
         with self._guard() as conn:
             return select(conn, session_ids, since)
 
+    def replace_next_day(self, c: CheckIn) -> list[CheckIn]:
+        """Keep the next-morning answer `c` in place of its session's earlier ones
+        (answered or dismissed), in one transaction: the earlier ones, oldest first."""
+        with self._write() as conn:
+            earlier = [e for e in select(conn, [c.session_id], None) if e.kind.value == "next-day"]
+            conn.execute("DELETE FROM checkins WHERE session_id = ? AND kind = ?",
+                         (c.session_id, "next-day"))  # fmt: skip
+            insert(conn, c)
+        return earlier
+
     def last_session(self) -> LastSession | None:
         """The most recently started session that has ended, with what it was told."""
         with self._guard() as conn:
