@@ -46,15 +46,19 @@ def kept(store: Store) -> list[tuple]:
 
 
 async def test_before_a_pain_key_answers_on_the_first_get_ready():
-    app, _, store = make()
+    app, clock, store = make()
     async with app.run_test(size=(80, 24)) as pilot:
         ask = app.screen.query_one("#ask", Line)
         assert str(ask.content) == "Back pain now? 0-9, t for 10, Enter skips"
         await pilot.press("t")
         await settle(app, pilot)
-        assert str(ask.content) == "" and ask.has_class("-empty")
+        # acknowledged (a tester found the question just went), until the get-ready ends
+        assert str(ask.content) == "Pain before: 10 (red), noted"
         await pilot.press("4")  # answered once: a later key is no answer
         await settle(app, pilot)
+        assert str(ask.content) == "Pain before: 10 (red), noted"
+        await step_to(pilot, clock, 7)
+        assert str(ask.content) == "" and ask.has_class("-empty")
     assert kept(store) == [(Kind.BEFORE, 10, None, None, None)]
     assert store.checkins()[0].session_id is not None
 
@@ -261,6 +265,26 @@ async def test_the_history_table_shows_pain_before_and_after_and_its_zone():
         assert isinstance(screen, HistoryScreen)
         table = screen.query_one("#history-table")
         assert str(table.get_row_at(0)[4]) == "2 → 3 amber"  # before → after; worst's zone
+
+
+def test_a_session_left_before_it_began_keeps_no_pain_before():
+    """Found by a tester: `q` in the first get-ready kept nothing but the pain
+    before, session-less, which the JSONL export listed."""
+    store = Store.open(":memory:")
+    sid = store.begin("test-care", None, "Test care", "x", 60.0, 1, {}, 1000.0)
+    store.add_checkin(CheckIn(Kind.BEFORE, 1001.0, pain=2, session_id=sid))
+    store.add_checkin(CheckIn(Kind.STANDALONE, 1002.0, pain=1))
+    store.forget(sid)
+    assert kept(store) == [(Kind.STANDALONE, 1, None, None, None)]
+
+
+def test_a_dismissed_next_morning_question_is_no_answer_but_is_not_asked_again():
+    store = Store.open(":memory:")
+    sid = stored_session(store, 1000.0)
+    store.add_checkin(CheckIn(Kind.NEXT_DAY, 40000.0, session_id=sid))  # Enter
+    assert store.checkins() == [] and store.checkins([sid]) == []
+    last = store.last_session()
+    assert last is not None and last.has_next_day
 
 
 def test_pain_cells():

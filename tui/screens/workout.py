@@ -196,9 +196,10 @@ class WorkoutScreen(Screen[None]):
         self.caution.show(view.caution)
         self.tip.show(view.tip)
         self.next_line.show(view.next)
-        if self._asking:
-            self._asking = self.session.index == 0
-            self.ask.show(ASK_BEFORE if self._asking else "")
+        if self._asking or self.ask.content:  # asked, or noted, until the get-ready ends
+            self._asking = self._asking and self.session.index == 0
+            noted = str(self.ask.content) if self.session.index == 0 else ""
+            self.ask.show(ASK_BEFORE if self._asking else noted)
         self.progress.fraction = view.progress
         classes = {f"-{kind}": view.kind == kind for kind in STEP_KINDS}
         classes["-paused"] = view.status == "paused"
@@ -293,9 +294,10 @@ class WorkoutScreen(Screen[None]):
         event.stop()
         self._asking = False
         self.ask.show("")
-        if pain is not None:
-            from tui.core.programme.zones import Kind
+        if pain is not None:  # acknowledged until the get-ready ends
+            from tui.core.programme.zones import Kind, zone
 
+            self.ask.show(f"Pain before: {pain} ({zone(pain).value}), noted")
             self._record(Kind.BEFORE, pain)
 
     def _record(self, kind: Kind, pain: int | None, *, sharp: bool | None = None) -> None:

@@ -90,7 +90,13 @@ def insert(conn: sqlite3.Connection, c: CheckIn) -> int:
 def select(
     conn: sqlite3.Connection, session_ids: Iterable[int | None] | None, since: float | None
 ) -> list[CheckIn]:
-    sql, params = f"SELECT {_COLUMNS} FROM checkins WHERE at >= ?", [since or float("-inf")]
+    # A next-morning question dismissed (Enter) is kept only so it is not asked
+    # again (`last_session` reads it); it is no answer: never read back as one.
+    sql, params = (
+        f"SELECT {_COLUMNS} FROM checkins WHERE at >= ?"
+        " AND NOT (kind = 'next-day' AND change IS NULL AND pain IS NULL)",
+        [since or float("-inf")],
+    )
     if session_ids is not None:  # a session not stored (id None) has none
         ids = [int(i) for i in session_ids if i is not None]
         if not ids:

@@ -214,9 +214,17 @@ class Store(CheckInMethods, EnrolmentMethods, RowMethods, ProgressMethods):
             return int(row["id"])
 
     def forget(self, session_id: int) -> None:
-        """Delete the active session `session_id`, steps and all: one left before it began."""
+        """Delete the active session `session_id`, steps and check-ins and all: one left
+        before it began keeps nothing (its pain before would stay, session-less, by
+        the check-ins' ON DELETE SET NULL)."""
         with self._write() as conn:
-            conn.execute("DELETE FROM sessions WHERE id = ? AND status = 'active'", (session_id,))
+            active = conn.execute(
+                "SELECT 1 FROM sessions WHERE id = ? AND status = 'active'", (session_id,)
+            ).fetchone()
+            if active is None:
+                return
+            conn.execute("DELETE FROM checkins WHERE session_id = ?", (session_id,))
+            conn.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
 
     def set_speed(self, session_id: int, speed: float) -> None:
         """The active session now runs at `speed` (resumed at another: a preview)."""
