@@ -129,6 +129,34 @@ async def test_after_pain_and_effort_on_the_summary():
     assert kept(store) == [(Kind.AFTER, 2, None, Effort.HARD, None)]
 
 
+async def test_enter_on_the_summary_skips_one_question_at_a_time():
+    """Found by a tester: Enter skipped the pain question and left, so the effort
+    was never asked. Each Enter skips the question asked; then it leaves."""
+    app, clock, store = make("after")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await step_to(pilot, clock, 10_000)
+        await pilot.press("enter")  # the self-paced squats
+        await pilot.pause()
+        summary = app.screen
+        assert isinstance(summary, SummaryScreen)
+        assert str(summary.query_one("#ask-pain").content).endswith("Enter skips")
+        await pilot.press("enter")
+        assert app.screen is summary
+        assert str(summary.query_one("#ask-pain").content) == "Back pain now: skipped"
+        await pilot.press("h")
+        await pilot.press("enter")  # both given or skipped: Enter leaves
+        await settle(app, pilot)
+        assert app.screen is not summary
+    assert kept(store) == [(Kind.AFTER, None, None, Effort.HARD, None)]
+
+
+def test_the_workout_help_says_the_pain_keys_and_what_bang_asks():
+    from tui.screens.help import HELP
+
+    assert "0-9" in HELP and "t for 10" in HELP and "Enter skips" in HELP
+    assert "asks how bad" in HELP and "carry on" in HELP
+
+
 async def test_the_summary_keeps_its_answers_at_the_apps_wall_time():
     app, clock, store = make("after")
     when = datetime(2026, 3, 2, 23, 59, 30).timestamp()

@@ -16,7 +16,9 @@ HELP = """\
   [b]p[/b]      restart this step; in its first 2 s, the one before
   [b]+[/b]      10 more seconds of rest
   [b]Enter[/b]  a self-paced set is done
-  [b]![/b]      this hurts: pause, then skip, try easier, or end
+  [b]![/b]      this hurts: pauses and asks how bad (0-9, t for 10);
+         then carry on, skip, try easier, or end
+  [b]0-9[/b] [b]t[/b]  first get-ready: pain now (t for 10); Enter skips
   [b]e[/b] / [b]h[/b]  easier / harder version, for the rest of the session
   [b]m[/b]      mute / unmute sounds
   [b]q[/b]      quit; the session is kept: [b]spinewise resume[/b]

@@ -62,6 +62,8 @@ class SummaryScreen(Screen[AfterSummary]):
         self.ask_for = ask_for
         self.pain: int | None = None
         self.effort: Effort | None = None
+        #: The questions Enter skipped ("pain", "effort").
+        self._skipped: set[str] = set()
         #: The last 7 days' check-ins (`set_recent`, read in a thread) and their day.
         self.recent: list[CheckIn] | None = None
         self.today: date | None = None
@@ -90,7 +92,9 @@ class SummaryScreen(Screen[AfterSummary]):
         if self.ask_for is None:
             return
         pain, effort = pain_of_key(event.key), EFFORT_KEYS.get(event.key)
-        if pain is not None:
+        if event.key == "enter" and self._skip_question():
+            event.prevent_default()  # Enter skips the question asked, not the rest
+        elif pain is not None:
             self.pain = pain
             self.query_one("#ask-pain", Static).update(f"Back pain now: {pain} ({zone(pain)})")
             if self.next_time is not None:
@@ -104,6 +108,17 @@ class SummaryScreen(Screen[AfterSummary]):
         else:
             return
         event.stop()
+
+    def _skip_question(self) -> bool:
+        """Enter on a question not answered yet: skip that one only (pain, then
+        effort); False once both are answered or skipped (Enter then leaves)."""
+        for name, given in (("pain", self.pain), ("effort", self.effort)):
+            if given is None and name not in self._skipped:
+                self._skipped.add(name)
+                words = "Back pain now" if name == "pain" else "How hard"
+                self.query_one(f"#ask-{name}", Static).update(f"{words}: skipped")
+                return True
+        return False
 
     def set_recent(self, recent: list[CheckIn], today: date) -> None:
         """The last 7 days' check-ins, read by the app in a thread: the advice to see

@@ -8,8 +8,8 @@ The keys that answer with the zones' words, and the table cells, are `pain`.
 from __future__ import annotations
 
 ASK_BEFORE = "Back pain now? 0-9, t for 10, Enter skips"
-ASK_PAIN_AFTER = "Back pain now? 0-9, t for 10"
-ASK_EFFORT = "How hard was that? e easy, r about right, h hard"
+ASK_PAIN_AFTER = "Back pain now? 0-9, t for 10, Enter skips"
+ASK_EFFORT = "How hard was that? e easy, r about right, h hard, Enter skips"
 ASK_NEXT_DAY = (
     "Your back this morning, compared with before yesterday's session: "
     "b better, s same, w worse (Enter dismisses)"
