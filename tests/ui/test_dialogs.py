@@ -25,4 +25,17 @@ async def test_a_choice_dialog_returns_the_answer_chosen_by_key_button_or_escape
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
-    assert got == [Hurt.SKIP, Hurt.END, Hurt.CARRY_ON, True]
+    assert got == [Hurt.SKIP, Hurt.END, Hurt.STAY_PAUSED, True]
+
+
+def test_the_hurt_dialog_says_what_to_do_by_zone():
+    """Found by a tester: at pain 3 it said "Stop Knee to chest." while offering
+    Carry on; "Stop Lying twist." read as a fragment."""
+    green = hurt_dialog("Knee to chest", 3).text
+    assert "Fine to carry on gently with Knee to chest; stop if it gets sharp" in green
+    assert "Stop" not in green
+    amber = hurt_dialog("Knee to chest", 5).text
+    assert "Carry on with Knee to chest only if it settles" in amber
+    red = hurt_dialog("Lying twist", 7).text
+    assert "skip this exercise and ease off" in red and "Stop this exercise (Lying twist)." in red
+    assert "Stop this exercise (Lying twist)." in hurt_dialog("Lying twist").text

@@ -21,7 +21,7 @@ from textual.widgets import Button, Static
 from textual.widgets.button import ButtonVariant
 
 from tui.core.present.health import HEALTH_NOTICE
-from tui.core.programme.zones import AMBER_MAX
+from tui.core.programme.zones import AMBER_MAX, GREEN_MAX
 
 T = TypeVar("T")
 
@@ -112,6 +112,9 @@ class Hurt(Enum):
     EASIER = "easier"
     END = "end"
     CARRY_ON = "carry-on"
+    #: Escape: the dialog closes and the session stays paused (someone in pain
+    #: carries on when ready, with space, not at once).
+    STAY_PAUSED = "stay-paused"
     #: Sharp, shooting or radiating pain: the session ends, and nothing progresses
     #: after it (`programme.progression`).
     SHARP = "sharp"
@@ -130,15 +133,20 @@ def hurt_dialog(
     ends a session; `q` leaves and keeps the session, as on the workout."""
     red = pain is not None and pain > AMBER_MAX
     said = f"Pain {pain} of 10. " if pain is not None else ""
-    why = (
-        "That is more than exercise should cause (6 or more is red): skip this exercise "
-        "and ease off. " if red else ""
-    )
+    # What to do, by zone (Silbernagel 2007): green carries on gently, amber only
+    # if it settles, red (and an unsaid pain) stops.
+    if pain is not None and pain <= GREEN_MAX:
+        why = f"Fine to carry on gently with {exercise}; stop if it gets sharp. "
+    elif pain is not None and not red:
+        why = f"Carry on with {exercise} only if it settles; if not, skip it. "
+    else:
+        why = ("That is more than exercise should cause (6 or more is red): skip this "
+               "exercise and ease off. " if red else "") + f"Stop this exercise ({exercise}). "
     offer = f" An easier version: {easier}." if easier else ""
     easier_answer = [Answer(Hurt.EASIER, "Try the easier version", "e")] if easier else []
     return ChoiceDialog(
         f"Paused: this hurts ({pain} of 10)" if pain is not None else "Paused: this hurts",
-        f"{said}{why}Stop {exercise}. Sharp, shooting or radiating pain is a reason to stop, "
+        f"{said}{why}Sharp, shooting or radiating pain is a reason to stop, "
         f"not to push through. If pain persists, talk to a health professional.{offer}",
         [
             Answer(Hurt.SKIP, "Skip this exercise", "s"),
@@ -146,7 +154,7 @@ def hurt_dialog(
             Answer(Hurt.END, "End session", "x"),
             Answer(Hurt.CARRY_ON, "Carry on", "c"),
         ],
-        escape=Hurt.CARRY_ON,
+        escape=Hurt.STAY_PAUSED,
         danger=Hurt.SKIP if red else Hurt.END,
         tone="-red" if red else "",
         default=Hurt.SKIP if red else None,
