@@ -59,14 +59,31 @@ def test_one_session_is_a_point_before_and_a_point_after():
     )
     assert (after.label, after.xs, after.ys, after.marker) == ("after", (day + 8 / 24,), (4.0,),
                                                               AFTER_MARKER)  # fmt: skip
-    assert chart.xlim == (-0.5, 84.5) and chart.ylim == (0.0, 10.0)
-    assert chart.xlabels == ("22 Dec", "05 Jan", "19 Jan", "02 Feb", "16 Feb", "02 Mar")
-    assert chart.xticks == (7.0, 21.0, 35.0, 49.0, 63.0, 77.0)
+    # one day of answers: the axis is fitted to a week ending today, not 12 weeks
+    assert chart.xlim == (73.5, 81.5) and chart.ylim == (0.0, 10.0)
+    assert chart.xlabels == ("27 Feb", "01 Mar", "03 Mar", "05 Mar")
+    assert chart.xticks == (74.0, 76.0, 78.0, 80.0)
     assert chart.bands == (
         (0.0, 3.5, ZONE_COLOUR[Zone.GREEN]), (3.5, 5.5, ZONE_COLOUR[Zone.AMBER]),
         (5.5, 10.0, ZONE_COLOUR[Zone.RED]),
     )  # fmt: skip
-    assert chart.note.startswith("2 answers, 15 Dec 2025 - 05 Mar; zones: green 0-3")
+    assert chart.note.startswith("2 answers, 27 Feb 2026 - 05 Mar; zones: green 0-3")
+
+
+def test_a_few_sessions_spread_over_an_axis_fitted_to_them():
+    """Found by a tester: 3 sessions fell into 2-6 columns at the right edge of a
+    12-week axis. Under 12 weeks of answers the axis spans them (a week at least);
+    at most 6 labels, today's the last."""
+    given = [CheckIn(Kind.AFTER, at(f"2026-02-{d} 08:00"), pain=3, session_id=d)
+             for d in (10, 17, 24)]  # fmt: skip
+    chart = pain_chart(given, TODAY, tz=BERLIN)
+    first = (date(2026, 2, 10) - date(2025, 12, 15)).days  # 57
+    assert chart.xlim == (first - 0.5, 81.5)  # 10 Feb to the end of 5 Mar: 24 days
+    assert len(chart.xticks) <= 6 and chart.xlabels[-1] == "05 Mar"
+    assert all(b - a >= 4 for a, b in zip(chart.xticks, chart.xticks[1:], strict=False))
+    (after,) = chart.series
+    width = chart.xlim[1] - chart.xlim[0]
+    assert (after.xs[-1] - after.xs[0]) / width > 0.5  # spread over half the width or more
 
 
 def test_years_of_sessions_show_the_last_12_weeks_only():
@@ -80,6 +97,8 @@ def test_years_of_sessions_show_the_last_12_weeks_only():
     assert len(before.xs) == len(after.xs) == 81  # 15 Dec to 5 Mar, one a day
     assert before.xs == tuple(sorted(before.xs)) and 0 < before.xs[0] < 1
     assert chart.note.startswith("162 answers")
+    assert chart.xlim == (-0.5, 84.5)  # 12 weeks of answers: the whole window
+    assert chart.xlabels == ("22 Dec", "05 Jan", "19 Jan", "02 Feb", "16 Feb", "02 Mar")
 
 
 def test_a_clock_change_keeps_the_wall_clock_time_of_day():

@@ -473,7 +473,7 @@ async def pain_tab(fill):
 
 async def test_the_pain_tab_draws_before_and_after_with_the_zones():
     note, chart = await pain_tab(three_days)
-    assert note == "6 answers, 15 Dec 2025 - 05 Mar; zones: green 0-3, amber 4-5, red 6-10"
+    assert note == "6 answers, 27 Feb 2026 - 05 Mar; zones: green 0-3, amber 4-5, red 6-10"
     before, after = chart.series
     assert (before.ys, after.ys) == ((2.0, 2.0, 2.0), (2.0, 5.0, 7.0))
     assert len(chart.bands) == 3

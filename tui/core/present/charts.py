@@ -88,6 +88,33 @@ def _day_ticks(first: date, weeks: int) -> tuple[tuple[float, ...], tuple[str, .
     )
 
 
+#: The fewest days a fitted pain chart spans, and the most ticks it labels (an
+#: `02 Mar` label is 6 columns: 6 of them read apart at 60 columns).
+FIT_MIN_DAYS, FIT_TICKS = 7, 6
+
+
+def _fitted(
+    first: date, today: date, weeks: int, points: dict[Kind, list[tuple[float, float]]]
+) -> tuple[tuple[float, float], tuple[float, ...], tuple[str, ...]]:
+    """The x range and its ticks: the whole `weeks` when the points span them, else
+    fitted to the points (at least `FIT_MIN_DAYS`, ending with today), so three
+    sessions spread over the width instead of overlapping at its right edge
+    (found by a tester). Half a day either side: today's points off the frame."""
+    end = (today - first).days + 1
+    earliest = min(x for given in points.values() for x, _ in given)
+    start = min(int(earliest), end - FIT_MIN_DAYS)
+    if start <= 0:
+        xticks, xlabels = _day_ticks(first, weeks)
+        return (-0.5, weeks * 7 + 0.5), xticks, xlabels
+    step = -(-(end - start) // FIT_TICKS)  # days between ticks, rounded up
+    days = list(range(end - 1, start - 1, -step))[::-1]  # today's the last
+    return (
+        (start - 0.5, end + 0.5),
+        tuple(float(day) for day in days),
+        tuple(f"{first + timedelta(days=day):%d %b}" for day in days),
+    )
+
+
 def pain_chart(
     checkins: Iterable[CheckIn], today: date, *, weeks: int = WEEKS, tz: tzinfo | None = None
 ) -> Chart:
@@ -116,7 +143,8 @@ def pain_chart(
             ),
         )
     answers = len(points[Kind.BEFORE]) + len(points[Kind.AFTER])
-    xticks, xlabels = _day_ticks(first, weeks)
+    xlim, xticks, xlabels = _fitted(first, today, weeks, points)
+    since = first + timedelta(days=int(xlim[0] + 0.5))
     series = []
     for kind, label, colour, marker in (
         (Kind.BEFORE, "before", BEFORE_COLOUR, BEFORE_MARKER),
@@ -131,14 +159,15 @@ def pain_chart(
         for zone, (low, high) in ZONE_SPAN.items()
     )
     return Chart(
-        title=f"Pain (0-10) before and after each session, last {weeks} weeks",
+        title="Pain (0-10) before and after each session"
+        + (f", last {weeks} weeks" if since == first else ""),  # fitted: the note's dates
         note=(
-            f"{_count(answers, 'answer')}, {first:%d %b %Y} - {today:%d %b}; zones: green "
+            f"{_count(answers, 'answer')}, {since:%d %b %Y} - {today:%d %b}; zones: green "
             f"0-{GREEN_MAX}, amber {ZONE_SPAN[Zone.AMBER][0]}-{ZONE_SPAN[Zone.AMBER][1]}, "
             f"red {ZONE_SPAN[Zone.RED][0]}-{PAIN_MAX}"
         ),
         series=tuple(series),
-        xlim=(-0.5, weeks * 7 + 0.5),  # half a day either side: today's points off the frame
+        xlim=xlim,
         xticks=xticks,
         xlabels=xlabels,
         ylim=(float(PAIN_MIN), float(PAIN_MAX)),
