@@ -112,9 +112,12 @@ def _one(body: str, at_line: int = 5) -> list[str]:
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
-        ('add = "reps"\nby = 1\nevery = 2\nmax = [10, 3, 6]\n',
+        ('add = "reps"\nby = 1\nevery = 2\nmax = [10, 4, 6]\n',
+         "r.toml:8:1: exercise[1].progress.max: expected caps in the shape of reps = [6, 4, 2]: "
+         "a set with more reps needs a cap at least as high, equal sets equal caps"),
+        ('add = "reps"\nby = 1\nevery = 2\nmax = [10, 3, 2]\n',
          "r.toml:8:1: exercise[1].progress.max: max is below the reps written (6-4-2), got "
-         "[10, 3, 6]"),
+         "[10, 3, 2]"),
         ('add = "reps"\nby = 1\nevery = 2\nmax = [10, 8]\n',
          "r.toml:8:1: exercise[1].progress.max: expected 3 entries (one per set of reps), got 2"),
         ('add = "reps"\nby = 1\nevery = 2\nmax = [8, 9, 6]\n',

@@ -210,6 +210,7 @@ def _exercise(
     check_one_timing(table, problems, at)
     use = own.get("use")
     merged: Mapping[str, Any] = own
+    whole = True  # whether every key the exercise has is known (its library entry found)
     if "use" not in table:
         built = build_exercise(own, bad, defaults, problems, at)
     else:
@@ -221,20 +222,21 @@ def _exercise(
             resolve_reps(own, bad, problems, at)
             if written_timing(table):
                 resolve_timing(own, bad, problems, at, required=False)
-            built = None
+            built, whole = None, False
         else:
             merged = merge_with_library(entry.fields, own, table)
             built = build_exercise(merged, bad, defaults, problems, at, use=use)
     if progress is None:
         return built
-    from tui.core.routine.progress import PROGRESS_VALIDATORS, check_progress
+    from tui.core.routine.progress import Written, check_progress
 
-    if built is None:  # what can be checked without the exercise: each key alone
-        if isinstance(progress, dict):
-            check_table(progress, PROGRESS_VALIDATORS, problems, (*at, "progress"))
-        return None
-    spec = check_progress(progress, built, merged, problems, at, library, defaults)
-    return None if spec is None else built._replace(progress=spec)
+    # Checked beside the exercise's own problems, as far as the exercise is known:
+    if built is not None:
+        written = Written.of(built, merged)
+    else:
+        written = Written.partly(merged, bad, whole=whole)
+    spec = check_progress(progress, written, problems, at, library, defaults)
+    return None if spec is None or built is None else built._replace(progress=spec)
 
 
 def _needs_library(table: Any) -> bool:

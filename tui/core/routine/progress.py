@@ -1,24 +1,29 @@
 """`[exercise.progress]`: how an exercise's dose grows over sessions, checked.
 
 The table's keys are checked one by one (`PROGRESS_VALIDATORS`), then against
-the exercise they belong to (`check_progress`): `add = "reps"` needs reps
-written on the exercise (or its library entry), `hold` a hold, `duration` a
-duration; `by` is a whole number of reps or sets; `max` may not be below the
-dose written, and for reps gives one cap per set that keeps a pyramid's shape;
-`then` names an exercise library entry. Every problem is placed at its key.
-What the stages are is `tui.core.programme.dose`'s to say.
+what is known of the exercise they belong to (`check_progress`, `Written`):
+`add = "reps"` needs reps written on the exercise (or its library entry),
+`hold` a hold, `duration` a duration; `by` and `max` are whole numbers of reps
+or sets for those (a duration string such as "5s" is not a count), seconds or
+durations for a hold or a duration; `max` may not be below the dose written,
+and for reps gives one cap per set that keeps a pyramid's shape; `then` names
+an exercise library entry. Every problem is placed at its key, and every
+independent problem is told in one pass (ROUTINE_FORMAT.md, "Every error in a
+file is reported"): a check is skipped only when it depends on a value that is
+broken or unknown (an exercise whose `use` names no library entry has no known
+timing). What the stages are is `tui.core.programme.dose`'s to say.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from tui.core.routine.durations import parse_duration
-from tui.core.routine.fields import build_exercise, reps_per_set
+from tui.core.routine.fields import build_exercise, reps_per_set, written_timing
 from tui.core.routine.limits import MAX_SETS, MAX_STEP_SECONDS
-from tui.core.routine.models import GROWTH, Exercise, Progress
+from tui.core.routine.models import GROWTH, TIMING_KEYS, Exercise, Progress
 from tui.core.routine.problems import KeyPath, toml_repr
 from tui.core.routine.validators import (
     Count,
@@ -32,6 +37,7 @@ from tui.core.routine.validators import (
     nonempty_string,
     suggest,
 )
+from tui.core.words import count
 
 if TYPE_CHECKING:
     from tui.core.routine.exercise_library import ExerciseLibrary
@@ -64,7 +70,10 @@ def cap(value: Any) -> tuple[float, ...]:
         if not value:
             raise Invalid("expected a number or a non-empty array of reps, got []")
         if len(value) > MAX_SETS:
-            raise Invalid(f"expected at most {MAX_SETS} entries (one per set), got {len(value)}")
+            raise Invalid(
+                f"expected at most {count(MAX_SETS, 'entry', 'entries')} (one per set), "
+                f"got {len(value)}"
+            )
         return tuple(float(n) for n in array_items(value, reps_per_set))
     return (amount(value),)
 
@@ -77,12 +86,56 @@ PROGRESS_VALIDATORS: dict[str, Validator] = {
     "then": nonempty_string,
 }
 _REQUIRED = ("add", "by", "every", "max")
+_EXAMPLE = 'such as add = "reps", by = 1, every = 2, max = 10'
+
+
+class Written(NamedTuple):
+    """What is known of the exercise a progression grows; None where it is not known.
+
+    `reps`: the reps of each set; `has_reps`: whether `reps` is written (on the
+    exercise or its library entry); `timing` and `rep_seconds` (seconds of one
+    rep): what a hold or duration grows from. Unknown when the exercise's `use`
+    names no library entry and the key is not written beside it, or when the
+    key itself is broken (its own problem is told already).
+    """
+
+    reps: tuple[int, ...] | None
+    has_reps: bool | None
+    timing: str | None
+    rep_seconds: float | None
+
+    @classmethod
+    def of(cls, exercise: Exercise, values: Mapping[str, Any]) -> Written:
+        """A built exercise: everything known (`values`: its keys merged with the library's)."""
+        return cls(exercise.reps, "reps" in values, exercise.timing, exercise.rep_seconds)
+
+    @classmethod
+    def partly(cls, values: Mapping[str, Any], bad: set[str], *, whole: bool) -> Written:
+        """An exercise that could not be built: what its valid `values` say.
+
+        `whole` is False when `use` names no library entry, whose keys may be missing.
+        """
+        reps: tuple[int, ...] | None = None
+        written, sets = values.get("reps"), values.get("sets")
+        if not {"reps", "sets"} & bad:
+            if isinstance(written, tuple):
+                reps = written if sets in (None, len(written)) else None
+            elif whole or (written is not None and sets is not None):
+                reps = (written or 1,) * (sets or 1)
+        has_reps = True if "reps" in values or "reps" in bad else (False if whole else None)
+        timing: str | None = None
+        seconds: float | None = None
+        given = written_timing(values)
+        if len(given) == 1 and not bad & set(TIMING_KEYS):
+            timing = given[0]
+            raw = values[timing]
+            seconds = sum(raw) if timing == "tempo" else (0.0 if raw is True else float(raw))
+        return cls(reps, has_reps, timing, seconds)
 
 
 def check_progress(
     value: Any,
-    exercise: Exercise,
-    written: Mapping[str, Any],
+    written: Written,
     problems: Problems,
     at: KeyPath,
     library: ExerciseLibrary | None,
@@ -90,52 +143,56 @@ def check_progress(
 ) -> Progress | None:
     """The exercise's `progress` table, or None with its problems added.
 
-    `written` holds the exercise's keys as merged with its library entry (so
-    `reps` given by the library counts as written).
+    Every key is checked alone, then against `written` as far as it is known;
+    a Progress is returned only when nothing was wrong and everything was known.
     """
     at = (*at, "progress")
     if not isinstance(value, dict):
         problems.add(at, f"expected a table [exercise.progress], got {toml_repr(value)}")
         return None
     before = len(problems.items)
+    add = value.get("add") if value.get("add") in GROWTH else None
     values = check_table(value, PROGRESS_VALIDATORS, problems, at)
     typos = misspelt_keys(value, PROGRESS_VALIDATORS)
     for key in _REQUIRED:
         if key not in value and key not in typos:
             problems.add(at, f"missing {key}; {_EXAMPLE}")
-    if len(problems.items) > before:
-        return None
-    add, by, every, caps = values["add"], values["by"], values["every"], values["max"]
-    if add in ("reps", "sets") and not float(by).is_integer():
+    by, caps, then = values.get("by"), values.get("max"), values.get("then")
+    if add in ("reps", "sets") and by is not None and not float(by).is_integer():
         problems.add((*at, "by"), f"expected a whole number of {add}, got {toml_repr(value['by'])}")
-        return None
-    checked = _check_cap(add, caps, exercise, written, problems, at, value["max"])
-    if checked is None:
-        return None
-    then, then_exercise = values.get("then"), None
+    checked = None
+    if add is not None and caps is not None:
+        checked = _check_cap(add, caps, written, problems, at, value["max"])
+    elif add == "reps" and isinstance(value.get("max"), list) and written.reps is not None:
+        _one_per_set(len(value["max"]), len(written.reps), problems, at)  # its items are told
+    then_exercise = None
     if then is not None:
         then_exercise = _then(then, library, defaults, problems, (*at, "then"))
-        if then_exercise is None:
-            return None
-    return Progress(add, float(by), every, checked, then, then_exercise)
-
-
-_EXAMPLE = 'such as add = "reps", by = 1, every = 2, max = 10'
+    if len(problems.items) > before or add is None or checked is None or by is None:
+        return None
+    if then is not None and then_exercise is None:
+        return None
+    return Progress(add, float(by), values["every"], checked, then, then_exercise)
 
 
 def _check_cap(
     add: str,
     caps: tuple[float, ...],
-    ex: Exercise,
-    written: Mapping[str, Any],
+    ex: Written,
     problems: Problems,
     at: KeyPath,
     raw: Any,
 ) -> tuple[float, ...] | None:
-    """The caps, one per set for reps; None with a problem when they do not fit."""
+    """The caps, one per set for reps; None when they do not fit, or cannot be known to.
+
+    Each independent problem of `max` is told: for reps, whole numbers, one per
+    set, not below the reps written (compared set by set as far as both go), and
+    the pyramid's shape (when there is one cap per set).
+    """
     where = (*at, "max")
+    before = len(problems.items)
     if add == "reps":
-        if "reps" not in written:
+        if ex.has_reps is False:
             problems.add(
                 (*at, "add"),
                 'add = "reps" needs reps written on the exercise (or its library entry)',
@@ -143,29 +200,23 @@ def _check_cap(
             return None
         if not all(float(c).is_integer() for c in caps):
             problems.add(where, f"expected whole numbers of reps, got {toml_repr(raw)}")
+        if ex.reps is None:
             return None
+        sets = len(ex.reps)
         if len(caps) == 1:
-            caps = caps * ex.sets
-        elif len(caps) != ex.sets:
-            problems.add(
-                where, f"expected {ex.sets} entries (one per set of reps), got {len(caps)}"
-            )
-            return None
-        low = [i for i, (c, r) in enumerate(zip(caps, ex.reps, strict=True)) if c < r]
-        if low:
-            written_reps = "-".join(str(r) for r in ex.reps)
-            problems.add(
-                where, f"max is below the reps written ({written_reps}), got {toml_repr(raw)}"
-            )
-            return None
-        if not _keeps_shape(ex.reps, caps):
+            caps = caps * sets
+        else:
+            _one_per_set(len(caps), sets, problems, at)
+        if any(c < r for c, r in zip(caps, ex.reps, strict=False)):
+            shown = "-".join(map(str, ex.reps))
+            problems.add(where, f"max is below the reps written ({shown}), got {toml_repr(raw)}")
+        if len(caps) == sets and not _keeps_shape(ex.reps, caps):
             problems.add(
                 where,
                 f"expected caps in the shape of reps = {toml_repr(list(ex.reps))}: a set with "
                 "more reps needs a cap at least as high, equal sets equal caps",
             )
-            return None
-        return caps
+        return caps if len(problems.items) == before else None
     if len(caps) != 1 or isinstance(raw, list):
         problems.add(where, f"expected one number for add = {toml_repr(add)}, got {toml_repr(raw)}")
         return None
@@ -175,11 +226,13 @@ def _check_cap(
             problems.add(
                 where, f"expected a whole number of sets up to {MAX_SETS}, got {toml_repr(raw)}"
             )
-            return None
-        if top < ex.sets:
-            problems.add(where, f"max is below the sets written ({ex.sets}), got {toml_repr(raw)}")
-            return None
-        return caps
+        if ex.reps is not None and top < len(ex.reps):
+            problems.add(
+                where, f"max is below the sets written ({len(ex.reps)}), got {toml_repr(raw)}"
+            )
+        return caps if len(problems.items) == before and ex.reps is not None else None
+    if ex.timing is None or ex.rep_seconds is None:
+        return None
     if ex.timing != add:
         problems.add(
             (*at, "add"),
@@ -193,6 +246,14 @@ def _check_cap(
         )
         return None
     return caps
+
+
+def _one_per_set(caps: int, sets: int, problems: Problems, at: KeyPath) -> None:
+    if caps != sets:
+        problems.add(
+            (*at, "max"),
+            f"expected {count(sets, 'entry', 'entries')} (one per set of reps), got {caps}",
+        )
 
 
 def _keeps_shape(reps: tuple[int, ...], caps: tuple[float, ...]) -> bool:
