@@ -71,3 +71,28 @@ def test_what_the_unknown_library_entry_would_say_is_not_guessed():
     )
     found = _fields(problems(text, library()))
     assert [p.split(":")[0] for p in found] == ["exercise[1].use", "exercise[2].use"]
+
+
+@pytest.mark.parametrize("add", ["reps", "sets"])
+@pytest.mark.parametrize("key", ["by", "max"])
+@pytest.mark.parametrize("text", ['"5s"', '"2m"', '"1.5s"', '"1:30"', '"5"', '"abc"'])
+def test_a_string_is_not_a_count_of_reps_or_sets(add, key, text):
+    keys = {"by": "1", "max": "6"} | {key: text}
+    body = (f'name = "Row"\nreps = 3\nsets = 2\nhold = 2\n[exercise.progress]\nadd = "{add}"\n'
+            f"by = {keys['by']}\nevery = 2\nmax = {keys['max']}\n")  # fmt: skip
+    line = 9 if key == "by" else 11
+    assert problems(f'name = "R"\n[[exercise]]\n{body}', library()) == [
+        f"r.toml:{line}:1: exercise[1].progress.{key}: expected a whole number of {add}, got "
+        f'{text}: a duration is for add = "hold" or "duration"'
+    ]
+
+
+@pytest.mark.parametrize("add", ["hold", "duration"])
+def test_a_hold_or_a_duration_grows_by_durations_written_as_strings(add):
+    body = (f'name = "Still"\n{add} = "20s"\n[exercise.progress]\nadd = "{add}"\n'
+            'by = "5s"\nevery = 2\nmax = "1m"\n')  # fmt: skip
+    from tests.core.routine_helpers import routine
+
+    exercise = routine(f'name = "R"\n[[exercise]]\n{body}', library()).exercises[0]
+    assert exercise.progress is not None
+    assert (exercise.progress.by, exercise.progress.cap) == (5, (60,))

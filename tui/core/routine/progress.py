@@ -152,7 +152,17 @@ def check_progress(
         return None
     before = len(problems.items)
     add = value.get("add") if value.get("add") in GROWTH else None
-    values = check_table(value, PROGRESS_VALIDATORS, problems, at)
+    counts = add in ("reps", "sets")
+    counted = [k for k in ("by", "max") if counts and isinstance(value.get(k), str)]
+    values = check_table(
+        {k: v for k, v in value.items() if k not in counted}, PROGRESS_VALIDATORS, problems, at
+    )
+    for key in counted:  # "5s" read as 5 reps would be a silent surprise
+        problems.add(
+            (*at, key),
+            f"expected a whole number of {add}, got {toml_repr(value[key])}: a duration "
+            'is for add = "hold" or "duration"',
+        )
     typos = misspelt_keys(value, PROGRESS_VALIDATORS)
     for key in _REQUIRED:
         if key not in value and key not in typos:
