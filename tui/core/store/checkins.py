@@ -15,9 +15,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from tui.core.store.schema import by_name
 
@@ -160,8 +159,7 @@ def daily_minutes(conn: sqlite3.Connection, since: float) -> dict[date, float]:
     return {date.fromisoformat(day): float(total) for day, total in rows}
 
 
-@dataclass(frozen=True, slots=True)
-class ExerciseStats:
+class ExerciseStats(NamedTuple):
     """One exercise over all sessions: in how many, skipped in how many, `!` in how
     many, and the worst pain given in the `!` dialog during it (None: never asked)."""
 
