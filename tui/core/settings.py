@@ -19,7 +19,6 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from tui.core.atomic import write_atomic
 from tui.core.paths import config_file
 from tui.core.routine.positions import find_position
 from tui.core.routine.problems import RoutineError, toml_repr
@@ -114,6 +113,8 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
 
     path = path if path is not None else config_file()
     data = tomli_w.dumps(settings.to_toml()).encode("utf-8")
+    from tui.core.atomic import write_atomic  # writing is rare: not imported at start-up
+
     return write_atomic(path, data)
 
 

@@ -13,6 +13,7 @@ own routine with the same id as a bundled one wins").
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import NamedTuple
 
@@ -42,7 +43,7 @@ class Placed(NamedTuple):
 
 def check_id(text: str) -> str:
     """`text` as a routine id, or ValueError saying what an id may be."""
-    if not ID_PATTERN.match(text) or f"{text}.toml" == LIBRARY_FILE:
+    if not re.match(ID_PATTERN, text) or f"{text}.toml" == LIBRARY_FILE:
         fixed = slug(text)
         hint = f"; did you mean {fixed!r}?" if fixed and fixed != text else ""
         raise ValueError(

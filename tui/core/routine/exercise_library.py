@@ -44,12 +44,14 @@ from tui.core.routine.validators import (
 )
 
 LIBRARY_WHAT = "an exercise library: one [exercise-id] table per exercise"
-ID_PATTERN = re.compile(r"[a-z0-9-]+\Z")
+#: An exercise's id. Patterns are compiled (and cached by `re`) when first used,
+#: not at import: a workout's way to its first frame uses none of them.
+ID_PATTERN = r"[a-z0-9-]+\Z"
 
 
 def entry_id(value: Any) -> str:
     """The id of another library entry, such as "plank-knees"."""
-    if not isinstance(value, str) or not ID_PATTERN.match(value):
+    if not isinstance(value, str) or not re.match(ID_PATTERN, value):
         raise Invalid(
             "expected the id of another exercise of the library (lowercase letters, digits "
             f'and hyphens), such as "plank-knees", got {toml_repr(value)}'
@@ -112,7 +114,7 @@ def parse_exercise_library(text: str, path: str | Path) -> dict[str, LibraryEntr
 
 def _entry(entry_id: str, value: Any, problems: Problems) -> LibraryEntry | None:
     at = (entry_id,)
-    if not ID_PATTERN.match(entry_id):
+    if not re.match(ID_PATTERN, entry_id):
         problems.add(at, _id_message(entry_id))
     if not isinstance(value, dict):
         problems.add(

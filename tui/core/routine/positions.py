@@ -26,7 +26,7 @@ from collections.abc import Sequence
 KeyPath = tuple[str | int, ...]
 Position = tuple[int, int]
 
-_BARE = re.compile(r"[A-Za-z0-9_-]+")
+_BARE = r"[A-Za-z0-9_-]+"  # compiled when first used (`re` caches it): not at import
 _SPACE = " \t"
 _BLANK = " \t\r\n"
 
@@ -152,7 +152,7 @@ class _Scanner:
                 self.string()
                 parts.append(_decode_key(self.s[start : self.i]))
             else:
-                match = _BARE.match(self.s, self.i)
+                match = re.compile(_BARE).match(self.s, self.i)
                 if not match:
                     return parts
                 parts.append(match.group())

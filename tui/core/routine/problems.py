@@ -18,7 +18,7 @@ from typing import NamedTuple
 #: Key paths name a place in a file: ("exercise", 2, "hold"), ("defaults", "rest").
 KeyPath = tuple[str | int, ...]
 
-_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+\Z")
+_BARE_KEY = r"[A-Za-z0-9_-]+\Z"  # compiled when first used (`re` caches it): not at import
 _MAX_SHOWN = 80
 
 
@@ -53,7 +53,7 @@ def field_name(key_path: Sequence[str | int]) -> str:
         if isinstance(part, int):
             text += f"[{part + 1}]"
         else:
-            key = part if _BARE_KEY.match(part) else toml_repr(part)
+            key = part if re.match(_BARE_KEY, part) else toml_repr(part)
             text += f".{key}" if text else key
     return text or "file"
 

@@ -131,7 +131,7 @@ _BY_VALIDATOR: dict[Any, dict[str, Any]] = {
         ]
     },
     phases: {"type": "array", "minItems": 1, "maxItems": MAX_PHASES, "items": _NONEMPTY_TEXT},
-    entry_id: {"type": "string", "pattern": "^" + ID_PATTERN.pattern.removesuffix(r"\Z") + "$"},
+    entry_id: {"type": "string", "pattern": "^" + ID_PATTERN.removesuffix(r"\Z") + "$"},
 }
 
 
@@ -208,7 +208,7 @@ def library_schema() -> dict[str, Any]:
     """The JSON Schema of an exercise library (`exercises.toml`)."""
     entry = table_schema(LIBRARY_VALIDATORS, f"One exercise of the library. {_TIMING_NOTE}")
     entry["required"] = ["name"]
-    pattern = "^" + ID_PATTERN.pattern.removesuffix(r"\Z") + "$"
+    pattern = "^" + ID_PATTERN.removesuffix(r"\Z") + "$"
     return {
         "$schema": DRAFT,
         "title": "spinewise exercise library",

@@ -26,7 +26,8 @@ from typing import Any
 from tui.core.routine.limits import MAX_ROUTINE_BYTES, size_text
 from tui.core.routine.problems import Problem, RoutineError
 
-_POSITION = re.compile(r"\s*\(at (?:line (\d+), column (\d+)|end of document)\)\s*$")
+#: Where tomllib says an error is; compiled when first used (`re` caches it), not at import.
+_POSITION = r"\s*\(at (?:line (\d+), column (\d+)|end of document)\)\s*$"
 
 
 def file_problem(path: Path | str, message: str) -> Problem:
@@ -187,7 +188,7 @@ def toml_problem(text: str, path: Path | str, error: tomllib.TOMLDecodeError) ->
     raw = getattr(error, "msg", None) or (str(error.args[0]) if error.args else str(error))
     line = getattr(error, "lineno", None)
     col = getattr(error, "colno", None)
-    match = _POSITION.search(raw)
+    match = re.search(_POSITION, raw)
     if match:
         raw = raw[: match.start()]
         if line is None and match.group(1):
