@@ -43,7 +43,7 @@ def test_a_plan_followed_over_faked_days(monkeypatch, capsys):
     on(monkeypatch, SUNDAY)
     assert main(["plan", "start", "back-care-12-weeks"]) == 0
     out, _ = said(capsys)
-    assert "Started Back care, 12 weeks: 4 phases, 12 weeks, 34 sessions." in out
+    assert "Started Back care, 12 weeks: 4 phases, 12 weeks, 33 sessions." in out
     assert "the plan's own rhythm: Mon and Thu (2 a week), then Mon, Wed and Fri" in out
     assert "Today: Gentle start (gentle-start), 4:58" in out  # the start day is a session day
 
@@ -51,8 +51,11 @@ def test_a_plan_followed_over_faked_days(monkeypatch, capsys):
     out, _ = said(capsys)
     assert out.splitlines() == [
         "Today: Gentle start (gentle-start), 4:58",
-        "  Glute bridge: 5, as written",  # its dose (issue 16, progression)
-        "Back care, 12 weeks: phase 1 of 4, Get moving · week 1 of 2 · session 1 of 34",
+        "  Pelvic tilt: 6, as written",  # its dose (issue 16, progression)
+        "  Knee to chest: hold 15 s, as written",
+        "  Glute bridge: 5, as written",
+        "  Hamstring stretch: hold 15 s, as written",
+        "Back care, 12 weeks: phase 1 of 4, Get moving · week 1 of 3 · session 1 of 33",
         "Start it: spinewise run gentle-start",
     ]
     done("gentle-start", datetime(2026, 3, 1, 9, 0))
@@ -72,11 +75,11 @@ def test_a_plan_followed_over_faked_days(monkeypatch, capsys):
     assert main(["plan", "status"]) == 0
     out, _ = said(capsys)
     assert "Back care, 12 weeks (back-care-12-weeks), started Sun 01 Mar 2026" in out
-    assert "Phase 1 of 4: Get moving, week 1 of 2 (week 1 of 12)" in out
-    assert "Sessions: 1 done, 33 to go (34 in all)" in out
+    assert "Phase 1 of 4: Get moving, week 1 of 3 (week 1 of 12)" in out
+    assert "Sessions: 1 done, 32 to go (33 in all)" in out
     assert "Next: Daily back stretch (daily-back-stretch), 11:39, today" in out
     assert main(["plan", "stop"]) == 0
-    assert "Stopped Back care, 12 weeks after 1 of 34 sessions." in said(capsys)[0]
+    assert "Stopped Back care, 12 weeks after 1 of 33 sessions." in said(capsys)[0]
     assert main(["today"]) == 1
 
 

@@ -69,7 +69,7 @@ def test_a_settled_session_raises_the_dose_and_a_worse_morning_lowers_it(
     at(monkeypatch, datetime(2026, 3, 1, 19, 5))
     assert main(["checkin", "1"]) == 0
     out = capsys.readouterr().out
-    assert "Bird dog: 3-2-1 becomes 4-3-2 next time: one settled session" in out
+    assert "Bird dog: 3-2-1 becomes 4-3-2 next time you do that routine: one settled session" in out
 
     assert main(["show", "mine"]) == 0
     out = capsys.readouterr().out
@@ -88,7 +88,8 @@ def test_a_settled_session_raises_the_dose_and_a_worse_morning_lowers_it(
     assert main(["checkin", "--vs", "worse"]) == 0
     out = capsys.readouterr().out
     assert (
-        "Bird dog: 4-3-2 becomes 3-2-1 next time: red (worse the next day): one stage back" in out
+        "Bird dog: 4-3-2 becomes 3-2-1 next time you do that routine: red (worse the next day): "
+        "one stage back" in out
     )
 
     assert main(["progress", "mine"]) == 0
@@ -121,7 +122,7 @@ def test_reset_names_an_exercise_or_resets_them_all(capsys, mine):
 def test_a_routine_without_progression_says_so(capsys, isolated_home):
     assert main(["progress", "gentle-start"]) == 0
     assert "Glute bridge: stage 0 of 5" in capsys.readouterr().out
-    assert main(["progress", "daily-back-stretch"]) == 0
+    assert main(["progress", "pilates-core"]) == 0
     assert "no exercise has [exercise.progress]" in capsys.readouterr().out
 
 

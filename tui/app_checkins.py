@@ -173,11 +173,13 @@ class CheckInsApp(App[str | None]):
         from tui.core.programme.stages import read_started
 
         started, told = read_started(workout.stages), list(workout.told)
+        routine = workout.plan.routine.name
         done, preview = record.done or (), is_preview(record.speed)
 
         def lines(pain: int | None) -> list[str]:
             return next_time_lines(started, done, record.hurt, told, pain,
-                                   preview=preview, asked=self.asks_after)  # fmt: skip
+                                   preview=preview, asked=self.asks_after,
+                                   routine=routine)  # fmt: skip
 
         return lines
 

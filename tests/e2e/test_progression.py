@@ -20,7 +20,7 @@ if shutil.which("tmux") is None:
     pytest.skip("tmux is not installed", allow_module_level=True)
 
 QUICK = """\
-name = "Quick curl-ups"
+name = "Curls"
 
 [defaults]
 prepare = 1
@@ -58,10 +58,11 @@ def test_two_settled_sessions_raise_the_dose_and_a_worse_morning_lowers_it(spine
     today = spinewise.command("today")
     assert today.returncode == 0, today.stderr
     assert today.stdout.splitlines()[:2] == [
-        "Today: Quick curl-ups (gentle-start), 0:04", "  Curl-up: 2-1, as written"
+        "Today: Curls (gentle-start), 0:04", "  Curl-up: 2-1, as written"
     ]
-    one_session(spinewise, routine, "1", "Curl-up: stays at 2-1 next time: settled (pain after 1)")
-    one_session(spinewise, routine, "2", "Curl-up: 2-1 becomes 3-2 next time: two settled")
+    upcoming = "next time you do Curls"  # not a bare "next time": a plan moves on
+    one_session(spinewise, routine, "1", f"Curl-up: stays at 2-1 {upcoming}: settled")
+    one_session(spinewise, routine, "2", f"Curl-up: 2-1 becomes 3-2 {upcoming}: two settled")
 
     assert spinewise.command("today").returncode == 1  # the plan's session of today is done
     shown = spinewise.command("show", "gentle-start")
@@ -72,7 +73,7 @@ def test_two_settled_sessions_raise_the_dose_and_a_worse_morning_lowers_it(spine
     assert spinewise.plan("gentle-start")["progress"][0]["dose"] == "3-2 reps, hold 1 s"
 
     # (a worse next morning steps back the same way: tests/test_progress_cli.py, faked days)
-    one_session(spinewise, routine, "7", "Curl-up: 3-2 becomes 2-1 next time: red (pain 7")
+    one_session(spinewise, routine, "7", f"Curl-up: 3-2 becomes 2-1 {upcoming}: red (pain 7")
     shown = spinewise.command("show", "gentle-start")
     assert shown.stdout.startswith("Today: Curl-up: 2-1 reps, hold 1 s (stage 0 of 2)")
 

@@ -38,9 +38,9 @@ def test_one_event_per_session_each_with_an_alarm_and_the_same_uids_twice(
 ):
     file = tmp_path / "plan.ics"
     assert main(["plan", "export", "--ics", "-o", str(file), "--at", "18:30"]) == 0
-    assert "Wrote 34 sessions of Back care, 12 weeks" in capsys.readouterr().out
+    assert "Wrote 33 sessions of Back care, 12 weeks" in capsys.readouterr().out
     first = events(file)
-    assert len(first) == 34  # the plan's sessions, none done yet
+    assert len(first) == 33  # the plan's sessions, none done yet
     for event in first:
         alarms = event.walk("VALARM")
         assert len(alarms) == 1 and str(alarms[0]["ACTION"]) == "DISPLAY"
@@ -85,7 +85,7 @@ def test_a_file_that_is_not_ours_is_kept_unless_forced(
     assert "add --force" in capsys.readouterr().err
     assert file.read_text() == "my notes\n"
     assert main(["plan", "export", "--ics", "-o", str(file), "--force"]) == 0
-    assert len(events(file)) == 34
+    assert len(events(file)) == 33
 
 
 def test_without_a_plan_there_is_nothing_to_export(capsys: pytest.CaptureFixture[str]):
@@ -103,5 +103,5 @@ def test_a_finished_plan_exports_an_empty_calendar(
     from tui.core.programme.plan_calendar import coming_sessions
     from tui.core.programme.schedule import Due, Place, Today
 
-    done = Today(Due.FINISHED, Place(34, None, date(2026, 6, 1)), None)
+    done = Today(Due.FINISHED, Place(33, None, date(2026, 6, 1)), None)
     assert coming_sessions(None, done, None) == []  # type: ignore[arg-type]

@@ -21,6 +21,10 @@ PROGRESSING = ROUTINE.replace(
     "every = 1\nmax = 4\n",
 )
 
+#: The routine's name: the summary says "next time you do" it, not a bare "next
+#: time" (a plan's next session may be another routine).
+NAME = "Test care"
+
 
 def make(store: Store):
     clock = FakeClock()
@@ -48,7 +52,7 @@ async def test_the_summary_says_what_changes_and_the_next_workout_runs_at_it():
         assert str(said) == "Bird dog: 2 for now: your pain now (below) decides if it counts"
         await pilot.press("1")
         assert str(summary.query_one("#next-time").content) == (
-            "Bird dog: 2 becomes 3 next time: one settled session"
+            f"Bird dog: 2 becomes 3 next time you do {NAME}: one settled session"
         )
         await pilot.press("l")
         await settle(app, pilot)
@@ -60,7 +64,7 @@ async def test_the_summary_says_what_changes_and_the_next_workout_runs_at_it():
         summary = await finish(pilot, clock)
         await pilot.press("7")
         assert str(summary.query_one("#next-time").content) == (
-            "Bird dog: 3 becomes 2 next time: red (pain 7 after): one stage back"
+            f"Bird dog: 3 becomes 2 next time you do {NAME}: red (pain 7 after): one stage back"
         )
         await pilot.press("q")
         await settle(again, pilot)

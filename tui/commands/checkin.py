@@ -162,10 +162,13 @@ def _without_vs(args: argparse.Namespace) -> str:
 
 
 def _change(started: StartedStage, decision: Decision) -> str:
-    """`6-4-2 becomes 7-5-3 next time: two settled sessions` (the rule's words)."""
+    """`6-4-2 becomes 7-5-3 next time you do that routine: two settled sessions`
+    (the rule's words)."""
+    from tui.core.present.next_time import next_time_words
+
     before, after = started.brief(decision.before.stage), started.brief(decision.after.stage)
     if decision.moved:
-        return f"{before} becomes {after} next time: {decision.reason}"
+        return f"{before} becomes {after} {next_time_words('that routine')}: {decision.reason}"
     return f"stays at {after}: {decision.reason}"
 
 

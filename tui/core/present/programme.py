@@ -46,7 +46,7 @@ def days_words(days: Sequence[int]) -> str:
 
 
 def where_text(programme: Programme, slot: Slot) -> str:
-    """`phase 1 of 4, Get moving · week 1 of 2 · session 1 of 34`."""
+    """`phase 1 of 4, Get moving · week 1 of 3 · session 1 of 33`."""
     phase = programme.phases[slot.phase]
     week, _ = week_of(programme, slot)
     number = sum(p.sessions for p in programme.phases[: slot.phase]) + slot.in_phase + 1

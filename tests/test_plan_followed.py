@@ -1,0 +1,78 @@
+"""The bundled plan followed as a new person would (issue 16's "done when"): start
+it, follow `today` over faked days with pain answers, and see the dose rise after
+easy sessions, then fall after a red day, each change said in one line."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+from tui.cli import main
+from tui.commands import checkin, plan
+from tui.core.catalog.entries import Valid, load_entry
+from tui.core.catalog.sources import find
+from tui.core.programme.stages import stages_json, starting
+from tui.core.store.database import Store
+from tui.core.store.step_log import end_session
+
+
+def follow(rid: str, when: datetime) -> None:
+    """A whole session of `rid` at today's stages, started at `when`, ten minutes long."""
+    ref = find(rid)
+    assert ref is not None
+    entry = load_entry(ref)
+    assert isinstance(entry, Valid)
+    names = [ex.name for ex in entry.routine.exercises]
+    with Store.open() as store:
+        started = starting(entry.routine, store.stages(rid))
+        sid = store.begin(rid, str(ref.path), entry.routine.name, ref.path.read_text(), 600, 1,
+                          {}, when.timestamp(), stages=stages_json(started))  # fmt: skip
+        with store._write() as conn:
+            conn.execute("UPDATE sessions SET done = ? WHERE id = ?", (json.dumps(names), sid))
+            end_session(conn, sid, "completed", when.timestamp() + 600)
+
+
+def today(monkeypatch, capsys, when: datetime) -> list[str]:
+    monkeypatch.setattr(plan, "wall", when.timestamp)
+    assert main(["today"]) == 0
+    return capsys.readouterr().out.splitlines()
+
+
+def answer(monkeypatch, capsys, when: datetime, pain: str) -> str:
+    monkeypatch.setattr(checkin, "wall", when.timestamp)
+    assert main(["checkin", pain]) == 0
+    return capsys.readouterr().out
+
+
+def test_the_dose_rises_within_three_sessions_and_falls_after_a_red_day(
+    monkeypatch, capsys, isolated_home
+):
+    monkeypatch.setattr(plan, "wall", datetime(2026, 3, 2, 8, 0).timestamp)  # a Monday
+    assert main(["plan", "start", "back-care-12-weeks"]) == 0
+    capsys.readouterr()
+    days = [datetime(2026, 3, d, 8, 0) for d in (2, 5, 9, 12, 16)]  # Mon, Thu, Mon, Thu, Mon
+
+    out = today(monkeypatch, capsys, days[0])
+    assert out[0].startswith("Today: Gentle start") and "  Pelvic tilt: 6, as written" in out
+    follow("gentle-start", days[0])
+    said = answer(monkeypatch, capsys, days[0].replace(minute=15), "2")
+    assert "Pelvic tilt: 6 becomes 7 next time you do that routine: one settled session" in said
+
+    assert today(monkeypatch, capsys, days[1])[0].startswith("Today: Daily back stretch")
+    follow("daily-back-stretch", days[1])
+    answer(monkeypatch, capsys, days[1].replace(minute=15), "1")
+
+    out = today(monkeypatch, capsys, days[2])  # the third: gentle start again, risen
+    assert out[0].startswith("Today: Gentle start")
+    assert "  Pelvic tilt: 7 (was 6): one settled session (step up)" in out
+    assert "  Knee to chest: hold 20 s (was hold 15 s): one settled session (step up)" in out
+    follow("gentle-start", days[2])
+    said = answer(monkeypatch, capsys, days[2].replace(minute=15), "7")  # red
+    assert "Pelvic tilt: 7 becomes 6 next time you do that routine: red" in said
+
+    today(monkeypatch, capsys, days[3])
+    follow("daily-back-stretch", days[3])
+    answer(monkeypatch, capsys, days[3].replace(minute=15), "1")
+    out = today(monkeypatch, capsys, days[4])
+    assert out[0].startswith("Today: Gentle start")
+    assert any(line.startswith("  Pelvic tilt: 6 (was 7): red") for line in out), out
