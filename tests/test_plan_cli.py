@@ -136,11 +136,25 @@ def test_an_unknown_plan_gets_a_did_you_mean_and_an_invalid_one_its_problems(cap
     )
     assert main(["plan", "list"]) == 0
     out, _ = said(capsys)
-    assert "back-care-12-weeks  Back care, 12 weeks" in out and "mine" in out
+    assert "back-care-12-weeks  Back care, 12 weeks" in out
+    mine = next(line for line in out.splitlines() if line.startswith("mine "))
+    # an invalid plan's row names the command that says why, not the problem itself
+    assert f"invalid (spinewise check {own / 'mine.toml'})" in mine and "gentle-strat" not in mine
     assert main(["check", str(own / "mine.toml")]) == 1
     assert main(["check", str(paths.bundled_plans_dir())]) == 0
     with Store.open() as store:
         assert store.running_plan() is None
+
+
+def test_an_unknown_plan_is_told_as_run_tells_an_unknown_routine(capsys):
+    """`plan start nope` and `run nope` agree: exit 1 (not 2: the words were used
+    right, the id is unknown), the known ids or a did-you-mean."""
+    assert main(["run", "nope", "--plain"]) == 1
+    routine = said(capsys)[1]
+    assert main(["plan", "start", "nope"]) == 1
+    plan_said = said(capsys)[1]
+    assert "no routine 'nope'; known routines: " in routine
+    assert plan_said == "spinewise: no plan 'nope'; known plans: back-care-12-weeks\n"
 
 
 def test_an_edit_to_the_file_after_starting_changes_nothing_followed(monkeypatch, capsys):

@@ -252,8 +252,8 @@ def list_plans(args: argparse.Namespace) -> int:
     for ref in refs:
         try:
             programme = load_programme(ref.path, known)
-        except RoutineError as error:
-            rows.append((ref.id, f"invalid: {error.problems[0]}", "", "", ref.origin))
+        except RoutineError:  # its problems are check's to say, at their lines
+            rows.append((ref.id, f"invalid (spinewise check {ref.path})", "", "", ref.origin))
             continue
         rows.append((ref.id, programme.name, str(programme.weeks),
                      str(programme.sessions), ref.origin))  # fmt: skip
