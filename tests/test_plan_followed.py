@@ -76,3 +76,45 @@ def test_the_dose_rises_within_three_sessions_and_falls_after_a_red_day(
     out = today(monkeypatch, capsys, days[4])
     assert out[0].startswith("Today: Gentle start")
     assert any(line.startswith("  Pelvic tilt: 6 (was 7): red") for line in out), out
+
+
+def test_two_red_days_lead_today_status_and_the_today_row_with_the_advice(
+    monkeypatch, capsys, isolated_home
+):
+    """Pain of 6 or more on two days of the last 7: progression is held, and every
+    place that offers the plan's session says `zones.SEE_PROFESSIONAL` first, once;
+    `today` exits 1 (a reminder does not urge it). One red day alone does not."""
+    from tui.core.present.programme import HELD_ROW
+    from tui.core.programme.zones import SEE_PROFESSIONAL
+    from tui.screens.library_today import plan_state, today_preview, today_row
+
+    monday = datetime(2026, 3, 2, 8, 0)
+    monkeypatch.setattr(plan, "wall", monday.timestamp)
+    assert main(["plan", "start", "back-care-12-weeks"]) == 0
+    capsys.readouterr()
+    answer(monkeypatch, capsys, datetime(2026, 3, 1, 20, 0), "7")  # a red day, alone
+    out = today(monkeypatch, capsys, monday)
+    assert SEE_PROFESSIONAL not in "\n".join(out) and out[0].startswith("Today: Gentle start")
+
+    answer(monkeypatch, capsys, datetime(2026, 3, 2, 7, 0), "6")  # a second red day
+    monkeypatch.setattr(plan, "wall", monday.timestamp)
+    assert main(["today"]) == 1
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    assert lines[0] == SEE_PROFESSIONAL and out.count(SEE_PROFESSIONAL) == 1
+    assert lines[1].startswith("Today, only if it feels right: Gentle start")
+    assert "Start it:" not in out
+    assert main(["plan", "status"]) == 0
+    status = capsys.readouterr().out
+    assert status.count(SEE_PROFESSIONAL) == 1
+
+    with Store.open() as store:
+        row = today_row(plan_state(store, monday.timestamp)(), [])
+    assert row is not None and row.name == HELD_ROW
+    _, _, summary, _ = today_preview(row)
+    assert summary.count(SEE_PROFESSIONAL) == 1
+
+    later = datetime(2026, 3, 8, 8, 0)  # the first red day is 7 days back: out of the window
+    monkeypatch.setattr(plan, "wall", later.timestamp)
+    assert main(["today"]) in (0, 1)
+    assert SEE_PROFESSIONAL not in capsys.readouterr().out

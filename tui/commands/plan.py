@@ -186,7 +186,7 @@ def _print_next(found: Following) -> None:
     """The next session: what `spinewise today` says, without its exit status."""
     slot = found.today.place.next
     names = routine_names([slot.routine_id]) if slot is not None else {}
-    for line in today_lines(found.programme, found.today, local_today(), names):
+    for line in today_lines(found.programme, found.today, local_today(), names, found.advice):
         print(line)
 
 
@@ -202,8 +202,10 @@ def status(args: argparse.Namespace) -> int:
     if found is None:
         return say_error("no plan is running; start one with `spinewise plan start PLAN` "
                          "(see `spinewise plan list`)")  # fmt: skip
-    kept, programme, judged = found
+    kept, programme, judged, advice = found
     print(f"{programme.name} ({kept.plan_id}), started {kept.started_on:%a %d %b %Y}")
+    if advice:  # before the next session: ease off, see a professional (zones.py)
+        print(advice)
     slot = judged.place.next
     if slot is not None:
         phase = programme.phases[slot.phase]

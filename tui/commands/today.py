@@ -3,7 +3,11 @@
 Prints the routine due (its name, id and time) and where it stands in the plan,
 and exits 0 when a session is due; exits 1 when none is (done already today,
 a rest day, the plan finished, or no plan), saying when the next one is; 2 on
-wrong usage. The rule is `programme.schedule.due_today`, given today's date
+wrong usage. After pain of 6 or more on two days of the last 7 it leads with
+the advice to see a professional and ease off (`zones.SEE_PROFESSIONAL`), still
+names the session (the person's choice, at the dose held) and exits 1: a
+reminder that runs `spinewise today && ...` then does not urge a session the
+advice says to ease off from. The rule is `programme.schedule.due_today`, given today's date
 from `plan.local_today` (tests fake the day there). Never imports Textual:
 it starts in about the time of `spinewise check` on one file.
 """
@@ -33,7 +37,8 @@ def add_parser(sub: Subparsers, common: argparse.ArgumentParser) -> None:
         help="what is due today in your plan",
         description="What is due today in the plan you follow (spinewise plan start). "
         "Exit 0 when a session is due, 1 when none is: done already today, a rest day, "
-        "the plan finished, or no plan.",
+        "the plan finished, no plan, or pain of 6 or more twice this week (then it leads "
+        "with the advice to ease off and see a professional).",
     )
 
 
@@ -77,9 +82,10 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_NONE_DUE
     slot = found.today.place.next
     names = routine_names([slot.routine_id]) if slot is not None else {}
-    for number, line in enumerate(today_lines(found.programme, found.today, today, names)):
+    for line in today_lines(found.programme, found.today, today, names, found.advice):
         print(line)
-        if number == 0:
+        if line.startswith("Today"):
             for extra in dose:  # under the routine due: its dose today, and why
                 print(extra)
-    return EXIT_DUE if found.today.state is Due.DUE else EXIT_NONE_DUE
+    held = bool(found.advice)  # ease off: a reminder is not to urge a session (docstring)
+    return EXIT_DUE if found.today.state is Due.DUE and not held else EXIT_NONE_DUE

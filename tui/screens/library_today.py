@@ -66,7 +66,8 @@ class TodayRow(NamedTuple):
 
     @property
     def name(self) -> str:
-        return row_text(self.plan.programme, self.plan.today, self.today, self.routine_name)
+        return row_text(self.plan.programme, self.plan.today, self.today, self.routine_name,
+                        self.plan.advice)  # fmt: skip
 
     @property
     def routine_name(self) -> str | None:
@@ -110,10 +111,13 @@ def today_preview(row: TodayRow) -> tuple[str, str, str, str]:
     names: dict[str, tuple[str, float | None]] = {}
     if row.routine_name is not None:
         names[row.routine_id] = (row.routine_name, row.seconds)
-    lines = today_lines(row.plan.programme, row.plan.today, row.today, names)
+    advice = row.plan.advice
+    lines = today_lines(row.plan.programme, row.plan.today, row.today, names, advice)
     slot = row.plan.today.place.next
     phase = row.plan.programme.phases[slot.phase] if slot is not None else None
     first = "Press Enter to start it." if row.due else lines[0]
+    if advice:  # the advice leads, once; a session due is the person's choice
+        first = advice + ("\nEnter starts it, only if it feels right." if row.due else "")
     summary = "\n".join([first] + ([phase.summary] if phase and phase.summary else []))
     exercises = ""
     if isinstance(row.entry, Valid):

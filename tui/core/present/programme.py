@@ -66,32 +66,54 @@ def routine_text(rid: str, names: dict[str, tuple[str, float | None]]) -> str:
 
 
 def today_lines(
-    programme: Programme, judged: Today, today: date, names: dict[str, tuple[str, float | None]]
+    programme: Programme,
+    judged: Today,
+    today: date,
+    names: dict[str, tuple[str, float | None]],
+    advice: str = "",
 ) -> list[str]:
     """What `spinewise today` prints: what is due (or why nothing is) first, then
-    where in the plan."""
+    where in the plan. `advice` (`Following.advice`: see a professional, ease off)
+    leads, once; a session due then is offered as the person's choice, at the
+    dose held, not urged (DESIGN.md, safety: red, repeated, means see a
+    professional)."""
     slot = judged.place.next
+    lead = [advice] if advice else []
     if judged.state is Due.FINISHED or slot is None:
         return [
+            *lead,
             f"{programme.name} is finished: all {count(programme.sessions, 'session')} done.",
             "Keep going with any routine you like; `spinewise plan stop` ends the plan.",
         ]
     where = f"{programme.name}: {where_text(programme, slot)}"
     due = routine_text(slot.routine_id, names)
+    if judged.state is Due.DUE and advice:
+        return [*lead, f"Today, only if it feels right: {due}; its dose is held", where,
+                f"If you do it, keep it easy: spinewise run {slot.routine_id}"]
     if judged.state is Due.DUE:
         return [f"Today: {due}", where, f"Start it: spinewise run {slot.routine_id}"]
     when = day_text(judged.next_day, today) if judged.next_day else "later"
     first = "Done for today." if judged.state is Due.DONE else "Rest day."
-    return [f"{first} Next: {due}, {when}.", where]
+    return [*lead, f"{first} Next: {due}, {when}.", where]
 
 
-def row_text(programme: Programme, judged: Today, today: date, name: str | None) -> str:
+#: The Today row's words while the advice to see a professional applies: short, as
+#: the row is narrow; the advice itself is in the panel beside it.
+HELD_ROW = "Ease off: pain 6+ twice this week"
+
+
+def row_text(
+    programme: Programme, judged: Today, today: date, name: str | None, advice: str = ""
+) -> str:
     """The routine library's "Today" row: `Today: Gentle start`, `Rest day, next: Wed`,
-    `Done for today, next: Thu`, `Plan finished`."""
+    `Done for today, next: Thu`, `Plan finished`; `HELD_ROW` when a session is due
+    while `advice` applies."""
     slot = judged.place.next
     if judged.state is Due.FINISHED or slot is None:
         return f"{programme.name}: finished"
     shown = name or slot.routine_id
+    if judged.state is Due.DUE and advice:
+        return HELD_ROW
     if judged.state is Due.DUE:
         return f"Today: {shown}"
     when = short_day(judged.next_day, today) if judged.next_day else "later"

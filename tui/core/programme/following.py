@@ -3,22 +3,27 @@ the store, its kept text parsed again, the completed sessions since it started
 walked by `schedule.due_today`.
 
 One function for `spinewise today`, `plan status`, `plan stop` and the routine
-library's "Today" row, so they can never disagree. The day is given (the
+library's "Today" row, so they can never disagree, on the session due and on
+the advice that leads it: after pain of 6 or more on two days of the last 7
+(`zones.see_professional`) progression is held, and all of them say
+`zones.SEE_PROFESSIONAL` before offering a session. The day is given (the
 commands read it from their date source; tests give fixed ones).
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
 from tui.core.programme.model import Programme
 from tui.core.programme.plan_file import parse_programme
 from tui.core.programme.schedule import DoneSession, Today, due_today
+from tui.core.programme.zones import RED_WINDOW_DAYS, SEE_PROFESSIONAL, see_professional
 
 if TYPE_CHECKING:  # a Protocol class costs start-up; `today` needs none at run time
     from typing import Protocol
 
+    from tui.core.programme.zones import CheckIn
     from tui.core.store.enrolment import Enrolment
 
     class PlanSource(Protocol):
@@ -28,13 +33,18 @@ if TYPE_CHECKING:  # a Protocol class costs start-up; `today` needs none at run 
 
         def completed_since(self, since: float) -> list[tuple[float, str]]: ...
 
+        def checkins(self, *, since: float | None = None) -> list[CheckIn]: ...
+
 
 class Following(NamedTuple):
-    """The plan followed: as kept (`enrolment`), as read (`programme`), and `today`."""
+    """The plan followed: as kept (`enrolment`), as read (`programme`), and `today`;
+    `advice`: `zones.SEE_PROFESSIONAL` while red came on two days of the 7 ending
+    today (progression is held then), else ""."""
 
     enrolment: Enrolment
     programme: Programme
     today: Today
+    advice: str = ""
 
 
 def following(store: PlanSource, today: date) -> Following | None:
@@ -55,4 +65,6 @@ def following(store: PlanSource, today: date) -> Following | None:
     judged = due_today(
         programme, started=enrolment.started_on, days=enrolment.days, sessions=done, today=today
     )
-    return Following(enrolment, programme, judged)
+    first = datetime.combine(today - timedelta(days=RED_WINDOW_DAYS - 1), time()).timestamp()
+    held = see_professional(store.checkins(since=first), today)
+    return Following(enrolment, programme, judged, SEE_PROFESSIONAL if held else "")

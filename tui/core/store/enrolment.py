@@ -35,6 +35,7 @@ from tui.core.store.schema import (
 
 if TYPE_CHECKING:
     from tui.core.programme.stages import Stage
+    from tui.core.programme.zones import CheckIn
     from tui.core.store.stage_rows import LogEntry
 
 T = TypeVar("T")
@@ -196,6 +197,18 @@ class PlanReader:
 
     def completed_since(self, since: float) -> list[tuple[float, str]]:
         return [] if self._conn is None else self._read(lambda c: completed_since(c, since))
+
+    def checkins(self, *, since: float | None = None) -> list[CheckIn]:
+        """Check-ins from epoch `since`, oldest first (`store.checkins.select`), for
+        the advice to see a professional; none in a file older than the check-ins."""
+        from tui.core.store.checkins import select
+
+        if self._conn is None:
+            return []
+        try:
+            return select(self._conn, None, since)
+        except sqlite3.OperationalError:  # no such table: written before check-ins
+            return []
 
     def progress_of(self, routine_id: str) -> tuple[dict[str, Stage], list[LogEntry]]:
         """Each exercise's stage in `routine_id` and the log of its changes
