@@ -55,7 +55,8 @@ def test_a_plan_followed_over_faked_days(monkeypatch, capsys):
         "  Knee to chest: hold 15 s, as written",
         "  Glute bridge: 5, as written",
         "  Hamstring stretch: hold 15 s, as written",
-        "Back care, 12 weeks: phase 1 of 4, Get moving · week 1 of 3 · session 1 of 33",
+        "Back care, 12 weeks: phase 1 of 4, Get moving · session 1 of 6 in this phase · "
+        "1 of 33 in all",
         "Start it: spinewise run gentle-start",
     ]
     done("gentle-start", datetime(2026, 3, 1, 9, 0))
@@ -75,7 +76,7 @@ def test_a_plan_followed_over_faked_days(monkeypatch, capsys):
     assert main(["plan", "status"]) == 0
     out, _ = said(capsys)
     assert "Back care, 12 weeks (back-care-12-weeks), started Sun 01 Mar 2026" in out
-    assert "Phase 1 of 4: Get moving, week 1 of 3 (week 1 of 12)" in out
+    assert "Phase 1 of 4: Get moving, session 2 of 6 in this phase" in out
     assert "Sessions: 1 done, 32 to go (33 in all)" in out
     assert "Next: Daily back stretch (daily-back-stretch), 11:39, today" in out
     assert main(["plan", "stop"]) == 0

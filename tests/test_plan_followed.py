@@ -5,6 +5,7 @@ easy sessions, then fall after a red day, each change said in one line."""
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime
 
 from tui.cli import main
@@ -118,3 +119,54 @@ def test_two_red_days_lead_today_status_and_the_today_row_with_the_advice(
     monkeypatch.setattr(plan, "wall", later.timestamp)
     assert main(["today"]) in (0, 1)
     assert SEE_PROFESSIONAL not in capsys.readouterr().out
+
+
+def test_where_a_person_is_is_told_in_sessions_and_weeks_say_how_they_count(
+    monkeypatch, capsys, isolated_home
+):
+    """A plan moves on by sessions: no line names a week without saying weeks
+    count sessions (a "week 2 of 2" on the first calendar week's Friday confused)."""
+    from tui.core.catalog.plans import find_plan, read_plan
+    from tui.core.present.programme import where_text
+    from tui.core.programme.schedule import expand
+
+    ref = find_plan("back-care-12-weeks")
+    assert ref is not None
+    programme, _ = read_plan(ref)
+    assert not [s for s in expand(programme) if "week" in where_text(programme, s)]
+
+    monkeypatch.setattr(plan, "wall", datetime(2026, 3, 2, 8, 0).timestamp)  # a Monday
+    assert main(["plan", "start", "back-care-12-weeks", "--days", "mon,wed,fri"]) == 0
+    follow("gentle-start", datetime(2026, 3, 2, 9, 0))
+    follow("daily-back-stretch", datetime(2026, 3, 4, 9, 0))
+    out = today(monkeypatch, capsys, datetime(2026, 3, 6, 8, 0))  # that week's Friday
+    assert "Get moving · session 3 of 6 in this phase · 3 of 33 in all" in "\n".join(out)
+    assert main(["plan", "status"]) == 0
+    status = capsys.readouterr().out
+    weeks = [line for line in status.splitlines() if re.search(r"week \d", line)]
+    assert "Phase 1 of 4: Get moving, session 3 of 6 in this phase" in status
+    assert weeks == ["  Weeks count sessions done (2 a week), not the calendar: this is its "
+                     "week 2 of 3, week 2 of 12 of the plan."], weeks
+
+
+def test_a_day_to_ease_off_never_urges_another_routine(monkeypatch, capsys, isolated_home):
+    """Enter on a done day's Today row: 'any routine is yours to do' only when no
+    red pain, worse morning or see-a-professional advice stands today."""
+    from tui.screens.library_today import not_due_note, plan_state, today_row
+
+    monday = datetime(2026, 3, 2, 8, 0)
+    monkeypatch.setattr(plan, "wall", monday.timestamp)
+    assert main(["plan", "start", "back-care-12-weeks"]) == 0
+    follow("gentle-start", monday.replace(hour=9))
+    answer(monkeypatch, capsys, monday.replace(hour=9, minute=15), "2")
+    evening = monday.replace(hour=20).timestamp
+    with Store.open() as store:
+        row = today_row(plan_state(store, evening)(), [])
+    assert row is not None and "yours to do all the same" in not_due_note(row)
+
+    answer(monkeypatch, capsys, monday.replace(hour=19), "7")  # red pain, on its own
+    with Store.open() as store:
+        row = today_row(plan_state(store, evening)(), [])
+    assert row is not None
+    note = not_due_note(row)
+    assert "yours to do" not in note and "Ease off today" in note

@@ -50,7 +50,8 @@ def test_plan_start_today_a_session_then_done_for_today(spinewise):
     today = spinewise.command("today")
     assert today.returncode == 0, today.stderr
     assert today.stdout.startswith("Today: Gentle start (gentle-start), 0:05\n")
-    assert "phase 1 of 4, Get moving · week 1 of 3 · session 1 of 33" in today.stdout
+    assert "phase 1 of 4, Get moving · session 1 of 6 in this phase · 1 of 33 in all" in (
+        today.stdout)
 
     follow_to_the_end(spinewise, "5")  # a preview: it never counts
     assert spinewise.command("today").returncode == 0

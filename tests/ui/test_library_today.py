@@ -61,7 +61,7 @@ async def test_the_due_session_leads_the_list_and_enter_starts_it():
         assert isinstance(screen.shown[0], TodayRow)
         assert first_row(app) == ["Today: Gentle start", "4:58", "", "Back care, 12 weeks"]
         preview = str(screen.query_one("#preview-meta").render())
-        assert "phase 1 of 4, Get moving · week 1 of 3 · session 1 of 33" in preview
+        assert "phase 1 of 4, Get moving · session 1 of 6 in this phase · 1 of 33 in all" in preview
         await pilot.press("enter")
         await settle(app, pilot)
         assert isinstance(app.screen, WorkoutScreen)

@@ -27,10 +27,16 @@ from tui.core.catalog.plans import (
     read_plan,
     routine_names,
 )
-from tui.core.present.programme import day_text, rhythm_text, routine_text, today_lines
+from tui.core.present.programme import (
+    day_text,
+    rhythm_text,
+    routine_text,
+    today_lines,
+    week_text,
+)
 from tui.core.programme.following import Following, following
 from tui.core.programme.plan_file import load_programme
-from tui.core.programme.schedule import parse_days, week_of
+from tui.core.programme.schedule import parse_days
 from tui.core.routine.problems import RoutineError
 from tui.core.store.enrolment import PlanReader, PlanRunning
 from tui.core.store.schema import StoreError
@@ -202,16 +208,16 @@ def status(args: argparse.Namespace) -> int:
     if found is None:
         return say_error("no plan is running; start one with `spinewise plan start PLAN` "
                          "(see `spinewise plan list`)")  # fmt: skip
-    kept, programme, judged, advice = found
+    kept, programme, judged, advice = found[:4]
     print(f"{programme.name} ({kept.plan_id}), started {kept.started_on:%a %d %b %Y}")
     if advice:  # before the next session: ease off, see a professional (zones.py)
         print(advice)
     slot = judged.place.next
     if slot is not None:
         phase = programme.phases[slot.phase]
-        week, plan_week = week_of(programme, slot)
         print(f"Phase {slot.phase + 1} of {len(programme.phases)}: {phase.name}, "
-              f"week {week} of {phase.weeks} (week {plan_week} of {programme.weeks})")  # fmt: skip
+              f"session {slot.in_phase + 1} of {phase.sessions} in this phase")  # fmt: skip
+        print(f"  {week_text(programme, slot)}")
         if phase.summary:
             print(f"  {phase.summary}")
     done = judged.place.done

@@ -129,10 +129,14 @@ def today_preview(row: TodayRow) -> tuple[str, str, str, str]:
 
 
 def not_due_note(row: TodayRow) -> str:
-    """What Enter on the row says when no session is due today."""
+    """What Enter on the row says when no session is due today: any routine is the
+    person's to do, except while `Following.ease_off` (red today, a worse morning,
+    or the advice to see a professional)."""
     judged = row.plan.today
     name = row.routine_name or row.routine_id
     when = "later" if judged.next_day is None else f"{judged.next_day:%a %d %b}"
     first = "Today's session is done" if judged.state is Due.DONE else "A rest day"
+    if row.plan.ease_off:  # never more exercise urged under advice to ease off
+        return f"{first}: the next, {name}, is on {when}. Ease off today: rest is part of it."
     return (f"{first}: the next, {name}, is on {when}. Any routine below is yours to "
             "do all the same.")

@@ -46,12 +46,26 @@ def days_words(days: Sequence[int]) -> str:
 
 
 def where_text(programme: Programme, slot: Slot) -> str:
-    """`phase 1 of 4, Get moving · week 1 of 3 · session 1 of 33`."""
+    """`phase 1 of 4, Get moving · session 3 of 6 in this phase · 3 of 33 in all`.
+
+    Sessions, not weeks: a plan moves on by sessions done, so a "week 2 of 2" on
+    the Friday of the first calendar week (two sessions in) read as a mistake.
+    `week_text` says the weeks, with how they are counted."""
     phase = programme.phases[slot.phase]
-    week, _ = week_of(programme, slot)
     number = sum(p.sessions for p in programme.phases[: slot.phase]) + slot.in_phase + 1
     return (f"phase {slot.phase + 1} of {len(programme.phases)}, {phase.name} · "
-            f"week {week} of {phase.weeks} · session {number} of {programme.sessions}")  # fmt: skip
+            f"session {slot.in_phase + 1} of {phase.sessions} in this phase · "
+            f"{number} of {programme.sessions} in all")  # fmt: skip
+
+
+def week_text(programme: Programme, slot: Slot) -> str:
+    """`Weeks count sessions done (2 a week), not the calendar: this is its week 2
+    of 3, week 2 of 12 of the plan.`"""
+    phase = programme.phases[slot.phase]
+    week, plan_week = week_of(programme, slot)
+    return (f"Weeks count sessions done ({phase.sessions_per_week} a week), not the calendar: "
+            f"this is its week {week} of {phase.weeks}, week {plan_week} of "
+            f"{programme.weeks} of the plan.")  # fmt: skip
 
 
 def routine_text(rid: str, names: dict[str, tuple[str, float | None]]) -> str:

@@ -18,7 +18,15 @@ from typing import TYPE_CHECKING, NamedTuple
 from tui.core.programme.model import Programme
 from tui.core.programme.plan_file import parse_programme
 from tui.core.programme.schedule import DoneSession, Today, due_today
-from tui.core.programme.zones import RED_WINDOW_DAYS, SEE_PROFESSIONAL, see_professional
+from tui.core.programme.zones import (
+    RED_WINDOW_DAYS,
+    SEE_PROFESSIONAL,
+    Change,
+    Kind,
+    local_day,
+    red_days,
+    see_professional,
+)
 
 if TYPE_CHECKING:  # a Protocol class costs start-up; `today` needs none at run time
     from typing import Protocol
@@ -39,12 +47,16 @@ if TYPE_CHECKING:  # a Protocol class costs start-up; `today` needs none at run 
 class Following(NamedTuple):
     """The plan followed: as kept (`enrolment`), as read (`programme`), and `today`;
     `advice`: `zones.SEE_PROFESSIONAL` while red came on two days of the 7 ending
-    today (progression is held then), else ""."""
+    today (progression is held then), else ""; `ease_off`: that advice, or red
+    pain today, or a "worse" next morning told today (Silbernagel 2007: red is
+    too much; the next morning decides the next dose), when nothing is to urge
+    more exercise."""
 
     enrolment: Enrolment
     programme: Programme
     today: Today
     advice: str = ""
+    ease_off: bool = False
 
 
 def following(store: PlanSource, today: date) -> Following | None:
@@ -66,5 +78,9 @@ def following(store: PlanSource, today: date) -> Following | None:
         programme, started=enrolment.started_on, days=enrolment.days, sessions=done, today=today
     )
     first = datetime.combine(today - timedelta(days=RED_WINDOW_DAYS - 1), time()).timestamp()
-    held = see_professional(store.checkins(since=first), today)
-    return Following(enrolment, programme, judged, SEE_PROFESSIONAL if held else "")
+    recent = store.checkins(since=first)
+    held = see_professional(recent, today)
+    worse = any(c.kind is Kind.NEXT_DAY and c.change is Change.WORSE
+                and local_day(c.at) == today for c in recent)  # fmt: skip
+    ease_off = held or worse or today in red_days(recent)
+    return Following(enrolment, programme, judged, SEE_PROFESSIONAL if held else "", ease_off)
