@@ -214,5 +214,7 @@ def test_a_routine_gone_since_the_start_is_named_and_said_unreadable(monkeypatch
     assert main(["plan", "start", "p"]) == 0
     (routines / "mine.toml").unlink()
     said(capsys)
-    assert main(["today"]) == 0
-    assert said(capsys)[0].startswith("Today: mine (it cannot be read now: see spinewise list)")
+    assert main(["today"]) == 1  # nothing can be started: what is wrong, and what to do
+    out = said(capsys)[0]
+    assert out.startswith("Today's session is mine, and there is no routine 'mine' now")
+    assert "spinewise plan stop" in out and "Start it" not in out

@@ -170,3 +170,50 @@ def test_a_day_to_ease_off_never_urges_another_routine(monkeypatch, capsys, isol
     assert row is not None
     note = not_due_note(row)
     assert "yours to do" not in note and "Ease off today" in note
+
+
+def test_today_offers_resume_for_a_paused_session_and_names_a_routine_that_cannot_start(
+    monkeypatch, capsys, isolated_home
+):
+    """The routine due paused: `spinewise resume`, not `run`. Gone or broken: what is
+    wrong and what to do, exit 1 (nothing can start)."""
+    from tui.core import paths
+
+    monday = datetime(2026, 3, 2, 8, 0)
+    own = paths.user_plans_dir()
+    own.mkdir(parents=True)
+    (own / "mine.toml").write_text('name = "Mine"\n[[phase]]\nname = "a"\nweeks = 2\n'
+                                   'sessions_per_week = 2\nroutines = ["gentle-start"]\n')
+    monkeypatch.setattr(plan, "wall", monday.timestamp)
+    assert main(["plan", "start", "mine"]) == 0
+    capsys.readouterr()
+    ref = find("gentle-start")
+    assert ref is not None
+    with Store.open() as store:  # begun, never ended: it waits to be resumed
+        store.begin("gentle-start", str(ref.path), "Gentle start", ref.path.read_text(), 300, 1,
+                    {}, monday.timestamp())  # fmt: skip
+    out = today(monkeypatch, capsys, monday.replace(hour=9))
+    assert out[-1] == "It is paused: carry on with spinewise resume"
+
+    routines = paths.user_routines_dir()
+    routines.mkdir(parents=True)
+    broken = routines / "gentle-start.toml"  # one's own wins over the bundled one
+    broken.write_text('name = "Gentle start"\n[[exercise]]\nname = "Tilt"\nreps = -1\n')
+    monkeypatch.setattr(plan, "wall", monday.timestamp)
+    assert main(["today"]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith(f"Today's session is gentle-start, and it cannot be read: {broken}:2:1:")
+    assert f"Fix it (spinewise check {broken}), or stop the plan: spinewise plan stop" in out
+    assert "Start it" not in out
+
+    text = (own / "mine.toml").read_text().replace("gentle-start", "quick")
+    (own / "mine.toml").write_text(text)
+    (routines / "quick.toml").write_text(
+        'name = "Quick"\n[[exercise]]\nname = "Tilt"\nreps = 1\nself_paced = true\n')
+    assert main(["plan", "start", "mine", "--replace"]) == 0
+    (routines / "quick.toml").unlink()
+    capsys.readouterr()
+    assert main(["today"]) == 1
+    out = capsys.readouterr().out
+    assert "there is no routine 'quick' now" in out and "spinewise plan stop" in out
+    assert "Start it" not in out

@@ -7,7 +7,10 @@ wrong usage. After pain of 6 or more on two days of the last 7 it leads with
 the advice to see a professional and ease off (`zones.SEE_PROFESSIONAL`), still
 names the session (the person's choice, at the dose held) and exits 1: a
 reminder that runs `spinewise today && ...` then does not urge a session the
-advice says to ease off from. The rule is `programme.schedule.due_today`, given today's date
+advice says to ease off from. When the routine due no longer reads (deleted,
+or an edit broke it) it says what is wrong and what to do (`check` it, or
+`plan stop`) and exits 1: no session can start. A paused session of it is
+offered to `spinewise resume`. The rule is `programme.schedule.due_today`, given today's date
 from `plan.local_today` (tests fake the day there). Never imports Textual:
 it starts in about the time of `spinewise check` on one file.
 """
@@ -60,6 +63,24 @@ def dose_lines(store: PlanReader, routine_id: str) -> list[str]:
     return [f"  {line}" for line in dose_today(starting(routine, stages), log)]
 
 
+def unreadable(rid: str) -> list[str]:
+    """What is wrong with the routine due, `rid`, that does not read or is gone, and
+    what to do: check it, put it back, or stop the plan."""
+    from tui.core.catalog.sources import find, read_routine
+
+    ref = find(rid)
+    if ref is None or ref.origin == "file":
+        return [f"Today's session is {rid}, and there is no routine {rid!r} now (deleted or "
+                "renamed?).",
+                "Put it back in your routines folder, or stop the plan: spinewise plan stop"]
+    try:
+        read_routine(ref)
+    except RoutineError as error:
+        return [f"Today's session is {rid}, and it cannot be read: {error.problems[0]}",
+                f"Fix it (spinewise check {ref.path}), or stop the plan: spinewise plan stop"]
+    return [f"Today's session is {rid}, and it cannot be read now: see spinewise list"]
+
+
 def run(args: argparse.Namespace) -> int:
     today = local_today()
     try:
@@ -68,6 +89,7 @@ def run(args: argparse.Namespace) -> int:
             due = found is not None and found.today.state is Due.DUE
             slot = found.today.place.next if found is not None else None
             dose = dose_lines(store, slot.routine_id) if due and slot is not None else []
+            paused = due and slot is not None and store.paused_routine() == slot.routine_id
     except StoreError as error:
         print(f"spinewise: {error}", file=sys.stderr)
         return EXIT_NONE_DUE
@@ -82,7 +104,12 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_NONE_DUE
     slot = found.today.place.next
     names = routine_names([slot.routine_id]) if slot is not None else {}
-    for line in today_lines(found.programme, found.today, today, names, found.advice):
+    if due and slot is not None and slot.routine_id not in names:
+        for line in unreadable(slot.routine_id):
+            print(line)
+        return EXIT_NONE_DUE  # nothing can be started until it reads (docstring)
+    lines = today_lines(found.programme, found.today, today, names, found.advice, paused=paused)
+    for line in lines:
         print(line)
         if line.startswith("Today"):
             for extra in dose:  # under the routine due: its dose today, and why

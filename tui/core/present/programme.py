@@ -85,12 +85,15 @@ def today_lines(
     today: date,
     names: dict[str, tuple[str, float | None]],
     advice: str = "",
+    *,
+    paused: bool = False,
 ) -> list[str]:
     """What `spinewise today` prints: what is due (or why nothing is) first, then
     where in the plan. `advice` (`Following.advice`: see a professional, ease off)
     leads, once; a session due then is offered as the person's choice, at the
     dose held, not urged (DESIGN.md, safety: red, repeated, means see a
-    professional)."""
+    professional). `paused`: a session of the routine due waits to be resumed
+    (then `spinewise resume`, not `run`, which would ask to discard it)."""
     slot = judged.place.next
     lead = [advice] if advice else []
     if judged.state is Due.FINISHED or slot is None:
@@ -104,6 +107,8 @@ def today_lines(
     if judged.state is Due.DUE and advice:
         return [*lead, f"Today, only if it feels right: {due}; its dose is held", where,
                 f"If you do it, keep it easy: spinewise run {slot.routine_id}"]
+    if judged.state is Due.DUE and paused:
+        return [f"Today: {due}", where, "It is paused: carry on with spinewise resume"]
     if judged.state is Due.DUE:
         return [f"Today: {due}", where, f"Start it: spinewise run {slot.routine_id}"]
     when = day_text(judged.next_day, today) if judged.next_day else "later"

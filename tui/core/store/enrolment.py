@@ -198,6 +198,16 @@ class PlanReader:
     def completed_since(self, since: float) -> list[tuple[float, str]]:
         return [] if self._conn is None else self._read(lambda c: completed_since(c, since))
 
+    def paused_routine(self) -> str | None:
+        """The routine id of the session waiting to be resumed (paused or
+        interrupted, at speed 1: a preview would not count), if any."""
+        if self._conn is None:
+            return None
+        row = self._read(lambda c: c.execute(
+            "SELECT routine_id FROM sessions WHERE status = 'active' AND speed = 1"
+        ).fetchone())  # fmt: skip
+        return None if row is None else str(row[0])
+
     def checkins(self, *, since: float | None = None) -> list[CheckIn]:
         """Check-ins from epoch `since`, oldest first (`store.checkins.select`), for
         the advice to see a professional; none in a file older than the check-ins."""
