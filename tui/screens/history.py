@@ -26,7 +26,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Sparkline, Static, TabbedContent, TabPane
 
-from tui.core.present.calendar import WEEKS, Day, calendar_grid
+from tui.core.present.calendar import WEEKS, Day, calendar_grid, week_strip_label
 from tui.core.present.charts import Chart, pain_chart, window_start
 from tui.core.present.pain import pains_by_session
 from tui.core.programme.zones import red_days, zone
@@ -100,7 +100,7 @@ class HistoryScreen(Screen[None]):
                 f"{count(round(total), 'minute')} in the last {count(len(self.weeks), 'week')}",
                 id="history-streak",
             )
-            yield Static("Minutes per week", id="history-chart-label")
+            yield Static(week_strip_label(self.weeks), id="history-chart-label")
             yield Sparkline([minutes for _, minutes in self.weeks], id="history-chart")
             if self.weeks:
                 # The weeks under the chart: its first and its last (this week).

@@ -1,12 +1,13 @@
 """The History screen's calendar (`present.calendar`): a row a weekday, a column a
-week, this week last and highlighted; days shaded by minutes, red days in red."""
+week, this week last and highlighted; days shaded by minutes, red days in red
+and marked `!` (so they read without colour)."""
 
 from __future__ import annotations
 
 from rich.text import Text
 from textual.widgets import Static
 
-from tui.core.present.calendar import SHADE_STEP, SHADES, Day
+from tui.core.present.calendar import RED_MARK, SHADE_STEP, SHADES, Day
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
@@ -25,7 +26,7 @@ def grid_text(rows: list[list[Day]]) -> Text:
             style = "bold red" if day.red else "green" if day.minutes > 0 else "dim"
             if day.this_week:
                 style += " on grey23"
-            text.append(day.shade * 2, style=style)
+            text.append(day.cell, style=style)
             text.append(" ")
         text.append("\n")
     step = int(SHADE_STEP)
@@ -35,7 +36,7 @@ def grid_text(rows: list[list[Day]]) -> Text:
             f"{3 * step} or more"), strict=True)
     ), style="dim")  # fmt: skip
     text.append("\n")
-    text.append("██", style="bold red")
+    text.append(f"█{RED_MARK}", style="bold red")
     text.append(" pain of 6 or more that day", style="dim")
     return text
 

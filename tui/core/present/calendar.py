@@ -5,7 +5,7 @@ marked when pain reached red. Pure: the screen draws the cells.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Set
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -13,6 +13,9 @@ WEEKS = 12
 #: Shades by minutes exercised that day: none, under 10, under 20, under 30, 30 or more.
 SHADES = ("·", "░", "▒", "▓", "█")
 SHADE_STEP = 10.0
+#: Beside a red day's shade: pain of 6 or more, seen without colour too (NO_COLOR,
+#: a screen reader's plain text), not by colour alone (found by a tester).
+RED_MARK = "!"
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,12 +27,27 @@ class Day:
     this_week: bool
 
     @property
+    def cell(self) -> str:
+        """Two characters: the shade twice, or the shade and `RED_MARK` on a red day."""
+        return self.shade + (RED_MARK if self.red and not self.future else self.shade)
+
+    @property
     def shade(self) -> str:
         if self.future:
             return " "
         if self.minutes <= 0:
             return SHADES[0]
         return SHADES[min(len(SHADES) - 1, 1 + int(self.minutes // SHADE_STEP))]
+
+
+def week_strip_label(weeks: Sequence[tuple[date, float]]) -> str:
+    """The words over the minutes-per-week strip, which has no axis: its tallest
+    week and this week (the last), in whole minutes."""
+    if not weeks or max(minutes for _, minutes in weeks) <= 0:
+        return "Minutes per week: none yet"
+    top_week, top = max(weeks, key=lambda week: week[1])
+    return (f"Minutes per week: most {round(top)} (week of {top_week:%d %b}), "
+            f"this week {round(weeks[-1][1])}")
 
 
 def calendar_grid(
