@@ -8,6 +8,7 @@ import pytest
 from textual.widgets import DataTable
 
 from tests.authoring.helpers import VALID, own_routine, routine_library_app
+from tests.ui.helpers import settle_until
 from tui.core import paths
 from tui.core.authoring.draft import check_draft
 from tui.core.authoring.files import checking_exercise_library
@@ -46,10 +47,10 @@ async def type_at(pilot, screen: EditorScreen, row: int, col: int, text: str) ->
     await settle(pilot, screen)
 
 
-async def settle_workers(app, pilot) -> None:
-    """Wait for the thread workers (files read, routines reloaded) and what they handed back."""
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+def names(app) -> list[str]:
+    """The routine library's routines by name (none while another screen is shown)."""
+    screen = app.screen
+    return [e.name for e in screen.catalog] if isinstance(screen, RoutineLibraryScreen) else []
 
 
 def preview_text(screen: EditorScreen) -> str:
@@ -138,13 +139,12 @@ async def test_ctrl_s_saves_the_file_and_the_library_shows_it():
         await type_at(pilot, screen, 2, 18, " at noon")  # name = "Quiet core at noon"
         assert screen.check.valid
         await pilot.press("ctrl+s")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle_until(app, pilot, lambda: not screen.dirty, what="saved")
         assert 'name = "Quiet core at noon"' in path.read_text()
         assert sorted(p.name for p in path.parent.iterdir()) == ["quiet-core.toml", "schema.json"]
         assert not screen.dirty
         await pilot.press("escape")  # the routine library looks at the files as it shows
-        await settle_workers(app, pilot)
+        await settle_until(app, pilot, lambda: "Quiet core at noon" in names(app))
         library = app.screen
         assert isinstance(library, RoutineLibraryScreen)
         assert "Quiet core at noon" in [entry.name for entry in library.catalog]
@@ -164,8 +164,7 @@ async def test_saving_with_mistakes_asks_first():
         assert path.read_text() == VALID
         await pilot.press("ctrl+s")
         await pilot.press("s")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle_until(app, pilot, lambda: not screen.dirty, what="saved")
         assert "holdd = 5" in path.read_text()
 
 
@@ -194,9 +193,7 @@ async def test_leaving_with_unsaved_changes_can_save_first():
         await type_at(pilot, screen, 3, 0, "# a note\n")
         await pilot.press("escape")
         await pilot.press("s")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert isinstance(app.screen, RoutineLibraryScreen)
+        await settle_until(app, pilot, lambda: isinstance(app.screen, RoutineLibraryScreen))
         assert "# a note" in path.read_text()
 
 
@@ -233,7 +230,7 @@ async def test_ctrl_e_on_a_bundled_routine_edits_a_copy_for_the_persons_folder()
     async with app.run_test(size=SIZE) as pilot:
         await choose(pilot, "gentle-start")
         await pilot.press("ctrl+e")
-        await settle_workers(app, pilot)
+        await settle_until(app, pilot, lambda: isinstance(app.screen, EditorScreen))
         screen = app.screen
         assert isinstance(screen, EditorScreen)
         copy = paths.user_routines_dir() / "gentle-start.toml"
@@ -244,14 +241,18 @@ async def test_ctrl_e_on_a_bundled_routine_edits_a_copy_for_the_persons_folder()
         assert screen.text.startswith("#:schema ./schema.json")
         await type_at(pilot, screen, 1, 0, "# mine now\n")
         await pilot.press("ctrl+s")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle_until(app, pilot, lambda: not screen.dirty, what="saved")
         assert "# mine now" in copy.read_text()
         assert (copy.parent / "schema.json").is_file()
         await pilot.press("escape")
-        await settle_workers(app, pilot)
-        origins = {entry.ref.id: entry.ref.origin for entry in app.screen.catalog}
-        assert origins["gentle-start"] == "own"
+
+        def origins() -> dict[str, str]:
+            library = app.screen
+            if not isinstance(library, RoutineLibraryScreen):
+                return {}
+            return {entry.ref.id: entry.ref.origin for entry in library.catalog}
+
+        await settle_until(app, pilot, lambda: origins().get("gentle-start") == "own")
 
 
 async def test_ctrl_n_names_a_new_routine_and_opens_the_starter():
@@ -265,18 +266,17 @@ async def test_ctrl_n_names_a_new_routine_and_opens_the_starter():
         assert "bundled routine" in str(app.screen.query_one("#name-error").content)
         app.screen.query_one("#name-input").value = ""
         await pilot.press(*"Lunch break", "enter")
-        await settle_workers(app, pilot)
+        await settle_until(app, pilot, lambda: isinstance(app.screen, EditorScreen))
         screen = app.screen
         assert isinstance(screen, EditorScreen)
         assert screen.dirty and screen.check.valid
         assert 'name = "Lunch break"' in screen.text
         await pilot.press("ctrl+s")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle_until(app, pilot, lambda: not screen.dirty, what="saved")
         path = paths.user_routines_dir() / "lunch-break.toml"
         assert path.read_text() == screen.text
         await pilot.press("escape")
-        await settle_workers(app, pilot)
+        await settle_until(app, pilot, lambda: "Lunch break" in names(app))
         assert "lunch-break" in [entry.ref.id for entry in app.screen.catalog]
 
 
@@ -290,7 +290,7 @@ async def test_ctrl_d_duplicates_the_selected_routine():
         assert isinstance(dialog, NameDialog)
         assert dialog.value == "Big three copy"
         await pilot.press("enter")
-        await settle_workers(app, pilot)
+        await settle_until(app, pilot, lambda: isinstance(app.screen, EditorScreen))
         screen = app.screen
         assert isinstance(screen, EditorScreen)
         assert screen.path == paths.user_routines_dir() / "big-three-copy.toml"
@@ -326,16 +326,45 @@ async def test_the_library_notices_a_routine_changed_on_disk():
     async with app.run_test(size=SIZE) as pilot:
         library = app.screen
         assert isinstance(library, RoutineLibraryScreen)
-        await settle_workers(app, pilot)  # the look as it was first shown
+        await settle_until(app, pilot, lambda: not library._looking)  # the look as first shown
         await choose(pilot, "quiet")
         assert library.selected is not None and library.selected.name == "Quiet core"
         path.write_text(VALID.replace("Quiet core", "Quiet core, longer"))
         library.look_at_files()  # what the 2-second interval does
-        await settle_workers(app, pilot)
+        await settle_until(app, pilot, lambda: "Quiet core, longer" in names(app))
         assert library.selected is not None and library.selected.name == "Quiet core, longer"
         table = library.query_one("#routines", DataTable)
         assert str(table.get_row_at(0)[0]) == "Quiet core, longer"
         (path.parent / "second.toml").write_text(VALID.replace("Quiet core", "Quiet second"))
         library.look_at_files()
-        await settle_workers(app, pilot)
+        await settle_until(app, pilot, lambda: "Quiet second" in names(app))
         assert "Quiet second" in [entry.name for entry in library.shown]
+
+
+async def test_a_routine_saved_while_the_library_reads_the_others_is_read_again(monkeypatch):
+    """The watch made after a reload remembers the files as they were before the reading:
+    a save landing in between (a busy machine makes that window long) is not lost."""
+    from tui.screens import routine_library
+
+    path = own_routine()
+    app = routine_library_app()
+    real = routine_library.reload_changed
+    saved: list[bool] = []
+
+    def then_saved(catalog, keys):
+        result = real(catalog, keys)
+        if not saved:  # the editor saves just after this routine was read
+            path.write_text(VALID.replace("Quiet core", "Quiet core, saved"))
+            saved.append(True)
+        return result
+
+    monkeypatch.setattr(routine_library, "reload_changed", then_saved)
+    async with app.run_test(size=SIZE) as pilot:
+        library = app.screen
+        assert isinstance(library, RoutineLibraryScreen)
+        await settle_until(app, pilot, lambda: not library._looking)
+        path.write_text(VALID.replace("Quiet core", "Quiet core, first"))
+        library.look_at_files()
+        await settle_until(app, pilot, lambda: "Quiet core, first" in names(app))
+        library.look_at_files()  # the next look (the 2-second interval)
+        await settle_until(app, pilot, lambda: "Quiet core, saved" in names(app))

@@ -118,6 +118,18 @@ def test_a_watch_sees_a_changed_a_new_and_a_removed_file(tmp_path):
     assert set(watch.changed()) == {a, tmp_path}
 
 
+def test_a_watch_made_since_another_remembers_what_that_one_saw(tmp_path):
+    a, b = tmp_path / "a.toml", tmp_path / "b.toml"
+    a.write_text("1")
+    b.write_text("1")
+    old = FileWatch([a])
+    old.changed()  # the look that started a reload
+    a.write_text("22")  # saved while the routines were read
+    new = FileWatch([a, b], since=old)
+    assert new.changed() == [a, b]  # a: changed after that look; b: not seen by it
+    assert new.changed() == []
+
+
 def test_an_atomic_save_is_seen_even_at_the_same_size_and_time(tmp_path):
     a = tmp_path / "a.toml"
     a.write_text("1")

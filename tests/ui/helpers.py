@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from tests.doubles import FakeClock
@@ -81,3 +82,26 @@ def make_app(
     options = app_options(clock)
     app = SpinewiseApp([entry], options=options, start=entry if start else None)
     return app, clock, options.cues
+
+
+async def settle_until(
+    app: SpinewiseApp, pilot, done: Callable[[], object], *, what: str = "", timeout: float = 30
+) -> None:
+    """Let the app's thread workers finish and what they hand back be handled, until
+    `done()` holds; AssertionError after `timeout` seconds.
+
+    One `app.workers.wait_for_complete()` waits only for the workers running when it
+    is called: one started by another's result (the routine library looks at the files
+    again when asked to during a look; the editor opens once a file is read) is not
+    waited for, and an assertion made then fails when the machine is busy.
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        if done():
+            return
+        if time.monotonic() > deadline:
+            raise AssertionError(f"not within {timeout} s: {what or done}")
+        if not any(worker.is_running for worker in app.workers):
+            await pilot.pause(0.01)  # a timer or message may start the next one

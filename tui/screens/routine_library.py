@@ -151,8 +151,10 @@ class RoutineLibraryScreen(Screen[None]):
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show_listed, kept)
             self._painted.wait(5)  # reading, which holds the GIL, waits for the paint
+        # The files as they were before reading: one saved meanwhile is looked at again.
+        before = routine_watch(listing.ref.path for listing in kept)
         entries, keys = load_all(load)
-        watch = routine_watch(entry.ref.path for entry in entries)
+        watch = routine_watch((entry.ref.path for entry in entries), since=before)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._loaded, entries, keys, watch)
 
@@ -241,7 +243,9 @@ class RoutineLibraryScreen(Screen[None]):
         try:
             if self._watch.changed():
                 fresh, keys = reload_changed(catalog, keys or {})
-                watch = routine_watch(entry.ref.path for entry in fresh)
+                # As the files were before reading (`since`), or a file saved
+                # while the others were read would never be read again.
+                watch = routine_watch((entry.ref.path for entry in fresh), since=self._watch)
                 if not get_current_worker().is_cancelled:
                     self.app.call_from_thread(self._loaded, fresh, keys, watch)
         finally:
