@@ -85,10 +85,12 @@ def make_app(
 
 
 async def settle_until(
-    app: SpinewiseApp, pilot, done: Callable[[], object], *, what: str = "", timeout: float = 30
+    app: SpinewiseApp, pilot, done: Callable[[], object] | None = None, *, what: str = "",
+    timeout: float = 30,
 ) -> None:
     """Let the app's thread workers finish and what they hand back be handled, until
-    `done()` holds; AssertionError after `timeout` seconds.
+    `done()` holds (by default: no worker is running any more, counting those the
+    results started); AssertionError after `timeout` seconds.
 
     One `app.workers.wait_for_complete()` waits only for the workers running when it
     is called: one started by another's result (the routine library looks at the files
@@ -96,6 +98,10 @@ async def settle_until(
     waited for, and an assertion made then fails when the machine is busy.
     """
     deadline = time.monotonic() + timeout
+    if done is None:
+        def done() -> bool:
+            return not any(worker.is_running for worker in app.workers)
+        what = what or "the workers done"
     while True:
         await app.workers.wait_for_complete()
         await pilot.pause()

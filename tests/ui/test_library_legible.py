@@ -9,7 +9,7 @@ from textual.widgets import DataTable, Footer, Static
 from textual.widgets._footer import FooterKey
 
 from tests.doubles import FakeClock
-from tests.ui.helpers import app_options
+from tests.ui.helpers import app_options, settle_until
 from tui.app import SpinewiseApp
 from tui.core.catalog.entries import load_catalog
 from tui.core.catalog.ranking import ranked
@@ -18,9 +18,9 @@ from tui.screens.workout import WorkoutScreen
 
 
 async def settle(app, pilot) -> None:
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+    """Until the workers are done, counting those their results started (a look again)."""
+    await pilot.pause()  # the first load starts once the screen is painted
+    await settle_until(app, pilot)
 
 
 def library_app() -> SpinewiseApp:

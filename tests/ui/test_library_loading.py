@@ -10,7 +10,7 @@ import threading
 
 from tests.core.test_listing import own
 from tests.doubles import FakeClock
-from tests.ui.helpers import app_options
+from tests.ui.helpers import app_options, settle_until
 from tui.app import SpinewiseApp
 from tui.core.catalog.entries import load_catalog
 from tui.core.catalog.listing import listings
@@ -39,9 +39,9 @@ def held_loader():
 
 
 async def settle(app, pilot) -> None:
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+    """Until the workers are done, counting those their results started (a look again)."""
+    await pilot.pause()  # the first load starts once the screen is painted
+    await settle_until(app, pilot)
 
 
 async def test_the_library_paints_before_the_routines_are_read():

@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Input
 
 from tests.doubles import FakeClock
 from tests.programme.helpers import ended
-from tests.ui.helpers import app_options
+from tests.ui.helpers import app_options, settle_until
 from tui.app import SpinewiseApp
 from tui.core.catalog.entries import load_catalog
 from tui.core.catalog.plans import find_plan, read_plan
@@ -41,10 +41,9 @@ def following_app(now: datetime, *, started: datetime | None = SUNDAY,
 
 
 async def settle(app, pilot) -> None:
-    for _ in range(3):
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-    await pilot.pause()
+    """Until the workers are done, counting those their results started (a look again)."""
+    await pilot.pause()  # the first load starts once the screen is painted
+    await settle_until(app, pilot)
 
 
 def first_row(app) -> list[str]:
