@@ -349,8 +349,11 @@ class SpinewiseApp(CheckInsApp):
         # else it is the first screen (`get_default_screen`): it stays under the
         # rest, stopped, as Textual cannot pop or switch away the first screen.
         asked = message.record.id if self.asks_after else None
+        from .screens.library_today import plan_state
+
         summary = SummaryScreen(message.record, ask_for=asked, wall=self.wall,
-                                next_time=self._next_time(message.record))  # fmt: skip
+                                next_time=self._next_time(message.record),
+                                read_plan=plan_state(self.storage.store, self.wall))  # fmt: skip
         self.push_screen(summary, self._after_summary)
         self.run_worker(self._advise, thread=True, group="checkins", exit_on_error=False)
 

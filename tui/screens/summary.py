@@ -8,13 +8,15 @@ import time
 from collections.abc import Callable
 from datetime import date
 from enum import Enum
+from typing import TYPE_CHECKING
 
-from textual import events
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Static
+from textual.worker import get_current_worker
 
 from tui.core.present import summary
 from tui.core.present.asking import ASK_EFFORT, ASK_PAIN_AFTER, pain_of_key
@@ -24,6 +26,9 @@ from tui.core.store.record import SessionRecord
 
 from ..messages import RecordCheckIn
 from ..widgets.line import Line
+
+if TYPE_CHECKING:
+    from .library_today import PlanState
 
 
 class AfterSummary(Enum):
@@ -50,6 +55,7 @@ class SummaryScreen(Screen[AfterSummary]):
         ask_for: int | None = None,
         wall: Callable[[], float] = time.time,
         next_time: Callable[[int | None], list[str]] | None = None,
+        read_plan: Callable[[], PlanState] | None = None,
     ) -> None:
         super().__init__()
         #: The session as it ended, in the shape history reads back.
@@ -60,6 +66,8 @@ class SummaryScreen(Screen[AfterSummary]):
         self.next_time = next_time
         #: The session whose pain after is asked (None: not asked).
         self.ask_for = ask_for
+        #: Reads the plan followed, in a worker: its next session closes the summary.
+        self.read_plan = read_plan
         self.pain: int | None = None
         self.effort: Effort | None = None
         #: The questions Enter skipped ("pain", "effort").
@@ -88,6 +96,35 @@ class SummaryScreen(Screen[AfterSummary]):
                 yield Static(ASK_EFFORT, id="ask-effort", classes="summary-ask")
         yield Footer()
 
+    def on_mount(self) -> None:
+        self._advise()
+        if self.read_plan is not None and summary.closing(self.record) == summary.WELL_DONE:
+            self._look_at_plan(self.read_plan)
+
+    @work(thread=True, group="plan", exit_on_error=False, description="plan")
+    def _look_at_plan(self, read: Callable[[], PlanState]) -> None:
+        from tui.core.catalog.plans import routine_names
+
+        found, today = read()
+        if found is None or get_current_worker().is_cancelled:
+            return
+        slot = found.today.place.next
+        name = None if slot is None else slot.routine_id
+        if slot is not None:  # its name, read here: no file is read on the UI loop
+            name = routine_names([slot.routine_id]).get(slot.routine_id, (name,))[0]
+        said = summary.plan_closing(name, found.today.next_day, today)
+        self.app.call_from_thread(self._plan_read, said)
+
+    #: The plan's next session, as the closing says it (`plan_closing`); "" before read.
+    _plan_said = ""
+
+    def _plan_read(self, said: str) -> None:
+        """While a plan runs, the last word names its next session and day."""
+        closing = self.query_one("#summary-closing", Static)
+        if str(closing.content) == summary.WELL_DONE:  # not changed meanwhile (ease off)
+            self._plan_said = said
+            closing.update(said)
+
     def on_key(self, event: events.Key) -> None:
         if self.ask_for is None:
             return
@@ -99,7 +136,9 @@ class SummaryScreen(Screen[AfterSummary]):
             self.query_one("#ask-pain", Static).update(f"Back pain now: {pain} ({zone(pain)})")
             if self.next_time is not None:
                 self.query_one("#next-time", Static).update("\n".join(self.next_time(pain)))
-            self.query_one("#summary-closing", Static).update(summary.closing(self.record, pain))
+            said = summary.closing(self.record, pain)  # the plan's next day, if read
+            self.query_one("#summary-closing", Static).update(
+                self._plan_said if said == summary.WELL_DONE and self._plan_said else said)
             self._advise()
         elif effort is not None:
             self.effort = effort
@@ -137,9 +176,6 @@ class SummaryScreen(Screen[AfterSummary]):
         shown = see_professional(given, self.today)
         for line in self.query("#advice").results(Line):  # none until composed
             line.show(SEE_PROFESSIONAL if shown else "")
-
-    def on_mount(self) -> None:
-        self._advise()
 
     def action_leave(self, where: str) -> None:
         """`where` is the binding's word: an `AfterSummary` value."""

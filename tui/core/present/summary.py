@@ -8,6 +8,8 @@ history and the streak use (an exercise pressed through is skipped, not done).
 
 from __future__ import annotations
 
+from datetime import date
+
 from tui.core.engine.credit import COMPLETED, PAUSED, PREVIEW, SKIPPED
 from tui.core.programme.zones import EASE_OFF_RED, Zone, zone
 from tui.core.routine.models import format_clock
@@ -42,7 +44,7 @@ def closing(record: SessionRecord, pain: int | None = None) -> str:
         return "A preview to see how it goes: run it at normal speed to count it."
     if not record.done:
         return "Nothing was done this time, so it is not counted. Even one exercise counts."
-    return "Well done. Little and often is what works: same time tomorrow?"
+    return WELL_DONE
 
 
 def lines(record: SessionRecord) -> list[tuple[str, str]]:
@@ -62,3 +64,19 @@ def lines(record: SessionRecord) -> list[tuple[str, str]]:
     if record.preview:
         rows.append(("Preview", f"at {record.speed:g}x speed: not counted in minutes or streak"))
     return rows
+
+
+#: The last word of a session that counted, while no plan runs.
+WELL_DONE = "Well done. Little and often is what works: same time tomorrow?"
+
+
+def plan_closing(next_name: str | None, next_day: date | None, today: date) -> str:
+    """The last word of a session that counted while a plan runs: its next session
+    and day (`programme.schedule.due_today`), not "same time tomorrow?", which a
+    plan of two or three sessions a week does not ask (`next_day` None: the plan
+    is finished). `next_name`: the routine's name or id."""
+    from tui.core.present.programme import day_text
+
+    if next_day is None or next_name is None:
+        return "Well done: that was the plan's last session."
+    return f"Well done. Next in your plan: {next_name}, {day_text(next_day, today)}."
