@@ -114,9 +114,14 @@ def test_reset_names_an_exercise_or_resets_them_all(capsys, mine):
     assert capsys.readouterr().out == (
         "Bird dog: back to 3-2-1 reps, hold 1 s (reset; was 5-4-3 reps, hold 1 s)\n"
     )
-    assert main(["progress", "mine", "--reset"]) == 0
+    for _ in range(2):  # already there: said, and nothing logged
+        assert main(["progress", "mine", "--reset"]) == 0
+        assert capsys.readouterr().out == (
+            "Bird dog: already at the dose written, 3-2-1 reps, hold 1 s\n"
+        )
     with Store.open() as store:
-        assert [e.rule for e in store.stage_log("mine")] == ["reset", "reset"]
+        assert [e.rule for e in store.stage_log("mine")] == ["reset"]
+
 
 
 def test_a_routine_without_progression_says_so(capsys, isolated_home):

@@ -153,6 +153,20 @@ def test_reset_goes_back_to_the_dose_written_and_is_logged(store, entry):
     )
 
 
+@pytest.mark.parametrize("settled", [0, 1])
+def test_a_reset_at_the_dose_written_changes_and_logs_only_what_there_is(store, entry, settled):
+    """Stage 0 with nothing settled: nothing to reset, nothing logged, however often
+    asked; stage 0 with a settled session toward the next step: that count is reset."""
+    with store._write() as conn:
+        conn.execute("INSERT INTO stages VALUES ('pyramid', 'Bird dog', 0, ?, 0)", (settled,))
+    for asked in range(3):
+        started = starting(entry.routine, store.stages("pyramid"))
+        [(_, decision)] = store.reset_stages("pyramid", started, MONDAY)
+        assert (decision is None) == (asked > 0 or not settled)
+        assert stage(store) == Stage(0, 0)
+    assert len(store.stage_log("pyramid")) == settled
+
+
 def test_a_workout_runs_at_todays_stage_and_resume_rebuilds_that_plan(tmp_path, entry):
     storage = Storage(Store.open(tmp_path / "state.db"))
     with storage.store._write() as conn:  # type: ignore[union-attr]

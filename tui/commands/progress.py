@@ -15,6 +15,7 @@ import time
 from datetime import datetime
 
 from tui.core.routine.models import Routine
+from tui.core.words import count
 
 from . import Subparsers
 from .common import did_you_mean, resolve
@@ -109,5 +110,12 @@ def _reset(routine_id: str, routine: Routine, name: str) -> int:
         print(f"spinewise: {error}", file=sys.stderr)
         return 1
     for s, decision in done:
-        print(f"{s.key}: back to {s.dose(0)} (reset; was {s.dose(decision.before.stage)})")
+        if decision is None:  # nothing to put back: nothing logged
+            print(f"{s.key}: already at the dose written, {s.dose(0)}")
+        elif decision.before.stage == 0:
+            settled = count(decision.before.settled, "settled session")
+            print(f"{s.key}: stays at the dose written, {s.dose(0)}; {settled} toward the "
+                  "next step forgotten (reset)")  # fmt: skip
+        else:
+            print(f"{s.key}: back to {s.dose(0)} (reset; was {s.dose(decision.before.stage)})")
     return 0

@@ -220,8 +220,9 @@ class ProgressMethods:
 
     def reset_stages(
         self, routine_id: str, started: list[StartedStage], now: float
-    ) -> list[tuple[StartedStage, Decision]]:
-        """Back to the dose written for each of `started` (the log keeps the reset)."""
+    ) -> list[tuple[StartedStage, Decision | None]]:
+        """Back to the dose written for each of `started` (the log keeps the reset);
+        None for one already at the dose written (nothing logged)."""
         from tui.core.store.stage_rows import reset_rows
 
         with self._write() as conn:

@@ -62,14 +62,20 @@ def read_log(conn: sqlite3.Connection, routine_id: str) -> list[LogEntry]:
 
 def reset_rows(
     conn: sqlite3.Connection, routine_id: str, started: list[StartedStage], now: float
-) -> list[tuple[StartedStage, Decision]]:
-    """Each of `started` back to the dose written, logged as a reset."""
+) -> list[tuple[StartedStage, Decision | None]]:
+    """Each of `started` back to the dose written, logged as a reset; None for one
+    already there (stage 0, no settled session toward the next step): nothing changes,
+    so nothing is logged (a log of empty resets would bury the changes that matter)."""
     from tui.core.programme.progression import reset
 
     current = read_stages(conn, routine_id)
-    done = []
+    done: list[tuple[StartedStage, Decision | None]] = []
     for s in started:
-        decision = reset(_current(current, s))
+        state = _current(current, s)
+        if state.stage == 0 and state.settled == 0:
+            done.append((s, None))
+            continue
+        decision = reset(state)
         _record(conn, routine_id, s, None, now, decision)
         done.append((s, decision))
     return done
