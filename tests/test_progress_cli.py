@@ -108,8 +108,6 @@ def test_a_settled_session_raises_the_dose_and_a_worse_morning_lowers_it(
 def test_reset_names_an_exercise_or_resets_them_all(capsys, mine):
     with Store.open() as store, store._write() as conn:
         conn.execute("INSERT INTO stages VALUES ('mine', 'Bird dog', 2, 0, 0)")
-    assert main(["progress", "mine", "--reset", "Bird dgo"]) == 2
-    assert "did you mean Bird dog?" in capsys.readouterr().err
     assert main(["progress", "mine", "--reset", "bird dog"]) == 0
     assert capsys.readouterr().out == (
         "Bird dog: back to 3-2-1 reps, hold 1 s (reset; was 5-4-3 reps, hold 1 s)\n"
@@ -122,6 +120,20 @@ def test_reset_names_an_exercise_or_resets_them_all(capsys, mine):
     with Store.open() as store:
         assert [e.rule for e in store.stage_log("mine")] == ["reset"]
 
+
+@pytest.mark.parametrize(
+    ("argv", "told"),
+    [
+        (["progress", "nope"], "no routine 'nope'"),
+        (["progress", "mine", "--reset", "Bird dgo"], "did you mean Bird dog?"),
+        (["progress", "mine", "--reset", "Plankk"], "progressing: Bird dog"),
+        (["show", "nope"], "no routine 'nope'"),
+        (["run", "nope"], "no routine 'nope'"),
+    ],
+)
+def test_a_name_not_found_routine_or_exercise_is_exit_1_and_says_why(capsys, mine, argv, told):
+    assert main(argv) == 1
+    assert told in capsys.readouterr().err
 
 
 def test_a_routine_without_progression_says_so(capsys, isolated_home):

@@ -101,9 +101,10 @@ def _reset(routine_id: str, routine: Routine, name: str) -> int:
                     keys = [s.key for s in started]
                     close = did_you_mean(name, keys)
                     hint = f"did you mean {close}?" if close else "progressing: " + ", ".join(keys)
-                    print(f"spinewise progress: no exercise {name!r} progresses in "
+                    # Like an unknown routine (resolve): a name not found is exit 1.
+                    print(f"spinewise: no exercise {name!r} progresses in "
                           f"{routine_id}; {hint}", file=sys.stderr)  # fmt: skip
-                    return 2
+                    return 1
                 started = chosen
             done = store.reset_stages(routine_id, started, time.time())
     except StoreError as error:
