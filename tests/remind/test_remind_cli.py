@@ -149,16 +149,38 @@ def test_fire_on_macos_uses_osascript(
     assert fakes.calls("notify-send") == []
 
 
-def test_a_failing_notifier_is_said_and_tried_again_next_time(
+def test_a_failing_notifier_is_said_once_shown_in_status_and_cleared_when_it_works(
     fakes: Fakes, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ):
     start_plan(monkeypatch, capsys)
-    fakes.fail("notify-send")
+    notifier = fakes.folder / "notify-send"
+    working = notifier.read_text()
+    # as the real notify-send says it with no session bus (run from cron), on stderr
+    notifier.write_text(working.replace(
+        "exit 0\n", "echo 'Cannot autolaunch D-Bus without X11 $DISPLAY' >&2\nexit 1\n"))
     assert fire() == 1
-    assert "notify-send exited with status 1" in capsys.readouterr().err
-    (fakes.folder / "notify-send.status").unlink()
-    assert fire() == 0
+    err = capsys.readouterr().err
+    assert "notify-send exited with status 1: Cannot autolaunch D-Bus without X11 $DISPLAY" \
+        in err and "said once" in err
+    on(monkeypatch, MONDAY)
+    assert fire() == 0  # the same failure again: tried, not said again
+    assert capsys.readouterr().err == ""
     assert len(fakes.calls("notify-send")) == 2
+    assert main(["remind", "set", "07:30"]) == 0
+    capsys.readouterr()
+    assert main(["remind", "status"]) == 0
+    assert "The notifier failed when it last fired: notify-send exited with status 1: " \
+        "Cannot autolaunch D-Bus without X11 $DISPLAY." in capsys.readouterr().out
+
+    notifier.write_text(working)  # works again: the failure is forgotten
+    assert fire() == 0
+    assert len(fakes.calls("notify-send")) == 3
+    assert main(["remind", "status"]) == 0
+    assert "failed" not in capsys.readouterr().out
+    notifier.write_text(working.replace("exit 0\n", "exit 1\n"))
+    on(monkeypatch, WEDNESDAY)
+    assert fire() == 1  # a failure after it worked is said again
+    assert "notify-send exited with status 1. This is said once" in capsys.readouterr().err
 
 
 def test_a_notifier_that_hangs_is_ended(tmp_path: Path):

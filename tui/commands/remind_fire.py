@@ -30,7 +30,8 @@ def fire(today: dt.date | None = None, platform: str | None = None) -> int:
 
     Exit 0 when done (notified, or nothing to say), 1 when the plan could not
     be read or the notification not shown (said on standard error, which the
-    scheduler keeps in its log; a missing notifier only the first time).
+    scheduler keeps in its log; a missing or failing notifier only the first
+    time, until it works again).
     """
     today = local_today() if today is None else today
     try:
@@ -53,6 +54,10 @@ def fire(today: dt.date | None = None, platform: str | None = None) -> int:
         changed["notifier_missing"] = sent.missing
     else:
         changed.pop("notifier_missing", None)
+    if sent.failed:
+        changed["notifier_failed"] = sent.failed
+    else:
+        changed.pop("notifier_failed", None)
     if sent.ok:
         changed["notified_on"] = today.isoformat()
     if changed != state:

@@ -101,6 +101,8 @@ def status() -> int:
         print(line)
     if state.get("notifier_missing"):
         print(f"The notifier {state['notifier_missing']} was not found when it last fired.")
+    if state.get("notifier_failed"):
+        print(f"The notifier failed when it last fired: {state['notifier_failed']}.")
     today(argparse.Namespace())
     return 0
 

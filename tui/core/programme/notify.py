@@ -2,9 +2,12 @@
 
 `notify-send` (libnotify) on Linux and the BSDs, `osascript`'s `display
 notification` on macOS; both are found on the PATH (tests put recording fakes
-first on it). A notifier that is missing is reported once, not every day: the
-name is kept in `remind.json` (`reminder_setup.load_state`) until it is found
-again. Only `send` imports subprocess, when there is something to say.
+first on it). A notifier that is missing, or that is there but fails (such as
+notify-send with no session bus: "Cannot autolaunch D-Bus without X11
+$DISPLAY"), is reported once, not every day: the name, or the failure with the
+notifier's own last line, is kept in `remind.json` (`reminder_state`) until
+it works again, and `remind status` shows it. Nothing here imports subprocess
+(`run_noting` says why).
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ class Sent(NamedTuple):
     report: str | None
     #: The notifier found missing now (to remember), or None once one is found.
     missing: str | None
+    #: How the notifier failed now (to remember and show in `remind status`), or None.
+    failed: str | None = None
 
 
 def notifier_command(title: str, body: str, platform: str | None = None) -> list[str]:
@@ -67,36 +72,87 @@ def send(title: str, body: str, state: Mapping[str, Any], platform: str | None =
         )
         return Sent(False, report, command[0])
     try:
-        status = run_quietly([found, *command[1:]], NOTIFY_TIMEOUT)
+        status, said = run_noting([found, *command[1:]], NOTIFY_TIMEOUT)
     except OSError as error:
-        return Sent(False, f"spinewise remind: {command[0]} failed: {error}", None)
+        return _failed(f"{command[0]} could not be started: {error.strerror or error}", state)
     if status != 0:
         why = "took too long" if status is None else f"exited with status {status}"
-        return Sent(False, f"spinewise remind: {command[0]} {why}", None)
+        return _failed(f"{command[0]} {why}" + (f": {said}" if said else ""), state)
     return Sent(True, None, None)
 
 
+def _failed(failure: str, state: Mapping[str, Any]) -> Sent:
+    """A notifier that is there but failed: reported unless `state` says this same
+    failure was already (its `notifier_failed`)."""
+    told = state.get("notifier_failed") == failure
+    report = None if told else (
+        f"spinewise remind: cannot show a notification: {failure}. This is said once, "
+        "until it works again; `spinewise remind status` shows it"
+    )
+    return Sent(False, report, None, failure)
+
+
 def run_quietly(command: list[str], timeout: float) -> int | None:
-    """Run `command` (a path and its arguments) with no input, its output and errors
-    going where ours go (the scheduler's log); its exit status, or None when it was
-    ended after `timeout` seconds. OSError when it cannot be started.
+    """`run_noting`'s exit status alone."""
+    return run_noting(command, timeout)[0]
+
+
+def run_noting(command: list[str], timeout: float) -> tuple[int | None, str]:
+    """Run `command` (a path and its arguments) with no input; its exit status (None
+    when it was ended after `timeout` seconds) and the last line it printed (output
+    and errors together, at most 300 characters; "" when none). OSError when it
+    cannot be started.
 
     `os.posix_spawn` rather than subprocess: importing subprocess was 4 ms of
     `remind fire`'s start-up, a third of what it may spend beyond `check`'s (measured).
+    The pipe is drained while waiting, so a talkative notifier never blocks on it.
     """
     import time
 
-    stdin = [(os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0)]
-    pid = os.posix_spawn(command[0], command, os.environ, file_actions=stdin)
+    read_end, write_end = os.pipe()
+    os.set_blocking(read_end, False)
+    actions = [(os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0),
+               (os.POSIX_SPAWN_DUP2, write_end, 1), (os.POSIX_SPAWN_DUP2, write_end, 2),
+               (os.POSIX_SPAWN_CLOSE, read_end), (os.POSIX_SPAWN_CLOSE, write_end)]
+    try:
+        pid = os.posix_spawn(command[0], command, os.environ, file_actions=actions)
+    except OSError:
+        os.close(read_end)
+        raise
+    finally:
+        os.close(write_end)
+    tail = bytearray()
+
+    def drain() -> None:
+        while True:
+            try:
+                chunk = os.read(read_end, 65536)
+            except BlockingIOError:
+                return
+            if not chunk:
+                return
+            tail.extend(chunk)
+            del tail[:-4096]
+
     deadline = time.monotonic() + timeout
     poll = 0.0005  # doubled up to 50 ms: a quick notifier is not waited for long
-    while True:
-        done, status = os.waitpid(pid, os.WNOHANG)
-        if done:
-            return os.waitstatus_to_exitcode(status)
-        if time.monotonic() >= deadline:
-            os.kill(pid, 9)
-            os.waitpid(pid, 0)
-            return None
-        time.sleep(poll)
-        poll = min(poll * 2, 0.05)
+    try:
+        while True:
+            drain()
+            done, status = os.waitpid(pid, os.WNOHANG)
+            if done:
+                drain()
+                code: int | None = os.waitstatus_to_exitcode(status)
+                break
+            if time.monotonic() >= deadline:
+                os.kill(pid, 9)
+                os.waitpid(pid, 0)
+                code = None
+                break
+            time.sleep(poll)
+            poll = min(poll * 2, 0.05)
+    finally:
+        os.close(read_end)
+    lines = [line.strip() for line in tail.decode("utf-8", "replace").splitlines()]
+    said = next((line for line in reversed(lines) if line), "")
+    return code, said[:300]
