@@ -70,7 +70,9 @@ def test_without_a_user_systemd_set_prints_the_crontab_line_and_changes_nothing(
     assert main(["remind", "set", "18:05"]) == 0
     out = capsys.readouterr().out
     assert "nothing was changed" in out
-    assert out.splitlines()[-1].startswith("5 18 * * * XDG_CONFIG_HOME=")
+    assert "session bus" in out
+    assert out.splitlines()[-1].startswith(
+        "5 18 * * * DBUS_SESSION_BUS_ADDRESS=unix:path=/run/user/$(id -u)/bus XDG_CONFIG_HOME=")
     assert out.splitlines()[-1].endswith(" -m tui remind fire")
     assert files_under("XDG_CONFIG_HOME", "XDG_STATE_HOME") == before
     assert [c[1:3] for c in fakes.calls("systemctl")] == [["--user", "show-environment"]]

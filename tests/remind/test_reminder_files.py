@@ -115,10 +115,25 @@ def test_the_launch_agent_is_the_plist_expected() -> None:
 
 def test_the_crontab_line_counts_days_from_sunday_and_escapes_percent() -> None:
     assert crontab_line(MON_WED_FRI, COMMAND, ENV) == (
-        "30 7 * * 1,3,5 XDG_CONFIG_HOME=/home/ann/.config "
+        "30 7 * * 1,3,5 DBUS_SESSION_BUS_ADDRESS=unix:path=/run/user/$(id -u)/bus "
+        "XDG_CONFIG_HOME=/home/ann/.config "
         "XDG_STATE_HOME=/home/ann/100\\%/state '/opt/spine wise/bin/python3' -m tui remind fire"
     )
-    assert crontab_line(ReminderTime(6, 0), ["spinewise"], {}) == "0 6 * * * spinewise"
+    assert crontab_line(ReminderTime(6, 0), ["spinewise"], {}, None) == "0 6 * * * spinewise"
+
+
+def test_the_crontab_line_gives_the_notifier_the_session_bus_as_cron_runs_it() -> None:
+    """cron runs the command part with /bin/sh (crontab(5)): the bus address must
+    reach the command, with this user's id expanded."""
+    import os
+    import subprocess
+
+    line = crontab_line(ReminderTime(6, 0), ["printenv", "DBUS_SESSION_BUS_ADDRESS"],
+                        {"XDG_STATE_HOME": "/tmp/x"})
+    command = line.split(" ", 5)[5]
+    said = subprocess.run(["/bin/sh", "-c", command], capture_output=True, text=True,
+                          env={"PATH": "/usr/bin:/bin"}, check=True).stdout
+    assert said == f"unix:path=/run/user/{os.getuid()}/bus\n"
 
 
 @pytest.mark.parametrize("text, expected", [("07:30", (7, 30)), ("7:05", (7, 5)),

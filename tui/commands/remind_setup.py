@@ -46,7 +46,8 @@ def set_reminder(hour: int, minute: int, days: Sequence[int],
     if scheduler == "cron":
         print("No systemd user session or launchd here, so nothing was changed. To be reminded "
               "by cron, add this line with `crontab -e` (cron does not catch up on a time "
-              "missed while the computer was off):")
+              "missed while the computer was off; the line names your session bus, which "
+              "notify-send needs and cron does not give):")
         print(crontab_line(when, fire_command(), kept_environment()))
         return 0
     try:

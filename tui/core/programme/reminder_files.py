@@ -103,11 +103,24 @@ def launchd_plist(when: ReminderTime, command: Sequence[str],
     return f"{head}<!-- {MARKER}: remove it with `spinewise remind off`. -->\n<plist{body}"
 
 
+#: What cron lacks for `notify-send`: the user's session bus, at the address
+#: pam_systemd sets at login and systemd's own user@.service gives the user
+#: manager (`unix:path=/run/user/UID/bus`; dbus 1.10+ "user bus"). Left
+#: unquoted so the shell cron runs expands `$(id -u)`. A systemd user service
+#: needs none of this: it inherits the manager's environment, bus included.
+CRON_SESSION_BUS = "DBUS_SESSION_BUS_ADDRESS=unix:path=/run/user/$(id -u)/bus"
+
+
 def crontab_line(when: ReminderTime, command: Sequence[str],
-                 environment: Mapping[str, str]) -> str:
+                 environment: Mapping[str, str], session_bus: str | None = CRON_SESSION_BUS
+                 ) -> str:
     """The line to add with `crontab -e` (cron counts weekdays from Sunday, 0;
-    an unescaped `%` would end the command there, crontab(5))."""
+    an unescaped `%` would end the command there, crontab(5)). `session_bus`
+    (an assignment, written as is) comes first: cron's jobs have no session bus,
+    and notify-send without one fails ("Cannot autolaunch D-Bus without X11
+    $DISPLAY"); None leaves it out."""
     days = ",".join(str((d + 1) % 7) for d in sorted(when.days)) or "*"
-    words = [f"{k}={shlex.quote(v)}" for k, v in sorted(environment.items())]
+    words = [session_bus] if session_bus else []
+    words += [f"{k}={shlex.quote(v)}" for k, v in sorted(environment.items())]
     words += [shlex.quote(word) for word in command]
     return f"{when.minute} {when.hour} * * {days} " + " ".join(words).replace("%", "\\%")
