@@ -66,6 +66,36 @@ def test_one_event_per_session_each_with_an_alarm_and_the_same_uids_twice(
     assert later[0].decoded("SEQUENCE") > first[1].decoded("SEQUENCE")
 
 
+def test_events_moved_on_the_plans_start_day_get_a_higher_sequence(
+    started: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+):
+    """Exported on the day the plan started, then the plan started again that day on
+    other weekdays: the same event ids on new dates must carry a higher SEQUENCE (RFC 5545,
+    3.8.7.4), or a calendar program keeps the old dates (it was days since the start: 0
+    for both). A later export after a missed session outranks both."""
+    file = tmp_path / "plan.ics"
+    assert main(["plan", "export", "--ics", "-o", str(file)]) == 0
+    first = {str(e["UID"]): e for e in events(file)}
+    on(monkeypatch, SUNDAY + timedelta(hours=2))
+    assert main(["plan", "stop"]) == 0
+    assert main(["plan", "start", "back-care-12-weeks", "--days", "tue,thu"]) == 0
+    assert main(["plan", "export", "--ics", "-o", str(file)]) == 0
+    second = events(file)
+    assert {str(e["UID"]) for e in second} == set(first)  # the same events, updated
+    moved = [e for e in second
+             if e.decoded("DTSTART") != first[str(e["UID"])].decoded("DTSTART")]
+    assert len(moved) > 30
+    assert all(e.decoded("SEQUENCE") > first[str(e["UID"])].decoded("SEQUENCE")
+               for e in second)  # documented: every event of a later export, moved or not
+    on(monkeypatch, SUNDAY + timedelta(days=30))
+    assert main(["plan", "export", "--ics", "-o", str(file)]) == 0
+    third = events(file)
+    assert all(e.decoded("SEQUENCE") > second[0].decoded("SEQUENCE") for e in third)
+    assert all(0 < e.decoded("SEQUENCE") < 2**31 for e in third)  # an RFC 5545 INTEGER
+    capsys.readouterr()
+
+
 def test_to_standard_output_and_at_the_reminders_time(
     started: None, capsys: pytest.CaptureFixture[str], fakes: object
 ):

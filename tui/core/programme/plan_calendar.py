@@ -8,10 +8,15 @@ will say on each day, if each session is done on its day.
 
 Each event's UID is made of the plan, the day it was started and the
 session's number in it, so exporting again (after a missed day moved the rest
-along) updates the same events rather than adding new ones; SEQUENCE grows
-with the day of the export (RFC 5545, 3.8.7.4: a client takes the higher one
-as the newer). Times are floating local times (RFC 5545, 3.3.5, "form #1"):
-07:30 is 07:30 wherever the phone is, as the plan's days are.
+along) updates the same events rather than adding new ones. SEQUENCE is the
+export's DTSTAMP in minutes since 2020-01-01 UTC (`sequence_of`): it grows
+with every later export, for every event, so a calendar program takes each
+moved event as the newer revision (RFC 5545, 3.8.7.4: the sequence "MUST be
+incremented" on each significant revision; an unchanged event with a higher
+one is merely re-read). It was the days since the plan started: 0 for every
+export on the start day, so a session moved that day never updated.
+Times are floating local times (RFC 5545, 3.3.5, "form #1"): 07:30 is 07:30
+wherever the phone is, as the plan's days are.
 """
 
 from __future__ import annotations
@@ -65,6 +70,18 @@ def event_minutes(seconds: float | None) -> int:
     return max(MIN_EVENT_MINUTES, -(-int(seconds or 0) // 60))
 
 
+#: SEQUENCE counts minutes from here (an RFC 5545 INTEGER, 3.3.8, holds 2**31 - 1 of
+#: them: some 4,000 years).
+SEQUENCE_EPOCH = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
+
+
+def sequence_of(stamp: dt.datetime) -> int:
+    """SEQUENCE for an export stamped `stamp` (aware): whole minutes since
+    `SEQUENCE_EPOCH`, 0 before it. Monotonic with the clock, whatever the plan's
+    start day, so each later export (a minute or more after) outranks the one before."""
+    return max(0, int((stamp - SEQUENCE_EPOCH).total_seconds() // 60))
+
+
 def plan_ics(
     programme: Programme,
     plan_id: str,
@@ -86,7 +103,7 @@ def plan_ics(
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", f"spinewise: {programme.name}")
     stamp = now.astimezone(dt.UTC)
-    sequence = max(0, (now.date() - started_on).days)
+    sequence = sequence_of(stamp)
     for session in coming:
         rid = session.slot.routine_id
         name, seconds = names.get(rid, (rid, None))
