@@ -11,10 +11,13 @@ interface; the other commands never import Textual, so they start quickly.
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from types import ModuleType
+from typing import TextIO
 
 from tui.core.sound_modes import SOUND_MODES
 
@@ -120,19 +123,77 @@ def forgiving_output() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    forgiving_output()
-    words = sys.argv[1:] if argv is None else list(argv)
-    parser = build_parser(words[0] if words and words[0] in COMMANDS else None)
-    args = parser.parse_args(words)
-    try:
-        if args.command is None:  # the routine library
-            from .commands.workout import run_workout
+    """Run the command line; the exit status (1 when the output cannot be written).
 
-            return run_workout(args)
-        code: int = command(args.command).run(args)
+    Standard output that cannot be written (`> /dev/full`: ENOSPC, or EIO) gives
+    one line on stderr and exit 1, never a traceback; a closed pipe (`| head -1`)
+    is a quiet success. The output is flushed here, inside the guard, so the
+    interpreter's own final flush has nothing left to fail on.
+    """
+    try:
+        try:
+            code = _main(argv)
+        except SystemExit:  # --help, --version and usage errors print, then exit
+            sys.stdout.flush()
+            raise
+        sys.stdout.flush()
         return code
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
-        sys.stderr.close()
+        _silence(sys.stdout, sys.stderr)
         return EXIT_OK
+    except OSError as error:
+        if not _output_broken(error):
+            raise
+        _silence(sys.stdout)
+        try:
+            print(f"spinewise: cannot write the output: {error.strerror or error}",
+                  file=sys.stderr, flush=True)
+        except OSError:
+            _silence(sys.stderr)
+        return EXIT_INVALID
+
+
+def _main(argv: Sequence[str] | None) -> int:
+    forgiving_output()
+    words = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(words[0] if words and words[0] in COMMANDS else None)
+    args = parser.parse_args(words)
+    if args.command is None:  # the routine library
+        from .commands.workout import run_workout
+
+        return run_workout(args)
+    code: int = command(args.command).run(args)
+    return code
+
+
+#: What a write to a full or failing output gives (`> /dev/full`, a full disk, a
+#: dead terminal). A failed write is not always kept in the stream's buffer, so
+#: flushing again does not always tell.
+_OUTPUT_ERRNOS = frozenset({errno.ENOSPC, errno.EIO, errno.EDQUOT, errno.EFBIG})
+
+
+def _output_broken(error: OSError) -> bool:
+    """Whether `error` (reaching `main` uncaught) is standard output failing:
+    an errno of a failed write, or what is still waiting for stdout cannot go."""
+    if error.errno in _OUTPUT_ERRNOS:
+        return True
+    try:
+        sys.stdout.flush()
+    except OSError:
+        return True
+    return False
+
+
+def _silence(*streams: TextIO) -> None:
+    """Point `streams` at the null device, so what is still buffered goes nowhere
+    at exit instead of failing again (the Python docs' note on SIGPIPE)."""
+    for stream in streams:
+        try:
+            fd = stream.fileno()
+        except (OSError, ValueError):  # not a real file (a test's capture): nothing at exit
+            continue
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, fd)
+        os.close(null)
