@@ -94,3 +94,46 @@ def test_main_imports_only_the_command_asked_for(words, modules, isolated_home):
     ).stdout.split()
     assert int(out[0]) in (0, 1)
     assert set(out[1:]) == modules
+
+
+#: Each workout option (the common options), as words and the value it sets.
+COMMON = [
+    (["--sound", "off"], "sound", "off"),
+    (["--voice"], "voice", True),
+    (["--no-voice"], "voice", False),
+    (["--speed", "4"], "speed", 4.0),
+]
+#: The commands that take the workout options after their name too.
+TAKES_COMMON = [["run", "gentle-start"], ["resume"], ["serve"]]
+
+
+@pytest.mark.parametrize(("option", "field", "value"), COMMON, ids=lambda v: str(v))
+@pytest.mark.parametrize("words", TAKES_COMMON, ids=lambda words: words[0])
+def test_a_workout_option_works_before_and_after_the_command(words, option, field, value):
+    """Found by a tester: `spinewise --sound off run X` played sound, as the sub-command's
+    defaults were set over the top level's value."""
+    for line in ([*option, *words], [*words, *option]):
+        for parser in (build_parser(), build_parser(words[0])):
+            assert getattr(parser.parse_args(line), field) == value, line
+    defaults = build_parser().parse_args(words)
+    assert (defaults.sound, defaults.voice, defaults.speed) == (None, None, 1.0)
+
+
+def test_after_the_command_wins_when_an_option_is_given_twice():
+    args = build_parser().parse_args(["--sound", "off", "--speed", "2", "run", "x",
+                                      "--sound", "beep"])
+    assert (args.sound, args.speed) == ("beep", 2.0)
+
+
+def test_main_builds_only_the_command_named_after_workout_options(monkeypatch):
+    built: list[str | None] = []
+    real = build_parser
+
+    def spy(only: str | None = None):
+        built.append(only)
+        return real(only)
+
+    monkeypatch.setattr("tui.cli.build_parser", spy)
+    with pytest.raises(SystemExit):
+        main(["--sound", "off", "--speed", "2", "check"])  # no PATH: a usage error
+    assert built == ["check"]

@@ -64,26 +64,33 @@ def _speed(text: str) -> float:
     return value
 
 
-def _common_options() -> argparse.ArgumentParser:
-    """The workout options, accepted before the command and after `run` and `resume`."""
+def _common_options(*, after: bool = False) -> argparse.ArgumentParser:
+    """The workout options, accepted before the command and after `run`, `resume`
+    and `serve`; the later word wins when both are given.
+
+    The copies after a command (`after`) have no default: a sub-command's
+    defaults are set over the top level's, so `--sound off run X` was read as
+    no --sound at all. Without one, the top level's value (or default) stays.
+    """
+    unset = argparse.SUPPRESS
     common = argparse.ArgumentParser(add_help=False)
     play = common.add_argument_group("workout options")
     play.add_argument(
         "--sound",
         choices=list(SOUND_MODES),
-        default=None,
+        default=unset if after else None,
         help="how cues are played (default: your saved setting, else auto)",
     )
     play.add_argument(
         "--voice",
         action=argparse.BooleanOptionalAction,
-        default=None,
+        default=unset if after else None,
         help="speak exercise names, rests and count-ins",
     )
     play.add_argument(
         "--speed",
         type=_speed,
-        default=1.0,
+        default=unset if after else 1.0,
         metavar="FACTOR",
         help="run the clock FACTOR times faster, to preview a routine (default 1)",
     )
@@ -92,18 +99,18 @@ def _common_options() -> argparse.ArgumentParser:
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The command line; with `only`, the top level and that one command
-    (`main` parses with it when the first word names a command)."""
-    common = _common_options()
+    (`main` parses with it when a word names a command)."""
     parser = argparse.ArgumentParser(
         prog="spinewise",
         description="A guided-workout timer for back care: slow tempo, form tips, sound cues, "
         "and sessions that resume where they stopped.",
         epilog="With no command, opens the routine library. "
         "General exercise guidance, not medical advice: stop anything that hurts.",
-        parents=[common],
+        parents=[_common_options()],
     )
     parser.add_argument("--version", action="version", version=f"spinewise {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    common = _common_options(after=True)
     for name in COMMANDS:
         if only is None or name == only:
             command(name).add_parser(sub, common)
@@ -158,7 +165,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _main(argv: Sequence[str] | None) -> int:
     forgiving_output()
     words = sys.argv[1:] if argv is None else list(argv)
-    parser = build_parser(words[0] if words and words[0] in COMMANDS else None)
+    # the command's word: the first that names one (workout options may come before it)
+    parser = build_parser(next((word for word in words if word in COMMANDS), None))
     args = parser.parse_args(words)
     if args.command is None:  # the routine library
         from .commands.workout import run_workout
