@@ -41,6 +41,18 @@ def test_iter_toml_files_expands_folders_sorted_and_reports_missing_paths(folder
     assert [str(p) for p in missing] == ["nope:1:1: file: no such file or folder"]
 
 
+def test_a_file_named_twice_however_spelt_is_checked_once(folder: Path) -> None:
+    """Found by a tester: the person's library given as a relative and an absolute path
+    printed each problem twice and said "2 of 2 files invalid" for one file."""
+    again = [folder / "b.toml", (folder / "b.toml").resolve(), Path(f"./{folder}/b.toml")]
+    files, missing = iter_toml_files([*again, folder, folder / "sub" / ".." / "a.toml"])
+    assert missing == []
+    assert files == [
+        folder / "b.toml", folder / "a.toml", folder / "exercises.toml", folder / "sub" / "c.toml",
+    ]  # fmt: skip
+    assert len(check_paths([folder / "sub" / "c.toml", (folder / "sub" / "c.toml").resolve()])) == 1
+
+
 def test_a_folder_with_no_routine_file_is_a_problem_not_a_pass(tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("not a routine")
     files, missing = iter_toml_files([tmp_path])

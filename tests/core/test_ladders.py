@@ -36,7 +36,7 @@ def test_a_link_to_an_id_the_library_lacks_says_where_and_what_was_meant(
     path = library(tmp_path, ENTRY.format(id="knees") + 'harder = "planck"\n'
                    + ENTRY.format(id="plank"))  # fmt: skip
     assert problems(path) == [
-        f'{path}:4:1: knees.harder: no exercise "planck" in the library; did you mean "plank"?'
+        f'{path}:4:10: knees.harder: no exercise "planck" in the library; did you mean "plank"?'
     ]
 
 
@@ -46,8 +46,8 @@ def test_an_entry_naming_itself_is_reported_with_every_other_link_problem(
     path = library(tmp_path, ENTRY.format(id="plank") + 'easier = "plank"\n'
                    + ENTRY.format(id="wall") + 'harder = "plank-knee"\n')  # fmt: skip
     assert problems(path) == [
-        f"{path}:4:1: plank.easier: an exercise cannot be its own easier variant",
-        f'{path}:8:1: wall.harder: no exercise "plank-knee" in the library; '
+        f"{path}:4:10: plank.easier: an exercise cannot be its own easier variant",
+        f'{path}:8:10: wall.harder: no exercise "plank-knee" in the library; '
         'did you mean "plank-knees"?',
     ]
     assert load_exercise_library(path)["plank"].easier == "plank"  # harmless when run
@@ -65,7 +65,7 @@ def test_a_chain_that_comes_back_on_itself_is_a_loop_at_each_of_its_links(
     path = library(tmp_path, text)
     found = problems(path)
     assert [line.split(": ")[0].rsplit(":", 2)[1:] for line in found] == [
-        ["4", "1"], ["8", "1"], ["12", "1"],
+        ["4", "10"], ["8", "10"], ["12", "10"],
     ]  # fmt: skip
     assert found[0].endswith(
         'a.harder: harder = "b" makes a loop: going harder, a -> b -> c -> a comes back '
@@ -99,7 +99,7 @@ def test_the_persons_library_may_link_to_a_bundled_entry(isolated_home: Path):
     own.write_text(ENTRY.format(id="wall-plank") + 'harder = "plank-knees"\n'
                    + ENTRY.format(id="my-plank") + 'easier = "plank-knee"\n')  # fmt: skip
     assert problems(own) == [
-        f'{own}:8:1: my-plank.easier: no exercise "plank-knee" in the library; '
+        f'{own}:8:10: my-plank.easier: no exercise "plank-knee" in the library; '
         'did you mean "plank-knees"?'
     ]
 
@@ -145,3 +145,25 @@ def test_check_on_the_bundled_folder_exits_0(isolated_home: Path):
         capture_output=True, text=True,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
+
+
+def test_a_link_problem_points_at_the_value_however_the_key_is_written(
+    tmp_path: Path, isolated_home: Path
+):
+    """The docs show `exercises.toml:40:10`: the column of the id, not of the key."""
+    path = library(tmp_path, ENTRY.format(id="a") + '  "harder"   =  "nope"\n'
+                   + "[b]\nname = 'B'\nhold = 3\neasier='nope'\n")  # fmt: skip
+    assert [line.split(": ")[0].rsplit(":", 2)[1:] for line in problems(path)] == [
+        ["4", "17"], ["8", "8"],
+    ]  # fmt: skip
+
+
+def test_did_you_mean_never_names_the_entry_itself(tmp_path: Path, isolated_home: Path):
+    """Found by a tester: `wall-push.easier = "wall-push-tiny"` asked "did you mean
+    "wall-push"?", the entry whose link it is."""
+    path = library(tmp_path, ENTRY.format(id="wall-push") + 'easier = "wall-push-tiny"\n'
+                   + ENTRY.format(id="solo") + 'harder = "sol"\n')  # fmt: skip
+    found = problems(path)
+    assert len(found) == 2
+    assert 'did you mean "wall-push"' not in found[0] and "wall-push-tiny" in found[0]
+    assert 'did you mean "solo"' not in found[1] and '"sol"' in found[1]

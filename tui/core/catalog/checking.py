@@ -39,19 +39,42 @@ def iter_toml_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
     """
     files: list[Path] = []
     missing: list[Problem] = []
-    for path in paths:
+    seen: set[Path] = set()
+    for path in _distinct(paths):
         path = Path(path)
         if path.is_dir():
             found = (p for p in path.rglob("*.toml") if not _hidden(p.relative_to(path)))
             inside = sorted(p for p in found if p.is_file())
             if not inside:
                 missing.append(file_problem(path, "no routine files (*.toml) in this folder"))
-            files.extend(inside)
+            files.extend(p for p in inside if _first(p, seen))
         elif path.exists() or path.is_symlink():
-            files.append(path)
+            if _first(path, seen):
+                files.append(path)
         else:
             missing.append(file_problem(path, "no such file or folder"))
     return files, missing
+
+
+def _distinct(paths: Iterable[Path]) -> list[Path]:
+    """`paths` as `Path`s, a path given twice (however spelt) kept once."""
+    kept: list[Path] = []
+    seen: set[Path] = set()
+    for path in map(Path, paths):
+        if _first(path, seen):
+            kept.append(path)
+    return kept
+
+
+def _first(path: Path, seen: set[Path]) -> bool:
+    """Whether `path` is not yet in `seen` (compared resolved: `a.toml`, `./a.toml`
+    and its absolute path are one file); adds it. A tester's `check` of one file
+    under two spellings said "2 of 2 files invalid", each problem twice."""
+    key = path.resolve()
+    if key in seen:
+        return False
+    seen.add(key)
+    return True
 
 
 def _hidden(relative: Path) -> bool:

@@ -63,7 +63,7 @@ def ladder_problems(layers: Sequence[Layer], *, report: str | None = None) -> li
                 message = _link_problem(entry_id, way, target, winners, up)
             if message:
                 problems = found.setdefault(layer.path, Problems(layer.path, layer.text))
-                problems.add((entry_id, way), message)
+                problems.add_at_value((entry_id, way), message)
     return sorted(
         (p for problems in found.values() for p in problems.items),
         key=lambda p: (p.path, p.line, p.col),
@@ -90,7 +90,7 @@ def _link_problem(
 ) -> str | None:
     if target not in winners:
         message = f"no exercise {toml_repr(target)} in the library"
-        close = suggest(target, sorted(winners))
+        close = suggest(target, sorted(set(winners) - {entry_id}))  # never the entry itself
         return message + (f"; did you mean {toml_repr(close)}?" if close else "")
     low, high = (entry_id, target) if way == "harder" else (target, entry_id)
     back = _path(up, high, low)

@@ -58,6 +58,24 @@ class KeyPositions:
         return (1, 1)
 
 
+def value_position(text: str, key: Position) -> Position:
+    """Where the value of the `key = value` at `key` starts (`easier = "x"` at 1:1:
+    1:10), so a problem about the value points at it; `key` itself when no `=`
+    follows on its line."""
+    line, col = key
+    lines = text.split("\n")
+    if not 0 < line <= len(lines):
+        return key
+    rest = lines[line - 1][col - 1:]
+    equals = re.match(_VALUE_START, rest)  # compiled at first use: not on the first frame's way
+    return (line, col + equals.end()) if equals else key
+
+
+_KEY_PART = r"""(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')"""
+#: A key (bare, quoted or dotted), its `=`, and the spaces before the value.
+_VALUE_START = rf"{_KEY_PART}(?:\s*\.\s*{_KEY_PART})*\s*=\s*"
+
+
 def find_position(text: str, path: Sequence[str | int]) -> Position:
     """One-off lookup: `(line, col)` of the key at `path` in `text`."""
     return KeyPositions(text).find(path)

@@ -18,7 +18,7 @@ from typing import Any
 
 from tui.core.routine.durations import parse_duration
 from tui.core.routine.limits import MAX_SETS, MAX_STEP_SECONDS, MIN_WORK_SECONDS
-from tui.core.routine.positions import KeyPositions
+from tui.core.routine.positions import KeyPositions, value_position
 from tui.core.routine.problems import (
     KeyPath,
     Problem,
@@ -54,6 +54,18 @@ class Problems:
         if self._positions is None:
             self._positions = KeyPositions(self.text)
         line, col = self._positions.find(key_path)
+        self.items.append(Problem(self.path, line, col, field_name(key_path), message))
+
+    def add_at_value(self, key_path: KeyPath, message: str) -> None:
+        """`add`, placed at the key's value rather than the key (found only when the
+        key itself is; else where `add` would place it)."""
+        if self._positions is None:
+            self._positions = KeyPositions(self.text)
+        key = self._positions.get(key_path)
+        if key is None:
+            self.add(key_path, message)
+            return
+        line, col = value_position(self.text, key)
         self.items.append(Problem(self.path, line, col, field_name(key_path), message))
 
     def add_invalid(self, key_path: KeyPath, error: Invalid) -> None:
