@@ -353,7 +353,8 @@ class SpinewiseApp(CheckInsApp):
 
         summary = SummaryScreen(message.record, ask_for=asked, wall=self.wall,
                                 next_time=self._next_time(message.record),
-                                read_plan=plan_state(self.storage.store, self.wall))  # fmt: skip
+                                read_plan=plan_state(self.storage.store, self.wall),
+                                sharp=message.sharp)  # fmt: skip
         self.push_screen(summary, self._after_summary)
         self.run_worker(self._advise, thread=True, group="checkins", exit_on_error=False)
 

@@ -92,7 +92,10 @@ async def test_r_in_the_hurt_dialog_is_sharp_pain_ends_the_session_and_holds_pro
         await pilot.pause()
         summary = app.screen
         assert isinstance(summary, SummaryScreen)
-        await pilot.press("0")
+        stop = "Stop these exercises and get it checked by a health professional"
+        assert stop in str(summary.query_one("#summary-closing").content)
+        await pilot.press("0")  # a green pain after does not soften it
+        assert stop in str(summary.query_one("#summary-closing").content)
         assert "sharp or radiating pain was flagged with !" in str(
             summary.query_one("#next-time").content
         )

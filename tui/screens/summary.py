@@ -56,8 +56,11 @@ class SummaryScreen(Screen[AfterSummary]):
         wall: Callable[[], float] = time.time,
         next_time: Callable[[int | None], list[str]] | None = None,
         read_plan: Callable[[], PlanState] | None = None,
+        sharp: bool = False,
     ) -> None:
         super().__init__()
+        #: `!` then `r` ended the session: the closing says stop and get it checked.
+        self.sharp = sharp
         #: The session as it ended, in the shape history reads back.
         self.record = record
         #: Wall time, epoch seconds, when the answers are kept: the app's date source.
@@ -87,7 +90,8 @@ class SummaryScreen(Screen[AfterSummary]):
                     yield Static(label, classes="summary-label", markup=False)
                     yield Static(value, classes="summary-value", markup=False)
             yield Line("", id="advice")
-            yield Static(summary.closing(record), id="summary-closing", markup=False)
+            closing = summary.closing(record, sharp=self.sharp)
+            yield Static(closing, id="summary-closing", markup=False)
             if self.next_time is not None:
                 lines = self.next_time(None)
                 yield Static("\n".join(lines), id="next-time", markup=False)
@@ -136,7 +140,7 @@ class SummaryScreen(Screen[AfterSummary]):
             self.query_one("#ask-pain", Static).update(f"Back pain now: {pain} ({zone(pain)})")
             if self.next_time is not None:
                 self.query_one("#next-time", Static).update("\n".join(self.next_time(pain)))
-            said = summary.closing(self.record, pain)  # the plan's next day, if read
+            said = summary.closing(self.record, pain, sharp=self.sharp)  # the plan's next day, if read
             self.query_one("#summary-closing", Static).update(
                 self._plan_said if said == summary.WELL_DONE and self._plan_said else said)
             self._advise()

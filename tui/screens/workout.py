@@ -84,6 +84,7 @@ class WorkoutScreen(Screen[None]):
         self._running_before_hurt = True
         #: The pain given in the `!` dialog, until the hurt dialog is answered.
         self._pain: int | None = None
+        self.sharp = False  # `!` then `r`: sharp, shooting or radiating pain ended it
         #: `!` asks "How bad, 0-10?" first.
         self._ask_pain = ask_pain
         self.session = workout.session
@@ -181,7 +182,7 @@ class WorkoutScreen(Screen[None]):
         if any(isinstance(e, SessionFinished) for e in events):
             if self._ticker is not None:
                 self._ticker.stop()  # nothing moves now (it may stay under the next screens)
-            self.post_message(self.Finished(self.workout.record()))
+            self.post_message(self.Finished(self.workout.record(), sharp=self.sharp))
 
     def refresh_view(self) -> None:
         view = build_view(self.session, muted=self._muted())
@@ -344,6 +345,7 @@ class WorkoutScreen(Screen[None]):
 
             self._record(Kind.DURING, pain, sharp=sharp)
         if choice is Hurt.SHARP:
+            self.sharp = True  # the summary says stop and get it checked
             self._run(Action.END)
         elif choice is Hurt.SKIP:
             self._run(Action.SKIP_EXERCISE)
@@ -357,11 +359,8 @@ class WorkoutScreen(Screen[None]):
             self._run(Action.END)
         elif choice is Hurt.QUIT:
             self.action_quit_workout()
-        elif (
-            choice is Hurt.CARRY_ON
-            and self._running_before_hurt
-            and self.workout.can(Action.RESUME)
-        ):
+        elif (choice is Hurt.CARRY_ON and self._running_before_hurt
+              and self.workout.can(Action.RESUME)):
             self._run(Action.RESUME)
 
     def action_quit_workout(self) -> None:
@@ -392,9 +391,10 @@ class WorkoutScreen(Screen[None]):
     class Finished(Message):
         """The last step ended, or the person ended the session: `record` says how."""
 
-        def __init__(self, record: SessionRecord) -> None:
+        def __init__(self, record: SessionRecord, *, sharp: bool = False) -> None:
             super().__init__()
             self.record = record
+            self.sharp = sharp  # `!` then `r`: sharp, shooting or radiating pain
 
     class QuitRequested(Message):
         """`q`: leave, keeping the session to resume later."""

@@ -29,10 +29,23 @@ def title(record: SessionRecord) -> str:
     return _TITLES.get(record.outcome, "Session ended")
 
 
-def closing(record: SessionRecord, pain: int | None = None) -> str:
-    """The last word: ease off after a red pain after (`pain`, NRS 0-10, 6 or more:
-    `zones.EASE_OFF_RED`, Silbernagel 2007), rest and see a professional after a
-    hurt (the health rule in DESIGN.md), else whether it counted."""
+#: After `!` with sharp, shooting or radiating pain. Such pain during exercise is
+#: a reason to stop and be assessed, not to rest and retry: NHS "Back pain" (when
+#: to get help) and NICE NG59 (low back pain and sciatica, 2016, updated 2020:
+#: assess radiating and neurological symptoms) - our words, conservative.
+SHARP_STOP = (
+    "Sharp, shooting or radiating pain today. Stop these exercises and get it checked "
+    "by a health professional (your GP or a physiotherapist) before doing them again."
+)
+
+
+def closing(record: SessionRecord, pain: int | None = None, *, sharp: bool = False) -> str:
+    """The last word: after `sharp` pain (`!` then `r`) stop and get checked
+    (`SHARP_STOP`), before anything else; ease off after a red pain after (`pain`,
+    NRS 0-10, 6 or more: `zones.EASE_OFF_RED`, Silbernagel 2007), rest and see a
+    professional after a hurt (the health rule in DESIGN.md), else whether it counted."""
+    if sharp:
+        return SHARP_STOP
     if pain is not None and zone(pain) is Zone.RED:
         return EASE_OFF_RED
     if record.hurt:
