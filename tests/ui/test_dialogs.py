@@ -39,3 +39,22 @@ def test_the_hurt_dialog_says_what_to_do_by_zone():
     red = hurt_dialog("Lying twist", 7).text
     assert "skip this exercise and ease off" in red and "Stop this exercise (Lying twist)." in red
     assert "Stop this exercise (Lying twist)." in hurt_dialog("Lying twist").text
+
+
+async def test_at_red_carry_on_is_no_button_only_a_key_listed_under_them():
+    """Found by a tester: at pain 6+ "Carry on" sat among the buttons as an equal
+    choice. It stays possible (the person's call), as `c`, listed below."""
+    red = hurt_dialog("Lying twist", 6)
+    assert [a.value for a in red.answers] == [Hurt.SKIP, Hurt.END]
+    assert (red.keys[0].key, red.keys[0].label) == (
+        "c", "carry on anyway (not advised at this pain)"
+    )
+    assert Hurt.CARRY_ON in [a.value for a in hurt_dialog("Lying twist", 5).answers]
+    app: App[None] = App()
+    got: list[object] = []
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.push_screen(hurt_dialog("Lying twist", 8), got.append)
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+    assert got == [Hurt.CARRY_ON]

@@ -212,3 +212,22 @@ async def test_the_history_screen_notes_the_swap():
         await pilot.pause()
         table = app.screen.query_one("#history-table")
         assert str(table.get_row_at(0)[5]) == "Plank -> Plank from the knees (easier)"
+
+
+async def test_after_this_hurts_h_does_not_swap_back_to_what_hurt():
+    """Found by a tester: `!`, `e` (Plank from the knees), then `h` went straight back
+    to the Plank that hurt, without a word."""
+    app, clock = make_app()
+    async with app.run_test(size=(100, 24)) as pilot:
+        clock.advance(7)
+        app.screen.tick()
+        await pilot.pause()
+        await pilot.press("exclamation_mark")
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        assert name(app) == "Plank from the knees (easier)"
+        await pilot.press("h")
+        await pilot.pause()
+        assert name(app) == "Plank from the knees (easier)"
+        assert [n.message for n in app._notifications] == ["Not after it hurt today"]

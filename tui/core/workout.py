@@ -26,7 +26,7 @@ from tui.core.engine.clock import Clock
 from tui.core.engine.credit import is_preview
 from tui.core.engine.events import Event, SessionFinished
 from tui.core.engine.session import Session
-from tui.core.engine.states import Status
+from tui.core.engine.states import Status, TransitionError
 from tui.core.plan import Plan, build_plan
 from tui.core.routine.exercise_library import ExerciseLibrary
 from tui.core.routine.models import LibraryEntry
@@ -256,6 +256,10 @@ class Workout:
             from tui.core.engine.variants import swap_session
 
             way: Way = "easier" if action is Action.EASIER else "harder"
+            if way == "harder" and self.session.step.exercise_index in self.session.hurt:
+                # `!` on this exercise today: harder would go back towards what hurt
+                # (ease off after pain, Silbernagel 2007; DESIGN.md's health rule).
+                raise TransitionError("Not after it hurt today")
             return self._handle(swap_session(self.session, self.library, way))
         return self._handle(_DO[action](self.session))
 

@@ -127,7 +127,8 @@ def hurt_dialog(
 ) -> ChoiceDialog[Hurt]:
     """`!`: the session is already paused. With a `pain` of 6 or more (red in the
     pain-monitoring model, `tui.core.programme.zones`) the box turns red and says
-    why skipping is the answer; "Skip this exercise" is the first, focused answer.
+    why skipping is the answer; "Skip this exercise" is the first, focused answer and
+    "Carry on" is no button, only the key `c` listed under them.
     `easier`: the name of the exercise's easier variant, offered as "Try the easier
     version" (`e`, the workout's key for it). End session is `x`, so that `e` never
     ends a session; `q` leaves and keeps the session, as on the workout."""
@@ -143,6 +144,10 @@ def hurt_dialog(
         why = ("That is more than exercise should cause (6 or more is red): skip this "
                "exercise and ease off. " if red else "") + f"Stop this exercise ({exercise}). "
     offer = f" An easier version: {easier}." if easier else ""
+    # At red, carrying on is kept (it is the person's call) but only as a listed key,
+    # never a button beside skip: conservative, as red means ease off.
+    carry_on = Answer(Hurt.CARRY_ON, "carry on anyway (not advised at this pain)" if red
+                      else "Carry on", "c")  # fmt: skip
     easier_answer = [Answer(Hurt.EASIER, "Try the easier version", "e")] if easier else []
     return ChoiceDialog(
         f"Paused: this hurts ({pain} of 10)" if pain is not None else "Paused: this hurts",
@@ -152,13 +157,14 @@ def hurt_dialog(
             Answer(Hurt.SKIP, "Skip this exercise", "s"),
             *easier_answer,
             Answer(Hurt.END, "End session", "x"),
-            Answer(Hurt.CARRY_ON, "Carry on", "c"),
+            *([] if red else [carry_on]),
         ],
         escape=Hurt.STAY_PAUSED,
         danger=Hurt.SKIP if red else Hurt.END,
         tone="-red" if red else "",
         default=Hurt.SKIP if red else None,
         keys=[
+            *([carry_on] if red else []),
             Answer(Hurt.SHARP, "it is sharp, shooting or radiating: end the session", "r"),
             Answer(Hurt.QUIT, "leave now, keeping the session for later", "q"),
         ],
