@@ -175,7 +175,7 @@ class PlainFollower:
             else:
                 self.write("x ends the session only after ! (this hurts); q keeps it for later.")
         elif command is Command.EASIER and not self.workout.can(Action.EASIER):
-            self.write("This exercise has no easier version here.")
+            self.write(f"{self.session.step.exercise} has no easier version here.")
         elif command is Command.EASIER:
             was_asking, self.asking = self.asking, False
             self._act(Action.EASIER)

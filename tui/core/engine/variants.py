@@ -206,7 +206,7 @@ def swap_session(session: Session, library: ExerciseLibrary, way: Way) -> list[E
     entry = variant_entry(exercise, library, way)
     if session.finished or entry is None:
         session._undelivered = events
-        raise TransitionError(f"{exercise.name} has no {way} variant")
+        raise TransitionError(f"{exercise.name} has no {way} version here")
     at = session.index
     try:
         plan = swapped_plan(session.plan, at, entry, way)

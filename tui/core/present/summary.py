@@ -60,18 +60,22 @@ def closing(record: SessionRecord, pain: int | None = None, *, sharp: bool = Fal
     return WELL_DONE
 
 
+#: Between exercise names: a name may hold a comma ("Bird dog, arm only").
+NAMES = "; "
+
+
 def lines(record: SessionRecord) -> list[tuple[str, str]]:
     """(label, value) rows: time worked, done, then skipped, hurt, swapped for a variant
     and preview when any."""
     done = record.done or ()
     rows = [
         ("Time", format_clock(record.active_seconds)),
-        ("Done", count(len(done), "exercise") + (f": {', '.join(done)}" if done else "")),
+        ("Done", count(len(done), "exercise") + (f": {NAMES.join(done)}" if done else "")),
     ]
     if record.skipped:
-        rows.append(("Skipped", ", ".join(record.skipped)))
+        rows.append(("Skipped", NAMES.join(record.skipped)))
     if record.hurt:
-        rows.append(("Hurt", ", ".join(record.hurt)))
+        rows.append(("Hurt", NAMES.join(record.hurt)))
     if swapped := swap_notes(record.swaps):
         rows.append(("Swapped", "; ".join(swapped)))
     if record.preview:
