@@ -74,7 +74,7 @@ def test_pressing_next_exercise_through_big_three_is_not_a_workout(storage: Stor
     assert shown.done == ()
     assert shown.skipped == ("Modified curl-up", "Side plank", "Bird dog")
     assert summary.title(shown) == "Nothing done"
-    assert ("Skipped", "Modified curl-up, Side plank, Bird dog") in summary.lines(shown)
+    assert ("Skipped", "Modified curl-up; Side plank; Bird dog") in summary.lines(shown)
     record = only(storage)
     assert (record.status, record.outcome, record.done) == ("completed", "skipped", ())
     assert record.skipped == ("Modified curl-up", "Side plank", "Bird dog")
