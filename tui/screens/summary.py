@@ -140,7 +140,7 @@ class SummaryScreen(Screen[AfterSummary]):
             self.query_one("#ask-pain", Static).update(f"Back pain now: {pain} ({zone(pain)})")
             if self.next_time is not None:
                 self.query_one("#next-time", Static).update("\n".join(self.next_time(pain)))
-            said = summary.closing(self.record, pain, sharp=self.sharp)  # the plan's next day, if read
+            said = summary.closing(self.record, pain, sharp=self.sharp)
             self.query_one("#summary-closing", Static).update(
                 self._plan_said if said == summary.WELL_DONE and self._plan_said else said)
             self._advise()
