@@ -29,11 +29,11 @@ from textual.screen import Screen
 from tui.core.catalog.entries import CatalogEntry, Invalid, Valid
 from tui.core.present.paused import file_change_note, where_paused
 from tui.core.routine.problems import RoutineError
-from tui.core.sound_modes import SOUND_MODES
 from tui.core.store.database import ActiveSession, SessionOpenError
 from tui.core.workout import Storage, Workout
 
 from .app_checkins import CheckInsApp
+from .app_sound import SoundApp
 from .messages import ResumeSession, StartRoutine
 from .options import AppOptions
 from .screens.workout import WorkoutScreen
@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from .screens.summary import AfterSummary
 
 
-class SpinewiseApp(CheckInsApp):
+class SpinewiseApp(CheckInsApp, SoundApp):
     CSS_PATH = "app.tcss"
     TITLE = "spinewise"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-normal"), (110, "-wide")]
@@ -142,9 +142,6 @@ class SpinewiseApp(CheckInsApp):
         elif self._start is not None:
             self.start_routine(self._start)
 
-    def _warn(self, message: str) -> None:
-        self.notify(message, severity="warning", timeout=8, markup=False)
-
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield SystemCommand(
@@ -152,52 +149,7 @@ class SpinewiseApp(CheckInsApp):
         )
         yield SystemCommand("Mute / unmute", "Turn the cues off or on (m)", self.action_toggle_mute)
         yield from self.checkin_commands()
-        if self.options.sound is not None:
-            for mode, help_text in SOUND_MODES.items():
-                yield SystemCommand(
-                    f"Sound: {mode}",
-                    help_text,
-                    lambda mode=mode: self._change_sound(mode=mode),
-                )
-            yield SystemCommand(
-                "Voice: on",
-                "Speak exercise names, rests and count-ins",
-                lambda: self._change_sound(voice=True),
-            )
-            yield SystemCommand(
-                "Voice: off",
-                "No speech, cues only",
-                lambda: self._change_sound(voice=False),
-            )
-
-    @work(thread=True, exit_on_error=False)
-    def _change_sound(self, *, mode: str | None = None, voice: bool | None = None) -> None:
-        assert self.options.sound is not None
-        said = self.options.sound.change(self.bell, self._warn, mode=mode, voice=voice)
-        self.notify(said, timeout=4, markup=False)  # notify is safe from a thread
-
-    @work(thread=True, exit_on_error=False)
-    def _find_player(self) -> None:
-        assert self.options.sound is not None
-        self.options.sound.apply(self.bell, self._warn, notice=self._sound_notice)
-
-    def _sound_notice(self, text: str) -> None:
-        """From a thread: over a workout, in a line of its own (a toast covered "Next:")."""
-        self.call_from_thread(self._say_beside, text)
-
-    def _say_beside(self, text: str) -> None:
-        if isinstance(self.screen, WorkoutScreen):
-            self.screen.show_notice(text)
-        else:
-            self._warn(text)
-
-    def action_toggle_mute(self) -> None:
-        """`m`, or the palette: the app owns the sound."""
-        muted = self.options.cues.toggle_muted()
-        self.notify("Muted" if muted else "Sound on", timeout=2)
-
-    def is_muted(self) -> bool:
-        return self.options.cues.muted
+        yield from self.sound_commands()
 
     # -- starting and resuming ---------------------------------------------------
 
