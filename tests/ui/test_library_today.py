@@ -115,9 +115,16 @@ async def test_every_column_is_whole_and_long_tags_end_in_an_ellipsis(size):
 
 
 async def _settled(pilot) -> None:
+    """Until the preview shows the Today row: the catalog's rows can be drawn, with
+    the first routine's preview, a moment before the plan's row is put above them."""
     for inp in pilot.app.screen.query(Input):
         inp.cursor_blink = False
     await settle(pilot.app, pilot)
+
+    def previews_today() -> bool:
+        return "Today" in str(pilot.app.screen.query_one("#preview-name").render())
+
+    await settle_until(pilot.app, pilot, previews_today, what="the Today row's preview")
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 35)], ids=lambda s: f"{s[0]}x{s[1]}")

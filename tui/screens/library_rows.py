@@ -131,3 +131,12 @@ def set_columns(table: DataTable[object], entries: Sequence[Shown], room: int = 
         widths[TAGS] = max(len(COLUMNS[TAGS]), widths[TAGS] - max(over, 0))
     for label, width in zip(COLUMNS, widths, strict=True):
         table.add_column(label, width=width)
+
+
+#: The Today row's key (no routine id holds a NUL).
+TODAY_KEY = "\0today"
+
+
+def row_key(entry: Shown) -> str:
+    """What keeps a row selected across refills: its routine's id; the Today row's own."""
+    return TODAY_KEY if isinstance(entry, TodayRow) else entry.ref.id

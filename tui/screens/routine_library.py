@@ -45,7 +45,7 @@ from tui.core.routine.source import read_source
 from ..messages import ResumeSession, StartRoutine
 from ..widgets.line import Line
 from .library_palette import StartRoutineCommands
-from .library_rows import TITLE, BatchedRows, Catalog, Shown, preview_texts
+from .library_rows import TITLE, TODAY_KEY, BatchedRows, Catalog, Shown, preview_texts, row_key
 from .library_today import PlanState, TodayRow, not_due_note, today_row
 
 #: Seconds between two looks at the routine files on disk.
@@ -141,8 +141,11 @@ class RoutineLibraryScreen(Screen[None]):
             self.app.call_from_thread(self._plan_read, state)
 
     def _plan_read(self, state: PlanState) -> None:
-        self._plan = state
-        self._fill(self.query_one("#filter", Input).value, self._chosen())
+        # Routines listed before the plan was read: a cursor not moved yet goes to Today.
+        first, self._plan = self._plan is None, state
+        untouched = first and self.query_one("#routines", DataTable).cursor_row <= 0
+        chosen = TODAY_KEY if untouched else self._chosen()
+        self._fill(self.query_one("#filter", Input).value, chosen)
 
     @work(thread=True, group="routine-files", exit_on_error=False, description="load the routines")
     def _load_catalog(self, load: Callable[[], list[CatalogEntry]]) -> None:
@@ -171,7 +174,7 @@ class RoutineLibraryScreen(Screen[None]):
         """The rows matching `words`, with the cursor on `chosen` if shown."""
         row = today_row(self._plan, self.catalog) if self._plan and not words.strip() else None
         self.shown = [*([row] if row else []), *ranked(self.catalog, words)]
-        ids = [_key(entry) for entry in self.shown]
+        ids = [row_key(entry) for entry in self.shown]
         at = ids.index(chosen) if chosen in ids else -1
         self._rows.fill(self.shown, at)
         if at >= 0:
@@ -213,7 +216,7 @@ class RoutineLibraryScreen(Screen[None]):
             table.move_cursor(row=max(0, min(table.row_count - 1, table.cursor_row + delta)))
 
     def _chosen(self) -> str | None:
-        return _key(self.selected) if self.selected is not None else None
+        return row_key(self.selected) if self.selected is not None else None
 
     def set_catalog(self, catalog: list[Shown], watch: FileWatch) -> None:
         """Show these routines instead (after a reload), keeping the filter and selection."""
@@ -393,8 +396,3 @@ class RoutineLibraryScreen(Screen[None]):
             self.notify(warning, severity="warning", timeout=8, markup=False)
         editor = EditorScreen(path, text, library=exercises, on_disk=on_disk, note=note)
         self.app.call_from_thread(self.app.push_screen, editor)
-
-
-def _key(entry: Shown) -> str:
-    """What keeps a row selected across refills: its routine's id; the Today row's own."""
-    return "\0today" if isinstance(entry, TodayRow) else entry.ref.id
