@@ -122,6 +122,20 @@ def test_fire_notifies_on_a_due_day_once_and_is_silent_on_done_and_rest_days(
     assert capsys.readouterr() == ("", "")  # it never prints when all is well
 
 
+def test_off_keeps_a_timer_the_person_edited_and_says_which_and_why(
+    fakes: Fakes, capsys: pytest.CaptureFixture[str]
+):
+    assert main(["remind", "set", "07:30"]) == 0
+    capsys.readouterr()
+    timer = Path(os.environ["XDG_CONFIG_HOME"]) / "systemd" / "user" / "spinewise-remind.timer"
+    timer.write_text(timer.read_text().replace("07:30", "06:45"))
+    assert main(["remind", "off"]) == 0
+    out = capsys.readouterr().out
+    assert f"  kept {timer}: it was edited since spinewise wrote it" in out
+    assert "spinewise-remind.service" in out and "removed" in out
+    assert timer.exists() and "06:45" in timer.read_text()
+
+
 def test_a_missing_notifier_is_reported_once_not_every_day(
     fakes: Fakes, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ):

@@ -11,13 +11,19 @@ import pytest
 from tests.remind.conftest import Fakes
 from tui.core import paths
 from tui.core.programme.reminder_setup import (
+    Removed,
     SetupError,
     install,
     remove,
     scheduler_here,
     systemd_dir,
 )
-from tui.core.programme.reminder_state import ReminderTime, load_state, state_path
+from tui.core.programme.reminder_state import (
+    ReminderTime,
+    load_state,
+    save_state,
+    state_path,
+)
 
 WHEN = ReminderTime(7, 30, (0, 2, 4))
 
@@ -51,7 +57,7 @@ def test_systemd_units_are_written_enabled_and_all_removed_again(fakes: Fakes) -
     ]
     assert load_state()["time"] == "07:30"
 
-    assert remove() == list(done.files)
+    assert remove() == Removed(list(done.files), [])
     assert ["systemctl", "--user", "disable", "--now", "spinewise-remind.timer"] in \
         fakes.calls("systemctl")
     assert not state_path().exists()
@@ -61,8 +67,28 @@ def test_systemd_units_are_written_enabled_and_all_removed_again(fakes: Fakes) -
 def test_remove_keeps_a_file_the_person_rewrote(fakes: Fakes) -> None:
     done = install(WHEN, "systemd")
     done.files[1].write_text("[Service]\nExecStart=/bin/true\n")  # theirs now
-    assert remove() == [done.files[0]]
+    assert remove() == Removed(
+        [done.files[0]], [(done.files[1], "it was edited since spinewise wrote it")])
     assert done.files[1].exists()
+
+
+def test_remove_keeps_a_file_edited_below_the_marker_and_says_why(fakes: Fakes) -> None:
+    """The tester's case: the marker line kept, the time changed by hand."""
+    done = install(WHEN, "systemd")
+    timer = done.files[0]
+    timer.write_text(timer.read_text().replace("07:30", "06:45"))
+    assert remove() == Removed([done.files[1]],
+                               [(timer, "it was edited since spinewise wrote it")])
+    assert "06:45" in timer.read_text()
+    assert not state_path().exists()
+
+
+def test_remove_from_a_state_without_hashes_goes_by_the_marker(fakes: Fakes) -> None:
+    done = install(WHEN, "systemd")
+    state = load_state()
+    del state["sha256"]
+    save_state(state)
+    assert remove().removed == list(done.files)
 
 
 def test_a_refusing_systemctl_leaves_nothing_behind(fakes: Fakes) -> None:
@@ -89,7 +115,7 @@ def test_a_launch_agent_is_bootstrapped_and_booted_out(
     assert done.files == (plist,)
     domain = f"gui/{os.getuid()}"
     assert fakes.calls("launchctl") == [["launchctl", "bootstrap", domain, str(plist)]]
-    assert remove() == [plist]
+    assert remove() == Removed([plist], [])
     assert fakes.calls("launchctl")[-1] == ["launchctl", "bootout", domain, str(plist)]
     assert every_file(tmp_path / "mac") == []
     assert not paths.state_dir().exists() or every_file(paths.state_dir()) == []

@@ -118,7 +118,10 @@ def off() -> int:
     except SetupError as error:
         say(f"{error}; the reminder is still set")
         return 1
-    print("Reminder removed." if removed else "Reminder forgotten (its files were gone).")
-    for path in removed:
+    print("Reminder removed." if removed.removed or removed.kept
+          else "Reminder forgotten (its files were gone).")
+    for path in removed.removed:
         print(f"  removed {path}")
+    for path, why in removed.kept:
+        print(f"  kept {path}: {why}; it is yours now (remove it yourself if unwanted)")
     return 0

@@ -2,9 +2,10 @@
 
 `install` writes the files of `reminder_files.py` and asks the scheduler to
 load them (`systemctl --user`, `launchctl`); `remove` undoes exactly that,
-removing only the files it made (those `remind.json` lists and that carry
-`reminder_files.MARKER`). The scheduler programs are found on the PATH, so
-tests put recording fakes first on it.
+removing only the files it made and that are still as written (those
+`remind.json` lists, with the SHA-256 of what was written: a file the person
+edited is kept and said so, never removed silently). The scheduler programs
+are found on the PATH, so tests put recording fakes first on it.
 
 `remind.json` (`reminder_state.py`) remembers the reminder: scheduler, time,
 days and the files written.
@@ -38,13 +39,20 @@ from tui.core.programme.reminder_state import (
 
 Scheduler = Literal["systemd", "launchd", "cron"]
 #: What `remind.json` holds of the reminder itself (the rest is `remind fire`'s memory).
-REMINDER_KEYS = ("scheduler", "time", "days", "files")
+REMINDER_KEYS = ("scheduler", "time", "days", "files", "sha256")
 #: How long a scheduler command may take before it is given up on (seconds).
 COMMAND_TIMEOUT = 30
 
 
 class SetupError(Exception):
     """The scheduler refused or could not be reached (one sentence for a person)."""
+
+
+class Removed(NamedTuple):
+    """What `remove` did: the files it removed, and those it kept with why (a sentence)."""
+
+    removed: list[Path]
+    kept: list[tuple[Path, str]]
 
 
 class Installed(NamedTuple):
@@ -130,7 +138,8 @@ def install(when: ReminderTime, scheduler: Scheduler,
             write_atomic(path, text)
             written.append(path)
         save_state({**load_state(), "scheduler": scheduler, "time": when.clock,
-                    "days": list(when.days), "files": [str(p) for p in written]})
+                    "days": list(when.days), "files": [str(p) for p in written],
+                    "sha256": {str(p): _sha256(texts[p].encode("utf-8")) for p in written}})
         for step in steps:
             _must(step)
     except (OSError, SetupError):
@@ -139,39 +148,62 @@ def install(when: ReminderTime, scheduler: Scheduler,
     return Installed(scheduler, tuple(written))
 
 
-def remove(*, quiet: bool = False) -> list[Path]:
-    """Unload the reminder and remove the files it made; the paths removed.
+def remove(*, quiet: bool = False) -> Removed:
+    """Unload the reminder and remove the files it made, as `Removed`.
 
-    A file is removed only when `remind.json` lists it and it still starts with
-    the marker line (a file the person rewrote is theirs). SetupError when the
-    scheduler refuses to unload it, unless `quiet`.
+    A file is removed only when `remind.json` lists it and it is still what was
+    written (its SHA-256 as kept there; a state from before hashes were kept:
+    it still starts with the marker line). A file the person edited is theirs:
+    kept, and said why. SetupError when the scheduler refuses to unload it,
+    unless `quiet`.
     """
     state = load_state()
     scheduler = state.get("scheduler")
     files = [Path(p) for p in state.get("files", ()) if isinstance(p, str)]
+    hashes = state.get("sha256")
+    hashes = hashes if isinstance(hashes, dict) else None
     if scheduler == "systemd" and shutil.which("systemctl"):
         done = _run(["systemctl", "--user", "disable", "--now", f"{UNIT_NAME}.timer"])
         if done.returncode != 0 and not quiet and any(p.exists() for p in files):
             raise SetupError(f"`systemctl --user disable` failed: {done.stderr.strip()}")
     elif scheduler == "launchd" and files:
         _run(["launchctl", "bootout", _launchd_domain(), str(files[0])])
-    removed = [path for path in files if _remove_ours(path)]
+    removed: list[Path] = []
+    kept: list[tuple[Path, str]] = []
+    for path in files:
+        why = _remove_ours(path, None if hashes is None else hashes.get(str(path)))
+        if why is None:
+            removed.append(path)
+        elif why:
+            kept.append((path, why))
     if scheduler == "systemd" and removed and shutil.which("systemctl"):
         _run(["systemctl", "--user", "daemon-reload"])
     save_state({k: v for k, v in state.items() if k not in REMINDER_KEYS})
-    return removed
+    return Removed(removed, kept)
 
 
-def _remove_ours(path: Path) -> bool:
+def _sha256(data: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
+
+
+def _remove_ours(path: Path, sha256: object) -> str | None:
+    """Remove `path` if it is as written (None); else why it was kept ("" when it
+    is gone already)."""
     try:
-        with path.open(encoding="utf-8") as file:
-            head = file.read(400)
-    except OSError:
-        return False
-    if MARKER not in head:
-        return False
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return ""
+    except OSError as error:
+        return f"it could not be read ({error.strerror})"
+    if isinstance(sha256, str):
+        if _sha256(data) != sha256:
+            return "it was edited since spinewise wrote it"
+    elif MARKER not in data[:400].decode("utf-8", "replace"):
+        return "it no longer starts with the line spinewise wrote"
     path.unlink(missing_ok=True)
-    return True
+    return None
 
 
 def status_lines(state: Mapping[str, Any]) -> list[str]:
