@@ -36,13 +36,13 @@ from tui.core.present.programme import (
 )
 from tui.core.programme.following import Following, following
 from tui.core.programme.plan_file import load_programme
-from tui.core.programme.schedule import parse_days
 from tui.core.routine.problems import RoutineError
 from tui.core.store.enrolment import PlanReader, PlanRunning
 from tui.core.store.schema import StoreError
 from tui.core.words import count
 
 from . import Subparsers
+from .arguments import weekdays
 
 if TYPE_CHECKING:
     from tui.core.store.database import Store
@@ -54,13 +54,6 @@ wall: Callable[[], float] = time.time
 def local_today() -> date:
     """Today's local date, from `wall`."""
     return datetime.fromtimestamp(wall()).date()
-
-
-def _days(text: str) -> tuple[int, ...]:
-    try:
-        return parse_days(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def add_parser(sub: Subparsers, common: argparse.ArgumentParser) -> None:
@@ -78,7 +71,7 @@ def add_parser(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     )  # fmt: skip
     start.add_argument("plan", metavar="PLAN", help="a plan id, or the path of a plan file")
     start.add_argument(
-        "--days", type=_days, metavar="DAYS",
+        "--days", type=weekdays, metavar="DAYS",
         help="the weekdays of your sessions, such as mon,wed,fri (default: each phase's own "
         "rhythm: 2 a week on Mon and Thu, 3 on Mon, Wed and Fri...)",
     )  # fmt: skip

@@ -19,6 +19,7 @@ import argparse
 import sys
 
 from . import Subparsers
+from .arguments import weekdays
 
 
 def _clock(text: str) -> tuple[int, int]:
@@ -26,15 +27,6 @@ def _clock(text: str) -> tuple[int, int]:
 
     try:
         return parse_clock(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
-
-
-def _days(text: str) -> tuple[int, ...]:
-    from tui.core.programme.schedule import parse_days
-
-    try:
-        return parse_days(text)
     except ValueError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
 
@@ -56,7 +48,7 @@ def add_parser(sub: Subparsers, common: argparse.ArgumentParser) -> None:
         "Setting it again replaces the one before.",
     )  # fmt: skip
     set_.add_argument("time", metavar="HH:MM", type=_clock, help="such as 07:30")
-    set_.add_argument("--days", type=_days, metavar="DAYS",
+    set_.add_argument("--days", type=weekdays, metavar="DAYS",
                       help="only on these weekdays, such as mon,wed,fri (default: every day; "
                       "a rest day of the plan stays silent anyway)")
     words.add_parser("status", help="the reminder set, and what the scheduler says of it")
