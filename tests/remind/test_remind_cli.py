@@ -132,7 +132,9 @@ def test_off_keeps_a_timer_the_person_edited_and_says_which_and_why(
     assert main(["remind", "off"]) == 0
     out = capsys.readouterr().out
     assert f"  kept {timer}: it was edited since spinewise wrote it" in out
-    assert "spinewise-remind.service" in out and "removed" in out
+    service = timer.with_suffix(".service")
+    assert f"  kept {service}: kept with spinewise-remind.timer, which needs it" in out
+    assert service.exists()
     assert timer.exists() and "06:45" in timer.read_text()
 
 

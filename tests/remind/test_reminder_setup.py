@@ -67,9 +67,10 @@ def test_systemd_units_are_written_enabled_and_all_removed_again(fakes: Fakes) -
 def test_remove_keeps_a_file_the_person_rewrote(fakes: Fakes) -> None:
     done = install(WHEN, "systemd")
     done.files[1].write_text("[Service]\nExecStart=/bin/true\n")  # theirs now
-    assert remove() == Removed(
-        [done.files[0]], [(done.files[1], "it was edited since spinewise wrote it")])
-    assert done.files[1].exists()
+    assert remove() == Removed([], [
+        (done.files[0], "kept with spinewise-remind.service, which needs it"),
+        (done.files[1], "it was edited since spinewise wrote it")])
+    assert done.files[0].exists() and done.files[1].exists()
 
 
 def test_remove_keeps_a_file_edited_below_the_marker_and_says_why(fakes: Fakes) -> None:
@@ -77,9 +78,11 @@ def test_remove_keeps_a_file_edited_below_the_marker_and_says_why(fakes: Fakes) 
     done = install(WHEN, "systemd")
     timer = done.files[0]
     timer.write_text(timer.read_text().replace("07:30", "06:45"))
-    assert remove() == Removed([done.files[1]],
-                               [(timer, "it was edited since spinewise wrote it")])
-    assert "06:45" in timer.read_text()
+    # the service stays too: the timer kept names it (`Unit=`), found by a tester
+    assert remove() == Removed([], [
+        (timer, "it was edited since spinewise wrote it"),
+        (done.files[1], "kept with spinewise-remind.timer, which needs it")])
+    assert "06:45" in timer.read_text() and done.files[1].exists()
     assert not state_path().exists()
 
 

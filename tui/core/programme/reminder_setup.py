@@ -154,8 +154,8 @@ def remove(*, quiet: bool = False) -> Removed:
     A file is removed only when `remind.json` lists it and it is still what was
     written (its SHA-256 as kept there; a state from before hashes were kept:
     it still starts with the marker line). A file the person edited is theirs:
-    kept, and said why. SetupError when the scheduler refuses to unload it,
-    unless `quiet`.
+    kept, and said why, with the others (a kept timer names its service).
+    SetupError when the scheduler refuses to unload it, unless `quiet`.
     """
     state = load_state()
     scheduler = state.get("scheduler")
@@ -170,10 +170,14 @@ def remove(*, quiet: bool = False) -> Removed:
         _run(["launchctl", "bootout", _launchd_domain(), str(files[0])])
     removed: list[Path] = []
     kept: list[tuple[Path, str]] = []
-    for path in files:
-        why = _remove_ours(path, None if hashes is None else hashes.get(str(path)))
-        if why is None:
+    whys = [_edited(path, None if hashes is None else hashes.get(str(path))) for path in files]
+    edited = [path.name for path, why in zip(files, whys, strict=True) if why]
+    for path, why in zip(files, whys, strict=True):
+        if why is None and not edited:  # the files go together: a timer names its service
+            path.unlink(missing_ok=True)
             removed.append(path)
+        elif why is None:
+            kept.append((path, f"kept with {', '.join(edited)}, which needs it"))
         elif why:
             kept.append((path, why))
     if scheduler == "systemd" and removed and shutil.which("systemctl"):
@@ -188,9 +192,9 @@ def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _remove_ours(path: Path, sha256: object) -> str | None:
-    """Remove `path` if it is as written (None); else why it was kept ("" when it
-    is gone already)."""
+def _edited(path: Path, sha256: object) -> str | None:
+    """None if `path` is as written; else why it must be kept ("" when it is gone
+    already)."""
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -202,7 +206,6 @@ def _remove_ours(path: Path, sha256: object) -> str | None:
             return "it was edited since spinewise wrote it"
     elif MARKER not in data[:400].decode("utf-8", "replace"):
         return "it no longer starts with the line spinewise wrote"
-    path.unlink(missing_ok=True)
     return None
 
 
