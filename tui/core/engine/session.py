@@ -57,6 +57,9 @@ class Session:
         self._active_banked = 0.0
         self._run_start = 0.0
         self.hurt: set[int] = set()
+        #: What `!` was pressed on, by the name each exercise had then (a swap for a
+        #: variant later renames the exercise, never what hurt), in order, once each.
+        self.hurt_names: list[str] = []
         self.skipped: set[int] = set()
         self.ended_early = False
         #: Work step index -> share of it done (`credit.step_share`), best attempt.
@@ -261,6 +264,8 @@ class Session:
         if self.finished:
             return events
         self.hurt.add(self.step.exercise_index)
+        if self.step.exercise not in self.hurt_names:
+            self.hurt_names.append(self.step.exercise)
         events.append(HurtFlagged(due=self.clock.now(), exercise_index=self.step.exercise_index))
         if self.running:
             events += self.pause()

@@ -32,6 +32,9 @@ def validate_snapshot(plan: Plan, data: dict[str, Any]) -> None:
     for key in ("hurt", "skipped"):
         need(key, lambda v: isinstance(v, list) and all(isinstance(i, int) for i in v))
     need("ended_early", lambda v: isinstance(v, bool))
+    names = data.get("hurt_names", [])  # absent from snapshots written before it was kept
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        raise ValueError("session snapshot: bad 'hurt_names'")
     swaps = data.get("swaps", [])  # absent before variants; `Plan.swaps` made them again
     if not isinstance(swaps, list) or len(swaps) != len(plan.swaps):
         raise ValueError("session snapshot: bad 'swaps'")
@@ -54,6 +57,7 @@ def snapshot_of(session: Session) -> dict[str, Any]:
         "extension": session._extension,
         "active_seconds": session.active_seconds(),
         "hurt": sorted(session.hurt),
+        "hurt_names": list(session.hurt_names),
         "skipped": sorted(session.skipped),
         "ended_early": session.ended_early,
         "worked": {str(i): share for i, share in sorted(session.worked.items())},
@@ -69,6 +73,10 @@ def restore_onto(session: Session, data: dict[str, Any]) -> None:
     session._extension = float(data["extension"])
     session._active_banked = float(data["active_seconds"])
     session.hurt = set(data["hurt"])
+    # Snapshots from before the names were kept: named as the plan names them now.
+    exercises = session.plan.routine.exercises
+    older = [exercises[i].name for i in sorted(session.hurt) if i < len(exercises)]
+    session.hurt_names = list(data.get("hurt_names", older))
     session.skipped = set(data["skipped"])
     session.ended_early = bool(data["ended_early"])
     # Snapshots from before `worked` was kept lose the work done until then.

@@ -160,8 +160,9 @@ def daily_minutes(conn: sqlite3.Connection, since: float) -> dict[date, float]:
 
 
 class ExerciseStats(NamedTuple):
-    """One exercise over all sessions: in how many, skipped in how many, `!` in how
-    many, and the worst pain given in the `!` dialog during it (None: never asked)."""
+    """One exercise over all sessions: in how many it was done, skipped, or `!` was
+    pressed on it, and the worst pain given in the `!` dialog during it (None: never
+    asked)."""
 
     exercise: str
     sessions: int
@@ -170,18 +171,40 @@ class ExerciseStats(NamedTuple):
     worst_pain: int | None
 
 
+#: Done, skipped and hurt are the session's own lists (`engine.credit`'s rule, each
+#: exercise named as it was then: the step log names a hurt at the `!`, done and
+#: skipped as the session ended), so the tab tells the summary's story: a step left
+#: early by a swap is no skip, and `!` on a get-ready counts. A session ended before
+#: `done` was kept (NULL) counts the exercises whose work it began, as before. A list
+#: a damaged byte left unreadable counts nothing (`json_valid`).
+_EXERCISE_FACTS = """
+WITH facts(exercise, session_id, what) AS (
+  SELECT j.value, s.id, 'done' FROM sessions s, json_each(s.done) j
+    WHERE s.done IS NOT NULL AND json_valid(s.done) AND j.type = 'text'
+  UNION
+  SELECT st.exercise, st.session_id, 'done' FROM steps st JOIN sessions s ON s.id = st.session_id
+    WHERE s.done IS NULL AND st.kind != 'prepare'
+  UNION
+  SELECT j.value, s.id, 'skipped' FROM sessions s, json_each(s.skipped) j
+    WHERE json_valid(s.skipped) AND j.type = 'text'
+  UNION
+  SELECT j.value, s.id, 'hurt' FROM sessions s, json_each(s.hurt) j
+    WHERE json_valid(s.hurt) AND j.type = 'text'
+)
+SELECT exercise, count(CASE WHEN what = 'done' THEN 1 END),
+  count(CASE WHEN what = 'skipped' THEN 1 END), count(CASE WHEN what = 'hurt' THEN 1 END)
+FROM facts GROUP BY exercise ORDER BY 2 DESC, 1
+"""
+
+
 def exercise_stats(conn: sqlite3.Connection) -> list[ExerciseStats]:
-    """Every exercise in the step log, most sessions first, counted in SQL."""
+    """Every exercise done, skipped or flagged in a session, most sessions done first,
+    counted in SQL (`_EXERCISE_FACTS`)."""
     worst = dict(conn.execute(
         "SELECT exercise, max(pain) FROM checkins WHERE kind = 'during'"
         " AND exercise IS NOT NULL GROUP BY exercise"
     ).fetchall())  # fmt: skip
-    rows = conn.execute(
-        "SELECT exercise, count(DISTINCT session_id),"
-        " count(DISTINCT CASE WHEN skipped THEN session_id END),"
-        " count(DISTINCT CASE WHEN hurt THEN session_id END)"
-        " FROM steps WHERE kind != 'prepare' GROUP BY exercise ORDER BY 2 DESC, 1"
-    )
+    rows = conn.execute(_EXERCISE_FACTS)
     return [ExerciseStats(name, done, skipped, hurt, worst.get(name))
             for name, done, skipped, hurt in rows]  # fmt: skip
 

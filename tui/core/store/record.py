@@ -97,8 +97,10 @@ class SessionRecord:
     ) -> SessionRecord:
         """The record of a live `session` as it stands, as the store will keep it:
         'completed' or 'stopped' once finished ('active' before), done and skipped
-        by `engine.credit.session_tally`. Its steps are not copied (the summary
-        shows none)."""
+        by `engine.credit.session_tally`, each named as the plan names it now (what
+        ended or was passed is not swapped again); hurt by the name the exercise had
+        when `!` was pressed (`Session.hurt_names`), as the step log keeps it. Its
+        steps are not copied (the summary shows none)."""
         names = [exercise.name for exercise in session.plan.routine.exercises]
         tally = session_tally(session)
         if not session.finished:
@@ -115,7 +117,7 @@ class SessionRecord:
             active_seconds=session.active_seconds(),
             done=tuple(names[i] for i in tally.done),
             skipped=tuple(names[i] for i in tally.skipped),
-            hurt=tuple(names[i] for i in sorted(session.hurt)),
+            hurt=tuple(session.hurt_names),
             speed=session.speed,
             swaps=tuple((s.was_name, s.to_name, s.way) for s in session.plan.swaps),
         )
