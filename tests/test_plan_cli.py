@@ -62,9 +62,8 @@ def test_a_plan_followed_over_faked_days(monkeypatch, capsys):
     done("gentle-start", datetime(2026, 3, 1, 9, 0))
     assert main(["today"]) == 1
     out, _ = said(capsys)
-    assert out.splitlines()[0] == (
-        "Done for today. Next: Daily back stretch (daily-back-stretch), 11:39, tomorrow "
-        "(Mon 02 Mar)."
+    assert out.splitlines()[0] == (  # not Monday, the day after: a rest day between
+        "Done for today. Next: Daily back stretch (daily-back-stretch), 11:39, Thu 05 Mar."
     )
     on(monkeypatch, datetime(2026, 3, 3, 8, 0))  # a Tuesday, Monday missed
     assert main(["today"]) == 1

@@ -80,7 +80,10 @@ def test_the_start_day_is_a_session_day_then_the_phase_s_own_days():
     assert (first.state, first.next_day) == (Due.DUE, sunday)
     done = [DoneSession(sunday, "gentle-start")]
     after = due_today(PLAN, started=sunday, days=None, sessions=done, today=sunday)
-    assert (after.state, after.next_day) == (Due.DONE, day(7))  # Monday: 2 a week, Mon and Thu
+    # 2 a week, Mon and Thu, a rest day between: not Monday, the day after.
+    assert (after.state, after.next_day) == (Due.DONE, day(10))
+    monday = due_today(PLAN, started=sunday, days=None, sessions=done, today=day(7))
+    assert (monday.state, monday.next_day) == (Due.REST, day(10))
     tuesday = due_today(PLAN, started=sunday, days=None, sessions=done, today=day(8))
     assert (tuesday.state, tuesday.next_day) == (Due.REST, day(10))  # Thursday
     # A start day on which nothing was done is a rest day once it has passed:
@@ -101,8 +104,10 @@ def test_the_next_phase_brings_its_own_rhythm():
              (10, "daily-back-stretch"))]  # fmt: skip
     judged = due_today(PLAN, started=MON, days=None, sessions=done, today=day(10))
     assert judged.place.next == Slot(1, 0, "core-basics")
-    assert (judged.state, judged.next_day) == (Due.DONE, day(11))  # Thu done; 3 a week: Fri
-    assert due_today(PLAN, started=MON, days=None, sessions=done, today=day(11)).state is Due.DUE
+    # Thu done; 3 a week (Mon, Wed, Fri) but never the day after one: Monday.
+    assert (judged.state, judged.next_day) == (Due.DONE, day(14))
+    assert due_today(PLAN, started=MON, days=None, sessions=done, today=day(11)).state is Due.REST
+    assert due_today(PLAN, started=MON, days=None, sessions=done, today=day(14)).state is Due.DUE
 
 
 def test_a_finished_plan_has_nothing_due():

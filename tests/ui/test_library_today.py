@@ -85,7 +85,7 @@ async def test_done_for_today_and_filtering_hide_or_change_the_row():
                         done=(("gentle-start", datetime(2026, 3, 1, 9, 0)),))  # fmt: skip
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
-        assert first_row(app)[0] == "Done for today, next: tomorrow"
+        assert first_row(app)[0] == "Done for today, next: Thu"  # not the day after
         app.screen.query_one("#filter", Input).value = "core"
         await settle(app, pilot)
         assert not any(isinstance(row, TodayRow) for row in app.screen.shown)

@@ -2,8 +2,9 @@
 
 So a phone's calendar reminds a person with no service of ours (issue 18).
 The days are laid out by the plan's own rule (`schedule.due_today` for the
-next one, then `schedule.weekdays_of` and `schedule.next_day_on` for each
-after it, the phase's days as they change): the calendar shows what `today`
+next one, then `schedule.weekdays_of` and `schedule.next_day_after` for each
+after it, the phase's days as they change, never the day after a session when
+those days leave a rest day between sessions): the calendar shows what `today`
 will say on each day, if each session is done on its day.
 
 Each event's UID is made of the plan, the day it was started and the
@@ -26,7 +27,7 @@ from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 from tui.core.programme.model import Programme
-from tui.core.programme.schedule import Slot, Today, expand, next_day_on, weekdays_of
+from tui.core.programme.schedule import Slot, Today, expand, next_day_after, weekdays_of
 
 PRODID = "-//spinewise//plan export//EN"
 #: An event lasts the routine's time, at least this long (minutes), rounded up.
@@ -55,7 +56,8 @@ def coming_sessions(programme: Programme, judged: Today, days: Sequence[int] | N
     for index in range(judged.place.done, len(slots)):
         slot = slots[index]
         if coming:
-            day = next_day_on(day, weekdays_of(programme.phases[slot.phase], days))
+            weekdays = weekdays_of(programme.phases[slot.phase], days)
+            day = next_day_after(day, weekdays, last_day=day)
         coming.append(Coming(index + 1, slot, day))
     return coming
 

@@ -21,6 +21,15 @@ The rules, and why:
 - A session is due on the plan's days (`--days`, else each phase's own
   rhythm, `DEFAULT_DAYS`), and on the day the plan starts, so it can begin at
   once. A day whose session was done is done; any other day is a rest day.
+- Where those days leave a rest day between sessions (no two of them are
+  neighbours, Sunday beside Monday: two or three a week, or days chosen so),
+  a session is never due the day after one was done (`spaced`, `next_day_after`).
+  The days alone did not hold that across a change of rhythm: the bundled plan's
+  first phase (Monday and Thursday) ends on a Thursday, and the next phase's
+  days (Monday, Wednesday, Friday) put its first session on the Friday; a plan
+  started on a Sunday put the second session on the Monday, and a session done a
+  day late was followed by one the next day. Rest between sessions is the
+  plan's own rhythm: build up gradually (NHS Sherwood Forest Hospitals, above).
 """
 
 from __future__ import annotations
@@ -131,6 +140,31 @@ def next_day_on(after: date, weekdays: Sequence[int]) -> date:
     raise ValueError("no weekdays given")
 
 
+def spaced(weekdays: Sequence[int]) -> bool:
+    """True when no two of `weekdays` (0 Monday) are neighbours, Sunday beside
+    Monday: the days leave a rest day between sessions (`DEFAULT_DAYS` for one to
+    three a week; four or more a week have neighbours)."""
+    chosen = set(weekdays)
+    return not any((d + 1) % 7 in chosen for d in chosen)
+
+
+def may_fall_on(day: date, weekdays: Sequence[int], last_day: date | None) -> bool:
+    """Whether a session may be due on `day`: one of `weekdays`, and not the day
+    after the last session done (`last_day`) when the days are `spaced`."""
+    if day.weekday() not in weekdays:
+        return False
+    return last_day is None or not spaced(weekdays) or (day - last_day).days != 1
+
+
+def next_day_after(after: date, weekdays: Sequence[int], last_day: date | None) -> date:
+    """The first day after `after` a session may fall on (`may_fall_on`), the last
+    session done on `last_day` (None: none yet)."""
+    day = next_day_on(after, weekdays)
+    while not may_fall_on(day, weekdays, last_day):
+        day = next_day_on(day, weekdays)
+    return day
+
+
 def due_today(
     programme: Programme,
     *,
@@ -151,13 +185,14 @@ def due_today(
     if place.next is None:
         return Today(Due.FINISHED, place, None)
     weekdays = weekdays_of(programme.phases[place.next.phase], days)
-    if place.last_day is not None and place.last_day >= today:
-        return Today(Due.DONE, place, next_day_on(today, weekdays))
+    last = place.last_day
+    if last is not None and last >= today:
+        return Today(Due.DONE, place, next_day_after(today, weekdays, last))
     if today < started:
         return Today(Due.REST, place, started)
-    if (today == started and place.done == 0) or today.weekday() in weekdays:
+    if (today == started and place.done == 0) or may_fall_on(today, weekdays, last):
         return Today(Due.DUE, place, today)
-    return Today(Due.REST, place, next_day_on(today, weekdays))
+    return Today(Due.REST, place, next_day_after(today, weekdays, last))
 
 
 def week_of(programme: Programme, slot: Slot) -> tuple[int, int]:
