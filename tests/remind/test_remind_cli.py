@@ -208,3 +208,63 @@ def test_a_notifier_that_hangs_is_ended(tmp_path: Path):
     assert run_quietly(["/bin/sh", "-c", "exit 3"], timeout=5) == 3
     with pytest.raises(OSError):
         run_quietly([str(tmp_path / "missing")], timeout=5)
+
+
+def test_days_that_skip_the_plan_s_days_are_said_in_one_sentence_and_set_anyway(
+    fakes: Fakes, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+):
+    on(monkeypatch, SUNDAY)
+    assert main(["plan", "start", "back-care-12-weeks"]) == 0  # Mon, Thu; then Mon, Wed, Fri
+    capsys.readouterr()
+    assert main(["remind", "set", "07:30", "--days", "mon,wed,fri"]) == 0
+    out = capsys.readouterr().out
+    assert "Reminder set: 07:30 on Mon, Wed and Fri" in out
+    said = ("Your plan also has sessions on Thu, which this reminder skips; to be reminded "
+            "then too: spinewise remind set 07:30 --days mon,wed,thu,fri")
+    assert said in out.splitlines()
+    assert (Path(os.environ["XDG_CONFIG_HOME"]) / "systemd" / "user"
+            / "spinewise-remind.timer").exists()  # set all the same: the person's choice
+    assert main(["remind", "status"]) == 0
+    assert said in capsys.readouterr().out.splitlines()
+
+    # Days that cover the plan's (and more: a rest day stays silent) say nothing.
+    assert main(["remind", "set", "07:30", "--days", "mon,wed,thu,fri,sat"]) == 0
+    assert "skips" not in capsys.readouterr().out
+    assert main(["remind", "set", "07:30"]) == 0  # every day
+    assert "skips" not in capsys.readouterr().out
+    # Days chosen for the plan: compared with those.
+    assert main(["plan", "start", "back-care-12-weeks", "--replace", "--days", "tue,sat"]) == 0
+    assert main(["remind", "set", "07:30", "--days", "tue"]) == 0
+    assert ("Your plan also has sessions on Sat, which this reminder skips; to be reminded then "
+            "too: spinewise remind set 07:30 --days tue,sat") in capsys.readouterr().out
+
+
+def test_the_cron_line_gets_the_same_word(
+    fakes: Fakes, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+):
+    fakes.fail("systemctl")
+    start_plan(monkeypatch, capsys)  # mon,wed,fri
+    assert main(["remind", "set", "07:30", "--days", "mon,fri"]) == 0
+    assert "Your plan also has sessions on Wed, which this reminder skips" in (
+        capsys.readouterr().out)
+
+
+def test_only_the_days_still_to_come_count():
+    from datetime import date, timedelta
+
+    from tui.core.catalog.plans import find_plan, read_plan
+    from tui.core.present.programme import reminder_skips
+    from tui.core.programme.schedule import DoneSession, due_today, expand
+
+    ref = find_plan("back-care-12-weeks")
+    assert ref is not None
+    programme = read_plan(ref)[0]
+    first = programme.phases[0].sessions  # Mon and Thu; every phase after: Mon, Wed, Fri
+    start = date(2026, 3, 2)
+    done = [DoneSession(start + timedelta(days=n * 3), slot.routine_id)
+            for n, slot in enumerate(expand(programme)[:first])]  # fmt: skip
+    later = due_today(programme, started=start, days=None, sessions=done,
+                      today=start + timedelta(days=40))  # fmt: skip
+    assert reminder_skips(programme, None, later, (0, 2, 4), "07:30") == ""
+    now = due_today(programme, started=start, days=None, sessions=[], today=start)
+    assert "sessions on Thu," in reminder_skips(programme, None, now, (0, 2, 4), "07:30")

@@ -50,7 +50,8 @@ def add_parser(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     set_.add_argument("time", metavar="HH:MM", type=_clock, help="such as 07:30")
     set_.add_argument("--days", type=weekdays, metavar="DAYS",
                       help="only on these weekdays, such as mon,wed,fri (default: every day; "
-                      "a rest day of the plan stays silent anyway)")
+                      "a rest day of the plan stays silent anyway; days your plan has sessions "
+                      "on that these skip are said, and the reminder is set as asked)")
     words.add_parser("status", help="the reminder set, and what the scheduler says of it")
     words.add_parser("off", help="remove the reminder (exactly the files it made)")
     words.add_parser(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from tui.core.programme.reminder_files import crontab_line
 from tui.core.programme.reminder_setup import (
@@ -23,6 +24,9 @@ from tui.core.programme.reminder_setup import (
     status_lines,
 )
 from tui.core.programme.reminder_state import ReminderTime, load_state, reminder_of
+
+if TYPE_CHECKING:
+    from tui.core.programme.following import Following
 
 from .remind import say
 
@@ -44,6 +48,7 @@ def set_reminder(hour: int, minute: int, days: Sequence[int],
     when = ReminderTime(hour, minute, tuple(sorted(set(days))))
     scheduler = scheduler_here(platform)
     if scheduler == "cron":
+        _plan_note(when)  # first: the crontab line stays the last line
         print("No systemd user session or launchd here, so nothing was changed. To be reminded "
               "by cron, add this line with `crontab -e` (cron does not catch up on a time "
               "missed while the computer was off; the line names your session bus, which "
@@ -63,12 +68,14 @@ def set_reminder(hour: int, minute: int, days: Sequence[int],
     for path in done.files:
         print(f"  {path}")
     print("See it with: spinewise remind status    Remove it with: spinewise remind off")
-    _no_plan_note()
+    _plan_note(when)
     return 0
 
 
-def _no_plan_note() -> None:
-    """A word when no plan runs: the reminder would stay silent."""
+def _plan_note(when: ReminderTime, *, no_plan: bool = True) -> None:
+    """A word when no plan runs (the reminder would stay silent; said when
+    `no_plan`), or when the reminder skips days the plan has sessions on
+    (`skipped_days`)."""
     from tui.core.programme.following import following
     from tui.core.routine.problems import RoutineError
     from tui.core.store.schema import StoreError
@@ -81,8 +88,22 @@ def _no_plan_note() -> None:
     except (StoreError, RoutineError):
         return
     if found is None:
-        print("No plan is running yet, so it stays silent until you start one: "
-              "spinewise plan start PLAN (see spinewise plan list)")
+        if no_plan:
+            print("No plan is running yet, so it stays silent until you start one: "
+                  "spinewise plan start PLAN (see spinewise plan list)")
+        return
+    skips = skipped_days(found, when)
+    if skips:
+        print(skips)
+
+
+def skipped_days(found: Following, when: ReminderTime) -> str:
+    """`present.programme.reminder_skips` for the plan followed: "" when the
+    reminder is on every day the plan has sessions on."""
+    from tui.core.present.programme import reminder_skips
+
+    return reminder_skips(found.programme, found.enrolment.days, found.today, when.days,
+                          when.clock)
 
 
 def status() -> int:
@@ -104,6 +125,7 @@ def status() -> int:
         print(f"The notifier {state['notifier_missing']} was not found when it last fired.")
     if state.get("notifier_failed"):
         print(f"The notifier failed when it last fired: {state['notifier_failed']}.")
+    _plan_note(when, no_plan=False)  # `today` below says when no plan runs
     today(argparse.Namespace())
     return 0
 

@@ -14,6 +14,8 @@ from tui.core.programme.schedule import (
     Due,
     Slot,
     Today,
+    days_text,
+    session_weekdays,
     week_of,
 )
 from tui.core.words import count
@@ -162,3 +164,23 @@ def rhythm_text(programme: Programme, days: Sequence[int] | None) -> list[str]:
             seen.append(text)
     return ["Days: the plan's own rhythm: " + ", then ".join(seen)
             + ". Choose yours with --days, such as --days " + ",".join(WEEKDAYS[:5:2]) + "."]
+
+
+def reminder_skips(programme: Programme, plan_days: Sequence[int] | None, today: Today,
+                   reminder_days: Sequence[int], clock: str) -> str:
+    """One sentence when a reminder on `reminder_days` (0 Monday; empty: every day)
+    at `clock` (`07:30`) skips weekdays the plan still has sessions on (its days,
+    `plan_days`, or its phases' own from the one `today` is in), else "".
+
+    Extra reminder days need no word: `remind fire` stays silent on a rest day.
+    The reminder stays as set: it is the person's choice (a session can be
+    remembered without one)."""
+    if not reminder_days or today.place.next is None:
+        return ""
+    plan = session_weekdays(programme, plan_days, today.place.next.phase)
+    missed = sorted(set(plan) - set(reminder_days))
+    if not missed:
+        return ""
+    return (f"Your plan also has sessions on {days_words(missed)}, which this reminder skips; "
+            f"to be reminded then too: spinewise remind set {clock} --days "
+            f"{days_text(sorted(set(reminder_days) | set(missed)))}")

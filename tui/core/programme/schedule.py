@@ -131,6 +131,15 @@ def weekdays_of(phase: ProgrammePhase, days: Sequence[int] | None) -> tuple[int,
     return tuple(sorted(set(days))) if days else DEFAULT_DAYS[phase.sessions_per_week]
 
 
+def session_weekdays(programme: Programme, days: Sequence[int] | None,
+                     from_phase: int = 0) -> tuple[int, ...]:
+    """Every weekday (0 Monday) a session of the phases from `from_phase` on may
+    fall on: `days` when chosen, else each of those phases' `DEFAULT_DAYS`
+    (the day a plan starts, a session day whatever its weekday, aside)."""
+    found = {d for phase in programme.phases[from_phase:] for d in weekdays_of(phase, days)}
+    return tuple(sorted(found))
+
+
 def next_day_on(after: date, weekdays: Sequence[int]) -> date:
     """The first day after `after` that falls on one of `weekdays` (0 Monday)."""
     for ahead in range(1, 8):
