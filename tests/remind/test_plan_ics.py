@@ -136,3 +136,52 @@ def test_a_finished_plan_exports_an_empty_calendar(
 
     done = Today(Due.FINISHED, Place(33, None, date(2026, 6, 1)), None)
     assert coming_sessions(None, done, None) == []  # type: ignore[arg-type]
+
+
+def test_only_an_earlier_export_of_this_plan_is_replaced_without_force(
+    started: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+):
+    file = tmp_path / "plan.ics"
+    assert main(["plan", "export", "--ics", "-o", str(file)]) == 0
+    ours = file.read_bytes()
+    assert main(["plan", "export", "--ics", "-o", str(file)]) == 0  # the same plan: replaced
+    assert "(replacing the export before)" in capsys.readouterr().out
+
+    # Our calendar with an event of the person's added: kept.
+    added = ours.replace(b"END:VCALENDAR", b"BEGIN:VEVENT\r\nUID:dentist@example.org\r\n"
+                         b"SUMMARY:Dentist\r\nDTSTART:20260310T090000\r\nEND:VEVENT\r\n"
+                         b"END:VCALENDAR")  # fmt: skip
+    file.write_bytes(added)
+    assert main(["plan", "export", "--ics", "-o", str(file)]) == 1
+    err = capsys.readouterr().err
+    assert "is not an earlier export of this plan; nothing written (add --force" in err
+    assert file.read_bytes() == added
+
+    # A file that only mentions our PRODID near its start: kept (it was replaced).
+    notes = tmp_path / "notes.txt"
+    notes.write_text("PRODID:-//spinewise//plan export//EN is what it writes\nmy notes\n")
+    assert main(["plan", "export", "--ics", "-o", str(notes)]) == 1
+    assert notes.read_text().endswith("my notes\n")
+
+    # Another plan's calendar (here: this plan started again later): kept unless --force.
+    other = tmp_path / "other.ics"
+    other.write_bytes(ours.replace(b"-20260301-session-", b"-20260201-session-"))
+    assert main(["plan", "export", "--ics", "-o", str(other)]) == 1
+    assert "is a calendar of another plan, or of an earlier start of this one" in (
+        capsys.readouterr().err)
+    assert b"-20260201-session-" in other.read_bytes()
+    assert main(["plan", "export", "--ics", "-o", str(other), "--force"]) == 0
+    assert b"-20260201-session-" not in other.read_bytes()
+
+    # Through a symbolic link, to this plan's calendar: replaced, the link kept.
+    file.write_bytes(ours)
+    link = tmp_path / "link.ics"
+    link.symlink_to(file)
+    assert main(["plan", "export", "--ics", "-o", str(link)]) == 0
+    assert link.is_symlink() and len(events(file)) == 33
+    # The one rule still holds: a device is never replaced, nor a missing folder made.
+    assert main(["plan", "export", "--ics", "-o", "/dev/null"]) == 1
+    assert "a character device" in capsys.readouterr().err
+    assert main(["plan", "export", "--ics", "-o", str(tmp_path / "none" / "p.ics")]) == 1
+    assert "does not exist" in capsys.readouterr().err

@@ -5,9 +5,16 @@ A subcommand of `plan` (tui/commands/plan.py adds it), kept in its own module:
 it alone needs `icalendar`, imported when it runs. Exporting again gives the
 same event ids, so a calendar updates its events rather than doubling them.
 Written to standard output, or to FILE in one rename by the rule every `-o`
-follows (`output_file.output_path`), except that a calendar this command
-wrote (its PRODID is ours) is replaced without `--force`: re-exporting over
-last week's file is the common case.
+follows (`output_file.output_path`: an existing file is kept unless `--force`),
+with one exception, said in `--help` and the README: a FILE that is exactly an
+earlier export of the same plan (`plan_calendar.calendar_kind`: our PRODID,
+only events whose UIDs are this plan's, as started) is replaced without
+`--force`. Exporting again in place is how a calendar subscribed to the file
+(or a phone syncing the folder) sees sessions moved after a missed day, and
+such a file holds nothing a person made: every event in it is remade, with the
+same UID. It replaced any file whose first 400 bytes held our PRODID before,
+so another plan's calendar, or ours with an event of the person's added, went
+without a word.
 Exit 0 written, 1 no plan runs or FILE cannot be written, 2 wrong usage.
 """
 
@@ -19,7 +26,6 @@ import sys
 from pathlib import Path
 
 from . import Subparsers
-from .output_file import OUTPUT_HELP
 
 
 def _clock(text: str) -> dt.time:
@@ -39,17 +45,23 @@ def add_export(words: Subparsers) -> None:
         description="Write the coming sessions of the plan you follow as an iCalendar (.ics) "
         "file: one event per session, on the day it falls if each is done on its day, with "
         "an alarm at its start, so a phone's calendar reminds you. Export again after a "
-        "missed day: the same events move rather than double.",
+        "missed day: the same events move rather than double. Exporting again to the same "
+        "FILE replaces it without --force when it is an earlier export of this plan (a "
+        "spinewise calendar holding only this plan's sessions), so a calendar subscribed to "
+        "it follows; any other existing FILE is kept unless --force.",
     )  # fmt: skip
     export.add_argument("--ics", action="store_true", required=True,
                         help="as iCalendar (the only format so far)")
     export.add_argument("-o", "--output", metavar="FILE", type=Path,
-                        help=OUTPUT_HELP + "; a calendar this command wrote is replaced")
+                        help="write to FILE instead of standard output (- for standard "
+                        "output); the folder must exist; an existing FILE is kept unless "
+                        "--force, but an earlier export of this plan is replaced; a symbolic "
+                        "link is written through to its target")
     export.add_argument("--at", type=_clock, metavar="HH:MM",
                         help="the time of day of each session (default: your reminder's time, "
                         "else 08:00)")
     export.add_argument("--force", action="store_true",
-                        help="replace FILE even if it is not a calendar spinewise wrote")
+                        help="replace FILE even if it is not an earlier export of this plan")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -63,7 +75,7 @@ def run_export(output: Path | None, *, at: dt.time | None = None, force: bool = 
     from tui.core.atomic import write_atomic
     from tui.core.catalog.plans import routine_names
     from tui.core.programme.following import following
-    from tui.core.programme.plan_calendar import PRODID, coming_sessions, plan_ics
+    from tui.core.programme.plan_calendar import coming_sessions, plan_ics
     from tui.core.routine.problems import RoutineError
 
     from . import plan
@@ -81,11 +93,16 @@ def run_export(output: Path | None, *, at: dt.time | None = None, force: bool = 
     if found is None:
         return say_error("no plan is running, so there is nothing to put in a calendar; "
                          "start one with `spinewise plan start PLAN`")
-    ours = output is not None and output.is_file() and _ours(output, PRODID)
-    target = output_path(output, force=force or ours)
+    kept = found.enrolment
+    refused = None if force else _refusal(output, kept.plan_id, kept.started_on)
+    if refused:
+        return say_error(refused)
+    replacing = output is not None and str(output) != "-" and output.is_file()
+    # Past `_refusal`, an existing regular FILE is this plan's calendar or forced;
+    # the one rule still refuses a device, a folder, a missing folder.
+    target = output_path(output, force=True)
     if isinstance(target, int):
         return target
-    kept = found.enrolment
     coming = coming_sessions(found.programme, found.today, kept.days)
     names = routine_names(slot.routine_id for _, slot, _ in coming)
     when = (now or dt.datetime.fromtimestamp(plan.wall())).astimezone()
@@ -100,7 +117,8 @@ def run_export(output: Path | None, *, at: dt.time | None = None, force: bool = 
     except OSError as error:
         return say_error(f"cannot write {target}: {error.strerror or error}; nothing written")
     first = f", the first {coming[0].day:%a %d %b}" if coming else ""
-    print(f"Wrote {len(coming)} sessions of {found.programme.name} to {output}{first}.")
+    print(f"Wrote {len(coming)} sessions of {found.programme.name} to {output}{first}"
+          f"{' (replacing the export before)' if replacing else ''}.")
     print("Open it with your calendar; export again after a missed day to move them.",
           file=sys.stderr)
     return 0
@@ -113,11 +131,27 @@ def _reminder_time() -> dt.time:
     return dt.time(when.hour, when.minute) if when is not None else dt.time(8, 0)
 
 
-def _ours(path: Path, prodid: str) -> bool:
-    """Whether `path` is a calendar this command wrote (its PRODID is in its first lines)."""
+def _refusal(output: Path | None, plan_id: str, started_on: dt.date) -> str | None:
+    """Why an existing regular FILE is kept (a sentence), or None when there is
+    none, it is an earlier export of this plan, or `output_path` has its own
+    word (a device, a folder: said by the one rule)."""
+    from tui.core.atomic import real_target
+    from tui.core.programme.plan_calendar import MAX_OWN_BYTES, CalendarKind, calendar_kind
+
+    if output is None or str(output) == "-":
+        return None
+    target = real_target(output)
+    if not target.is_file():
+        return None
     try:
-        with path.open("rb") as file:
-            head = file.read(400)
-    except OSError:
-        return False
-    return prodid.encode() in head
+        with target.open("rb") as file:
+            data = file.read(MAX_OWN_BYTES + 1)
+    except OSError as error:
+        return f"cannot read {target}: {error.strerror or error}; nothing written"
+    kind = calendar_kind(data, plan_id, started_on)
+    if kind is CalendarKind.SAME:
+        return None
+    what = ("is a calendar of another plan, or of an earlier start of this one"
+            if kind is CalendarKind.OTHER_PLAN else
+            "exists already and is not an earlier export of this plan")
+    return f"{target} {what}; nothing written (add --force to replace it)"

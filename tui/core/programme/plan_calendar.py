@@ -18,12 +18,21 @@ one is merely re-read). It was the days since the plan started: 0 for every
 export on the start day, so a session moved that day never updated.
 Times are floating local times (RFC 5545, 3.3.5, "form #1"): 07:30 is 07:30
 wherever the phone is, as the plan's days are.
+
+`-o FILE` replaces, without `--force`, only the calendar an earlier export of
+the same plan wrote (`calendar_kind` says `SAME`): re-exporting in place is
+how a calendar subscribed to that file gets the moved sessions, and such a file
+holds nothing a person made, since every event in it is remade with the same
+UID. Anything else (another plan's calendar, our calendar with an event added,
+any other file) is kept by the rule every `-o` follows.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping, Sequence
+from enum import StrEnum
 from typing import NamedTuple
 
 from tui.core.programme.model import Programme
@@ -65,6 +74,47 @@ def coming_sessions(programme: Programme, judged: Today, days: Sequence[int] | N
 def event_uid(plan_id: str, started_on: dt.date, number: int) -> str:
     """`back-care-12-weeks-20261129-session-3@spinewise`: the same for the same session."""
     return f"{plan_id}-{started_on:%Y%m%d}-session-{number}@spinewise"
+
+
+_UID = re.compile(r"(?P<plan>.+)-(?P<day>\d{8})-session-\d+@spinewise\Z")
+#: A calendar of ours is a few kilobytes a session; a file larger than this is not one.
+MAX_OWN_BYTES = 4 * 1024 * 1024
+
+
+class CalendarKind(StrEnum):
+    """What an existing file is, for `-o` (`calendar_kind`)."""
+
+    SAME = "same"  # this plan's calendar, as an export of it wrote it: replaceable
+    OTHER_PLAN = "other plan"  # our calendar, of another plan or another start of this one
+    NOT_OURS = "not ours"  # anything else, an edited calendar of ours included
+
+
+def calendar_kind(data: bytes, plan_id: str, started_on: dt.date) -> CalendarKind:
+    """What `data` (a file's bytes) is: `SAME` when it parses as one iCalendar
+    whose PRODID is ours and which holds only events (each with at most alarms
+    inside) whose UIDs are `event_uid`'s for `plan_id` started on `started_on`;
+    `OTHER_PLAN` when the same holds for another plan or start day; else
+    `NOT_OURS` (larger than `MAX_OWN_BYTES`, unreadable, anything added)."""
+    from icalendar import Calendar
+
+    if len(data) > MAX_OWN_BYTES:
+        return CalendarKind.NOT_OURS
+    try:
+        calendars = Calendar.from_ical(data, multiple=True)
+    except (ValueError, KeyError, IndexError, TypeError):
+        return CalendarKind.NOT_OURS
+    if len(calendars) != 1 or str(calendars[0].get("PRODID", "")) != PRODID:
+        return CalendarKind.NOT_OURS
+    owners = set()
+    for event in calendars[0].subcomponents:
+        match = _UID.match(str(event.get("UID", "")))
+        if event.name != "VEVENT" or match is None or any(
+                inner.name != "VALARM" for inner in event.subcomponents):
+            return CalendarKind.NOT_OURS
+        owners.add((match["plan"], match["day"]))
+    if owners <= {(plan_id, f"{started_on:%Y%m%d}")}:
+        return CalendarKind.SAME
+    return CalendarKind.OTHER_PLAN
 
 
 def event_minutes(seconds: float | None) -> int:
