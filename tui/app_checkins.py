@@ -8,7 +8,8 @@ shows, the last 7 days are read (in the same worker) for the advice to see a
 health professional (`zones.see_professional`), a line on the library and the
 summary while it applies; a "worse" next-morning answer adds the advice to ease
 off for that day (`zones.EASE_OFF_WORSE`). The library also asks, once, how
-the back is the morning after a session (`zones.next_day_due`). What is asked
+the back is the morning after a session (`zones.next_day_due`): the last one
+that counts, never a preview (`zones.about`). What is asked
 follows the `checkins` setting (`settings.CHECKIN_MODES`), which the command
 palette changes.
 """
@@ -142,7 +143,8 @@ class CheckInsApp(App[str | None]):
     def _next_day(self) -> None:
         from tui.core.programme.zones import next_day_due
 
-        last = self.storage.call(lambda store: store.last_session())
+        # about the last session that counts: never a preview (`zones.about`)
+        last = self.storage.call(lambda store: store.last_session(counting=True))
         self._advise()
         if last is not None and next_day_due(self.wall(), last):
             self.call_from_thread(self._push_next_day, last)

@@ -133,6 +133,24 @@ def test_sharp_pain_and_a_preview_never_progress(store, entry):
     assert stage(store) == Stage(0, 0)
 
 
+def test_a_red_preview_moves_nothing_but_counts_toward_the_hold(store, entry):
+    """Issue 15: progression never moves on a preview, up or back; its red answer
+    still counts toward two red days, which hold the sessions that count."""
+    with store._write() as conn:
+        conn.execute("INSERT INTO stages VALUES ('pyramid', 'Bird dog', 1, 1, 0)")
+    preview = session(store, entry, MONDAY, speed=4.0, hurt=("Bird dog",))
+    store.add_checkin(CheckIn(Kind.DURING, MONDAY - 60, pain=8, exercise="Bird dog",
+                              session_id=preview))  # fmt: skip
+    made = answer(store, preview, Kind.AFTER, MONDAY + 60, pain=7)
+    assert [d.rule for _, d in made] == [Rule.PREVIEW]
+    assert stage(store) == Stage(1, 1)
+    store.add_checkin(CheckIn(Kind.STANDALONE, MONDAY + DAY, pain=6))  # a second red day
+    counting = session(store, entry, MONDAY + 2 * DAY)
+    made = answer(store, counting, Kind.AFTER, MONDAY + 2 * DAY + 60, pain=1)
+    assert [d.rule for _, d in made] == [Rule.HELD]
+    assert stage(store) == Stage(1, 1)
+
+
 def test_two_red_days_in_a_week_hold_progression(store, entry):
     store.add_checkin(CheckIn(Kind.STANDALONE, MONDAY - 2 * DAY, pain=7))
     store.add_checkin(CheckIn(Kind.STANDALONE, MONDAY - DAY, pain=6))

@@ -243,6 +243,10 @@ def test_red_never_moves_up_nothing_passes_the_top_and_reset_returns_the_dose_wr
         (Evidence(done=False, pain_after=1), Rule.NOT_DONE, "not done"),
         (Evidence(done=True, pain_elsewhere=8, pain_after=1), Rule.RED_ELSEWHERE, "another"),
         (Evidence(done=True, pain_after=1, preview=True), Rule.PREVIEW, "preview"),
+        # a preview moves nothing, not even back (issue 15): its dose was not the dose
+        (Evidence(done=True, pain_after=8, preview=True), Rule.PREVIEW, "preview"),
+        (Evidence(done=True, hurt=True, pain_during=7, preview=True), Rule.PREVIEW, "preview"),
+        (Evidence(done=True, next_day=Change.WORSE, preview=True), Rule.PREVIEW, "preview"),
         (Evidence(done=True), Rule.NO_ANSWER, "no pain after"),
         (Evidence(done=True, pain_after=1, held=True), Rule.HELD, "two days this week"),
     ],

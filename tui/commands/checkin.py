@@ -7,7 +7,9 @@ answer of yesterday's session (ended on the day before, 8 hours or more ago,
 as the library's question): a later answer replaces an earlier one, and says
 so; with no such session it is said in a sentence, nothing is kept, not even
 the pain (exit 1: nothing half-kept), and the exact command that keeps the rest
-is given. The rules are `zones.attach`. An answer about a
+is given. Never about a preview (`--speed` other than 1): when the last session
+was one, the answer is about the last session that counts, by the same rules,
+and the sentence says so (`zones.about`). The rules are `zones.attach`. An answer about a
 session decides its progression (`store.checkins`): what changed is said, with
 why. Wrong words or a pain off 0-10 are usage errors (exit 2) named in a sentence.
 """
@@ -18,19 +20,22 @@ import argparse
 import sys
 import time
 from collections.abc import Callable
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from tui.core.programme.zones import (
     AMBER_MAX,
-    ATTACH_WITHIN,
     PAIN_MAX,
     PAIN_MIN,
     Change,
     CheckIn,
     Effort,
     Kind,
+    LastSession,
     NothingToCompare,
+    about,
     attach,
+    recent,
     zone,
 )
 
@@ -46,7 +51,8 @@ wall: Callable[[], float] = time.time
 _SAID = {
     Kind.AFTER: "as the pain after your session of {when}",
     Kind.NEXT_DAY: "as the next-day answer for your session of {when}",
-    Kind.STANDALONE: "on its own (no session ended in the last 24 hours that it belongs to)",
+    Kind.STANDALONE: "on its own (no session{which} ended in the last 24 hours that it "
+    "belongs to)",
 }
 
 
@@ -89,8 +95,6 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    from datetime import datetime
-
     from tui.core.store.database import Store, StoreError
 
     now = wall()
@@ -104,8 +108,9 @@ def run(args: argparse.Namespace) -> int:
         for warning in store.warnings:
             print(f"spinewise: {warning}", file=sys.stderr)
         last = store.last_session()
+        counting = last if last is None or not last.preview else store.last_session(counting=True)
         try:
-            kind, session_id = attach(now, last, pain=args.pain, vs=vs)
+            kind, session_id = attach(now, last, pain=args.pain, vs=vs, counting=counting)
         except NothingToCompare as error:  # nothing is kept: the person says it again
             rest = _without_vs(args)
             tail = f"; to keep the rest now: {rest}" if rest else ""
@@ -130,14 +135,7 @@ def run(args: argparse.Namespace) -> int:
         except StoreError as error:
             print(f"spinewise: {error}", file=sys.stderr)
             return 1
-    when = ""
-    if last is not None and last.ended_at is not None:
-        when = datetime.fromtimestamp(last.ended_at).strftime("%a %d %b %H:%M")
-    said = f"Recorded {_SAID[kind].format(when=when)}"
-    if kind is Kind.STANDALONE and last is not None and last.has_after and when:
-        recent = last.ended_at is not None and now - last.ended_at <= ATTACH_WITHIN
-        if recent:  # not "no session": that one has its pain after already
-            said = f"Recorded on its own (your session of {when} has its pain after already)"
+    said = _said(now, kind, last, about(last, counting), pain=args.pain)
     if args.pain is not None:
         said += f": pain {args.pain} ({zone(args.pain).value})"
     earlier = [c.change.value for c in replaced if c.change is not None]
@@ -149,6 +147,41 @@ def run(args: argparse.Namespace) -> int:
     if args.pain is not None and args.pain > AMBER_MAX:
         _advise(now)
     return 0
+
+
+def _when(session: LastSession | None) -> str:
+    """When `session` ended, `Sun 01 Mar 22:30` ("" when it did not)."""
+    if session is None or session.ended_at is None:
+        return ""
+    return datetime.fromtimestamp(session.ended_at).strftime("%a %d %b %H:%M")
+
+
+def _said(
+    now: float,
+    kind: Kind,
+    last: LastSession | None,
+    target: LastSession | None,
+    *,
+    pain: int | None,
+) -> str:
+    """Where the answer went, in a sentence without its full stop: `last` is the
+    most recent session, `target` the one answers are about (`zones.about`), which
+    is another when `last` was a preview, and the sentence says so first."""
+    passed = last is not None and last.preview
+    which = " at normal speed" if passed else ""
+    where = _SAID[kind].format(when=_when(target), which=which)
+    when = _when(target)
+    if kind is Kind.STANDALONE and target is not None and recent(now, target) and when:
+        if pain is None:  # not "no session": only a pain goes with one
+            where = f"on its own (only a pain is kept as the pain after your session of {when})"
+        elif target.has_after:  # not "no session": that one has its pain after already
+            where = f"on its own (your session of {when} has its pain after already)"
+    if last is not None and passed:
+        return (
+            f"Your last session ({_when(last)}) was a preview (--speed {last.speed:g}), "
+            f"so this was recorded {where}"
+        )
+    return f"Recorded {where}"
 
 
 def _without_vs(args: argparse.Namespace) -> str:

@@ -53,7 +53,8 @@ def read_chart(which: str, today: date) -> Chart:
         if which == "minutes":
             return minutes_chart(store.minutes_per_week(today=today))
         since = datetime.combine(window_start(today) - timedelta(days=1), datetime.min.time())
-        return pain_chart(store.checkins(since=since.timestamp()), today)
+        given = store.checkins(since=since.timestamp())
+        return pain_chart(given, today, previews=store.preview_ids(since.timestamp()))
 
 
 def render(chart: Chart, width: int, height: int, colour: bool) -> str:

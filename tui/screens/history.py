@@ -246,7 +246,8 @@ def history_screen(store: Store | NullStore, today: date | None = None) -> Histo
     def pain() -> Chart:
         day = today or date.today()
         since = datetime.combine(window_start(day) - timedelta(days=1), datetime.min.time())
-        return pain_chart(store.checkins(since=since.timestamp()), day)
+        given = store.checkins(since=since.timestamp())
+        return pain_chart(given, day, previews=store.preview_ids(since.timestamp()))
 
     first = more(0, PAGE)
     count = store.count_sessions(include_active=True) if len(first) == PAGE else len(first)

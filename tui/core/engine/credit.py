@@ -19,6 +19,12 @@ a person stops trusting, so:
   completed session nor a streak day.
 - A session run at any speed other than 1 is a "preview": kept in history,
   so it can be resumed and seen, but never counted in minutes or streaks.
+  Its time is plan time (`Session.active_seconds`: at `--speed 4` a minute of
+  routine passes in 15 seconds), so wherever a preview's minutes are shown
+  they are the time really spent (`spent_seconds`), never the plan's; and no
+  later answer is kept with it (`zones.about`: `spinewise checkin`, the next
+  morning's question), nor is its pain drawn on the Pain chart (issue 15: a
+  tester found previews mixed into the pain record).
 """
 
 from __future__ import annotations
@@ -99,6 +105,28 @@ def session_tally(session: Session) -> Tally:
 
 def is_preview(speed: float) -> bool:
     return abs(speed - 1.0) > _EPSILON
+
+
+def counting_sql(column: str = "speed") -> str:
+    """`is_preview` negated, as an SQL condition on the speed `column` (a session
+    that counts), so the queries that add minutes or pick the session an answer is
+    about agree with it."""
+    return f"abs({column} - 1.0) <= {_EPSILON}"
+
+
+def spent_seconds(active_seconds: float, speed: float) -> float:
+    """Real seconds a session took: `active_seconds` are plan seconds
+    (`Session.active_seconds`), run at `speed` plan seconds per real second, so
+    a `--speed 4` preview of 8 plan minutes took 2. What any row of minutes or
+    the summary's "Time" shows (a speed of 0 or less, never stored: as is)."""
+    return active_seconds / speed if speed > 0 else active_seconds
+
+
+def counted_seconds(active_seconds: float, speed: float) -> float:
+    """What a session adds to the minutes per day and week, and to the streak's
+    active time: its seconds at speed 1 (plan and real time agree), none for a
+    preview."""
+    return 0.0 if is_preview(speed) else active_seconds
 
 
 def outcome(status: str, speed: float, done: int | None) -> str:

@@ -8,14 +8,17 @@ the get-ready and of the summary or `spinewise checkin PAIN`), each at the
 time it was given, over the last 12 weeks (this one last, as the Calendar):
 a window, not every year, so that five years of daily sessions draw as fast
 as one week and the points stay apart (84 days on some 70 columns). The
-zones are shaded behind them (`zones.ZONE_SPAN`, `zones.ZONE_COLOUR`).
+zones are shaded behind them (`zones.ZONE_SPAN`, `zones.ZONE_COLOUR`). Only
+sessions that count: a preview's answers (`--speed` other than 1,
+`engine.credit`) are about a dose that was not the dose, so they are left
+out, and a line under the chart says how many (issue 15).
 Minutes: active minutes per week over the same 12 weeks, as bars.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
@@ -116,29 +119,44 @@ def _fitted(
 
 
 def pain_chart(
-    checkins: Iterable[CheckIn], today: date, *, weeks: int = WEEKS, tz: tzinfo | None = None
+    checkins: Iterable[CheckIn],
+    today: date,
+    *,
+    weeks: int = WEEKS,
+    tz: tzinfo | None = None,
+    previews: Container[int] = frozenset(),
 ) -> Chart:
     """Pain before and after each session, by the day (x: days from `window_start`,
     wall-clock time in `tz`, the local zone by default) in the `weeks` ending with
-    `today`'s; check-ins outside that window, or given on their own, are left out."""
+    `today`'s; check-ins outside that window, or given on their own, are left out,
+    and so are those of the sessions in `previews` (ids, `Store.preview_ids`),
+    counted in the note (or in the sentence of a chart with nothing else)."""
     first = window_start(today, weeks)
     end = first + timedelta(weeks=weeks)
     points: dict[Kind, list[tuple[float, float]]] = {Kind.BEFORE: [], Kind.AFTER: []}
+    left_out = 0
     for c in checkins:
         if c.kind not in points or c.pain is None or c.session_id is None:
             continue
         moment = datetime.fromtimestamp(c.at, tz)
         if not first <= moment.date() < end:
             continue
+        if c.session_id in previews:
+            left_out += 1
+            continue
         seconds = moment.hour * 3600 + moment.minute * 60 + moment.second
         points[c.kind].append(((moment.date() - first).days + seconds / 86400, float(c.pain)))
     shown = f"the {weeks} weeks from {first:%a %d %b %Y} to {today:%a %d %b}"
     if not any(points.values()):
+        if left_out:
+            shown = f"at normal speed in {shown} (not drawn: {_previews_left_out(left_out)})"
+        else:
+            shown = f"in {shown}"
         return Chart(
             title="Pain before and after each session",
             note="",
             empty=(
-                f"No pain given before or after a session in {shown}: spinewise asks "
+                f"No pain given before or after a session {shown}: spinewise asks "
                 "on a session's first get-ready and on its summary."
             ),
         )
@@ -165,7 +183,7 @@ def pain_chart(
             f"{_count(answers, 'answer')}, {since:%d %b %Y} - {today:%d %b}; zones: green "
             f"0-{GREEN_MAX}, amber {ZONE_SPAN[Zone.AMBER][0]}-{ZONE_SPAN[Zone.AMBER][1]}, "
             f"red {ZONE_SPAN[Zone.RED][0]}-{PAIN_MAX}"
-        ),
+        ) + (f"\nNot drawn: {_previews_left_out(left_out)}." if left_out else ""),
         series=tuple(series),
         xlim=xlim,
         xticks=xticks,
@@ -174,6 +192,11 @@ def pain_chart(
         yticks=(0.0, float(GREEN_MAX), float(ZONE_SPAN[Zone.AMBER][1]), float(PAIN_MAX)),
         bands=bands,
     )
+
+
+def _previews_left_out(n: int) -> str:
+    """`2 answers from previews, run at --speed other than 1`: what was not drawn."""
+    return f"{_count(n, 'answer')} from previews, run at --speed other than 1"
 
 
 def minutes_chart(weeks: Sequence[tuple[date, float]]) -> Chart:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tui.core.engine.credit import COMPLETED, PAUSED, PREVIEW, SKIPPED
+from tui.core.engine.credit import COMPLETED, PAUSED, PREVIEW, SKIPPED, spent_seconds
 from tui.core.programme.zones import EASE_OFF_RED, Zone, zone
 from tui.core.routine.models import format_clock
 from tui.core.store.record import SessionRecord, swap_notes
@@ -65,11 +65,12 @@ NAMES = "; "
 
 
 def lines(record: SessionRecord) -> list[tuple[str, str]]:
-    """(label, value) rows: time worked, done, then skipped, hurt, swapped for a variant
+    """(label, value) rows: time worked (really spent, a preview's too:
+    `engine.credit.spent_seconds`), done, then skipped, hurt, swapped for a variant
     and preview when any."""
     done = record.done or ()
     rows = [
-        ("Time", format_clock(record.active_seconds)),
+        ("Time", format_clock(spent_seconds(record.active_seconds, record.speed))),
         ("Done", count(len(done), "exercise") + (f": {NAMES.join(done)}" if done else "")),
     ]
     if record.skipped:

@@ -13,7 +13,13 @@ the pain-monitoring model (`zones`, Silbernagel 2007):
 - Two red days within 7 days (`zones.see_professional`) hold all progression:
   nothing counts until the window has passed (and the advice is shown).
 - `!` with sharp, shooting or radiating pain never progresses anything in
-  that session, nor does a preview (`--speed` other than 1, `engine.credit`).
+  that session.
+- A preview (`--speed` other than 1, `engine.credit`) moves nothing, up or
+  back, whatever its answers: its dose was not the dose (at `--speed 4` a
+  40-second hold lasts 10), so its pain says nothing about it (issue 15). A
+  red answer in it still counts for safety: toward two red days
+  (`zones.red_days` reads every check-in), which holds everything, and the
+  summary's advice to ease off.
 
 `judge` reads one session's evidence for one exercise and names the rule that
 fires (a `Rule` and a one-line reason); `apply` moves a `Stage` by it. Both
@@ -74,6 +80,8 @@ class Verdict:
 
 def judge(e: Evidence) -> Verdict:
     """The rule that fires for this evidence, and why, in one line."""
+    if e.preview:  # first: not even red moves a stage on a preview
+        return Verdict(Rule.PREVIEW, "a preview at another speed than 1: not counted")
     red = _red(e)
     if red:
         return Verdict(Rule.RED, red)
@@ -87,8 +95,6 @@ def judge(e: Evidence) -> Verdict:
     if e.pain_elsewhere is not None and e.pain_elsewhere > AMBER_MAX:
         return Verdict(Rule.RED_ELSEWHERE, f"pain {e.pain_elsewhere} during another exercise: "
                        "not counted")  # fmt: skip
-    if e.preview:
-        return Verdict(Rule.PREVIEW, "a preview at another speed than 1: not counted")
     if e.pain_after is None:
         return Verdict(Rule.NO_ANSWER, "no pain after given: not counted (answer it with "
                        "spinewise checkin PAIN)")  # fmt: skip

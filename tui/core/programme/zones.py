@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
 
+from tui.core.engine.credit import is_preview
+
 #: Pain is asked for on this scale (0 none, 10 the worst imaginable).
 PAIN_MIN, PAIN_MAX = 0, 10
 #: Highest pain of each zone below red (Silbernagel 2007).
@@ -195,12 +197,39 @@ def see_professional(checkins: Iterable[CheckIn], today: date, tz: tzinfo | None
 
 @dataclass(frozen=True, slots=True)
 class LastSession:
-    """What attaching needs of the most recent session."""
+    """What attaching needs of a session that ended: `ended_at` in epoch seconds
+    (None: not ended), whether it has a pain after and a next-morning answer (or
+    dismissal), and the `speed` it ran at (not 1: a preview, `engine.credit`)."""
 
     id: int
     ended_at: float | None
     has_after: bool
     has_next_day: bool
+    speed: float = 1.0
+
+    @property
+    def preview(self) -> bool:
+        return is_preview(self.speed)
+
+
+def about(last: LastSession | None, counting: LastSession | None) -> LastSession | None:
+    """The session a later answer (`spinewise checkin`, the library's next-morning
+    question) is about: `last`, the most recent session that ended, unless it was
+    a preview; then `counting`, the most recent that ended and counts (None: none).
+
+    Never a preview (issue 15, found by a tester): a preview's dose was not the
+    dose (at `--speed 4` a 40-second hold lasts 10), so an answer kept with it
+    would read as the pain of a session that did not happen, in the chart, the
+    verdict and the progression. The answers asked during a preview itself
+    (before, `!`, after) stay with it, and a red one still counts for safety
+    (`red_days` reads every check-in). A session run at speed 1 with nothing
+    done ("skipped") is not passed over: its time was real, and pain felt after
+    it belongs to no earlier session; its exercises were not done, so the
+    progression counts none of them (`progression.judge`).
+    """
+    if last is None or not last.preview:
+        return last
+    return None if counting is None or counting.preview else counting
 
 
 class NothingToCompare(ValueError):
@@ -226,54 +255,82 @@ def attach(
     pain: int | None,
     vs: Change | None,
     tz: tzinfo | None = None,
+    counting: LastSession | None = None,
 ) -> tuple[Kind, int | None]:
     """Where `spinewise checkin` puts an answer given at epoch `now`: (kind, session id).
 
-    With `vs`: the next-morning answer of the most recent session when it is the
-    one of yesterday that `compares_with` says; else `NothingToCompare` (a
-    session that ended minutes ago, today, has no morning after yet). Without:
-    the most recent session's pain after, when it ended within 24 hours
-    (`ATTACH_WITHIN`, real seconds, so a clock change in between moves nothing)
-    and has none yet. Anything else stands alone.
+    `last` is the most recent session that ended; when it was a preview the
+    answer is about `counting`, the most recent that counts (`about`), never the
+    preview. With `vs`: that session's next-morning answer when it is the one of
+    yesterday that `compares_with` says; else `NothingToCompare` (a session that
+    ended minutes ago, today, has no morning after yet). Without: its pain after,
+    when it ended within 24 hours (`ATTACH_WITHIN`, real seconds, so a clock
+    change in between moves nothing) and has none yet. Anything else stands alone.
     """
+    session = about(last, counting)
     if vs is not None:
-        if last is not None and compares_with(now, last, tz):
-            return Kind.NEXT_DAY, last.id
-        raise NothingToCompare(no_comparison(now, last, tz))
-    recent = (
-        last is not None and last.ended_at is not None and 0 <= now - last.ended_at <= ATTACH_WITHIN
-    )
-    if recent and last is not None and pain is not None and not last.has_after:
-        return Kind.AFTER, last.id
+        if session is not None and compares_with(now, session, tz):
+            return Kind.NEXT_DAY, session.id
+        raise NothingToCompare(no_comparison(now, last, tz, counting=counting))
+    if pain is not None and session is not None and recent(now, session) and not session.has_after:
+        return Kind.AFTER, session.id
     return Kind.STANDALONE, None
 
 
-def no_comparison(now: float, last: LastSession | None, tz: tzinfo | None = None) -> str:
+def recent(now: float, session: LastSession) -> bool:
+    """Whether `session` ended within `ATTACH_WITHIN` (real seconds) before `now`."""
+    return session.ended_at is not None and 0 <= now - session.ended_at <= ATTACH_WITHIN
+
+
+def no_comparison(
+    now: float,
+    last: LastSession | None,
+    tz: tzinfo | None = None,
+    *,
+    counting: LastSession | None = None,
+) -> str:
     """Why a next-morning answer given at `now` has no session to compare with
-    (`compares_with` is False), and from when it has: one sentence (the command
-    adds what was kept, nothing, and the command that keeps the rest)."""
+    (`compares_with` is False for `about(last, counting)`), and from when it has:
+    one sentence, which says first when `last` was a preview (the command adds
+    what was kept, nothing, and the command that keeps the rest)."""
+    if last is not None and last.preview:
+        passed = (
+            f"your last session was a preview (--speed {last.speed:g}), and --vs is "
+            "never about a preview"
+        )
+        return f"{passed}; {_no_comparison(now, about(last, counting), tz, ' at normal speed')}"
+    return _no_comparison(now, last, tz, "")
+
+
+def _no_comparison(now: float, last: LastSession | None, tz: tzinfo | None, which: str) -> str:
     if last is None or last.ended_at is None:
         return (
-            "there is no session to compare with: --vs says how your back is the "
+            f"there is no session{which} to compare with: --vs says how your back is the "
             "morning after a session, compared with before it"
         )
     ended = datetime.fromtimestamp(last.ended_at, tz)
     days = (local_day(now, tz) - ended.date()).days
     if days not in (0, 1):
         return (
-            f"there is no session to compare with: your last one was on {ended:%a %d %b}, "
-            "and --vs is about the morning after a session (the next day)"
+            f"there is no session{which} to compare with: your last one{which} was on "
+            f"{ended:%a %d %b}, and --vs is about the morning after a session (the next day)"
         )
     midnight = datetime.combine(ended.date() + timedelta(days=1), datetime.min.time(), tz)
     earliest = datetime.fromtimestamp(max(last.ended_at + NEXT_DAY_AFTER, midnight.timestamp()), tz)
     day = "today" if earliest.date() == local_day(now, tz) else "tomorrow"
     return (
-        f"your last session ended {'today' if days == 0 else 'yesterday'} at {ended:%H:%M}: "
-        f"--vs is about the morning after it, from {earliest:%H:%M} {day}"
+        f"your last session{which} ended {'today' if days == 0 else 'yesterday'} at "
+        f"{ended:%H:%M}: --vs is about the morning after it, from {earliest:%H:%M} {day}"
     )
 
 
 def next_day_due(now: float, last: LastSession | None, tz: tzinfo | None = None) -> bool:
     """Whether to ask about yesterday's session (`compares_with`), when its next-day
-    question was not answered or dismissed yet."""
-    return last is not None and not last.has_next_day and compares_with(now, last, tz)
+    question was not answered or dismissed yet. `last`: the session it would be
+    about (`about`; `Store.last_session(counting=True)`); never a preview."""
+    return (
+        last is not None
+        and not last.preview
+        and not last.has_next_day
+        and compares_with(now, last, tz)
+    )

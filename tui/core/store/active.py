@@ -267,8 +267,11 @@ class NullStore:
     def checkins(self, *args: Any, **kwargs: Any) -> list[Any]:
         return []
 
-    def last_session(self) -> None:
+    def last_session(self, *, counting: bool = False) -> None:
         return None
+
+    def preview_ids(self, since: float) -> set[int]:
+        return set()
 
     def daily_minutes(self, since: float) -> dict[date, float]:
         return {}

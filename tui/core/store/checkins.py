@@ -62,10 +62,17 @@ class CheckInMethods:
             insert(conn, c)
         return earlier
 
-    def last_session(self) -> LastSession | None:
-        """The most recently started session that has ended, with what it was told."""
+    def last_session(self, *, counting: bool = False) -> LastSession | None:
+        """The most recently started session that has ended, with what it was told;
+        with `counting`, the most recent that counts (no preview: `engine.credit`)."""
         with self._guard() as conn:
-            return last_session(conn)
+            return last_session(conn, counting=counting)
+
+    def preview_ids(self, since: float) -> set[int]:
+        """The previews (`engine.credit`) among the sessions of the check-ins given
+        from epoch `since`: the Pain chart leaves their answers out."""
+        with self._guard() as conn:
+            return preview_ids(conn, since)
 
     def daily_minutes(self, since: float) -> dict[date, float]:
         with self._guard() as conn:
@@ -106,17 +113,32 @@ def select(
     return [_checkin(row) for row in rows]
 
 
-def last_session(conn: sqlite3.Connection) -> LastSession | None:
+def last_session(conn: sqlite3.Connection, *, counting: bool = False) -> LastSession | None:
+    from tui.core.engine.credit import counting_sql
     from tui.core.programme.zones import LastSession
+
+    which = f" AND {counting_sql('s.speed')}" if counting else ""
     row = conn.execute(
         "SELECT s.id, s.ended_at,"
         " EXISTS (SELECT 1 FROM checkins c WHERE c.session_id = s.id AND c.kind = 'after'),"
-        " EXISTS (SELECT 1 FROM checkins c WHERE c.session_id = s.id AND c.kind = 'next-day')"
-        " FROM sessions s WHERE s.status != 'active' ORDER BY s.started_at DESC, s.id DESC LIMIT 1"
+        " EXISTS (SELECT 1 FROM checkins c WHERE c.session_id = s.id AND c.kind = 'next-day'),"
+        f" s.speed FROM sessions s WHERE s.status != 'active'{which}"
+        " ORDER BY s.started_at DESC, s.id DESC LIMIT 1"
     ).fetchone()
     if row is None:
         return None
-    return LastSession(int(row[0]), row[1], bool(row[2]), bool(row[3]))
+    return LastSession(int(row[0]), row[1], bool(row[2]), bool(row[3]), float(row[4]))
+
+
+def preview_ids(conn: sqlite3.Connection, since: float) -> set[int]:
+    from tui.core.engine.credit import counting_sql
+
+    rows = conn.execute(
+        "SELECT DISTINCT s.id FROM checkins c JOIN sessions s ON s.id = c.session_id"
+        f" WHERE c.at >= ? AND NOT {counting_sql('s.speed')}",
+        (since,),
+    )
+    return {int(sid) for (sid,) in rows}
 
 
 def _checkin(row: sqlite3.Row) -> CheckIn:
@@ -150,10 +172,12 @@ def to_json(c: CheckIn) -> dict[str, object]:
 
 def daily_minutes(conn: sqlite3.Connection, since: float) -> dict[date, float]:
     """Active minutes per local day from epoch `since`, added up in SQL; previews
-    left out, as `engine.credit.counts` says (run at speed 1, or not counted)."""
+    left out, as `engine.credit.counted_seconds` says (run at speed 1, or not counted)."""
+    from tui.core.engine.credit import counting_sql
+
     rows = conn.execute(
         "SELECT date(started_at, 'unixepoch', 'localtime'), sum(active_seconds) / 60.0"
-        " FROM sessions WHERE started_at >= ? AND speed = 1 GROUP BY 1",
+        f" FROM sessions WHERE started_at >= ? AND {counting_sql()} GROUP BY 1",
         (since,),
     )
     return {date.fromisoformat(day): float(total) for day, total in rows}

@@ -13,7 +13,7 @@ import sqlite3
 from collections.abc import Iterable
 from datetime import date, timedelta
 
-from tui.core.engine.credit import completes_a_day, counts, outcome
+from tui.core.engine.credit import completes_a_day, counted_seconds, counts, outcome
 from tui.core.store.record import (
     SESSION_COLUMNS,
     STEP_COLUMNS,
@@ -69,14 +69,15 @@ def count_sessions(conn: sqlite3.Connection, *, include_active: bool = False) ->
 
 
 def activity(conn: sqlite3.Connection) -> list[tuple[float, str, float]]:
-    """(started_at, outcome, active_seconds) of every session, the paused one too
+    """(started_at, outcome, seconds counted) of every session, the paused one too
     (as the history table lists it), for the aggregates; `outcome` as
-    `SessionRecord.outcome` says it."""
+    `SessionRecord.outcome` says it, the seconds as `engine.credit.counted_seconds`
+    (none for a preview)."""
     rows = conn.execute(
         "SELECT started_at, status, active_seconds, speed, json_array_length(done)"
         " FROM sessions"
     )
-    return [(float(a), outcome(s, v, d), float(b)) for a, s, b, v, d in rows]
+    return [(float(a), outcome(s, v, d), counted_seconds(b, v)) for a, s, b, v, d in rows]
 
 
 # -- aggregates -------------------------------------------------------------

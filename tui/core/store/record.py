@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from tui.core.engine.credit import counts, is_preview, outcome, session_tally
+from tui.core.engine.credit import counts, is_preview, outcome, session_tally, spent_seconds
 
 if TYPE_CHECKING:
     from tui.core.engine.session import Session
@@ -124,7 +124,9 @@ class SessionRecord:
 
     @property
     def minutes(self) -> float:
-        return self.active_seconds / 60
+        """Minutes really spent (`engine.credit.spent_seconds`): what a row shows. A
+        preview's are real too, not the plan's, and like it count for nothing."""
+        return spent_seconds(self.active_seconds, self.speed) / 60
 
     @property
     def outcome(self) -> str:
