@@ -51,7 +51,7 @@ def run_list(*, as_json: bool) -> int:
         if entry.name is None:
             table.add_row(
                 entry.ref.id,
-                f"[red]invalid[/]: spinewise check {entry.ref.path}",
+                f"[red]invalid[/]: spinewise check {escape(entry.to_check)}",
                 "",
                 "",
                 entry.ref.origin,
@@ -70,7 +70,7 @@ def run_list(*, as_json: bool) -> int:
 
 def _cells(entry: Listing) -> tuple[str, str, str, str, str]:
     if entry.name is None:
-        return (entry.ref.id, f"invalid: spinewise check {entry.ref.path}", "", "",
+        return (entry.ref.id, f"invalid: spinewise check {entry.to_check}", "", "",
                 entry.ref.origin)  # fmt: skip
     total = format_clock(entry.total_seconds or 0)
     return entry.ref.id, entry.name, entry.level or "-", total, entry.ref.origin
@@ -83,7 +83,8 @@ def _entry_json(entry: Listing) -> dict[str, object]:
         "path": str(entry.ref.path),
     }
     if entry.name is None:
-        row.update(name=None, level=None, total_seconds=None, error=entry.error)
+        row.update(name=None, level=None, total_seconds=None, error=entry.error,
+                   error_file=entry.to_check)
         return row
     row.update(
         name=entry.name,

@@ -71,9 +71,11 @@ def preview_texts(entry: Shown | None) -> tuple[str, str, str, str, str]:
         return (entry.name or entry.ref.id, f"{entry.level or 'any level'} · {entry.ref.origin}",
                 entry.error or entry.summary, "", "Reading this routine…")  # fmt: skip
     if isinstance(entry, Invalid):
+        where = ("This file has mistakes" if entry.error_file == str(entry.ref.path)
+                 else "The exercise library it is read with has mistakes")  # fmt: skip
         return (entry.ref.id, f"{entry.ref.origin} · {entry.ref.path}",
-                f"This file has mistakes:\n{entry.error}",
-                f"Fix them, then check: spinewise check {entry.ref.path}", "")  # fmt: skip
+                f"{where}:\n{entry.error}",
+                f"Fix them, then check: spinewise check {entry.error_file}", "")  # fmt: skip
     routine = entry.routine
     meta = (f"{routine.level or 'any level'} · {format_clock(entry.total_seconds)} · "
             f"{count(len(routine.exercises), 'exercise')} · {entry.ref.origin}"

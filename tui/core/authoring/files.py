@@ -143,8 +143,11 @@ def checking_exercise_library(
     routine_path: Path | None = None,
 ) -> tuple[ExerciseLibrary, str | None]:
     """The exercise library a routine at `routine_path` is checked against while
-    it is edited, and a warning when one of its files has mistakes (left out)."""
+    it is edited, and a warning when one of its files has mistakes: a file that is not
+    TOML is left out; an entry with mistakes is kept, and an exercise that uses it is
+    told where they are."""
     found, broken = sources.lenient_exercise_library(routine_path)
     if not broken:
         return found, None
-    return found, f"{broken[0].path} has mistakes, so it is left out: {broken[0]}"
+    first = broken[0]
+    return found, f"{first.path} has mistakes; an exercise that uses them cannot run: {first}"

@@ -5,8 +5,9 @@ folder named `plans`, or holding a `[[phase]]` table and no `[[exercise]]`, as
 a plan (`plans.is_plan`), its routine ids held to the routines there are; any
 other file as a routine. A routine is checked against the libraries it runs with
 (`library.exercise_library_files`: bundled, the person's own, its folder's), so it
-checks as it will run; a library with mistakes is left out (its own check
-reports it). Tests may give a base library instead of the first two.
+checks as it will run: an entry with mistakes only makes a routine that uses it
+invalid, and a library that is not TOML is left out (its own check reports both).
+Tests may give a base library instead of the first two.
 """
 
 from __future__ import annotations
@@ -129,14 +130,15 @@ def check_paths(paths: Iterable[Path], library: ExerciseLibrary | None = None) -
 
 
 def library_beside(path: Path, library: ExerciseLibrary) -> ExerciseLibrary:
-    """A given base `library` with the `exercises.toml` of the file's folder on top, if valid.
+    """A given base `library` with the `exercises.toml` of the file's folder on top,
+    read as routines read it (an entry with mistakes kept with them).
 
-    An invalid one is left out here: checking it reports its problems.
+    One that is not TOML is left out here: checking it reports its problems.
     """
     beside = Path(path).parent / LIBRARY_FILE
     if not beside.is_file():
         return library
     try:
-        return library.layered(load_exercise_library(beside))
+        return library.layered(load_exercise_library(beside, partial=True))
     except RoutineError:
         return library

@@ -64,6 +64,12 @@ class Invalid(NamedTuple):
     def error(self) -> str:
         return str(self.problems[0]) if self.problems else "This routine has mistakes."
 
+    @property
+    def error_file(self) -> str:
+        """The file the first problem is in: the routine's own, or an exercise library
+        it is read with that is not TOML (the one to fix and `spinewise check`)."""
+        return self.problems[0].path if self.problems else str(self.ref.path)
+
     def matches(self, words: str) -> bool:
         return _matches(words, [self.ref.id, self.ref.origin])
 

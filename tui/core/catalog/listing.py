@@ -28,8 +28,10 @@ from tui.core.catalog import sources
 from tui.core.catalog.entries import CatalogEntry, Invalid, load_entry
 from tui.core.catalog.sources import RoutineRef
 
-#: Raised whenever what a listing holds, or how a key is made, changes.
-CACHE_VERSION = 1
+#: Raised whenever what a listing holds, how a key is made, or what makes a routine
+#: valid changes (2: `error_file`; a library entry's mistakes spoil only routines
+#: that use it).
+CACHE_VERSION = 2
 CACHE_FILE = "routines.json"
 
 #: (path, size, mtime_ns) of the routine file and of each exercise library read with it.
@@ -49,15 +51,22 @@ class Listing:
     tags: tuple[str, ...] = ()
     summary: str = ""
     error: str | None = None
+    #: The file `error` is in (`Invalid.error_file`): the one to fix and check.
+    error_file: str | None = None
 
     @property
     def known(self) -> bool:
         return self.name is not None or self.error is not None
 
+    @property
+    def to_check(self) -> str:
+        """The file to fix and `spinewise check` when `error` is set."""
+        return self.error_file or str(self.ref.path)
+
     @classmethod
     def of(cls, entry: CatalogEntry) -> Listing:
         if isinstance(entry, Invalid):
-            return cls(entry.ref, error=entry.error)
+            return cls(entry.ref, error=entry.error, error_file=entry.error_file)
         routine = entry.routine
         return cls(entry.ref, routine.name, routine.level, entry.total_seconds,
                    len(routine.exercises), tuple(routine.tags), routine.summary)  # fmt: skip
@@ -111,13 +120,14 @@ def _from_cache(ref: RoutineRef, kept: object, key: Key) -> Listing | None:
         return None
     try:
         fields = {name: kept[name] for name in
-                  ("name", "level", "total_seconds", "exercises", "summary", "error")}  # fmt: skip
+                  ("name", "level", "total_seconds", "exercises", "summary", "error",
+                   "error_file")}  # fmt: skip
         listing = Listing(ref, tags=tuple(kept["tags"]), **fields)
     except (KeyError, TypeError):
         return None
     ok = (isinstance(listing.name, str) or isinstance(listing.error, str)) and all(
         isinstance(tag, str) for tag in listing.tags
-    )
+    ) and isinstance(listing.error_file, str | None)
     return listing if ok else None
 
 
@@ -125,7 +135,7 @@ def _to_cache(listing: Listing, key: Key) -> dict[str, Any]:
     return {"key": key, "name": listing.name, "level": listing.level,
             "total_seconds": listing.total_seconds, "exercises": listing.exercises,
             "tags": list(listing.tags), "summary": listing.summary,
-            "error": listing.error}  # fmt: skip
+            "error": listing.error, "error_file": listing.error_file}  # fmt: skip
 
 
 def write_cache(kept: dict[str, dict[str, Any]], path: Path | None = None) -> None:

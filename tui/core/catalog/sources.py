@@ -93,25 +93,31 @@ def exercise_library_files(routine_path: Path | None = None) -> list[Path]:
 
 
 def exercise_library(routine_path: Path | None = None) -> ExerciseLibrary:
-    """The exercise library of `exercise_library_files(routine_path)`.
-
-    A broken library file raises `RoutineError` naming it.
+    """The exercise library of `exercise_library_files(routine_path)`, read as routines
+    read it: an entry with mistakes is kept with them (`LibraryEntry.problems`), so
+    only a routine that uses it is invalid. A file that cannot be read or is not
+    TOML raises `RoutineError` naming it.
     """
-    return ExerciseLibrary.from_files(exercise_library_files(routine_path))
+    return ExerciseLibrary.from_files(exercise_library_files(routine_path), partial=True)
 
 
 def lenient_exercise_library(
     routine_path: Path | None = None,
 ) -> tuple[ExerciseLibrary, list[Problem]]:
-    """Like `exercise_library`, but a file with mistakes is left out and its
-    problems returned, so checking and editing can go on and say why."""
+    """Like `exercise_library`, but a file that cannot be read or is not TOML is left
+    out, and the problems of every file returned (those of its entries with mistakes
+    too, which are kept, as when a routine runs), so checking and editing can go on
+    and say why."""
     layers: list[ExerciseLibrary] = []
     problems: list[Problem] = []
     for file in exercise_library_files(routine_path):
         try:
-            layers.append(ExerciseLibrary.from_files([file]))
+            layer = ExerciseLibrary.from_files([file], partial=True)
         except RoutineError as error:
             problems.extend(error.problems)
+        else:
+            layers.append(layer)
+            problems.extend(layer.problems())
     return ExerciseLibrary().layered(*(layer.entries for layer in layers)), problems
 
 
@@ -142,7 +148,7 @@ def read_routine(ref: RoutineRef) -> tuple[Routine, str, LibraryTexts]:
         for file in exercise_library_files(ref.path):
             try:
                 library_text = read_source(file, limit=MAX_LIBRARY_BYTES)
-                layers.append(validated_library(library_text, file))
+                layers.append(validated_library(library_text, file, partial=True))
             except RoutineError as error:
                 problems.extend(error.problems)
             else:
@@ -162,5 +168,8 @@ def parse_with_texts(text: str, path: str, library_texts: LibraryTexts) -> Routi
 
 def library_of_texts(library_texts: LibraryTexts) -> ExerciseLibrary:
     """The exercise library of texts kept by `read_routine` (no file is read; each
-    text was validated when the routine was read, and is remembered)."""
-    return ExerciseLibrary(*(validated_library(body, file) for file, body in library_texts))
+    text was validated when the routine was read, and is remembered), read as then:
+    leniently, so an entry with mistakes the routine does not use is no error."""
+    return ExerciseLibrary(
+        *(validated_library(body, file, partial=True) for file, body in library_texts)
+    )

@@ -176,7 +176,7 @@ def replay_swaps(plan: Plan, library: ExerciseLibrary, kept: Sequence[Any]) -> P
     ValueError when one does not fit the plan or its entry is not in `library`."""
     for data in kept:
         swap = Swap.from_json(data)
-        entry = library.get(swap.to)
+        entry = library.usable(swap.to)
         if swap.at >= len(plan.steps) or entry is None:
             raise ValueError(f"session snapshot: cannot swap to {swap.to!r} again")
         exercise = plan.routine.exercises[plan.steps[swap.at].exercise_index]

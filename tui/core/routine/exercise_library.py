@@ -10,6 +10,14 @@ exercise, and kept normalised in `LibraryEntry.fields` (durations in seconds,
 reps an int or a tuple, tips and phases tuples; `self_paced = false` is left
 out, as it counts as not given).
 
+Routines read a library leniently (`partial=True`): an entry with mistakes is
+kept with its `problems`, and only a routine that uses it is invalid, told
+where the mistake is. Read strictly, one mistake in the person's file made
+every routine that uses any entry invalid, the bundled ones too, each shown
+as a mistake of the routine's own file (found by a tester). `spinewise check`
+on the library reads it strictly and reports every mistake. A file that is
+not TOML at all has no entries to keep: it is an error either way.
+
 `ExerciseLibrary` combines several files in order; a later file's id wins
 (the bundled library first, then the person's own).
 """
@@ -30,7 +38,7 @@ from tui.core.routine.fields import (
 )
 from tui.core.routine.limits import MAX_LIBRARY_BYTES
 from tui.core.routine.models import KINDS, LEVELS, LibraryEntry
-from tui.core.routine.problems import RoutineError, toml_repr
+from tui.core.routine.problems import Problem, RoutineError, toml_repr
 from tui.core.routine.source import parse_toml, read_source
 from tui.core.routine.validators import (
     Invalid,
@@ -77,38 +85,52 @@ LIBRARY_HINTS = {"use": "use is for routines; a library entry cannot use another
 
 #: Libraries already validated, by path and text: an imported library of hundreds
 #: of entries is read for every routine of the catalog.
-_VALIDATED: dict[tuple[str, str], dict[str, LibraryEntry]] = {}
+_VALIDATED: dict[tuple[str, str, bool], dict[str, LibraryEntry]] = {}
 _VALIDATED_MAX = 8
 
 
-def load_exercise_library(path: Path) -> dict[str, LibraryEntry]:
-    """Read and validate one `exercises.toml`; RoutineError with every problem if invalid."""
+def load_exercise_library(path: Path, *, partial: bool = False) -> dict[str, LibraryEntry]:
+    """Read and validate one `exercises.toml`; RoutineError with every problem if invalid
+    (with `partial`, only if it cannot be read or is not TOML: see `parse_exercise_library`)."""
     path = Path(path)
-    return validated_library(read_source(path, limit=MAX_LIBRARY_BYTES), path)
+    return validated_library(read_source(path, limit=MAX_LIBRARY_BYTES), path, partial=partial)
 
 
-def validated_library(text: str, path: str | Path) -> dict[str, LibraryEntry]:
-    """`parse_exercise_library`, remembered by path and text (see `_VALIDATED`)."""
-    key = (str(path), text)
+def validated_library(
+    text: str, path: str | Path, *, partial: bool = False
+) -> dict[str, LibraryEntry]:
+    """`parse_exercise_library`, remembered by path, text and `partial` (see `_VALIDATED`)."""
+    key = (str(path), text, partial)
     entries = _VALIDATED.get(key)
     if entries is None:
-        entries = parse_exercise_library(text, str(path))
+        entries = parse_exercise_library(text, str(path), partial=partial)
         if len(_VALIDATED) >= _VALIDATED_MAX:
             _VALIDATED.pop(next(iter(_VALIDATED)))
         _VALIDATED[key] = entries
     return dict(entries)
 
 
-def parse_exercise_library(text: str, path: str | Path) -> dict[str, LibraryEntry]:
-    """Validate the text of an exercise library file (`path` is only for the problems)."""
+def parse_exercise_library(
+    text: str, path: str | Path, *, partial: bool = False
+) -> dict[str, LibraryEntry]:
+    """Validate the text of an exercise library file (`path` is only for the problems):
+    its entries by id. RoutineError with every problem of the file; with `partial`,
+    only when the text is not TOML, and an entry with mistakes is kept, with them in
+    its `problems` (sorted by line and column) and its `unusable()` saying why."""
     table = parse_toml(text, path, what=LIBRARY_WHAT)
     problems = Problems(str(path), text)
     entries: dict[str, LibraryEntry] = {}
     for entry_id, value in table.items():
+        before = len(problems.items)
         entry = _entry(entry_id, value, problems)
+        if partial and len(problems.items) > before:
+            own = tuple(sorted(problems.items[before:], key=lambda p: (p.line, p.col)))
+            kept = entry or LibraryEntry(id=entry_id, name="", fields={})
+            entry = kept._replace(problems=own)
         if entry is not None:
             entries[entry_id] = entry
-    problems.raise_if_any()
+    if not partial:
+        problems.raise_if_any()
     return entries
 
 
@@ -167,16 +189,19 @@ class ExerciseLibrary:
             self._entries.update(layer)
 
     @classmethod
-    def from_files(cls, paths: Iterable[Path], *, missing_ok: bool = True) -> ExerciseLibrary:
+    def from_files(
+        cls, paths: Iterable[Path], *, missing_ok: bool = True, partial: bool = False
+    ) -> ExerciseLibrary:
         """The libraries of `paths` in order; files that do not exist are skipped
-        when `missing_ok`. RoutineError with the problems of every invalid file."""
+        when `missing_ok`. RoutineError with the problems of every invalid file
+        (with `partial`, of every file that cannot be read or is not TOML)."""
         layers, problems = [], []
         for path in paths:
             path = Path(path)
             if missing_ok and not path.exists():
                 continue
             try:
-                layers.append(load_exercise_library(path))
+                layers.append(load_exercise_library(path, partial=partial))
             except RoutineError as error:
                 problems.extend(error.problems)
         if problems:
@@ -192,14 +217,25 @@ class ExerciseLibrary:
         return MappingProxyType(self._entries)
 
     def get(self, entry_id: str) -> LibraryEntry | None:
+        """The entry of that id, or None; one read leniently may have `problems`."""
         return self._entries.get(entry_id)
+
+    def usable(self, entry_id: str) -> LibraryEntry | None:
+        """The entry of that id if it has no mistakes, else None."""
+        entry = self._entries.get(entry_id)
+        return None if entry is None or entry.problems else entry
 
     def variant(self, entry_id: str | None, way: str) -> LibraryEntry | None:
         """The entry that `entry_id`'s `way` ("easier" or "harder") names, or None: no
-        such entry or link, a link to itself, or to an id this library lacks."""
+        such entry or link, a link to itself, to an id this library lacks, or to an
+        entry with mistakes."""
         entry = None if entry_id is None else self._entries.get(entry_id)
         target = None if entry is None else getattr(entry, way)
-        return None if target in (None, entry_id) else self._entries.get(target)
+        return None if target in (None, entry_id) else self.usable(target)
+
+    def problems(self) -> list[Problem]:
+        """The mistakes of every entry kept with some (read leniently), in order."""
+        return [problem for entry in self._entries.values() for problem in entry.problems]
 
     def ids(self) -> list[str]:
         return sorted(self._entries)

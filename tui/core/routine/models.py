@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Literal, NamedTuple
 
+from tui.core.routine.problems import Problem, toml_repr
+
 Level = Literal["beginner", "intermediate", "advanced"]
 Sides = Literal["none", "both", "alternate"]
 Timing = Literal["hold", "tempo", "duration", "self_paced"]
@@ -144,6 +146,20 @@ class LibraryEntry(NamedTuple):
     #: Ids of its easier and harder variants in the library (`e` and `h` in a workout).
     easier: str | None = None
     harder: str | None = None
+    #: Its mistakes, when read leniently (as routines read the library): an entry
+    #: with any is kept only so that a routine that uses it can say where they are.
+    problems: tuple[Problem, ...] = ()
+
+    def unusable(self) -> str | None:
+        """Why no routine may use this entry, naming the library's file, line, column
+        and field of its first mistake; None when it has none."""
+        if not self.problems:
+            return None
+        first = self.problems[0]
+        more = len(self.problems) - 1
+        also = f" ({more} more: spinewise check {first.path})" if more else ""
+        return (f"the exercise library's {toml_repr(self.id)} has a mistake, so it cannot be "
+                f"used: {first}{also}")
 
 
 def format_seconds_short(seconds: float) -> str:

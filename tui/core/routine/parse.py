@@ -4,7 +4,9 @@ Implements ROUTINE_FORMAT.md (format 1): the top-level keys, `[defaults]`,
 each `[[exercise]]` with `use` merged over the exercise library, and all the
 checks, each problem placed at its key's line and column. Precedence of the
 transition durations (prepare, rest, switch, rep_rest): the exercise's own key,
-then the library entry's, then `[defaults]`, then the built-in defaults.
+then the library entry's, then `[defaults]`, then the built-in defaults. A `use`
+of a library entry with mistakes is a problem of the routine that names the
+library's file, line, column and field (`LibraryEntry.unusable`).
 A routine valid in every key is last held to the session's limits (steps and
 timed total, `limits.py`), counted without building the plan.
 """
@@ -215,9 +217,13 @@ def _exercise(
         built = build_exercise(own, bad, defaults, problems, at)
     else:
         entry = library.get(use) if (library is not None and use is not None) else None
+        broken = None if entry is None else entry.unusable()
+        if broken is not None:
+            problems.add((*at, "use"), broken)
+            entry = None
+        elif entry is None and use is not None:
+            problems.add((*at, "use"), _unknown_use(use, library))
         if entry is None:
-            if use is not None:
-                problems.add((*at, "use"), _unknown_use(use, library))
             # What can be checked without the library entry:
             resolve_reps(own, bad, problems, at)
             if written_timing(table):

@@ -283,6 +283,10 @@ def _then(
     at: KeyPath,
 ) -> Exercise | None:
     entry = library.get(then) if library is not None else None
+    broken = None if entry is None else entry.unusable()
+    if broken is not None:
+        problems.add(at, broken)
+        return None
     if entry is None:
         message = f"no exercise {toml_repr(then)} in the library"
         close = suggest(then, library.ids()) if library is not None else None
