@@ -110,27 +110,27 @@ def test_invalid_ids(header: str, problem: str) -> None:
         ("holdd = 8", 'exercises.toml:3:1: bird-dog.holdd: unknown key; did you mean "hold"?'),
         (
             'kind = "cardio"',
-            'exercises.toml:3:1: bird-dog.kind: expected "strength", "stability", "stretch" or '
+            'exercises.toml:3:8: bird-dog.kind: expected "strength", "stability", "stretch" or '
             '"mobility", got "cardio"',
         ),
         (
             'level = "pro"',
-            'exercises.toml:3:1: bird-dog.level: expected "beginner", "intermediate" or '
+            'exercises.toml:3:9: bird-dog.level: expected "beginner", "intermediate" or '
             '"advanced", got "pro"',
         ),
         (
             'muscles = "back"',
-            'exercises.toml:3:1: bird-dog.muscles: expected an array of strings, got "back"',
+            'exercises.toml:3:11: bird-dog.muscles: expected an array of strings, got "back"',
         ),
         ("muscles = [1]", "exercises.toml:3:12: bird-dog.muscles[1]: expected a string, got 1"),
-        ("source = 1", "exercises.toml:3:1: bird-dog.source: expected a string, got 1"),
+        ("source = 1", "exercises.toml:3:10: bird-dog.source: expected a string, got 1"),
         (
             'hold = "abc"',
-            'exercises.toml:3:1: bird-dog.hold: expected a duration such as 30 or "45s", got "abc"',
+            'exercises.toml:3:8: bird-dog.hold: expected a duration such as 30 or "45s", got "abc"',
         ),
         (
             "reps = 0",
-            "exercises.toml:3:1: bird-dog.reps: expected an integer >= 1 or a non-empty array of "
+            "exercises.toml:3:8: bird-dog.reps: expected an integer >= 1 or a non-empty array of "
             "them, got 0",
         ),
         (
@@ -145,7 +145,7 @@ def test_invalid_ids(header: str, problem: str) -> None:
         ),
         (
             'tempo = "2-8-2"\nphases = ["a"]',
-            "exercises.toml:4:1: bird-dog.phases: expected 3 names (one per tempo phase), got 1",
+            "exercises.toml:4:10: bird-dog.phases: expected 3 names (one per tempo phase), got 1",
         ),
         (
             'phases = ["a"]',
@@ -154,7 +154,7 @@ def test_invalid_ids(header: str, problem: str) -> None:
         ),
         (
             "reps = [2, 1]\nsets = 3",
-            "exercises.toml:4:1: bird-dog.sets: expected 2 (one set per entry of reps = [2, 1]), "
+            "exercises.toml:4:8: bird-dog.sets: expected 2 (one set per entry of reps = [2, 1]), "
             "got 3",
         ),
         (
@@ -170,7 +170,7 @@ def test_entry_errors(body: str, problem: str) -> None:
 
 def test_an_entry_needs_a_name_and_must_be_a_table() -> None:
     assert library_problems("plank = 3\n[bird-dog]\nhold = 3\n") == [
-        "exercises.toml:1:1: plank: expected a table [plank] describing an exercise, got 3",
+        "exercises.toml:1:9: plank: expected a table [plank] describing an exercise, got 3",
         'exercises.toml:2:1: bird-dog.name: missing; expected a string such as name = "Bird dog"',
     ]
 

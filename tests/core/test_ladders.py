@@ -87,8 +87,8 @@ def test_links_need_not_be_mutual(tmp_path: Path, isolated_home: Path):
 
 def test_a_wrong_type_is_an_error_with_the_expected_form(tmp_path: Path, isolated_home):
     path = library(tmp_path, ENTRY.format(id="a") + "easier = 3\n")
-    assert problems(path) == [
-        f"{path}:4:1: a.easier: expected the id of another exercise of the library "
+    assert problems(path) == [  # at the value, as a missing link is (a tester found 4:1)
+        f"{path}:4:10: a.easier: expected the id of another exercise of the library "
         '(lowercase letters, digits and hyphens), such as "plank-knees", got 3'
     ]
 

@@ -254,11 +254,11 @@ def test_a_file_over_the_size_limit_is_refused_without_reading_it(tmp_path: Path
 @pytest.mark.parametrize(
     ("body", "problem"),
     [
-        ("hold = 0.001", "r.toml:4:1: exercise[1].hold: expected at least 1 second of work, "
+        ("hold = 0.001", "r.toml:4:8: exercise[1].hold: expected at least 1 second of work, "
          "got 0.001"),
-        ('duration = "0.5s"', 'r.toml:4:1: exercise[1].duration: expected at least 1 second '
+        ('duration = "0.5s"', 'r.toml:4:12: exercise[1].duration: expected at least 1 second '
          'of work, got "0.5s"'),
-        ('tempo = "0.3-0-0.3"', 'r.toml:4:1: exercise[1].tempo: expected at least 1 second of '
+        ('tempo = "0.3-0-0.3"', 'r.toml:4:9: exercise[1].tempo: expected at least 1 second of '
          'work in a rep, got "0.3-0-0.3"'),
     ],
 )

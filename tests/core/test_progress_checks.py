@@ -80,9 +80,9 @@ def test_a_string_is_not_a_count_of_reps_or_sets(add, key, text):
     keys = {"by": "1", "max": "6"} | {key: text}
     body = (f'name = "Row"\nreps = 3\nsets = 2\nhold = 2\n[exercise.progress]\nadd = "{add}"\n'
             f"by = {keys['by']}\nevery = 2\nmax = {keys['max']}\n")  # fmt: skip
-    line = 9 if key == "by" else 11
+    line, col = (9, 6) if key == "by" else (11, 7)  # the value's column
     assert problems(f'name = "R"\n[[exercise]]\n{body}', library()) == [
-        f"r.toml:{line}:1: exercise[1].progress.{key}: expected a whole number of {add}, got "
+        f"r.toml:{line}:{col}: exercise[1].progress.{key}: expected a whole number of {add}, got "
         f'{text}: a duration is for add = "hold" or "duration"'
     ]
 

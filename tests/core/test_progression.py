@@ -93,12 +93,12 @@ wat = 1
 
 def test_every_key_is_checked_with_its_line_and_column():
     assert problems(TEXT, library()) == [
-        'r.toml:5:1: exercise[1].progress.add: expected "reps", "sets", "hold" or "duration", '
+        'r.toml:5:7: exercise[1].progress.add: expected "reps", "sets", "hold" or "duration", '
         'got "repz"; did you mean "reps"?',
-        "r.toml:6:1: exercise[1].progress.by: expected a number greater than 0, got 0",
-        "r.toml:7:1: exercise[1].progress.every: expected an integer >= 1, got 0",
-        'r.toml:8:1: exercise[1].progress.max: expected a duration such as 30 or "45s", got "abc"',
-        "r.toml:9:1: exercise[1].progress.then: expected a string, got 3",
+        "r.toml:6:6: exercise[1].progress.by: expected a number greater than 0, got 0",
+        "r.toml:7:9: exercise[1].progress.every: expected an integer >= 1, got 0",
+        'r.toml:8:7: exercise[1].progress.max: expected a duration such as 30 or "45s", got "abc"',
+        "r.toml:9:8: exercise[1].progress.then: expected a string, got 3",
         "r.toml:10:1: exercise[1].progress.wat: unknown key; expected one of add, by, every, "
         "max, then",
     ]
@@ -116,22 +116,22 @@ def _one(body: str, at_line: int = 5) -> list[str]:
          "r.toml:8:1: exercise[1].progress.max: expected caps in the shape of reps = [6, 4, 2]: "
          "a set with more reps needs a cap at least as high, equal sets equal caps"),
         ('add = "reps"\nby = 1\nevery = 2\nmax = [10, 3, 2]\n',
-         "r.toml:8:1: exercise[1].progress.max: max is below the reps written (6-4-2), got "
+         "r.toml:8:7: exercise[1].progress.max: max is below the reps written (6-4-2), got "
          "[10, 3, 2]"),
         ('add = "reps"\nby = 1\nevery = 2\nmax = [10, 8]\n',
-         "r.toml:8:1: exercise[1].progress.max: expected 3 entries (one per set of reps), got 2"),
+         "r.toml:8:7: exercise[1].progress.max: expected 3 entries (one per set of reps), got 2"),
         ('add = "reps"\nby = 1\nevery = 2\nmax = [8, 9, 6]\n',
          "r.toml:8:1: exercise[1].progress.max: expected caps in the shape of reps = [6, 4, 2]: "
          "a set with more reps needs a cap at least as high, equal sets equal caps"),
         ('add = "reps"\nby = 1.5\nevery = 2\nmax = 10\n',
-         "r.toml:6:1: exercise[1].progress.by: expected a whole number of reps, got 1.5"),
+         "r.toml:6:6: exercise[1].progress.by: expected a whole number of reps, got 1.5"),
         ('add = "duration"\nby = 1\nevery = 2\nmax = 10\n',
          'r.toml:5:1: exercise[1].progress.add: add = "duration" needs duration written on the '
          "exercise; this one has hold"),
         ('add = "hold"\nby = 1\nevery = 2\nmax = 5\n',
-         "r.toml:8:1: exercise[1].progress.max: max is below the hold written (10 s), got 5"),
+         "r.toml:8:7: exercise[1].progress.max: max is below the hold written (10 s), got 5"),
         ('add = "sets"\nby = 1\nevery = 2\nmax = 2\n',
-         "r.toml:8:1: exercise[1].progress.max: max is below the sets written (3), got 2"),
+         "r.toml:8:7: exercise[1].progress.max: max is below the sets written (3), got 2"),
         ('add = "reps"\nby = 1\nevery = 2\nmax = 10\nthen = "dead-bugg"\n',
          'r.toml:9:1: exercise[1].progress.then: no exercise "dead-bugg" in the library; did '
          'you mean "dead-bug"?'),

@@ -51,36 +51,36 @@ def test_top_level_keys() -> None:
 @pytest.mark.parametrize(
     ("line", "problem"),
     [
-        ("format = 2", "r.toml:1:1: format: expected 1 (the only format version so far), got 2"),
+        ("format = 2", "r.toml:1:10: format: expected 1 (the only format version so far), got 2"),
         (
             'format = "1"',
-            'r.toml:1:1: format: expected 1 (the only format version so far), got "1"',
+            'r.toml:1:10: format: expected 1 (the only format version so far), got "1"',
         ),
         (
             "format = 1.0",
-            "r.toml:1:1: format: expected 1 (the only format version so far), got 1.0",
+            "r.toml:1:10: format: expected 1 (the only format version so far), got 1.0",
         ),
         (
             "format = true",
-            "r.toml:1:1: format: expected 1 (the only format version so far), got true",
+            "r.toml:1:10: format: expected 1 (the only format version so far), got true",
         ),
         (
             'level = "easy"',
-            'r.toml:1:1: level: expected "beginner", "intermediate" or "advanced", got "easy"',
+            'r.toml:1:9: level: expected "beginner", "intermediate" or "advanced", got "easy"',
         ),
         (
             'level = "Beginner"',
-            'r.toml:1:1: level: expected "beginner", "intermediate" or "advanced", got "Beginner"; '
+            'r.toml:1:9: level: expected "beginner", "intermediate" or "advanced", got "Beginner"; '
             'did you mean "beginner"?',
         ),
         (
             "level = 1",
-            'r.toml:1:1: level: expected "beginner", "intermediate" or "advanced", got 1',
+            'r.toml:1:9: level: expected "beginner", "intermediate" or "advanced", got 1',
         ),
-        ('tags = "core"', 'r.toml:1:1: tags: expected an array of strings, got "core"'),
+        ('tags = "core"', 'r.toml:1:8: tags: expected an array of strings, got "core"'),
         ('tags = ["a", 3, true]', "r.toml:1:14: tags[2]: expected a string, got 3"),
-        ("summary = 3", "r.toml:1:1: summary: expected a string, got 3"),
-        ('caution = ["a"]', 'r.toml:1:1: caution: expected a string, got ["a"]'),
+        ("summary = 3", "r.toml:1:11: summary: expected a string, got 3"),
+        ('caution = ["a"]', 'r.toml:1:11: caution: expected a string, got ["a"]'),
         ("nmae = 3", 'r.toml:1:1: nmae: unknown key; did you mean "name"?'),
         ("Summary = 3", 'r.toml:1:1: Summary: unknown key; did you mean "summary"?'),
         (
@@ -113,9 +113,9 @@ def test_top_level_errors(line: str, problem: str) -> None:
     ("line", "problem"),
     [
         ("", 'r.toml:1:1: name: missing; expected a string such as name = "Morning back care"'),
-        ('name = ""', 'r.toml:1:1: name: expected a non-empty string, got ""'),
-        ('name = "   "', 'r.toml:1:1: name: expected a non-empty string, got "   "'),
-        ("name = 5", "r.toml:1:1: name: expected a string, got 5"),
+        ('name = ""', 'r.toml:1:8: name: expected a non-empty string, got ""'),
+        ('name = "   "', 'r.toml:1:8: name: expected a non-empty string, got "   "'),
+        ("name = 5", "r.toml:1:8: name: expected a string, got 5"),
     ],
 )
 def test_the_routine_needs_a_name(line: str, problem: str) -> None:
@@ -160,14 +160,14 @@ def test_an_exercise_key_wins_over_the_default(key: str) -> None:
 @pytest.mark.parametrize(
     ("line", "problem"),
     [
-        ("rest = -1", 'r.toml:3:1: defaults.rest: expected a duration such as 30 or "45s", got -1'),
+        ("rest = -1", 'r.toml:3:8: defaults.rest: expected a duration such as 30 or "45s", got -1'),
         (
             'prepare = "soon"',
-            'r.toml:3:1: defaults.prepare: expected a duration such as 30 or "45s", got "soon"',
+            'r.toml:3:11: defaults.prepare: expected a duration such as 30 or "45s", got "soon"',
         ),
         (
             "switch = true",
-            'r.toml:3:1: defaults.switch: expected a duration such as 30 or "45s", got true',
+            'r.toml:3:10: defaults.switch: expected a duration such as 30 or "45s", got true',
         ),
         ("rep-rest = 2", 'r.toml:3:1: defaults.rep-rest: unknown key; did you mean "rep_rest"?'),
         (
@@ -188,7 +188,7 @@ def test_defaults_errors(line: str, problem: str) -> None:
 
 def test_defaults_must_be_one_table() -> None:
     assert problems(f'name = "R"\ndefaults = 5\n[[exercise]]\n{HOLD}') == [
-        "r.toml:2:1: defaults: expected a table [defaults], got 5"
+        "r.toml:2:12: defaults: expected a table [defaults], got 5"
     ]
     assert problems(f'name = "R"\n[[defaults]]\nrest = 1\n[[exercise]]\n{HOLD}') == [
         "r.toml:2:1: defaults: expected one [defaults] table (single brackets), got [[defaults]]"
@@ -209,11 +209,11 @@ def test_defaults_must_be_one_table() -> None:
         ),
         (
             'name = "R"\nexercise = []\n',
-            "r.toml:2:1: exercise: expected at least one [[exercise]] table, got []",
+            "r.toml:2:12: exercise: expected at least one [[exercise]] table, got []",
         ),
         (
             'name = "R"\nexercise = "x"\n',
-            'r.toml:2:1: exercise: expected at least one [[exercise]] table, got "x"',
+            'r.toml:2:12: exercise: expected at least one [[exercise]] table, got "x"',
         ),
         ('name = "R"\nexercise = [1]\n', "r.toml:2:13: exercise[1]: expected a table, got 1"),
     ],
@@ -585,16 +585,16 @@ use = "bird-dgo"
 
     assert problems(text, library(), path="routines/x.toml") == [
         'routines/x.toml:2:1: levle: unknown key; did you mean "level"?',
-        'routines/x.toml:5:1: defaults.rest: expected a duration such as 30 or "45s", got "long"',
+        'routines/x.toml:5:8: defaults.rest: expected a duration such as 30 or "45s", got "long"',
         "routines/x.toml:11:1: exercise[2]: give exactly one of hold, tempo, duration or "
         "self_paced = true; found hold and tempo",
-        'routines/x.toml:18:1: exercise[3].hold: expected a duration such as 30 or "45s", got '
+        'routines/x.toml:18:8: exercise[3].hold: expected a duration such as 30 or "45s", got '
         '"abc"',
         "routines/x.toml:19:12: exercise[3].reps[2]: expected an integer >= 1, got 0",
         'routines/x.toml:20:3: exercise[3].holdd: unknown key; did you mean "hold"?',
-        'routines/x.toml:21:1: exercise[3].sides: expected "none", "both" or "alternate", got '
+        'routines/x.toml:21:9: exercise[3].sides: expected "none", "both" or "alternate", got '
         '"left"',
-        "routines/x.toml:26:1: exercise[4].phases: expected 3 names (one per tempo phase), got 2",
+        "routines/x.toml:26:10: exercise[4].phases: expected 3 names (one per tempo phase), got 2",
         'routines/x.toml:32:1: exercise[5].use: no exercise "bird-dgo" in the library; '
         'did you mean "bird-dog"?',
     ]

@@ -67,26 +67,26 @@ def test_ids_are_not_checked_without_the_known_routines():
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
-        ('name = "Two phases"', "name = 3", "p.toml:1:1: name: expected a string, got 3"),
-        ('summary = "A test."', "summary = []", "p.toml:2:1: summary: expected a string, got []"),
+        ('name = "Two phases"', "name = 3", "p.toml:1:8: name: expected a string, got 3"),
+        ('summary = "A test."', "summary = []", "p.toml:2:11: summary: expected a string, got []"),
         ('name = "Two phases"', 'name = "Two"\nformat = 2',
-         "p.toml:2:1: format: expected 1 (the only format version so far), got 2"),
-        ("weeks = 2", "weeks = 0", "p.toml:6:1: phase[1].weeks: expected an integer >= 1, got 0"),
+         "p.toml:2:10: format: expected 1 (the only format version so far), got 2"),
+        ("weeks = 2", "weeks = 0", "p.toml:6:9: phase[1].weeks: expected an integer >= 1, got 0"),
         ("weeks = 2", "weeks = 53",
-         "p.toml:6:1: phase[1].weeks: expected at most 52 weeks, got 53"),
+         "p.toml:6:9: phase[1].weeks: expected at most 52 weeks, got 53"),
         ("sessions_per_week = 2", "sessions_per_week = 8",
-         "p.toml:7:1: phase[1].sessions_per_week: expected at most 7 sessions a week, got 8"),
+         "p.toml:7:21: phase[1].sessions_per_week: expected at most 7 sessions a week, got 8"),
         ("sessions_per_week = 2", 'sessions_per_week = "2"',
-         'p.toml:7:1: phase[1].sessions_per_week: expected an integer >= 1, got "2"'),
+         'p.toml:7:21: phase[1].sessions_per_week: expected an integer >= 1, got "2"'),
         ('routines = ["core-basics"]', "routines = []",
-         'p.toml:15:1: phase[2].routines: expected a non-empty array of routine ids such as '
+         'p.toml:15:12: phase[2].routines: expected a non-empty array of routine ids such as '
          '["gentle-start"], got []'),
         ('routines = ["core-basics"]', 'routines = ["core-basics", 4]',
          "p.toml:15:28: phase[2].routines[2]: expected a routine id, got 4"),
         ('name = "More"', 'name = ""',
-         'p.toml:11:1: phase[2].name: expected a non-empty string, got ""'),
+         'p.toml:11:8: phase[2].name: expected a non-empty string, got ""'),
         ('summary = "Then more."', "summary = 1",
-         "p.toml:12:1: phase[2].summary: expected a string, got 1"),
+         "p.toml:12:11: phase[2].summary: expected a string, got 1"),
         ("weeks = 1\n", "weeks = 1\nweeks_ = 1\n",
          'p.toml:14:1: phase[2].weeks_: unknown key; did you mean "weeks"?'),
         ('summary = "A test."', 'summary = "A test."\nweeks = 3',
@@ -122,7 +122,7 @@ def test_a_plan_over_the_weeks_limit_is_told_at_the_phase_that_passes_it():
     phase = '[[phase]]\nname = "a"\nweeks = 52\nsessions_per_week = 1\nroutines = ["big-three"]\n'
     found = problems('name = "x"\n' + phase * 3)
     assert found == [
-        "p.toml:14:1: phase[3].weeks: the plan reaches 156 weeks by this phase, over the "
+        "p.toml:14:9: phase[3].weeks: the plan reaches 156 weeks by this phase, over the "
         "limit of 104"
     ]
 

@@ -150,7 +150,7 @@ def _phases(
         problems.add(at, "expected [[phase]] tables (double brackets), got a single [phase] table")
         return []
     if not isinstance(value, list) or not value:
-        problems.add(at, f"expected at least one [[phase]] table, got {toml_repr(value)}")
+        problems.add_at_value(at, f"expected at least one [[phase]] table, got {toml_repr(value)}")
         return []
     if len(value) > MAX_PLAN_PHASES:
         problems.add(at, f"expected at most {MAX_PLAN_PHASES} phases, got {len(value)}")
@@ -159,14 +159,14 @@ def _phases(
     total = 0
     for index, item in enumerate(value):
         if not isinstance(item, dict):
-            problems.add((*at, index), f"expected a table, got {toml_repr(item)}")
+            problems.add_at_value((*at, index), f"expected a table, got {toml_repr(item)}")
             continue
         phase = _phase(item, index, problems, known)
         if phase is None:
             continue
         total += phase.weeks
         if total > MAX_PLAN_WEEKS:
-            problems.add(
+            problems.add_at_value(
                 (*at, index, "weeks"),
                 f"the plan reaches {total} weeks by this phase, over the limit of "
                 f"{MAX_PLAN_WEEKS}",

@@ -139,7 +139,7 @@ def _entry(entry_id: str, value: Any, problems: Problems) -> LibraryEntry | None
     if not re.match(ID_PATTERN, entry_id):
         problems.add(at, _id_message(entry_id))
     if not isinstance(value, dict):
-        problems.add(
+        problems.add_at_value(
             at, f"expected a table [{entry_id}] describing an exercise, got {toml_repr(value)}"
         )
         return None

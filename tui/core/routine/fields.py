@@ -183,7 +183,7 @@ def resolve_reps(
     if isinstance(count, tuple):
         if sets is not None and sets != len(count):
             shown = toml_repr(list(count))
-            problems.add(
+            problems.add_at_value(
                 (*at, "sets"),
                 f"expected {len(count)} (one set per entry of reps = {shown}), got {sets}",
             )
@@ -220,7 +220,7 @@ def resolve_timing(
     kind = given[0]
     if kind == "self_paced":
         if names is not None:
-            problems.add(
+            problems.add_at_value(
                 (*at, "phases"),
                 f"expected no phases with self_paced = true, got {toml_repr(list(names))}",
             )
@@ -228,7 +228,7 @@ def resolve_timing(
         return kind, ()
     if kind in ("hold", "duration"):
         if names is not None and len(names) != 1:
-            problems.add(
+            problems.add_at_value(
                 (*at, "phases"), f"expected 1 name ({kind} has one phase), got {len(names)}"
             )
             return None
@@ -247,7 +247,7 @@ def resolve_timing(
         names = DEFAULT_PHASE_NAMES[count]
     elif len(names) != count:
         noun = "name" if count == 1 else "names"
-        problems.add(
+        problems.add_at_value(
             (*at, "phases"),
             f"expected {count} {noun} (one per tempo phase), got {len(names)}",
         )

@@ -167,7 +167,7 @@ def _defaults(value: Any, problems: Problems) -> dict[str, float]:
             ("defaults",), "expected one [defaults] table (single brackets), got [[defaults]]"
         )
     else:
-        problems.add(("defaults",), f"expected a table [defaults], got {toml_repr(value)}")
+        problems.add_at_value(("defaults",), f"expected a table [defaults], got {toml_repr(value)}")
     return defaults
 
 
@@ -184,12 +184,14 @@ def _exercises(
         )
         return []
     if not isinstance(value, list) or not value:
-        problems.add(at, f"expected at least one [[exercise]] table, got {toml_repr(value)}")
+        problems.add_at_value(
+            at, f"expected at least one [[exercise]] table, got {toml_repr(value)}"
+        )
         return []
     exercises = []
     for index, item in enumerate(value):
         if not isinstance(item, dict):
-            problems.add((*at, index), f"expected a table, got {toml_repr(item)}")
+            problems.add_at_value((*at, index), f"expected a table, got {toml_repr(item)}")
             continue
         exercise = _exercise(item, index, problems, defaults, library)
         if exercise is not None:

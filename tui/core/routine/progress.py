@@ -148,7 +148,7 @@ def check_progress(
     """
     at = (*at, "progress")
     if not isinstance(value, dict):
-        problems.add(at, f"expected a table [exercise.progress], got {toml_repr(value)}")
+        problems.add_at_value(at, f"expected a table [exercise.progress], got {toml_repr(value)}")
         return None
     before = len(problems.items)
     add = value.get("add") if value.get("add") in GROWTH else None
@@ -158,7 +158,7 @@ def check_progress(
         {k: v for k, v in value.items() if k not in counted}, PROGRESS_VALIDATORS, problems, at
     )
     for key in counted:  # "5s" read as 5 reps would be a silent surprise
-        problems.add(
+        problems.add_at_value(
             (*at, key),
             f"expected a whole number of {add}, got {toml_repr(value[key])}: a duration "
             'is for add = "hold" or "duration"',
@@ -169,7 +169,9 @@ def check_progress(
             problems.add(at, f"missing {key}; {_EXAMPLE}")
     by, caps, then = values.get("by"), values.get("max"), values.get("then")
     if add in ("reps", "sets") and by is not None and not float(by).is_integer():
-        problems.add((*at, "by"), f"expected a whole number of {add}, got {toml_repr(value['by'])}")
+        problems.add_at_value(
+            (*at, "by"), f"expected a whole number of {add}, got {toml_repr(value['by'])}"
+        )
     checked = None
     if add is not None and caps is not None:
         checked = _check_cap(add, caps, written, problems, at, value["max"])
@@ -209,7 +211,7 @@ def _check_cap(
             )
             return None
         if not all(float(c).is_integer() for c in caps):
-            problems.add(where, f"expected whole numbers of reps, got {toml_repr(raw)}")
+            problems.add_at_value(where, f"expected whole numbers of reps, got {toml_repr(raw)}")
         if ex.reps is None:
             return None
         sets = len(ex.reps)
@@ -219,7 +221,9 @@ def _check_cap(
             _one_per_set(len(caps), sets, problems, at)
         if any(c < r for c, r in zip(caps, ex.reps, strict=False)):
             shown = "-".join(map(str, ex.reps))
-            problems.add(where, f"max is below the reps written ({shown}), got {toml_repr(raw)}")
+            problems.add_at_value(
+                where, f"max is below the reps written ({shown}), got {toml_repr(raw)}"
+            )
         if len(caps) == sets and not _keeps_shape(ex.reps, caps):
             problems.add(
                 where,
@@ -228,16 +232,18 @@ def _check_cap(
             )
         return caps if len(problems.items) == before else None
     if len(caps) != 1 or isinstance(raw, list):
-        problems.add(where, f"expected one number for add = {toml_repr(add)}, got {toml_repr(raw)}")
+        problems.add_at_value(
+            where, f"expected one number for add = {toml_repr(add)}, got {toml_repr(raw)}"
+        )
         return None
     top = caps[0]
     if add == "sets":
         if not float(top).is_integer() or top > MAX_SETS:
-            problems.add(
+            problems.add_at_value(
                 where, f"expected a whole number of sets up to {MAX_SETS}, got {toml_repr(raw)}"
             )
         if ex.reps is not None and top < len(ex.reps):
-            problems.add(
+            problems.add_at_value(
                 where, f"max is below the sets written ({len(ex.reps)}), got {toml_repr(raw)}"
             )
         return caps if len(problems.items) == before and ex.reps is not None else None
@@ -251,7 +257,7 @@ def _check_cap(
         )
         return None
     if top < ex.rep_seconds:
-        problems.add(
+        problems.add_at_value(
             where, f"max is below the {add} written ({ex.rep_seconds:g} s), got {toml_repr(raw)}"
         )
         return None
@@ -260,7 +266,7 @@ def _check_cap(
 
 def _one_per_set(caps: int, sets: int, problems: Problems, at: KeyPath) -> None:
     if caps != sets:
-        problems.add(
+        problems.add_at_value(
             (*at, "max"),
             f"expected {count(sets, 'entry', 'entries')} (one per set of reps), got {caps}",
         )

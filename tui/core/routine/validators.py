@@ -57,20 +57,27 @@ class Problems:
         self.items.append(Problem(self.path, line, col, field_name(key_path), message))
 
     def add_at_value(self, key_path: KeyPath, message: str) -> None:
-        """`add`, placed at the key's value rather than the key (found only when the
-        key itself is; else where `add` would place it)."""
+        """`add`, placed at the value rather than its key: after `key = ` for a key,
+        at the element itself for an array's element (`("reps", 1)`). Found only when
+        the key or element itself is; else where `add` would place it."""
         if self._positions is None:
             self._positions = KeyPositions(self.text)
-        key = self._positions.get(key_path)
-        if key is None:
+        found = self._positions.get(key_path)
+        if found is None:
             self.add(key_path, message)
             return
-        line, col = value_position(self.text, key)
+        if key_path and isinstance(key_path[-1], str):
+            found = value_position(self.text, found)
+        line, col = found
         self.items.append(Problem(self.path, line, col, field_name(key_path), message))
 
     def add_invalid(self, key_path: KeyPath, error: Invalid) -> None:
+        """The messages of a value its validator refused, each at the value (or the
+        element of it) it is about: a wrong type or a value out of range is a
+        mistake in the value, so the column is the value's (`easier = 3` at 1:10,
+        not 1:1; found by a tester). Every validated key of every file comes here."""
         for sub_path, message in error.errors:
-            self.add(key_path + sub_path, message)
+            self.add_at_value(key_path + sub_path, message)
 
     def raise_if_any(self) -> None:
         if self.items:
