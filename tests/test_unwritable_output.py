@@ -20,6 +20,8 @@ PRINTING = [
     ["list"], ["list", "--json"], ["show", "core-basics"], ["show", "--json", "core-basics"],
     ["history"], ["history", "--json"], ["today"], ["plan", "list"], ["plan", "status"],
     ["plan", "export", "--ics"], ["check", str(ROUTINE)], ["export", "gentle-start"],
+    # argparse ignores a failed write of help and version: they exited 0, silent (a tester)
+    ["--help"], ["--version"], ["check", "--help"], ["plan", "start", "-h"],
 ]
 
 pytestmark = pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
@@ -43,6 +45,14 @@ def test_a_full_output_is_one_line_and_exit_1(words: list[str]) -> None:
         done = _spinewise(words, full)
     assert done.returncode == 1, done.stderr
     assert done.stderr == "spinewise: cannot write the output: No space left on device\n"
+
+
+def test_help_and_version_still_print_and_exit_0() -> None:
+    for words in (["--help"], ["--version"], ["remind", "--help"]):
+        done = _spinewise(words, subprocess.PIPE)
+        assert done.returncode == 0 and done.stderr == ""
+        assert done.stdout.startswith(("usage: spinewise", "spinewise "))
+    assert _spinewise(["--version"], subprocess.PIPE).stdout.startswith("spinewise 0.")
 
 
 def test_a_closed_pipe_is_still_a_quiet_success() -> None:

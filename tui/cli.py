@@ -17,11 +17,14 @@ import os
 import sys
 from collections.abc import Sequence
 from types import ModuleType
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from tui.core.sound_modes import SOUND_MODES
 
 from . import __version__
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -97,10 +100,39 @@ def _common_options(*, after: bool = False) -> argparse.ArgumentParser:
     return common
 
 
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose help, usage and version are written as any other
+    output: argparse ignores an OSError from that write, so `--help > /dev/full`
+    exited 0 having printed nothing (found by a tester). Raised here, it reaches
+    `main`, which says so in one line and exits 1. Its sub-commands' parsers are of
+    this class too (`add_subparsers` makes them of the parser's own class)."""
+
+    def print_help(self, file: SupportsWrite[str] | None = None) -> None:
+        (file or sys.stdout).write(self.format_help())
+
+    def print_usage(self, file: SupportsWrite[str] | None = None) -> None:
+        (file or sys.stdout).write(self.format_usage())
+
+
+class _Version(argparse.Action):
+    """`--version`, written as `_Parser.print_help` writes (argparse's own action
+    ignores a failed write)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS,
+                 **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS,
+                         help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: object, option_string: str | None = None) -> None:
+        sys.stdout.write(f"spinewise {__version__}\n")
+        parser.exit()
+
+
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The command line; with `only`, the top level and that one command
     (`main` parses with it when a word names a command)."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="spinewise",
         description="A guided-workout timer for back care: slow tempo, form tips, sound cues, "
         "and sessions that resume where they stopped.",
@@ -108,7 +140,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         "General exercise guidance, not medical advice: stop anything that hurts.",
         parents=[_common_options()],
     )
-    parser.add_argument("--version", action="version", version=f"spinewise {__version__}")
+    parser.add_argument("--version", action=_Version)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     common = _common_options(after=True)
     for name in COMMANDS:
