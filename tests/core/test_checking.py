@@ -127,3 +127,23 @@ def test_a_bundled_routine_is_checked_with_the_library_it_runs_with() -> None:
     assert checked.get("cat-cow").name == "My cat cow"  # the person's own wins, as in `run`
     assert sources.exercise_library(routine).get("cat-cow").name == "My cat cow"
     assert check_path(routine) == []
+
+
+@pytest.mark.parametrize("given", ["empty", "nope", "empty/nope"])
+def test_check_with_nothing_to_check_says_so_and_exits_1(
+    given: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by a tester: `check` on an empty folder said "1 of 1 file invalid" (it
+    once said "0 files valid" and exited 0), as if a file had been checked. Exit 1,
+    not 2: the command line was right (DESIGN.md: 2 is for wrong usage)."""
+    from tui.cli import main
+
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "empty" / "notes.txt").write_text("not a routine")
+    assert main(["check", str(tmp_path / given)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    lines = captured.err.splitlines()
+    assert len(lines) == 2 and lines[0].startswith(f"{tmp_path / given}:1:1: file: no ")
+    assert lines[1] == ("spinewise: nothing to check: no routine, plan or exercise library "
+                        "file (*.toml) was found")

@@ -20,7 +20,7 @@ def add_parser(sub: Subparsers, common: argparse.ArgumentParser) -> None:
         description="Validate routine files, or every *.toml in a folder "
         "(exercises.toml is checked as an exercise library; a file in a folder named plans, "
         "or with a [[phase]] table and no [[exercise]], as a plan). "
-        "Exit 0 when all are valid, 1 when any is not.",
+        "Exit 0 when all are valid, 1 when any is not or none was found.",
     )
     check.add_argument("paths", metavar="PATH", nargs="+", type=Path)
 
@@ -31,6 +31,12 @@ def run(args: argparse.Namespace) -> int:
 
 def run_check(paths: list[Path]) -> int:
     files, missing = iter_toml_files(paths)
+    if not files:  # an empty folder, a wrong path: "1 of 1 file invalid" read as a check done
+        for problem in missing:
+            print(problem, file=sys.stderr)
+        print("spinewise: nothing to check: no routine, plan or exercise library file "
+              "(*.toml) was found", file=sys.stderr)
+        return 1
     # The person's own exercises.toml is read with every routine: its mistakes count too.
     _, broken = sources.lenient_exercise_library()
     problems = [*missing, *broken]
