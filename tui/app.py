@@ -304,16 +304,16 @@ class SpinewiseApp(CheckInsApp, SoundApp):
         from .screens.library_today import plan_state
 
         summary = SummaryScreen(message.record, ask_for=asked, wall=self.wall,
-                                next_time=self._next_time(message.record),
+                                progressing=self.progressing(),
                                 read_plan=plan_state(self.storage.store, self.wall),
                                 sharp=message.sharp)  # fmt: skip
         self.push_screen(summary, self._after_summary)
+        self.read_next_time(summary)
         self.run_worker(self._advise, thread=True, group="checkins", exit_on_error=False)
 
     def _after_summary(self, where: AfterSummary | None) -> None:
         from .screens.summary import AfterSummary
 
-        self._judge_last()
         if where is AfterSummary.QUIT:
             self.exit("finished")
         else:

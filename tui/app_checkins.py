@@ -11,7 +11,11 @@ off for that day (`zones.EASE_OFF_WORSE`). The library also asks, once, how
 the back is the morning after a session (`zones.next_day_due`): the last one
 that counts, never a preview (`zones.about`). What is asked
 follows the `checkins` setting (`settings.CHECKIN_MODES`), which the command
-palette changes.
+palette changes. The summary's "next time" line is the store's decision: what
+the store keeps of the session is read in a thread once the workout has
+written its end and decided it (`read_next_time`), and `programme.deciding`
+says it for the pain typed; a check-in given during the workout is written
+by its writer, in order with the end (`Workout.tell`).
 """
 
 from __future__ import annotations
@@ -29,10 +33,10 @@ from .messages import RecordCheckIn
 
 if TYPE_CHECKING:
     from tui.core.programme.zones import Change, CheckIn, LastSession
-    from tui.core.store.record import SessionRecord
     from tui.core.workout import Storage, Workout
 
     from .options import AppOptions
+    from .screens.summary import SummaryScreen
 
 MODE_WORDS = {
     "before-after": "Check-ins: before and after",
@@ -63,7 +67,7 @@ class CheckInsApp(App[str | None]):
 
     def on_record_check_in(self, message: RecordCheckIn) -> None:
         thread = threading.Thread(
-            target=self._keep, args=(message.checkin,), name="spinewise-checkin"
+            target=self._keep, args=(message.checkin, message.queued), name="spinewise-checkin"
         )
         if not hasattr(self, "_writing"):
             self._writing = []
@@ -75,8 +79,11 @@ class CheckInsApp(App[str | None]):
         for thread in getattr(self, "_writing", []):
             thread.join()
 
-    def _keep(self, checkin: CheckIn) -> None:
-        self.storage.call(lambda store: store.add_checkin(checkin))
+    def _keep(self, checkin: CheckIn, queued: bool = False) -> None:
+        if queued and self.workout is not None:
+            self.workout.saved()  # written by the workout's writer, in order
+        else:
+            self.storage.call(lambda store: store.add_checkin(checkin))
         if checkin.session_id is not None:
             self._judge(checkin.session_id)
         if checkin.pain is not None and checkin.pain > 5:
@@ -87,25 +94,6 @@ class CheckInsApp(App[str | None]):
         `store.stage_rows.apply_session` is idempotent); nothing while it is still open."""
         now = self.wall()
         self.storage.call(lambda store: store.apply_session(session_id, now))
-
-    def _judge_last(self) -> None:
-        """On leaving the summary, with or without a pain after: decide the session
-        from its `!` answers (a red or sharp one steps back or holds), in a thread,
-        once the writer has closed the session."""
-        workout = self.workout
-        if workout is None or not workout.stages or workout.stored_id is None:
-            return
-        sid = workout.stored_id
-
-        def judge() -> None:
-            workout.saved()
-            self._judge(sid)
-
-        thread = threading.Thread(target=judge, name="spinewise-progress")
-        if not hasattr(self, "_writing"):
-            self._writing = []
-        self._writing.append(thread)
-        thread.start()
 
     def _advise(self) -> None:
         """In a thread: the last 7 days' check-ins read, then the advice to see a
@@ -165,25 +153,40 @@ class CheckInsApp(App[str | None]):
 
         self.push_screen(NextDayDialog(), answered)
 
-    def _next_time(self, record: SessionRecord) -> Callable[[int | None], list[str]] | None:
-        """What the summary says changes next time, as the pain after is typed."""
+    def progressing(self) -> bool:
+        """Whether the session just ended has progression the store decides."""
         workout = self.workout
-        if workout is None or not workout.stages:
-            return None
-        from tui.core.engine.credit import is_preview
-        from tui.core.present.next_time import next_time_lines
-        from tui.core.programme.stages import read_started
+        return workout is not None and bool(workout.stages) and workout.stored_id is not None
 
-        started, told = read_started(workout.stages), list(workout.told)
-        routine = workout.plan.routine.name
-        done, preview = record.done or (), is_preview(record.speed)
+    def read_next_time(self, summary: SummaryScreen) -> None:
+        """In a thread, once the session's end is written and decided (the workout has
+        the store decide when it ends): what the store keeps of it, for the summary,
+        which says the store's decision (`present.next_time`) as the pain is typed."""
+        workout = self.workout
+        if workout is None or not self.progressing():
+            return
+        sid, routine, asked = workout.stored_id, workout.plan.routine.name, self.asks_after
 
-        def lines(pain: int | None) -> list[str]:
-            return next_time_lines(started, done, record.hurt, told, pain,
-                                   preview=preview, asked=self.asks_after,
-                                   routine=routine)  # fmt: skip
+        def read() -> None:
+            from tui.core.programme.deciding import Facts
 
-        return lines
+            assert workout is not None and sid is not None
+            workout.saved()
+            now = self.wall()
+            facts: Facts | None = self.storage.call(lambda store: store.session_facts(sid, now))
+            if facts is None or not self.is_running:
+                return
+
+            def lines(pain: int | None) -> list[str]:
+                from tui.core.present.next_time import next_time_lines
+                from tui.core.programme.deciding import outlook
+
+                return next_time_lines(outlook(facts, pain), asked=asked, routine=routine)
+
+            with contextlib.suppress(RuntimeError):  # the app ended meanwhile
+                self.call_from_thread(summary.show_next_time, lines)
+
+        self.run_worker(read, thread=True, group="progress", exit_on_error=False)
 
     def checkin_commands(self) -> Iterable[SystemCommand]:
         for mode, words in MODE_WORDS.items():

@@ -31,8 +31,10 @@ class ResumeSession(Message):
 
 
 class RecordCheckIn(Message):
-    """Keep this check-in (the app writes it in a thread, never on the UI loop)."""
+    """Keep this check-in (the app writes it in a thread, never on the UI loop);
+    `queued`: the workout's writer writes it already (`Workout.tell`)."""
 
-    def __init__(self, checkin: CheckIn) -> None:
+    def __init__(self, checkin: CheckIn, *, queued: bool = False) -> None:
         super().__init__()
         self.checkin = checkin
+        self.queued = queued

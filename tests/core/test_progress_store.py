@@ -233,3 +233,83 @@ def test_today_says_each_dose_and_its_last_change(store, entry):
     assert dose_today(started, store.stage_log("pyramid")) == [
         "Bird dog: 4-3-2 (was 3-2-1): two settled sessions (step up)"
     ]
+
+
+def test_a_reset_made_while_a_session_is_paused_stands_when_it_ends(store, entry):
+    """The reset is the person's explicit wish: the session begun before it, at the
+    stage it had then, does not count toward the next step (it used to step the
+    stage back up, or count one settled session, as though there were no reset)."""
+    for day in (0, 1):
+        sid = session(store, entry, MONDAY + day * DAY)
+        answer(store, sid, Kind.AFTER, MONDAY + day * DAY + 60, pain=1)
+    assert stage(store) == Stage(1, 0)
+    at = MONDAY + 2 * DAY
+    started = starting(entry.routine, store.stages("pyramid"))
+    sid = store.begin("pyramid", None, "Pyramid", ROUTINE, 10, 2, {}, at - 600,
+                      stages=stages_json(started))  # fmt: skip
+    store.reset_stages("pyramid", started, at - 300)  # while it is paused
+    with store._write() as conn:
+        conn.execute("UPDATE sessions SET done = ? WHERE id = ?",
+                     (json.dumps(["Bird dog", "Plank"]), sid))  # fmt: skip
+        end_session(conn, sid, "completed", at)
+    made = answer(store, sid, Kind.AFTER, at + 60, pain=1)
+    assert stage(store) == Stage(0, 0)
+    assert [(d.rule, d.reason) for _, d in made] == [
+        (Rule.RESET_SINCE, "reset by hand to the dose written after this session began: "
+         "not counted"),
+    ]  # fmt: skip
+    # Red still eases off: never below the dose written.
+    made = answer(store, sid, Kind.NEXT_DAY, at + DAY, change=Change.WORSE)
+    assert [d.rule for _, d in made] == [Rule.RED] and stage(store) == Stage(0, 0)
+
+
+def test_a_reset_at_the_dose_written_while_a_session_is_open_is_kept_for_it(store, entry):
+    """Nothing to undo, but the session open then must not count either: that reset
+    is logged (with no session open it is not: `test_a_reset_at_the_dose_written...`)."""
+    started = starting(entry.routine, store.stages("pyramid"))
+    sid = store.begin("pyramid", None, "Pyramid", ROUTINE, 10, 2, {}, MONDAY - 600,
+                      stages=stages_json(started))  # fmt: skip
+    [(_, decision)] = store.reset_stages("pyramid", started, MONDAY - 300)
+    assert decision is not None and decision.rule is Rule.RESET
+    with store._write() as conn:
+        conn.execute("UPDATE sessions SET done = ? WHERE id = ?",
+                     (json.dumps(["Bird dog", "Plank"]), sid))  # fmt: skip
+        end_session(conn, sid, "completed", MONDAY)
+    answer(store, sid, Kind.AFTER, MONDAY + 60, pain=1)
+    assert stage(store) == Stage(0, 0)
+
+
+def test_the_summary_says_the_stores_decision_and_when_progression_is_held(store, entry):
+    """The next-time line is the store's own decision (`session_facts`, `outlook`),
+    and says in the rule's reason when two red days this week hold progression,
+    with or without the pain after typed yet."""
+    from tui.core.present.next_time import next_time_lines
+    from tui.core.programme.deciding import outlook
+
+    for days in (2, 1):
+        store.add_checkin(CheckIn(Kind.STANDALONE, MONDAY - days * DAY, pain=7))
+    sid = session(store, entry, MONDAY)
+    facts = store.session_facts(sid, MONDAY + 30, UTC)
+    assert facts is not None
+    held = ("Bird dog: stays at 3-2-1 next time you do Pyramid: pain of 6 or more on two "
+            "days this week: progression is held")  # fmt: skip
+    assert next_time_lines(outlook(facts, 1), routine="Pyramid") == [held]
+    assert next_time_lines(outlook(facts), routine="Pyramid") == [held]
+    # What the summary said is what the store decides when the answer is kept.
+    [(_, decision)] = answer(store, sid, Kind.AFTER, MONDAY + 60, pain=1)
+    assert decision.rule is Rule.HELD and stage(store) == Stage(0, 0)
+
+
+def test_sharp_pain_is_said_on_the_summary_in_its_own_reason(store, entry):
+    from tui.core.present.next_time import next_time_lines
+    from tui.core.programme.deciding import outlook
+
+    sid = session(store, entry, MONDAY, hurt=("Plank",))
+    store.add_checkin(CheckIn(Kind.DURING, MONDAY - 60, pain=3, sharp=True, session_id=sid,
+                              exercise="Plank"))  # fmt: skip
+    facts = store.session_facts(sid, MONDAY, UTC)
+    assert facts is not None
+    assert next_time_lines(outlook(facts, 0), routine="Pyramid") == [
+        "Bird dog: stays at 3-2-1 next time you do Pyramid: sharp or radiating pain was "
+        "flagged with !: nothing progresses after that session"
+    ]

@@ -121,8 +121,6 @@ class Workout:
         self.forgotten = False
         #: Left unfinished (by `leave`), kept or not.
         self.left = False
-        #: Check-ins given in this session: the summary says from them what changes next time.
-        self.told: list[CheckIn] = []
         #: Events of checkpoints that failed, written with the next (writer thread only).
         self._unsaved: list[Event] = []
         self._saved_at = float("-inf")
@@ -310,6 +308,10 @@ class Workout:
 
         self._writer.put(checkpoint)
         if any(isinstance(e, SessionFinished) for e in events):
+            if self.stages:  # its progression decided once, from what was stored
+                wall = self.wall
+                self._writer.put(lambda: self.storage.attempt(
+                    lambda store: store.apply_session(sid, wall())))  # fmt: skip
             self.session_id = None  # the store closes it with that checkpoint
             self._writer.stop(wait=False)
 
@@ -346,6 +348,14 @@ class Workout:
             self.session_id = None
             self.left = True
         self._writer.stop()
+
+    def tell(self, checkin: CheckIn) -> bool:
+        """Keep a check-in given during the session (before it, or with `!`) through the
+        writer, in order with the session's checkpoints: the decision made when it ends
+        reads it (a `!` answer written from another thread came after the decision when
+        `r` ended the session at once). False once the writer has stopped (not kept)."""
+        storage = self.storage
+        return self._writer.put(lambda: storage.attempt(lambda store: store.add_checkin(checkin)))
 
     def saved(self) -> None:
         """Wait until every checkpoint queued so far is written (or failed)."""

@@ -55,6 +55,7 @@ class SummaryScreen(Screen[AfterSummary]):
         ask_for: int | None = None,
         wall: Callable[[], float] = time.time,
         next_time: Callable[[int | None], list[str]] | None = None,
+        progressing: bool = False,
         read_plan: Callable[[], PlanState] | None = None,
         sharp: bool = False,
     ) -> None:
@@ -65,8 +66,11 @@ class SummaryScreen(Screen[AfterSummary]):
         self.record = record
         #: Wall time, epoch seconds, when the answers are kept: the app's date source.
         self.wall = wall
-        #: What changes next time, given the pain after (None: nothing progresses).
+        #: What changes next time, given the pain after: the store's decision (None:
+        #: nothing progresses, or not read yet: `show_next_time`).
         self.next_time = next_time
+        #: Something progresses: the store's decision is shown once read.
+        self.progressing = progressing or next_time is not None
         #: The session whose pain after is asked (None: not asked).
         self.ask_for = ask_for
         #: Reads the plan followed, in a worker: its next session closes the summary.
@@ -92,8 +96,8 @@ class SummaryScreen(Screen[AfterSummary]):
             yield Line("", id="advice")
             closing = summary.closing(record, sharp=self.sharp)
             yield Static(closing, id="summary-closing", markup=False)
-            if self.next_time is not None:
-                lines = self.next_time(None)
+            if self.progressing:
+                lines = [] if self.next_time is None else self.next_time(None)
                 yield Static("\n".join(lines), id="next-time", markup=False)
             if self.ask_for is not None:
                 yield Static(ASK_PAIN_AFTER, id="ask-pain", classes="summary-ask")
@@ -138,8 +142,7 @@ class SummaryScreen(Screen[AfterSummary]):
         elif pain is not None:
             self.pain = pain
             self.query_one("#ask-pain", Static).update(f"Back pain now: {pain} ({zone(pain)})")
-            if self.next_time is not None:
-                self.query_one("#next-time", Static).update("\n".join(self.next_time(pain)))
+            self._say_next_time()
             said = summary.closing(self.record, pain, sharp=self.sharp)
             self.query_one("#summary-closing", Static).update(
                 self._plan_said if said == summary.WELL_DONE and self._plan_said else said)
@@ -151,6 +154,16 @@ class SummaryScreen(Screen[AfterSummary]):
         else:
             return
         event.stop()
+
+    def show_next_time(self, next_time: Callable[[int | None], list[str]]) -> None:
+        """The store's decision, read in a thread once the session's end was written:
+        `next_time(pain)`, the lines for the pain after typed so far (None: not yet)."""
+        self.next_time = next_time
+        self._say_next_time()
+
+    def _say_next_time(self) -> None:
+        if self.next_time is not None and self.progressing:
+            self.query_one("#next-time", Static).update("\n".join(self.next_time(self.pain)))
 
     def _skip_question(self) -> bool:
         """Enter on a question not answered yet: skip that one only (pain, then

@@ -310,8 +310,8 @@ class WorkoutScreen(Screen[None]):
             kind, self.workout.wall(), pain=pain, session_id=self.workout.stored_id,
             exercise=None if kind is Kind.BEFORE else self.session.step.exercise, sharp=sharp,
         )  # fmt: skip
-        self.workout.told.append(checkin)
-        self.post_message(RecordCheckIn(checkin))
+        queued = self.workout.tell(checkin)
+        self.post_message(RecordCheckIn(checkin, queued=queued))
 
     def action_flag_hurt(self) -> None:
         # "Carry on" (or Escape) goes back to how it was: a pause the person

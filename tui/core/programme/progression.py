@@ -20,6 +20,13 @@ the pain-monitoring model (`zones`, Silbernagel 2007):
   red answer in it still counts for safety: toward two red days
   (`zones.red_days` reads every check-in), which holds everything, and the
   summary's advice to ease off.
+- A reset by hand (`spinewise progress ROUTINE --reset`) is the person's
+  explicit wish: a session begun before it never counts for an exercise reset
+  since, so it cannot move the stage above the reset (`deciding`).
+
+A preview first, then red (easing off always applies), then the rules that
+hold a whole session (a reset since, sharp pain, two red days), said as such
+on the summary, before those of one exercise.
 
 `judge` reads one session's evidence for one exercise and names the rule that
 fires (a `Rule` and a one-line reason); `apply` moves a `Stage` by it. Both
@@ -51,6 +58,8 @@ class Rule(StrEnum):
     WAIT = "wait"  # pain after 4-5: decided by the next morning (not final)
     NO_ANSWER = "no answer"  # no pain after given yet (not final)
     RESET = "reset"  # `spinewise progress ROUTINE --reset`
+    #: Reset by hand after the session began: it does not count (`deciding`).
+    RESET_SINCE = "reset since"
 
 
 #: Rules that may still change when a later answer comes (they are not logged).
@@ -70,6 +79,8 @@ class Evidence:
     next_day: Change | None = None
     preview: bool = False
     held: bool = False
+    #: Reset by hand (`progress --reset`) after the session began.
+    reset: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,9 +96,15 @@ def judge(e: Evidence) -> Verdict:
     red = _red(e)
     if red:
         return Verdict(Rule.RED, red)
+    if e.reset:
+        return Verdict(Rule.RESET_SINCE, "reset by hand to the dose written after this "
+                       "session began: not counted")  # fmt: skip
     if e.sharp:
         return Verdict(Rule.SHARP, "sharp or radiating pain was flagged with !: nothing "
                        "progresses after that session")  # fmt: skip
+    if e.held:
+        return Verdict(Rule.HELD, "pain of 6 or more on two days this week: progression is "
+                       "held")  # fmt: skip
     if e.hurt:
         return Verdict(Rule.HURT, "! was pressed during it: not counted")
     if not e.done:
@@ -100,9 +117,6 @@ def judge(e: Evidence) -> Verdict:
                        "spinewise checkin PAIN)")  # fmt: skip
     if e.pain_after > GREEN_MAX and e.next_day is None:
         return Verdict(Rule.WAIT, f"pain after {e.pain_after}: counts if tomorrow is not worse")
-    if e.held:
-        return Verdict(Rule.HELD, "pain of 6 or more on two days this week: progression is "
-                       "held")  # fmt: skip
     settled = f"pain after {e.pain_after}"
     if e.next_day is not None:
         settled += f", {e.next_day.value} the next day"

@@ -288,6 +288,9 @@ class NullStore:
     def apply_session(self, *args: Any, **kwargs: Any) -> list[Any]:
         return []
 
+    def session_facts(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
     def reset_stages(self, *args: Any, **kwargs: Any) -> list[Any]:
         return []
 

@@ -23,6 +23,7 @@ from tui.core.store.schema import by_name
 if TYPE_CHECKING:  # the Store is opened before a workout's first frame; the zones are not
     from datetime import tzinfo
 
+    from tui.core.programme.deciding import Facts
     from tui.core.programme.progression import Decision
     from tui.core.programme.stages import Stage, StartedStage
     from tui.core.programme.zones import CheckIn, LastSession
@@ -264,6 +265,14 @@ class ProgressMethods:
 
         with self._write() as conn:
             return apply_session(conn, session_id, now, tz)
+
+    def session_facts(self, session_id: int, now: float, tz: tzinfo | None = None) -> Facts | None:
+        """What is stored of an ended session for deciding its progression (None while it
+        is open, or when nothing in it progresses): `stage_rows.session_facts`."""
+        from tui.core.store.stage_rows import session_facts
+
+        with self._guard() as conn:
+            return session_facts(conn, session_id, now, tz)
 
     def reset_stages(
         self, routine_id: str, started: list[StartedStage], now: float

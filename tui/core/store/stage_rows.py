@@ -7,7 +7,9 @@ When a session begins it stores the stages it starts with (`sessions.stages`,
 JSON: `StartedStage`), so resuming rebuilds that very plan, and deciding
 later needs neither the routine file nor the exercise library. A session is
 judged whenever something about it is learnt: its pain after, a `!` answer,
-the next-morning answer. It is idempotent: the log says which sessions already
+the next-morning answer, and first by the workout as it ends (the decision is
+made once, from what is stored: `session_facts`, then `programme.deciding`,
+which the summary shows too). It is idempotent: the log says which sessions already
 counted for which exercise, so calling it twice, or once for every answer,
 never counts a session twice; a session already counted as settled can still
 turn red (a "worse" next morning), once. The rules are
@@ -19,14 +21,15 @@ from __future__ import annotations
 import json
 import sqlite3
 from datetime import tzinfo
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from tui.core.store.checkins import read_stages
 from tui.core.store.schema import by_name
 
 if TYPE_CHECKING:
+    from tui.core.programme.deciding import Facts
     from tui.core.programme.progression import Decision
-    from tui.core.programme.stages import Stage, StartedStage
+    from tui.core.programme.stages import StartedStage
 
 
 class LogEntry(NamedTuple):
@@ -52,11 +55,19 @@ class LogEntry(NamedTuple):
         return f"{self.exercise}: stays at {self.dose_after}: {why}"
 
 
-def read_log(conn: sqlite3.Connection, routine_id: str) -> list[LogEntry]:
+def read_log(
+    conn: sqlite3.Connection, routine_id: str, session_id: int | None = None
+) -> list[LogEntry]:
+    """The log of `routine_id`, oldest first (of one session's decisions, given its id)."""
+    where = "routine_id = ?"
+    params: list[object] = [routine_id]
+    if session_id is not None:
+        where += " AND session_id = ?"
+        params.append(session_id)
     rows = by_name(conn.execute(
         "SELECT exercise, session_id, at, rule, reason, stage_before, stage_after,"
-        " settled, dose_before, dose_after FROM stage_log WHERE routine_id = ?"
-        " ORDER BY id", (routine_id,)))  # fmt: skip
+        f" settled, dose_before, dose_after FROM stage_log WHERE {where} ORDER BY id",
+        params))  # fmt: skip
     return [LogEntry(**dict(row)) for row in rows]
 
 
@@ -65,14 +76,21 @@ def reset_rows(
 ) -> list[tuple[StartedStage, Decision | None]]:
     """Each of `started` back to the dose written, logged as a reset; None for one
     already there (stage 0, no settled session toward the next step): nothing changes,
-    so nothing is logged (a log of empty resets would bury the changes that matter)."""
+    so nothing is logged (a log of empty resets would bury the changes that matter),
+    unless a session of the routine is open (paused or running): the reset is logged
+    then too, so that session, begun before it, does not count (`deciding`)."""
+    from tui.core.programme.deciding import current_stage
     from tui.core.programme.progression import reset
 
     current = read_stages(conn, routine_id)
+    open_session = conn.execute(
+        "SELECT 1 FROM sessions WHERE routine_id = ? AND status = 'active' LIMIT 1",
+        (routine_id,),
+    ).fetchone()
     done: list[tuple[StartedStage, Decision | None]] = []
     for s in started:
-        state = _current(current, s)
-        if state.stage == 0 and state.settled == 0:
+        state = current_stage(current, s)
+        if state.stage == 0 and state.settled == 0 and open_session is None:
             done.append((s, None))
             continue
         decision = reset(state)
@@ -81,87 +99,65 @@ def reset_rows(
     return done
 
 
-def _current(stages: dict[str, Stage], s: StartedStage) -> Stage:
-    from tui.core.programme.stages import Stage
+def session_facts(
+    conn: sqlite3.Connection, session_id: int, now: float, tz: tzinfo | None
+) -> Facts | None:
+    """What is stored of session `session_id` for deciding its progression
+    (`programme.deciding`); None while it is open, or when nothing in it progresses.
+    `now` (epoch seconds) ends the two-red-days window, on its day in `tz`."""
+    from tui.core.engine.credit import is_preview
+    from tui.core.programme.deciding import Facts
+    from tui.core.programme.progression import Decision, Rule
+    from tui.core.programme.stages import Stage, read_started
+    from tui.core.programme.zones import local_day, see_professional
+    from tui.core.store.checkins import select
 
-    found = stages.get(s.key, Stage())
-    return Stage(max(0, min(found.stage, s.top)), found.settled)
+    row = by_name(conn.execute(
+        "SELECT routine_id, status, speed, stages, done, hurt, started_at FROM sessions"
+        " WHERE id = ?", (session_id,))).fetchone()  # fmt: skip
+    if row is None or row["status"] == "active":
+        return None
+    started = read_started(row["stages"])
+    if not started:
+        return None
+    routine_id = row["routine_id"]
+    logged: dict[str, list[Decision]] = {}
+    for e in read_log(conn, routine_id, session_id):
+        before, after = Stage(e.stage_before), Stage(e.stage_after, e.settled)
+        logged.setdefault(e.exercise, []).append(Decision(Rule(e.rule), e.reason, before, after))
+    reset = conn.execute(
+        "SELECT DISTINCT exercise FROM stage_log WHERE routine_id = ? AND rule = ? AND at >= ?",
+        (routine_id, Rule.RESET.value, row["started_at"]),
+    )
+    week = select(conn, None, now - 7 * 24 * 3600.0)
+    return Facts(
+        routine_id=routine_id, started=tuple(started), current=read_stages(conn, routine_id),
+        logged={key: tuple(found) for key, found in logged.items()},
+        reset=frozenset(key for (key,) in reset),
+        done=frozenset(_names(row["done"])), hurt=frozenset(_names(row["hurt"])),
+        checkins=tuple(select(conn, [session_id], None)),
+        preview=is_preview(float(row["speed"])),
+        held=see_professional(week, local_day(now, tz), tz),
+    )  # fmt: skip
 
 
 def apply_session(
     conn: sqlite3.Connection, session_id: int, now: float, tz: tzinfo | None
 ) -> list[tuple[StartedStage, Decision]]:
-    from tui.core.programme.progression import PENDING, Rule, apply, judge
+    """Session `session_id` decided from what is stored (`session_facts`, the rules of
+    `programme.deciding.outlook`): the final decisions not logged before are logged
+    and returned (none while it is open, or once all were made)."""
+    from tui.core.programme.deciding import outlook
 
-    row = by_name(conn.execute(
-        "SELECT routine_id, status, speed, stages, done, hurt FROM sessions WHERE id = ?",
-        (session_id,))).fetchone()  # fmt: skip
-    if row is None or row["status"] == "active":
+    facts = session_facts(conn, session_id, now, tz)
+    if facts is None:
         return []
-    from tui.core.programme.stages import read_started
-
-    started = read_started(row["stages"])
-    if not started:
-        return []
-    routine_id = row["routine_id"]
-    evidence = _evidence(conn, session_id, row, now, tz)
-    before = _logged(conn, session_id)
-    current = read_stages(conn, routine_id)
     made = []
-    for s in started:
-        rules = before.get(s.key, set())
-        verdict = judge(evidence(s.name))
-        if verdict.rule in PENDING or Rule.RED in rules:
-            continue
-        if rules and verdict.rule is not Rule.RED:
-            continue  # decided before: only a later red (a worse next day) changes it
-        decision = apply(_current(current, s), verdict, every=s.every, top=s.top)
-        _record(conn, routine_id, s, session_id, now, decision)
-        made.append((s, decision))
+    for found in outlook(facts):
+        if found.new:
+            _record(conn, facts.routine_id, found.started, session_id, now, found.decision)
+            made.append((found.started, found.decision))
     return made
-
-
-def _logged(conn: sqlite3.Connection, session_id: int) -> dict[str, set[Any]]:
-    from tui.core.programme.progression import Rule
-
-    found: dict[str, set[Any]] = {}
-    for exercise, rule in conn.execute(
-        "SELECT exercise, rule FROM stage_log WHERE session_id = ?", (session_id,)
-    ):
-        found.setdefault(exercise, set()).add(Rule(rule))
-    return found
-
-
-def _evidence(
-    conn: sqlite3.Connection, session_id: int, row: sqlite3.Row, now: float, tz: tzinfo | None
-) -> Any:
-    """A function of an exercise's name (as run) to its `Evidence` in this session."""
-    from tui.core.engine.credit import is_preview
-    from tui.core.programme.progression import Evidence
-    from tui.core.programme.zones import Kind, local_day, next_day_change, see_professional
-    from tui.core.store.checkins import select
-
-    given = select(conn, [session_id], None)
-    week = select(conn, None, now - 7 * 24 * 3600.0)
-    held = see_professional(week, local_day(now, tz), tz)
-    done = set(_names(row["done"]))
-    hurt = set(_names(row["hurt"]))
-    during = [c for c in given if c.kind is Kind.DURING and c.pain is not None]
-    afters = [c.pain for c in given if c.kind is Kind.AFTER and c.pain is not None]
-    sharp = any(c.kind is Kind.DURING and c.sharp for c in given)
-    change = next_day_change(given)
-
-    def of(name: str) -> Evidence:
-        mine = [c.pain for c in during if c.exercise == name and c.pain is not None]
-        others = [c.pain for c in during if c.exercise != name and c.pain is not None]
-        return Evidence(
-            done=name in done, hurt=name in hurt, sharp=sharp,
-            pain_during=max(mine, default=None), pain_elsewhere=max(others, default=None),
-            pain_after=afters[-1] if afters else None, next_day=change,
-            preview=is_preview(float(row["speed"])), held=held,
-        )  # fmt: skip
-
-    return of
 
 
 def _names(text: str | None) -> list[str]:

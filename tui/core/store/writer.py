@@ -17,13 +17,15 @@ class Writer:
         self._thread: threading.Thread | None = None
         self._stopped = False
 
-    def put(self, job: Callable[[], object]) -> None:
+    def put(self, job: Callable[[], object]) -> bool:
+        """Queue `job`; False once stopped (it is not run)."""
         if self._stopped:
-            return
+            return False
         if self._thread is None:
             self._thread = threading.Thread(target=self._run, name="spinewise-writer", daemon=True)
             self._thread.start()
         self._queue.put(job)
+        return True
 
     def drain(self) -> None:
         if self._thread is not None:
