@@ -217,3 +217,23 @@ def test_a_routine_gone_since_the_start_is_named_and_said_unreadable(monkeypatch
     out = said(capsys)[0]
     assert out.startswith("Today's session is mine, and there is no routine 'mine' now")
     assert "spinewise plan stop" in out and "Start it" not in out
+
+
+def test_today_and_status_give_the_time_of_today_s_dose(monkeypatch, capsys):
+    """The time printed is the session's to come: at the stages held, not as written
+    (the routine library's Today row and preview say the same)."""
+    on(monkeypatch, SUNDAY)
+    assert main(["plan", "start", "back-care-12-weeks"]) == 0
+    said(capsys)
+    with Store.open() as store, store._write() as conn:  # two tilts more than written
+        conn.execute("INSERT INTO stages VALUES ('gentle-start', 'Pelvic tilt', 2, 0, 0)")
+    assert main(["today"]) == 0
+    lines = said(capsys)[0].splitlines()
+    assert lines[0] == "Today: Gentle start (gentle-start), 5:14"  # 4:58 as written
+    assert lines[1].startswith("  Pelvic tilt: 8")
+    assert main(["plan", "status"]) == 0
+    assert "Next: Gentle start (gentle-start), 5:14, today" in said(capsys)[0]
+    assert main(["show", "gentle-start", "--json"]) == 0
+    assert '"total_seconds": 314,' in said(capsys)[0]  # the plan `show` gives: the same
+    assert main(["plan", "start", "back-care-12-weeks", "--replace"]) == 0
+    assert "Today: Gentle start (gentle-start), 5:14" in said(capsys)[0].splitlines()

@@ -39,6 +39,10 @@ from .options import AppOptions
 from .screens.workout import WorkoutScreen
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from tui.core.programme.stages import Stage
+
     from .screens.routine_library import RoutineLibraryScreen
     from .screens.summary import AfterSummary
 
@@ -132,7 +136,12 @@ class SpinewiseApp(CheckInsApp, SoundApp):
 
         # A loader is run by the screen, in a worker: it paints at once; so is the plan.
         plan = plan_state(self.storage.store, self.wall)
-        self.routine_library = RoutineLibraryScreen(self._catalog, self._banner(), plan)
+        storage = self.storage
+
+        def stages(routine_id: str) -> Mapping[str, Stage] | None:  # in the screen's worker
+            return storage.call(lambda store: store.stages(routine_id))
+
+        self.routine_library = RoutineLibraryScreen(self._catalog, self._banner(), plan, stages)
         self.push_screen(self.routine_library)
         self.ask_next_day()
 

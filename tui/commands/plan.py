@@ -25,7 +25,6 @@ from tui.core.catalog.plans import (
     find_plan,
     known_routine_ids,
     read_plan,
-    routine_names,
 )
 from tui.core.present.programme import (
     day_text,
@@ -34,7 +33,7 @@ from tui.core.present.programme import (
     today_lines,
     week_text,
 )
-from tui.core.programme.following import Following, following
+from tui.core.programme.following import following
 from tui.core.programme.plan_file import load_programme
 from tui.core.routine.problems import RoutineError
 from tui.core.store.enrolment import PlanReader, PlanRunning
@@ -129,6 +128,8 @@ def open_store() -> Store:
 
 
 def start(args: argparse.Namespace) -> int:
+    from .today import due_routine
+
     ref = find_plan(args.plan)
     if ref is None or (ref.origin == "file" and not ref.path.is_file()):
         return _no_plan(args.plan, ref)
@@ -157,6 +158,9 @@ def start(args: argparse.Namespace) -> int:
                 f"this one in its place with `spinewise plan start {args.plan} --replace`."
             )
         found = following(store, local_today())
+        slot = found.today.place.next if found is not None else None
+        names = due_routine(lambda rid: (store.stages(rid), store.stage_log(rid)),
+                            slot.routine_id)[0] if slot else {}  # fmt: skip
     if before is not None:
         print(f"Stopped {before.plan_name}; its sessions stay in your history.")
     print(f"Started {programme.name}: {count(len(programme.phases), 'phase')}, "
@@ -164,7 +168,9 @@ def start(args: argparse.Namespace) -> int:
     for line in rhythm_text(programme, days):
         print(line)
     if found is not None:
-        _print_next(found)
+        for line in today_lines(found.programme, found.today, local_today(), names,
+                                found.advice):  # fmt: skip
+            print(line)
     return 0
 
 
@@ -181,15 +187,9 @@ def _no_plan(name: str, ref: PlanRef | None) -> int:
     return say_error(f"no plan {name!r}; known plans: {', '.join(known) or 'none found'}")
 
 
-def _print_next(found: Following) -> None:
-    """The next session: what `spinewise today` says, without its exit status."""
-    slot = found.today.place.next
-    names = routine_names([slot.routine_id]) if slot is not None else {}
-    for line in today_lines(found.programme, found.today, local_today(), names, found.advice):
-        print(line)
-
-
 def status(args: argparse.Namespace) -> int:
+    from .today import due_routine
+
     with read_plans() as store:
         try:
             found = following(store, local_today())
@@ -198,6 +198,8 @@ def status(args: argparse.Namespace) -> int:
 
             report(error)
             return 1
+        slot = found.today.place.next if found is not None else None
+        names = due_routine(store.progress_of, slot.routine_id)[0] if slot else {}
     if found is None:
         return say_error("no plan is running; start one with `spinewise plan start PLAN` "
                          "(see `spinewise plan list`)")  # fmt: skip
@@ -219,7 +221,6 @@ def status(args: argparse.Namespace) -> int:
     for line in rhythm_text(programme, kept.days):
         print(line)
     if slot is not None:
-        names = routine_names([slot.routine_id])
         when = day_text(judged.next_day, local_today()) if judged.next_day else "later"
         print(f"Next: {routine_text(slot.routine_id, names)}, {when}")
     else:

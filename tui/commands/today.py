@@ -19,17 +19,21 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
-from tui.core.catalog.plans import routine_names
 from tui.core.present.programme import today_lines
 from tui.core.programme.following import following
 from tui.core.programme.schedule import Due
 from tui.core.routine.problems import RoutineError
-from tui.core.store.enrolment import PlanReader
 from tui.core.store.schema import StoreError
 
 from . import Subparsers
 from .plan import local_today, read_plans
+
+if TYPE_CHECKING:
+    from tui.core.programme.stages import Stage
+    from tui.core.store.stage_rows import LogEntry
 
 EXIT_DUE, EXIT_NONE_DUE = 0, 1
 
@@ -45,22 +49,39 @@ def add_parser(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     )
 
 
-def dose_lines(store: PlanReader, routine_id: str) -> list[str]:
-    """What changed in the dose of `routine_id`'s exercises that progress, and why
-    (`programme.stages.dose_today`), each on a line under the routine due; none
-    when nothing in it progresses or it does not read."""
+Names = dict[str, tuple[str, float | None]]
+#: A routine id -> its stages by exercise key, and its stage log (oldest first).
+ProgressOf = Callable[[str], "tuple[Mapping[str, Stage], Sequence[LogEntry]]"]
+
+
+def due_routine(progress_of: ProgressOf, routine_id: str) -> tuple[Names, list[str]]:
+    """`catalog.plans.routine_names` for `routine_id` (its name and time; empty when
+    it is unknown or does not read), the time at today's dose, and what changed in
+    the dose of its exercises that progress, and why (`programme.stages.dose_today`),
+    each on a line for under the routine due (none when nothing in it progresses).
+    `progress_of`: a routine id's stages and stage log (`PlanReader.progress_of`).
+
+    The routine is read once (`today` starts in about the time of `check`); its
+    time is the session's to come: at the stages held, as `show`, the workout and
+    the routine library's preview give it, not as written."""
     from tui.core.catalog.sources import find, read_routine
-    from tui.core.programme.stages import dose_today, progressing, starting
+    from tui.core.present.preview import total_seconds
 
     ref = find(routine_id)
+    if ref is None or ref.origin == "file":
+        return {}, []
     try:
-        routine = read_routine(ref)[0] if ref is not None else None
+        routine = read_routine(ref)[0]
     except RoutineError:
-        return []
-    if routine is None or not progressing(routine):
-        return []
-    stages, log = store.progress_of(routine_id)
-    return [f"  {line}" for line in dose_today(starting(routine, stages), log)]
+        return {}, []
+    if not any(ex.progress is not None for ex in routine.exercises):
+        return {routine_id: (routine.name, total_seconds(routine.exercises))}, []
+    from tui.core.programme.stages import dose_today, staged, starting
+
+    stages, log = progress_of(routine_id)
+    started = starting(routine, stages)
+    seconds = total_seconds(staged(routine, started).exercises)
+    return {routine_id: (routine.name, seconds)}, [f"  {line}" for line in dose_today(started, log)]
 
 
 def unreadable(rid: str) -> list[str]:
@@ -88,7 +109,7 @@ def run(args: argparse.Namespace) -> int:
             found = following(store, today)
             due = found is not None and found.today.state is Due.DUE
             slot = found.today.place.next if found is not None else None
-            dose = dose_lines(store, slot.routine_id) if due and slot is not None else []
+            names, dose = due_routine(store.progress_of, slot.routine_id) if slot else ({}, [])
             paused = due and slot is not None and store.paused_routine() == slot.routine_id
     except StoreError as error:
         print(f"spinewise: {error}", file=sys.stderr)
@@ -103,7 +124,6 @@ def run(args: argparse.Namespace) -> int:
               "(see spinewise plan list)")  # fmt: skip
         return EXIT_NONE_DUE
     slot = found.today.place.next
-    names = routine_names([slot.routine_id]) if slot is not None else {}
     if due and slot is not None and slot.routine_id not in names:
         for line in unreadable(slot.routine_id):
             print(line)
@@ -111,7 +131,7 @@ def run(args: argparse.Namespace) -> int:
     lines = today_lines(found.programme, found.today, today, names, found.advice, paused=paused)
     for line in lines:
         print(line)
-        if line.startswith("Today"):
+        if due and line.startswith("Today"):
             for extra in dose:  # under the routine due: its dose today, and why
                 print(extra)
     held = bool(found.advice)  # ease off: a reminder is not to urge a session (docstring)

@@ -14,6 +14,7 @@ from textual.widgets import DataTable
 
 from tui.core.catalog.entries import CatalogEntry, Invalid
 from tui.core.catalog.listing import Listing
+from tui.core.present.preview import DosePreview, exercise_lines
 from tui.core.routine.models import format_clock
 from tui.core.words import count
 
@@ -59,13 +60,16 @@ def _tags(*tags: str) -> Text:
     return Text(", ".join(tags), no_wrap=True, overflow="ellipsis")
 
 
-def preview_texts(entry: Shown | None) -> tuple[str, str, str, str, str]:
+def preview_texts(entry: Shown | None, dose: DosePreview | None = None
+                  ) -> tuple[str, str, str, str, str]:
     """What the preview beside the rows shows of `entry`: name, meta (level, time,
-    exercises, where from, tags), summary, caution, exercises."""
+    exercises, where from, tags), summary, caution, exercises; at today's `dose`
+    when given (`present.preview.dose_preview`: some exercise past stage 0), else
+    as written."""
     if entry is None:
         return "No routine matches.", "", "", "", ""
     if isinstance(entry, TodayRow):
-        name, meta, summary, exercises = today_preview(entry)
+        name, meta, summary, exercises = today_preview(entry, dose)
         return name, meta, summary, "", exercises
     if isinstance(entry, Listing):
         return (entry.name or entry.ref.id, f"{entry.level or 'any level'} · {entry.ref.origin}",
@@ -77,12 +81,11 @@ def preview_texts(entry: Shown | None) -> tuple[str, str, str, str, str]:
                 f"{where}:\n{entry.error}",
                 f"Fix them, then check: spinewise check {entry.error_file}", "")  # fmt: skip
     routine = entry.routine
-    meta = (f"{routine.level or 'any level'} · {format_clock(entry.total_seconds)} · "
+    seconds = entry.total_seconds if dose is None else dose.total_seconds
+    meta = (f"{routine.level or 'any level'} · {format_clock(seconds)} · "
             f"{count(len(routine.exercises), 'exercise')} · {entry.ref.origin}"
             + "".join(f" · {', '.join(routine.tags)}" for _ in routine.tags[:1]))  # fmt: skip
-    exercises = "\n".join(
-        f"{i}. {ex.name}: {ex.dosage()}" for i, ex in enumerate(routine.exercises, start=1)
-    )
+    exercises = exercise_lines(routine) if dose is None else dose.exercises
     caution = f"Caution: {routine.caution}" if routine.caution else ""
     return routine.name, meta, routine.summary, caution, exercises
 

@@ -18,6 +18,7 @@ from typing import NamedTuple
 from tui.core.catalog.entries import CatalogEntry, Valid
 from tui.core.catalog.listing import Listing
 from tui.core.catalog.sources import RoutineRef
+from tui.core.present.preview import DosePreview, exercise_lines
 from tui.core.present.programme import row_text, today_lines, where_text
 from tui.core.programme.following import Following
 from tui.core.programme.schedule import Due
@@ -59,6 +60,9 @@ class TodayRow(NamedTuple):
     today: date
     entry: Listed | None
     routine_id: str
+    #: The routine's timed seconds at today's dose, once read (`library_dose`);
+    #: None: its time as written holds, or it is not read yet.
+    dose_seconds: float | None = None
 
     @property
     def due(self) -> bool:
@@ -82,6 +86,8 @@ class TodayRow(NamedTuple):
 
     @property
     def seconds(self) -> float | None:
+        if self.dose_seconds is not None:
+            return self.dose_seconds
         return getattr(self.entry, "total_seconds", None)
 
     @property
@@ -106,11 +112,14 @@ def today_row(state: PlanState, catalog: Sequence[object]) -> TodayRow | None:
     return TodayRow(found, today, entry, rid)
 
 
-def today_preview(row: TodayRow) -> tuple[str, str, str, str]:
-    """(name, meta, summary, exercises) shown beside the row."""
+def today_preview(row: TodayRow, dose: DosePreview | None = None
+                  ) -> tuple[str, str, str, str]:
+    """(name, meta, summary, exercises) shown beside the row; the routine due at
+    today's `dose` when given (its time and exercises), else as written."""
     names: dict[str, tuple[str, float | None]] = {}
     if row.routine_name is not None:
-        names[row.routine_id] = (row.routine_name, row.seconds)
+        seconds = row.seconds if dose is None else dose.total_seconds
+        names[row.routine_id] = (row.routine_name, seconds)
     advice = row.plan.advice
     lines = today_lines(row.plan.programme, row.plan.today, row.today, names, advice)
     slot = row.plan.today.place.next
@@ -121,8 +130,7 @@ def today_preview(row: TodayRow) -> tuple[str, str, str, str]:
     summary = "\n".join([first] + ([phase.summary] if phase and phase.summary else []))
     exercises = ""
     if isinstance(row.entry, Valid):
-        exercises = "\n".join(f"{i}. {ex.name}: {ex.dosage()}"
-                              for i, ex in enumerate(row.entry.routine.exercises, start=1))
+        exercises = exercise_lines(row.entry.routine) if dose is None else dose.exercises
     elif isinstance(row.entry, Listing):
         exercises = row.entry.summary
     return row.name, row.where, summary, exercises

@@ -44,6 +44,7 @@ from tui.core.routine.source import read_source
 
 from ..messages import ResumeSession, StartRoutine
 from ..widgets.line import Line
+from .library_dose import StageReader, TodaysDose
 from .library_palette import StartRoutineCommands
 from .library_rows import TITLE, TODAY_KEY, BatchedRows, Catalog, Shown, preview_texts, row_key
 from .library_today import PlanState, TodayRow, not_due_note, today_row
@@ -52,7 +53,7 @@ from .library_today import PlanState, TodayRow, not_due_note, today_row
 WATCH_SECONDS = 2.0
 
 
-class RoutineLibraryScreen(Screen[None]):
+class RoutineLibraryScreen(TodaysDose, Screen[None]):
     CSS_PATH = ["split.tcss", "routine_library.tcss"]
     #: "Start: <routine>" only here: during a workout it would start a second one.
     COMMANDS = {StartRoutineCommands}
@@ -72,9 +73,11 @@ class RoutineLibraryScreen(Screen[None]):
     ]
 
     def __init__(
-        self, catalog: Catalog, banner: str = "", plan: Callable[[], PlanState] | None = None
+        self, catalog: Catalog, banner: str = "", plan: Callable[[], PlanState] | None = None,
+        stages: StageReader | None = None,
     ) -> None:
         super().__init__()
+        self.init_doses(stages)  # today's dose in the preview (`library_dose`)
         #: Reads the plan followed (in a worker); its Today row leads the list.
         self._read_plan = plan
         self._plan: PlanState | None = None
@@ -119,7 +122,8 @@ class RoutineLibraryScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         """Shown (again): the editor, or another program, may have changed the files;
-        a session just ended may have moved the plan on."""
+        a session just ended may have moved the plan on, and a stage."""
+        self.forget_doses()
         self.look_at_files()
         self.look_at_plan()
 
@@ -172,7 +176,8 @@ class RoutineLibraryScreen(Screen[None]):
 
     def _fill(self, words: str, chosen: str | None = None) -> None:
         """The rows matching `words`, with the cursor on `chosen` if shown."""
-        row = today_row(self._plan, self.catalog) if self._plan and not words.strip() else None
+        row = (self.with_dose(today_row(self._plan, self.catalog))
+               if self._plan and not words.strip() else None)  # fmt: skip
         self.shown = [*([row] if row else []), *ranked(self.catalog, words)]
         ids = [row_key(entry) for entry in self.shown]
         at = ids.index(chosen) if chosen in ids else -1
@@ -181,13 +186,12 @@ class RoutineLibraryScreen(Screen[None]):
             self.query_one("#routines", DataTable).move_cursor(row=at)
         self._preview()
 
+    def _refill(self) -> None:
+        self._fill(self.query_one("#filter", Input).value, self._chosen())
+
     @on(Input.Changed, "#filter")
     def _filter(self, event: Input.Changed) -> None:
         self._fill(event.value)
-
-    @on(DataTable.RowHighlighted)
-    def _highlighted(self) -> None:
-        self._preview()
 
     @on(DataTable.RowSelected)
     def _selected(self) -> None:
@@ -198,17 +202,13 @@ class RoutineLibraryScreen(Screen[None]):
         row = self.query_one("#routines", DataTable).cursor_row
         return self.shown[row] if 0 <= row < len(self.shown) else None
 
+    @on(DataTable.RowHighlighted)
     def _preview(self) -> None:
         entry = self.selected  # (what each part shows: `library_rows.preview_texts`)
-        name = self.query_one("#preview-name", Line)
-        meta = self.query_one("#preview-meta", Line)
-        summary = self.query_one("#preview-summary", Line)
-        caution = self.query_one("#preview-caution", Line)
-        exercises = self.query_one("#preview-exercises", Static)
-        texts = preview_texts(entry)
-        for widget, text in zip((name, meta, summary, caution), texts, strict=False):
-            widget.show(text)
-        exercises.update(texts[4])
+        texts = preview_texts(entry, self.dose_of(entry))  # today's dose once read
+        for part, text in zip(("name", "meta", "summary", "caution"), texts, strict=False):
+            self.query_one(f"#preview-{part}", Line).show(text)
+        self.query_one("#preview-exercises", Static).update(texts[4])
 
     def action_move(self, delta: int) -> None:
         table = self.query_one("#routines", DataTable)
