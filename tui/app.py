@@ -315,14 +315,17 @@ class SpinewiseApp(CheckInsApp, SoundApp):
         summary = SummaryScreen(message.record, ask_for=asked, wall=self.wall,
                                 progressing=self.progressing(),
                                 read_plan=plan_state(self.storage.store, self.wall),
-                                sharp=message.sharp)  # fmt: skip
+                                sharp=message.sharp,
+                                told=self.workout.told if self.workout else ())  # fmt: skip
         self.push_screen(summary, self._after_summary)
         self.read_next_time(summary)
-        self.run_worker(self._advise, thread=True, group="checkins", exit_on_error=False)
+        self._unjudged = message.record.id
+        self.in_checkin_thread(self._advise)  # after the `!` answers are kept
 
     def _after_summary(self, where: AfterSummary | None) -> None:
         from .screens.summary import AfterSummary
 
+        self._judge_last()  # its answers are final now (kept as given: RecordCheckIn)
         if where is AfterSummary.QUIT:
             self.exit("finished")
         else:
@@ -359,6 +362,7 @@ class SpinewiseApp(CheckInsApp, SoundApp):
         Textual's output thread can then block the exit for ever (seen under load).
         """
         self.leave_workout()
+        self.checkins_written(ending=True)  # the answers given, a summary's too, kept first
         self.options.cues.close()
         self.storage.call(lambda store: store.close())
         os._exit(128 + signal.SIGHUP)

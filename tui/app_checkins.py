@@ -1,8 +1,10 @@
 """The app's part in the pain check-ins (issue 15), kept out of `tui/app.py`.
 
-Screens post `RecordCheckIn`; it is stored here in a thread of its own, never
-on the UI loop, and not a daemon: an answer given on the summary just before
-`q` is still written as the program exits (`checkins_written` waits for them).
+Screens post `RecordCheckIn` the moment a question is answered; it is stored
+here in the check-in thread (one, in the order given), never on the UI loop,
+and a later answer to the same question replaces the row (`RecordCheckIn.answer`):
+a closed terminal loses nothing already answered (issue 15, found by a tester).
+The program waits for that thread as it ends, a hang-up too (`checkins_written`).
 After a red answer, when the routine library first opens and when a summary
 shows, the last 7 days are read (in the same worker) for the advice to see a
 health professional (`zones.see_professional`), a line on the library and the
@@ -21,13 +23,15 @@ by its writer, in order with the end (`Workout.tell`).
 from __future__ import annotations
 
 import contextlib
-import threading
 import time
 from collections.abc import Callable, Iterable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from textual.app import App, SystemCommand
+from textual.message import Message
+
+from tui.core.store.writer import Writer
 
 from .messages import RecordCheckIn
 
@@ -37,6 +41,15 @@ if TYPE_CHECKING:
 
     from .options import AppOptions
     from .screens.summary import SummaryScreen
+
+
+class AdviceRead(Message):
+    """The last 7 days' check-ins, read in the check-in thread, and today."""
+
+    def __init__(self, recent: list[CheckIn], today: date) -> None:
+        super().__init__()
+        self.recent, self.today = recent, today
+
 
 MODE_WORDS = {
     "before-after": "Check-ins: before and after",
@@ -63,28 +76,48 @@ class CheckInsApp(App[str | None]):
     def asks_after(self) -> bool:
         return self.options.checkins != "off"
 
-    _writing: list[threading.Thread]
+    #: The check-in thread: every answer, and what is read or decided after one, in
+    #: the order given (made with the first).
+    _writer: Writer | None = None
+    #: The row kept for each question answered (`RecordCheckIn.answer`): its id.
+    _kept: dict[object, int]
+    #: The session whose summary is open: judged as it is left, or as the app ends.
+    _unjudged: int | None = None
+
+    def in_checkin_thread(self, job: Callable[[], object]) -> None:
+        """Run `job` in the check-in thread, after every answer given so far."""
+        if self._writer is None:
+            self._writer = Writer(lambda said: self.storage.notify(said))
+            self._kept = {}
+        self._writer.put(job)
 
     def on_record_check_in(self, message: RecordCheckIn) -> None:
-        thread = threading.Thread(
-            target=self._keep, args=(message.checkin, message.queued), name="spinewise-checkin"
-        )
-        if not hasattr(self, "_writing"):
-            self._writing = []
-        self._writing.append(thread)
-        thread.start()
+        m = message
+        self.in_checkin_thread(lambda: self._keep(m.checkin, m.queued, m.answer, m.judge))
 
-    def checkins_written(self) -> None:
-        """Wait until every check-in given so far is stored (or failed)."""
-        for thread in getattr(self, "_writing", []):
-            thread.join()
+    def checkins_written(self, *, ending: bool = False) -> None:
+        """Wait until every check-in given so far is stored (or failed); `ending` (the
+        app ends, a closed terminal too): the session of a summary still open judged."""
+        if ending and self._unjudged is not None:
+            self._judge_last()
+        if self._writer is not None:
+            self._writer.drain()
 
-    def _keep(self, checkin: CheckIn, queued: bool = False) -> None:
+    def _keep(self, checkin: CheckIn, queued: bool, answer: object | None, judge: bool) -> None:
+        """In the check-in thread: the answer kept (by the workout's writer when
+        `queued`), in place of an earlier answer to the same question (so a
+        correction replaces, never adds)."""
         if queued and self.workout is not None:
             self.workout.saved()  # written by the workout's writer, in order
         else:
-            self.storage.call(lambda store: store.add_checkin(checkin))
-        if checkin.session_id is not None:
+            earlier = None if answer is None else self._kept.get(answer)
+            if earlier is None:
+                kept = self.storage.call(lambda store: store.add_checkin(checkin))
+            else:
+                kept = self.storage.call(lambda store: store.replace_checkin(earlier, checkin))
+            if answer is not None and kept is not None:
+                self._kept[answer] = kept
+        if judge and checkin.session_id is not None:
             self._judge(checkin.session_id)
         if checkin.pain is not None and checkin.pain > 5:
             self._advise()
@@ -95,19 +128,36 @@ class CheckInsApp(App[str | None]):
         now = self.wall()
         self.storage.call(lambda store: store.apply_session(session_id, now))
 
+    def _judge_last(self) -> None:
+        """On leaving the summary, with or without a pain after: decide the session
+        from its answers (a red or sharp one steps back or holds), in the check-in
+        thread after them, once the writer has closed the session."""
+        self._unjudged = None
+        workout = self.workout
+        if workout is None or not workout.stages or workout.stored_id is None:
+            return
+        sid = workout.stored_id
+
+        def judge() -> None:
+            workout.saved()
+            self._judge(sid)
+
+        self.in_checkin_thread(judge)
+
     def _advise(self) -> None:
         """In a thread: the last 7 days' check-ins read, then the advice to see a
         professional shown on the library and the summary while it applies
         (`zones.see_professional`): a line that stays, not a toast that covers."""
         now = self.wall()
         recent = self.storage.call(lambda store: store.checkins(since=now - WEEK)) or []
-        if not self.is_running:
-            return
-        with contextlib.suppress(RuntimeError):  # the app ended meanwhile
-            self.call_from_thread(self._show_advice, recent, date.fromtimestamp(now))
+        # Posted, not `call_from_thread`: that waits for the UI loop, which may itself
+        # be waiting for this thread (a hang-up writes the answers before it ends).
+        self.post_message(AdviceRead(recent, date.fromtimestamp(now)))
 
-    def _show_advice(self, recent: list[CheckIn], today: date) -> None:
+    def on_advice_read(self, message: AdviceRead) -> None:
         from tui.core.programme.zones import EASE_OFF_WORSE, SEE_PROFESSIONAL, see_professional
+
+        recent, today = message.recent, message.today
 
         said = [SEE_PROFESSIONAL] if see_professional(recent, today) else []
         if self._worse_on == today:
@@ -148,8 +198,7 @@ class CheckInsApp(App[str | None]):
             self.post_message(RecordCheckIn(checkin))
             if change is Change.WORSE:  # ease off, said at once and kept on the library
                 self._worse_on = date.fromtimestamp(self.wall())
-                self.run_worker(self._advise, thread=True, group="checkins",
-                                exit_on_error=False)  # fmt: skip
+                self.in_checkin_thread(self._advise)  # after the answer is kept
 
         self.push_screen(NextDayDialog(), answered)
 
@@ -189,22 +238,29 @@ class CheckInsApp(App[str | None]):
         self.run_worker(read, thread=True, group="progress", exit_on_error=False)
 
     def checkin_commands(self) -> Iterable[SystemCommand]:
+        """The palette's check-in settings, the one in use said so in its help."""
         for mode, words in MODE_WORDS.items():
+            used = "In use now. " if mode == self.options.checkins else ""
             yield SystemCommand(
-                words, "Which pain questions spinewise asks", lambda m=mode: self._set_mode(m)
-            )
+                words, f"{used}Which pain questions spinewise asks",
+                lambda m=mode: self._set_mode(m),
+            )  # fmt: skip
 
     def _set_mode(self, mode: str) -> None:
         self.options.checkins = mode
         self.run_worker(lambda: self._save_mode(mode), thread=True, exit_on_error=False)
 
     def _save_mode(self, mode: str) -> None:
+        from tui.core.settings import ConfigUnreadable
+
         remember: Callable[..., Any] | None = self.options.remember
         said = MODE_WORDS[mode]
         if remember is not None:
             try:
                 remember(checkins=mode)
                 said += "; saved"
+            except ConfigUnreadable as error:  # a config.toml with an error: never written over
+                said += f" for now: {error}."
             except OSError as error:
                 said += f" (not saved: {error.strerror or error})"
-        self.notify(said, timeout=4, markup=False)
+        self.notify(said, timeout=6, markup=False)

@@ -31,10 +31,23 @@ class ResumeSession(Message):
 
 
 class RecordCheckIn(Message):
-    """Keep this check-in (the app writes it in a thread, never on the UI loop);
-    `queued`: the workout's writer writes it already (`Workout.tell`)."""
+    """Keep this check-in now (the app writes it in its check-in thread, in the order
+    given, never on the UI loop). `queued`: the workout's writer writes it already
+    (`Workout.tell`). `answer` names the question it answers (any hashable value,
+    compared by equality): a later check-in with the same `answer` replaces the row
+    kept for it. `judge`: decide the session's progression from it now (False for the
+    summary's answers, which may still change: judged as the summary is left)."""
 
-    def __init__(self, checkin: CheckIn, *, queued: bool = False) -> None:
+    def __init__(
+        self,
+        checkin: CheckIn,
+        *,
+        queued: bool = False,
+        answer: object | None = None,
+        judge: bool = True,
+    ) -> None:
         super().__init__()
         self.checkin = checkin
         self.queued = queued
+        self.answer = answer
+        self.judge = judge

@@ -126,3 +126,48 @@ def test_a_failed_save_keeps_the_old_file_and_cleans_up(monkeypatch: pytest.Monk
         save_settings(Settings(sound="off"))
     assert path.read_text() == 'sound = "bell"\n'
     assert sorted(p.name for p in path.parent.iterdir()) == ["config.toml"]
+
+
+BROKEN = 'voice = true\ncheckins = "after"\n\n# mine\ncheckins = "off"\n'
+
+
+def test_a_file_not_read_whole_is_never_written_over():
+    """Found by a tester: a duplicate key made spinewise save the defaults (and its
+    sound notice) over the person's file. It is refused, naming the place to fix."""
+    from tui.core.settings import ConfigUnreadable
+
+    path = write(BROKEN)
+    loaded = load_settings()
+    assert loaded.unreadable == f"{path}:5:17"
+    for change in ({"sound_notice": "No sound player"}, {"checkins": "off"}, {}):
+        with pytest.raises(ConfigUnreadable) as refused:
+            save_settings(updated(loaded, **change))
+        assert str(refused.value) == (
+            f"it can't be saved until the error at {path}:5:17 is fixed "
+            "(nothing in the file was changed)"
+        )
+    assert path.read_text() == BROKEN
+
+
+def test_a_wrong_value_is_written_back_as_it_was_when_another_key_is_saved():
+    path = write('checkins = "sometimes"\nsound = "loud"\n')
+    loaded = load_settings()
+    assert loaded.checkins == "before-after"  # used for now
+    save_settings(updated(loaded, voice=True))
+    written = tomllib.loads(path.read_text())
+    assert (written["checkins"], written["sound"], written["voice"]) == ("sometimes", "loud", True)
+    # the person's own change of that key replaces it
+    save_settings(updated(load_settings(), checkins="off"))
+    written = tomllib.loads(path.read_text())
+    assert (written["checkins"], written["sound"]) == ("off", "loud")
+
+
+def test_the_sound_notice_never_rewrites_a_broken_file():
+    from tui.audio.setup import SoundSetup
+
+    path = write(BROKEN)
+    said: list[str] = []
+    setup = SoundSetup(object(), load_settings())  # type: ignore[arg-type]
+    setup._say_once("No working sound player: the terminal bell instead", said.append)
+    setup.remember_notice_seen()
+    assert said and path.read_text() == BROKEN

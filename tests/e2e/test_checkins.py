@@ -7,7 +7,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import shutil
+import signal
+import time
 
 import pytest
 
@@ -94,3 +97,34 @@ def test_a_session_with_pain_keys_then_its_chart(spinewise):
     assert done.returncode == 0, done.stderr
     assert "\x1b" not in done.stdout
     assert max(len(line) for line in done.stdout.splitlines()) == 80
+
+
+@pytest.mark.parametrize("how", ["kill -HUP", "closing the window"])
+def test_answers_on_the_summary_survive_a_hang_up(spinewise, how):
+    """Found by a tester: the summary kept its answers only as it was left, so a closed
+    terminal lost them. Each is kept as it is given; a later key replaces it."""
+    routine = spinewise.write_routine("short.toml", SHORT)
+    spinewise.run("run", str(routine), "--speed", "2", width=80, height=24)
+    spinewise.wait_for("Back pain now? 0-9, t for 10, Enter skips")
+    spinewise.send("Enter")
+    spinewise.wait_for("How hard was that?", timeout=20)
+    spinewise.send("2")
+    spinewise.wait_for("Back pain now: 2 (green)")
+    spinewise.send("8", "e")  # a corrected pain: the 8 replaces the 2
+    spinewise.wait_for("Back pain now: 8 (red)")
+    spinewise.wait_for("How hard: easy")
+    pid = spinewise.pid()
+    assert pid is not None
+    if how == "kill -HUP":
+        os.kill(pid, signal.SIGHUP)
+    else:
+        spinewise.hang_up()  # tmux kill-session: the terminal goes away, SIGHUP
+    # Whether the process then ends is not what is tested (see test_sessions): what it kept.
+    deadline, told = time.monotonic() + 10, None
+    while time.monotonic() < deadline and told != [("after", 8, "easy")]:
+        done = spinewise.command("history", "--json")
+        assert done.returncode == 0, done.stderr
+        (session,) = json.loads(done.stdout)
+        told = [(c["kind"], c["pain"], c["effort"]) for c in session["checkins"]]
+        time.sleep(0.2)
+    assert told == [("after", 8, "easy")]

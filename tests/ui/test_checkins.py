@@ -12,6 +12,7 @@ from tests.ui.helpers import app_options, entry_for
 from tests.ui.test_workout import step_to
 from tui.app import SpinewiseApp
 from tui.core.programme.zones import (
+    BEFORE_RED,
     EASE_OFF_RED,
     SEE_PROFESSIONAL,
     Change,
@@ -53,11 +54,13 @@ async def test_before_a_pain_key_answers_on_the_first_get_ready():
         assert str(ask.content) == "Back pain now? 0-9, t for 10, Enter skips"
         await pilot.press("t")
         await settle(app, pilot)
-        # acknowledged (a tester found the question just went), until the get-ready ends
-        assert str(ask.content) == "Pain before: 10 (red), noted"
+        # acknowledged (a tester found the question just went), until the get-ready ends;
+        # red before a session says to go gently (a tester found only "noted")
+        red = f"Pain before: 10 (red), noted. {BEFORE_RED}"
+        assert str(ask.content) == red
         await pilot.press("4")  # answered once: a later key is no answer
         await settle(app, pilot)
-        assert str(ask.content) == "Pain before: 10 (red), noted"
+        assert str(ask.content) == red
         await step_to(pilot, clock, 7)
         assert str(ask.content) == "" and ask.has_class("-empty")
     assert kept(store) == [(Kind.BEFORE, 10, None, None, None)]
@@ -149,6 +152,42 @@ async def test_enter_on_the_summary_skips_one_question_at_a_time():
         await settle(app, pilot)
         assert app.screen is not summary
     assert kept(store) == [(Kind.AFTER, None, None, Effort.HARD, None)]
+
+
+async def test_the_summary_keeps_each_answer_as_it_is_given():
+    """Found by a tester: the answers were kept only as the summary was left, so a
+    closed terminal lost them. Each is kept at once; a later key replaces it."""
+    app, clock, store = make("after")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await step_to(pilot, clock, 10_000)
+        await pilot.press("enter")  # the self-paced squats
+        await pilot.pause()
+        summary = app.screen
+        await pilot.press("8", "e")
+        await settle(app, pilot)
+        assert app.screen is summary  # not left: kept all the same
+        assert kept(store) == [(Kind.AFTER, 8, None, Effort.EASY, None)]
+        await pilot.press("3")  # changed their mind: the answer is replaced, not added
+        await settle(app, pilot)
+        assert kept(store) == [(Kind.AFTER, 3, None, Effort.EASY, None)]
+        await pilot.press("l")
+        await settle(app, pilot)
+    assert kept(store) == [(Kind.AFTER, 3, None, Effort.EASY, None)]
+
+
+async def test_the_bang_pain_is_kept_before_the_next_question_and_sharp_replaces_it():
+    app, clock, store = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await step_to(pilot, clock, 7)
+        await pilot.press("exclamation_mark", "5")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ChoiceDialog)  # still asking what to do: kept already
+        assert kept(store) == [(Kind.DURING, 5, None, None, "Bird dog")]
+        await pilot.press("r")  # sharp, shooting or radiating: the same answer, now sharp
+        await settle(app, pilot)
+    (during,) = store.checkins()
+    assert (during.kind, during.pain, during.sharp) == (Kind.DURING, 5, True)
+    assert [(c.kind, c.pain, c.sharp) for c in app.workout.told] == [(Kind.DURING, 5, True)]
 
 
 def test_the_workout_help_says_the_pain_keys_and_what_bang_asks():
@@ -517,3 +556,57 @@ def test_snapshot_history_pain_120x35(snap_compare):
 
 def test_snapshot_history_pain_empty_80x24(snap_compare):
     assert _snap(snap_compare, "3", (80, 24), fill=lambda store: None)
+
+
+async def test_the_summary_closing_follows_the_bang_pain_zone():
+    """Found by a tester: `!` at pain 3 said "Fine to carry on gently", and then the
+    summary said to see a professional. Its words now follow the worst zone."""
+    from tui.core.programme.zones import HURT_AMBER, HURT_GREEN
+
+    app, clock, _ = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await step_to(pilot, clock, 7)
+        await pilot.press("exclamation_mark", "3", "c")
+        await step_to(pilot, clock, 10_000)
+        await pilot.press("enter")  # the self-paced squats
+        await pilot.pause()
+        summary = app.screen
+        assert isinstance(summary, SummaryScreen)
+        closing = summary.query_one("#summary-closing")
+        assert str(closing.content) == HURT_GREEN
+        await pilot.press("4")  # amber after: the worst now
+        assert str(closing.content) == HURT_AMBER
+        await pilot.press("7")
+        assert str(closing.content) == EASE_OFF_RED
+
+
+async def test_the_palette_says_which_setting_is_in_use_and_why_a_broken_file_is_not_saved(
+    tmp_path,
+):
+    """Found by a tester: with a config.toml that could not be read, changing the
+    setting wrote the defaults over it. It is used for now, and said so in one sentence."""
+    from tui.audio.setup import SoundSetup
+    from tui.core.settings import load_settings
+
+    path = tmp_path / "config.toml"
+    broken = 'voice = true\ncheckins = "after"\ncheckins = "off"\n'
+    path.write_text(broken)
+    setup = SoundSetup(object(), load_settings(path))  # type: ignore[arg-type]
+    clock = FakeClock()
+    store = Store.open(":memory:")
+    options = app_options(clock, store, checkins="after", remember=setup.remember)
+    app = SpinewiseApp([entry_for()], options=options)
+    said: list[str] = []
+    app.notify = lambda text, **kwargs: said.append(text)  # type: ignore[method-assign]
+    async with app.run_test(size=(100, 30)) as pilot:
+        commands = {c.title: c for c in app.checkin_commands()}
+        assert commands["Check-ins: after only"].help.startswith("In use now.")
+        assert not commands["Check-ins: off"].help.startswith("In use now.")
+        commands["Check-ins: off"].callback()
+        await settle(app, pilot)
+        assert app.options.checkins == "off"
+    assert said == [
+        f"Check-ins: off for now: it can't be saved until the error at {path}:3:17 is fixed "
+        "(nothing in the file was changed)."
+    ]
+    assert path.read_text() == broken

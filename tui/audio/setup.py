@@ -16,7 +16,7 @@ from collections.abc import Callable
 from contextlib import suppress
 from typing import TYPE_CHECKING
 
-from tui.core.settings import Settings, save_settings, updated
+from tui.core.settings import ConfigUnreadable, Settings, save_settings, updated
 
 if TYPE_CHECKING:
     from .dispatcher import CueDispatcher
@@ -112,6 +112,8 @@ class SoundSetup:
         said = f"Sound {self.sound}, voice {'on' if self.voice else 'off'}"
         try:
             self.remember(sound=self.sound, voice=self.voice)
+        except ConfigUnreadable as error:  # a config.toml with an error: never written over
+            return f"{said} for now: {error}."
         except OSError as error:
             return f"{said} (not saved: {error.strerror or error})"
         return f"{said}; saved"

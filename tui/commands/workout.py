@@ -187,7 +187,7 @@ def run_workout(args: argparse.Namespace) -> int:
         app.run()
     finally:
         app.leave_workout()  # whatever ended the app (q, ctrl+c, a crash), keep the place
-        app.checkins_written()
+        app.checkins_written(ending=True)
         dispatcher.close()
         app.storage.call(lambda store: store.close())
     if app.kept:

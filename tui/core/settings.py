@@ -10,6 +10,13 @@ A missing file means the defaults. A broken file never raises: the defaults
 (or, for one bad value, the default of that key) are used, and
 `Settings.warnings` says what was wrong as `PATH:LINE:COL: key: message`.
 Keys this version does not know are kept and written back unchanged.
+
+spinewise never rewrites a file it could not read whole (issue 15, found by a
+tester: a duplicate key made it save the defaults over the person's settings):
+`save_settings` refuses with `ConfigUnreadable`, which names the place to fix,
+and nothing in the file changes. A value that is wrong but read (`checkins =
+"sometimes"`) is written back as it was when another key is saved: only the
+person replaces it (`Settings.as_written`).
 """
 
 from __future__ import annotations
@@ -21,7 +28,7 @@ from typing import Any
 
 from tui.core.paths import config_file
 from tui.core.routine.positions import find_position
-from tui.core.routine.problems import RoutineError, toml_repr
+from tui.core.routine.problems import Problem, RoutineError, toml_repr
 from tui.core.routine.source import read_source, toml_problem
 from tui.core.sound_modes import SOUND_MODES
 
@@ -45,6 +52,12 @@ class Settings:
     extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
     #: What was wrong with the file when it was read (not saved).
     warnings: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    #: Known keys whose value in the file was wrong, as written: saved back unchanged
+    #: until the key itself is changed (`updated`).
+    as_written: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    #: Where the file could not be read whole (`PATH:LINE:COL`), else None: then it is
+    #: never saved over (`save_settings` raises `ConfigUnreadable`).
+    unreadable: str | None = field(default=None, compare=False, repr=False)
 
     def to_toml(self) -> dict[str, Any]:
         data = dict(self.extra)
@@ -54,7 +67,20 @@ class Settings:
             data["sound_notice"] = self.sound_notice
         else:
             data.pop("sound_notice", None)
+        data.update(self.as_written)
         return data
+
+
+class ConfigUnreadable(OSError):
+    """`save_settings` of settings read from a file that could not be read whole: the
+    file is left as it is. The message is a sentence naming the place to fix."""
+
+    def __init__(self, where: str) -> None:
+        super().__init__(
+            f"it can't be saved until the error at {where} is fixed "
+            "(nothing in the file was changed)"
+        )
+        self.where = where
 
 
 def _check(key: str, value: object) -> str | None:
@@ -83,14 +109,15 @@ def load_settings(path: Path | None = None) -> Settings:
         text = read_source(path)
         data = tomllib.loads(text)
     except RoutineError as error:
-        return Settings(warnings=(f"{error.problems[0]}; using the defaults",))
+        return _unreadable(error.problems[0])
     except tomllib.TOMLDecodeError as exc:
-        return Settings(warnings=(f"{toml_problem(text, path, exc)}; using the defaults",))
+        return _unreadable(toml_problem(text, path, exc))
     except (RecursionError, ValueError):
-        return Settings(warnings=(f"{path}:1:1: toml: nested too deeply or a number too long; "
-                                  "using the defaults",))
+        return _unreadable(
+            Problem(str(path), 1, 1, "toml", "nested too deeply or a number too long"))
     known = {f.name for f in fields(Settings)} - {"extra", "warnings"}
     values: dict[str, Any] = {}
+    as_written: dict[str, Any] = {}
     warnings: list[str] = []
     for key, value in data.items():
         if key not in known:
@@ -101,16 +128,27 @@ def load_settings(path: Path | None = None) -> Settings:
             shown = str(default).lower() if isinstance(default, bool) else f'"{default}"'
             line, col = find_position(text, (key,))
             warnings.append(f"{path}:{line}:{col}: {key}: {why}; using {shown}")
+            as_written[key] = value
         else:
             values[key] = value
     extra = {key: value for key, value in data.items() if key not in known}
-    return Settings(**values, extra=extra, warnings=tuple(warnings))
+    return Settings(**values, extra=extra, warnings=tuple(warnings), as_written=as_written)
+
+
+def _unreadable(problem: Problem) -> Settings:
+    """The defaults, for a file not read whole because of `problem`."""
+    where = f"{problem.path}:{problem.line}:{problem.col}"
+    return Settings(warnings=(f"{problem}; using the defaults",), unreadable=where)
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> Path:
-    """Write the settings atomically (temp file, fsync, rename); returns the path."""
+    """Write the settings atomically (temp file, fsync, rename); returns the path.
+    `ConfigUnreadable` (an OSError) when they were read from a file that could not
+    be read whole: it is never written over."""
     import tomli_w  # only to write: not on the way to a workout's first frame
 
+    if settings.unreadable is not None:
+        raise ConfigUnreadable(settings.unreadable)
     path = path if path is not None else config_file()
     data = tomli_w.dumps(settings.to_toml()).encode("utf-8")
     from tui.core.atomic import write_atomic  # writing is rare: not imported at start-up
@@ -119,5 +157,8 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
 
 
 def updated(settings: Settings, **changes: Any) -> Settings:
-    """A copy with some keys changed and no warnings (ready to save)."""
-    return replace(settings, warnings=(), **changes)
+    """A copy with some keys changed and no warnings (ready to save): a value kept as
+    written (`Settings.as_written`) gives way to the key's new value. One read from a
+    file that could not be read whole stays unsaveable (`ConfigUnreadable`)."""
+    kept = {key: value for key, value in settings.as_written.items() if key not in changes}
+    return replace(settings, warnings=(), as_written=kept, **changes)

@@ -121,6 +121,11 @@ class Workout:
         self.forgotten = False
         #: Left unfinished (by `leave`), kept or not.
         self.left = False
+        #: Check-ins given in this session, a later answer to a question in place of
+        #: the earlier: the summary's closing follows their zones (`present.summary`).
+        self.told: list[CheckIn] = []
+        #: The row kept for each question answered (`tell`), written on the writer thread.
+        self._answers: dict[object, int] = {}
         #: Events of checkpoints that failed, written with the next (writer thread only).
         self._unsaved: list[Event] = []
         self._saved_at = float("-inf")
@@ -349,13 +354,25 @@ class Workout:
             self.left = True
         self._writer.stop()
 
-    def tell(self, checkin: CheckIn) -> bool:
+    def tell(self, checkin: CheckIn, answer: object | None = None) -> bool:
         """Keep a check-in given during the session (before it, or with `!`) through the
         writer, in order with the session's checkpoints: the decision made when it ends
         reads it (a `!` answer written from another thread came after the decision when
-        `r` ended the session at once). False once the writer has stopped (not kept)."""
-        storage = self.storage
-        return self._writer.put(lambda: storage.attempt(lambda store: store.add_checkin(checkin)))
+        `r` ended the session at once). A later check-in with the same `answer` (a
+        question answered in two steps: the `!` pain, then "sharp") replaces the row
+        kept for it. False once the writer has stopped (not kept)."""
+        storage, kept = self.storage, self._answers
+
+        def keep() -> None:
+            earlier = None if answer is None else kept.get(answer)
+            if earlier is None:
+                row = storage.call(lambda store: store.add_checkin(checkin))
+            else:
+                row = storage.call(lambda store: store.replace_checkin(earlier, checkin))
+            if answer is not None and row is not None:
+                kept[answer] = row
+
+        return self._writer.put(keep)
 
     def saved(self) -> None:
         """Wait until every checkpoint queued so far is written (or failed)."""

@@ -1,11 +1,12 @@
 """After the last step: what was done, skipped and flagged; with check-ins on,
 the pain now (0-9, t for 10) and the effort (e, r, h), one key each, kept
-as the session's pain after when the person leaves the summary."""
+as the session's pain after the moment each is given (a later key replaces
+it), so a terminal closed on the summary loses nothing answered."""
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from enum import Enum
 from typing import TYPE_CHECKING
@@ -58,8 +59,11 @@ class SummaryScreen(Screen[AfterSummary]):
         progressing: bool = False,
         read_plan: Callable[[], PlanState] | None = None,
         sharp: bool = False,
+        told: Sequence[CheckIn] = (),
     ) -> None:
         super().__init__()
+        #: The answers given during the session (`Workout.told`): the closing follows them.
+        self.told = tuple(told)
         #: `!` then `r` ended the session: the closing says stop and get it checked.
         self.sharp = sharp
         #: The session as it ended, in the shape history reads back.
@@ -94,7 +98,7 @@ class SummaryScreen(Screen[AfterSummary]):
                     yield Static(label, classes="summary-label", markup=False)
                     yield Static(value, classes="summary-value", markup=False)
             yield Line("", id="advice")
-            closing = summary.closing(record, sharp=self.sharp)
+            closing = summary.closing(record, sharp=self.sharp, told=self.told)
             yield Static(closing, id="summary-closing", markup=False)
             if self.progressing:
                 lines = [] if self.next_time is None else self.next_time(None)
@@ -106,7 +110,8 @@ class SummaryScreen(Screen[AfterSummary]):
 
     def on_mount(self) -> None:
         self._advise()
-        if self.read_plan is not None and summary.closing(self.record) == summary.WELL_DONE:
+        well_done = summary.closing(self.record, told=self.told) == summary.WELL_DONE
+        if self.read_plan is not None and well_done:
             self._look_at_plan(self.read_plan)
 
     @work(thread=True, group="plan", exit_on_error=False, description="plan")
@@ -143,7 +148,7 @@ class SummaryScreen(Screen[AfterSummary]):
             self.pain = pain
             self.query_one("#ask-pain", Static).update(f"Back pain now: {pain} ({zone(pain)})")
             self._say_next_time()
-            said = summary.closing(self.record, pain, sharp=self.sharp)
+            said = summary.closing(self.record, pain, sharp=self.sharp, told=self.told)
             self.query_one("#summary-closing", Static).update(
                 self._plan_said if said == summary.WELL_DONE and self._plan_said else said)
             self._advise()
@@ -154,6 +159,16 @@ class SummaryScreen(Screen[AfterSummary]):
         else:
             return
         event.stop()
+        self._keep()
+
+    def _keep(self) -> None:
+        """Both answers kept now, as one pain-after row that each later key replaces;
+        the session is judged as the summary is left (`judge=False`)."""
+        checkin = CheckIn(
+            Kind.AFTER, self.wall(), pain=self.pain, effort=self.effort,
+            session_id=self.ask_for,
+        )  # fmt: skip
+        self.app.post_message(RecordCheckIn(checkin, answer=("after", self.ask_for), judge=False))
 
     def show_next_time(self, next_time: Callable[[int | None], list[str]]) -> None:
         """The store's decision, read in a thread once the session's end was written:
@@ -195,11 +210,5 @@ class SummaryScreen(Screen[AfterSummary]):
             line.show(SEE_PROFESSIONAL if shown else "")
 
     def action_leave(self, where: str) -> None:
-        """`where` is the binding's word: an `AfterSummary` value."""
-        if self.ask_for is not None and (self.pain is not None or self.effort is not None):
-            checkin = CheckIn(
-                Kind.AFTER, self.wall(), pain=self.pain, effort=self.effort,
-                session_id=self.ask_for,
-            )  # fmt: skip
-            self.app.post_message(RecordCheckIn(checkin))
+        """`where` is the binding's word: an `AfterSummary` value (the answers are kept)."""
         self.dismiss(AfterSummary(where))

@@ -33,10 +33,7 @@ from ..widgets.top_bar import TopBar
 from .breakpoints import breakpoint_classes
 
 if TYPE_CHECKING:
-    from tui.core.programme.zones import Kind
     from tui.core.store.record import SessionRecord
-
-    from .confirm import Hurt  # (imported when the dialog is first used: not before a frame)
 
 #: Redraws per second while running (the countdown shows whole seconds; the bar fills smoothly).
 FRAME_RATE = 10
@@ -80,13 +77,12 @@ class WorkoutScreen(Screen[None]):
         super().__init__()
         self.workout = workout
         #: Ask "Back pain now?" on the first get-ready (a new session, check-ins on).
-        self._asking = ask_before and workout.session.index == 0
-        self._running_before_hurt = True
-        #: The pain given in the `!` dialog, until the hurt dialog is answered.
-        self._pain: int | None = None
+        self.asking = ask_before and workout.session.index == 0
+        #: Each question answered here (`RecordCheckIn.answer`), with its place in `told`.
+        self.answered: dict[object, int] = {}
         self.sharp = False  # `!` then `r`: sharp, shooting or radiating pain ended it
         #: `!` asks "How bad, 0-10?" first.
-        self._ask_pain = ask_pain
+        self.ask_pain = ask_pain
         self.session = workout.session
         self._muted = muted
         self._precise: Timer | None = None
@@ -117,7 +113,7 @@ class WorkoutScreen(Screen[None]):
             with Horizontal(id="clock-row"):
                 yield from (self.countdown, self.phase)
             yield from (self.phase_bar, self.setup, self.caution, self.tip, self.next_line)
-            if self._asking:
+            if self.asking:
                 yield self.ask
         yield self.progress
         self.footer = Footer(show_command_palette=self.app.size.width >= PALETTE_KEY_FROM)
@@ -197,10 +193,10 @@ class WorkoutScreen(Screen[None]):
         self.caution.show(view.caution)
         self.tip.show(view.tip)
         self.next_line.show(view.next)
-        if self._asking or self.ask.content:  # asked, or noted, until the get-ready ends
-            self._asking = self._asking and self.session.index == 0
+        if self.asking or self.ask.content:  # asked, or noted, until the get-ready ends
+            self.asking = self.asking and self.session.index == 0
             noted = str(self.ask.content) if self.session.index == 0 else ""
-            self.ask.show(ASK_BEFORE if self._asking else noted)
+            self.ask.show(ASK_BEFORE if self.asking else noted)
         self.progress.fraction = view.progress
         classes = {f"-{kind}": view.kind == kind for kind in STEP_KINDS}
         classes["-paused"] = view.status == "paused"
@@ -246,6 +242,10 @@ class WorkoutScreen(Screen[None]):
             return True
         return False if action in self.HIDDEN_WHEN_UNAVAILABLE else None
 
+    def act(self, action: Action) -> None:
+        """Do `action` to the workout now (a warning when it makes no sense now)."""
+        self._run(action)
+
     def _run(self, action: Action) -> None:
         try:
             self._emit(self.workout.act(action))
@@ -284,84 +284,16 @@ class WorkoutScreen(Screen[None]):
 
     def on_key(self, event: events.Key) -> None:
         """The first get-ready's question: a pain key answers, Enter skips it."""
-        if not self._asking:
-            return
-        from tui.core.present.asking import pain_of_key
+        if self.asking:
+            from .workout_checkins import answer_before
 
-        pain = pain_of_key(event.key)
-        if pain is None and event.key != "enter":
-            return
-        event.prevent_default()
-        event.stop()
-        self._asking = False
-        self.ask.show("")
-        if pain is not None:  # acknowledged until the get-ready ends
-            from tui.core.programme.zones import Kind, zone
-
-            self.ask.show(f"Pain before: {pain} ({zone(pain).value}), noted")
-            self._record(Kind.BEFORE, pain)
-
-    def _record(self, kind: Kind, pain: int | None, *, sharp: bool | None = None) -> None:
-        from tui.core.programme.zones import CheckIn, Kind
-
-        from ..messages import RecordCheckIn
-
-        checkin = CheckIn(
-            kind, self.workout.wall(), pain=pain, session_id=self.workout.stored_id,
-            exercise=None if kind is Kind.BEFORE else self.session.step.exercise, sharp=sharp,
-        )  # fmt: skip
-        queued = self.workout.tell(checkin)
-        self.post_message(RecordCheckIn(checkin, queued=queued))
+            answer_before(self, event)
 
     def action_flag_hurt(self) -> None:
-        # "Carry on" (or Escape) goes back to how it was: a pause the person
-        # made before pressing ! stays a pause.
-        self._running_before_hurt = self.workout.can(Action.PAUSE)
-        self._run(Action.FLAG_HURT)
-        if self._ask_pain:
-            from .checkins import PainDialog
+        """`!`: how bad (when asked), then what to do (`workout_checkins.flag_hurt`)."""
+        from .workout_checkins import flag_hurt
 
-            self.app.push_screen(PainDialog(self.session.step.exercise), self._after_pain)
-            self.refresh_bindings()
-        else:
-            self._after_pain(None)
-
-    def _after_pain(self, pain: int | None) -> None:
-        from .confirm import hurt_dialog
-
-        self._pain = pain  # kept with the answer to the next question (sharp or not)
-        easier = self.workout.variant("easier")
-        dialog = hurt_dialog(self.session.step.exercise, pain, easier=easier and easier.name)
-        self.app.push_screen(dialog, self._after_hurt)
-        self.refresh_bindings()
-
-    def _after_hurt(self, choice: Hurt | None) -> None:
-        from .confirm import Hurt
-
-        pain, self._pain = self._pain, None
-        sharp = True if choice is Hurt.SHARP else None
-        if pain is not None or sharp:
-            from tui.core.programme.zones import Kind
-
-            self._record(Kind.DURING, pain, sharp=sharp)
-        if choice is Hurt.SHARP:
-            self.sharp = True  # the summary says stop and get it checked
-            self._run(Action.END)
-        elif choice is Hurt.SKIP:
-            self._run(Action.SKIP_EXERCISE)
-            if self.workout.can(Action.RESUME):
-                self._run(Action.RESUME)
-        elif choice is Hurt.EASIER:
-            self._run(Action.EASIER)  # its get-ready, then on as "carry on" goes
-            if self._running_before_hurt and self.workout.can(Action.RESUME):
-                self._run(Action.RESUME)
-        elif choice is Hurt.END:
-            self._run(Action.END)
-        elif choice is Hurt.QUIT:
-            self.action_quit_workout()
-        elif (choice is Hurt.CARRY_ON and self._running_before_hurt
-              and self.workout.can(Action.RESUME)):
-            self._run(Action.RESUME)
+        flag_hurt(self)
 
     def action_quit_workout(self) -> None:
         if self.workout.can(Action.PAUSE):

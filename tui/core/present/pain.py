@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from tui.core.programme.zones import (
+    BEFORE_RED,
     Change,
     CheckIn,
     Effort,
@@ -14,10 +15,19 @@ from tui.core.programme.zones import (
     next_day_change,
     session_zone,
     worst_pain,
+    zone,
 )
 
 EFFORT_KEYS = {"e": Effort.EASY, "r": Effort.RIGHT, "h": Effort.HARD}
 CHANGE_KEYS = {"b": Change.BETTER, "s": Change.SAME, "w": Change.WORSE}
+
+
+def before_words(pain: int) -> str:
+    """The first get-ready's acknowledgement of pain before (NRS 0-10): "Pain before:
+    3 (green), noted"; at 6 or more (red) with one conservative sentence
+    (`zones.BEFORE_RED`)."""
+    said = f"Pain before: {pain} ({zone(pain).value}), noted"
+    return f"{said}. {BEFORE_RED}" if zone(pain) is Zone.RED else said
 
 
 @dataclass(frozen=True, slots=True)

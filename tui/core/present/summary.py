@@ -8,10 +8,20 @@ history and the streak use (an exercise pressed through is skipped, not done).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from tui.core.engine.credit import COMPLETED, PAUSED, PREVIEW, SKIPPED, spent_seconds
-from tui.core.programme.zones import EASE_OFF_RED, Zone, zone
+from tui.core.programme.zones import (
+    EASE_OFF_RED,
+    HURT_AMBER,
+    HURT_GREEN,
+    HURT_UNKNOWN,
+    CheckIn,
+    Kind,
+    Zone,
+    zone,
+)
 from tui.core.routine.models import format_clock
 from tui.core.store.record import SessionRecord, swap_notes
 from tui.core.words import count
@@ -39,20 +49,34 @@ SHARP_STOP = (
 )
 
 
-def closing(record: SessionRecord, pain: int | None = None, *, sharp: bool = False) -> str:
+def closing(
+    record: SessionRecord,
+    pain: int | None = None,
+    *,
+    sharp: bool = False,
+    told: Sequence[CheckIn] = (),
+) -> str:
     """The last word: after `sharp` pain (`!` then `r`) stop and get checked
-    (`SHARP_STOP`), before anything else; ease off after a red pain after (`pain`,
-    NRS 0-10, 6 or more: `zones.EASE_OFF_RED`, Silbernagel 2007), rest and see a
-    professional after a hurt (the health rule in DESIGN.md), else whether it counted."""
+    (`SHARP_STOP`), before anything else; then by the zone of the worst pain given
+    (NRS 0-10: `pain` after, and the `!` answers among `told`; Silbernagel 2007, as
+    the `!` dialog says it): red, ease off (`zones.EASE_OFF_RED`); a `!` with no pain
+    given, the conservative words (`zones.HURT_UNKNOWN`); amber, fine if it settles by
+    the next morning (`zones.HURT_AMBER`); green after a `!`, noted, carry on gently
+    (`zones.HURT_GREEN`); else whether it counted."""
     if sharp:
         return SHARP_STOP
-    if pain is not None and zone(pain) is Zone.RED:
+    during = [c for c in told if c.kind is Kind.DURING and c.pain is not None]
+    pains = [c.pain for c in during if c.pain is not None] + ([] if pain is None else [pain])
+    worst = None if not pains else zone(max(pains))
+    if worst is Zone.RED:
         return EASE_OFF_RED
+    answered = {c.exercise for c in during}
+    if any(name not in answered for name in record.hurt):  # a `!` with no pain given
+        return HURT_UNKNOWN
+    if worst is Zone.AMBER:
+        return HURT_AMBER
     if record.hurt:
-        return (
-            "Something hurt today. Rest it, try an easier version next time, "
-            "and see a professional if the pain persists."
-        )
+        return HURT_GREEN
     if record.preview:
         return "A preview to see how it goes: run it at normal speed to count it."
     if not record.done:

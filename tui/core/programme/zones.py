@@ -46,6 +46,28 @@ EASE_OFF_RED = (
     "Pain of 6 or more is more than these exercises should cause: ease off. Rest "
     "today, and next time do less (fewer reps, a smaller range, an easier routine)."
 )
+#: After `!` answered green (0-3) and nothing worse: noted, and fine to go on gently
+#: (Silbernagel 2007: pain of 0-3 during exercise is acceptable). What the `!` dialog said.
+HURT_GREEN = (
+    "Something hurt a little today (3 or less out of 10): noted. That is fine: "
+    "carry on gently next time."
+)
+#: After pain of 4-5 (amber) during or after: acceptable if it has settled by the next
+#: morning, else ease off (Silbernagel 2007: the next morning decides the next dose).
+HURT_AMBER = (
+    "Some pain today (4 or 5 out of 10): that is fine if it has settled by tomorrow "
+    "morning. If it has not, ease off next time."
+)
+#: After `!` with no pain given: its zone is not known, so the conservative words
+#: (DESIGN.md's health rule: rest it, and see a professional if it persists).
+HURT_UNKNOWN = (
+    "Something hurt today. Rest it, try an easier version next time, "
+    "and see a professional if the pain persists."
+)
+#: Pain of 6 or more before a session: the body is already in the red, so there is no
+#: room for exercise to add pain (Silbernagel 2007: exercise should keep pain out of
+#: the red). Our own words, conservative: go gently, stop what makes it worse.
+BEFORE_RED = "Go gently today; stop any exercise that makes it worse."
 #: The next morning worse than before the session: ease off (Silbernagel 2007: the
 #: next morning decides the next dose; worse means a lower one).
 EASE_OFF_WORSE = (

@@ -264,6 +264,9 @@ class NullStore:
     def add_checkin(self, checkin: Any) -> int:
         return 0
 
+    def replace_checkin(self, checkin_id: int, checkin: Any) -> int:
+        return 0
+
     def checkins(self, *args: Any, **kwargs: Any) -> list[Any]:
         return []
 

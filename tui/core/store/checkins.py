@@ -46,6 +46,13 @@ class CheckInMethods:
         with self._write() as conn:
             return insert(conn, checkin)
 
+    def replace_checkin(self, checkin_id: int, checkin: CheckIn) -> int:
+        """Keep `checkin` in place of the row `checkin_id` (a later answer to the same
+        question); its id: a new one when that row is gone (deleted meanwhile)."""
+        with self._write() as conn:
+            conn.execute("DELETE FROM checkins WHERE id = ?", (checkin_id,))
+            return insert(conn, checkin)
+
     def checkins(
         self, session_ids: Iterable[int | None] | None = None, *, since: float | None = None
     ) -> list[CheckIn]:
