@@ -15,6 +15,7 @@ from tui.cli import main
 from tui.commands import history as history_command
 from tui.core.present.session_text import IsoDates
 from tui.core.store.database import Store
+from tui.core.store.json_rows import LINES
 from tui.core.store.record import SessionRecord
 from tui.screens.history import NEAR_END, PAGE, HistoryScreen, history_screen
 
@@ -48,9 +49,9 @@ def test_pages_follow_one_another_without_gaps(store: Store):
     whole = store.history()
     paged = [r for offset in range(0, 30, 5) for r in store.history(5, offset=offset)]
     assert paged == whole
-    rows = list(store.each_session_rows(page=4))
-    assert [record.id for record, _ in rows] == [record.id for record in whole]
-    assert [len(steps) for _, steps in rows] == [len(record.steps) for record in whole]
+    rows = list(store.each_session_json(LINES, IsoDates(), page=4))
+    assert [record.id for record, _, _ in rows] == [record.id for record in whole]
+    assert [steps.count('"index"') for _, steps, _ in rows] == [len(r.steps) for r in whole]
     assert all(len(r.steps) == 2 for r in whole)
 
 
@@ -81,10 +82,9 @@ def test_history_json_streamed_reads_as_the_whole_list(store: Store, monkeypatch
                 "ended_at": iso.text(r.ended_at), "steps": steps, "checkins": []}  # fmt: skip
 
     expected = json.dumps([dated(r) for r in records], indent=2) + "\n"
-    real = Store.each_session_rows
-    monkeypatch.setattr(
-        Store, "each_session_rows", lambda self, **kw: real(self, page=2, **kw)
-    )
+    real = Store.each_session_json
+    monkeypatch.setattr(Store, "each_session_json",
+                        lambda self, style, dates, **kw: real(self, style, dates, 2, **kw))
     monkeypatch.setattr(Store, "read_only", classmethod(lambda cls, path=None: store))
     monkeypatch.setattr(Store, "close", lambda self: None)
     assert main(["history", "--json"]) == 0

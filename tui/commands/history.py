@@ -2,9 +2,10 @@
 draws the pain or the minutes (`history_chart`), `export` writes them all.
 
 The table reads the 30 sessions it prints, without their steps, and counts the
-rest in SQL; `--json` writes each session as it is read (`Store.each_session_rows`),
-so neither time nor memory grows with the steps of sessions not printed (with
-5,000 sessions these were 4.7 s, and 13.5 s and 961 MB for `--json`).
+rest in SQL; `--json` writes each page of sessions as it is read, its steps' and
+check-ins' text written by SQLite (`Store.each_session_json`), so neither time
+nor memory grows with the steps of sessions not printed (with 5,000 sessions
+these were 4.7 s, and 13.5 s and 961 MB for `--json`).
 """
 
 from __future__ import annotations
@@ -76,7 +77,7 @@ def run_history(*, as_json: bool) -> int:
         with Store.read_only() as store:
             said = _say(store.warnings, 0)
             if as_json:
-                write_json_texts(session_texts(store), sys.stdout.write)
+                write_items(session_texts(store), sys.stdout.write)
             else:
                 # The paused session too, as in the History screen: its minutes are in the chart.
                 records = store.history(SHOWN, include_active=True, steps=False)
@@ -132,27 +133,31 @@ def write_json_array(items: Iterable[object], write: Callable[[str], object]) ->
 
 def write_json_texts(texts: Iterable[str], write: Callable[[str], object]) -> None:
     """`write_json_array` of items already written as `json.dumps(item, indent=2)`."""
+    write_items(([text.replace("\n", "\n  ")] for text in texts), write)
+
+
+def write_items(items: Iterable[Iterable[str]], write: Callable[[str], object]) -> None:
+    """`write_json_texts` of items whose lines after the first are already 2 deeper,
+    each given in pieces (written one by one: a piece may be large)."""
     first = True
-    for text in texts:
-        body = text.replace("\n", "\n  ")
-        write(f"[\n  {body}" if first else f",\n  {body}")
+    for pieces in items:
+        write("[\n  " if first else ",\n  ")
+        for piece in pieces:
+            write(piece)
         first = False
     write("[]\n" if first else "\n]\n")
 
 
-def session_texts(store: Store) -> Iterator[str]:
-    """Each session as `to_json` gives it, with its steps and check-ins, as indented
-    JSON (`session_text.indented_session`). The check-ins are read first, all at
-    once (a few small rows a session); the sessions with their step rows a page at
-    a time (`Store.each_session_rows`)."""
-    from tui.core.present.session_text import IsoDates, checkin_json, indented_session
+def session_texts(store: Store) -> Iterator[list[str]]:
+    """Each session as `to_json` gives it, with its steps and check-ins, as an item of
+    the indented list in pieces (`session_text.indented_session`), a page of sessions a read,
+    their steps' and check-ins' text written by SQLite (`Store.each_session_json`)."""
+    from tui.core.present.session_text import IsoDates, indented_session
+    from tui.core.store.json_rows import INDENTED
 
     dates = IsoDates()  # ISO 8601 with the local offset, as the export writes dates
-    told: dict[int | None, list[dict[str, object]]] = {}
-    for checkin in store.checkins():
-        told.setdefault(checkin.session_id, []).append(checkin_json(checkin, dates))
-    for record, steps in store.each_session_rows(include_active=True):
-        yield indented_session(record, steps, told.get(record.id, []), dates)
+    for record, steps, told in store.each_session_json(INDENTED, dates, include_active=True):
+        yield indented_session(record, steps, told, dates)
 
 
 ZONE_STYLE = {"green": "green", "amber": "yellow", "red": "bold red"}

@@ -37,6 +37,8 @@ def _without_steps(store: Store, page: int = 500) -> Iterator[SessionRecord]:
 def run_export(fmt: str, output: Path | None, *, force: bool = False) -> int:
     from tui.core.atomic import write_atomic
     from tui.core.present.export import by_session, csv_text, jsonl_text
+    from tui.core.present.session_text import IsoDates
+    from tui.core.store.json_rows import LINES
 
     from .output_file import output_path
 
@@ -47,11 +49,12 @@ def run_export(fmt: str, output: Path | None, *, force: bool = False) -> int:
         with Store.read_only() as store:
             for warning in store.warnings:
                 print(f"spinewise: {warning}", file=sys.stderr)
-            checkins = by_session(store.checkins())
             if fmt == "csv":  # a row a session: the steps are not read
-                pieces = csv_text(_without_steps(store), checkins)
-            else:  # every step: a page of sessions and their step rows at a time
-                pieces = jsonl_text(store.each_session_rows(), checkins)
+                pieces = csv_text(_without_steps(store), by_session(store.checkins()))
+            else:  # every step: a page of sessions, their text written by SQLite
+                dates = IsoDates()
+                pieces = jsonl_text(store.each_session_json(LINES, dates),
+                                    store.standalone_json(dates), dates)  # fmt: skip
             if target is None:
                 for piece in pieces:
                     sys.stdout.write(piece)

@@ -10,15 +10,13 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import tzinfo
 
 from tui.core.present.pain import session_pain
-from tui.core.present.session_text import IsoDates, checkin_json, jsonl_session
+from tui.core.present.session_text import IsoDates, jsonl_session
 from tui.core.programme.zones import CheckIn
 from tui.core.store.record import SessionRecord
-from tui.core.store.rows import StepRow
 
 CSV_COLUMNS = (
     "date", "routine", "minutes", "status", "pain_before", "pain_after", "zone", "effort",
@@ -73,20 +71,18 @@ def csv_text(
 
 
 def jsonl_text(
-    sessions: Iterable[tuple[SessionRecord, Sequence[StepRow]]],
-    checkins: Mapping[int | None, Sequence[CheckIn]],
-    tz: tzinfo | None = None,
+    sessions: Iterable[tuple[SessionRecord, str | None, str | None]],
+    standalone: Iterable[str],
+    dates: IsoDates,
 ) -> Iterator[str]:
     """A line a session (`"type": "session"`, with steps and check-ins), then a line
     for each check-in that belongs to no session (`"type": "checkin"`). `sessions`
-    as `Store.each_session_rows` gives them; each line as `session_text.jsonl_session`
-    writes it."""
-    dates = IsoDates(tz)
-    for record, steps in sessions:
-        told = [checkin_json(c, dates) for c in checkins.get(record.id, ())]
+    as `Store.each_session_json(json_rows.LINES, dates)` gives them, `standalone`
+    as `Store.standalone_json(dates)`; each session's line as
+    `session_text.jsonl_session` writes it."""
+    for record, steps, told in sessions:
         yield jsonl_session(record, steps, told, dates)
-    for c in checkins.get(None, ()):
-        yield json.dumps({"type": "checkin", **checkin_json(c, dates)}, ensure_ascii=False) + "\n"
+    yield from standalone
 
 
 def by_session(checkins: Iterable[CheckIn]) -> dict[int | None, list[CheckIn]]:

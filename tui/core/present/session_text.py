@@ -4,65 +4,49 @@ export (one compact line a session); both write dates in ISO 8601 with the local
 offset (`IsoDates`, the one date formatter of every export and `--json`).
 
 These outputs hold every step (at 1,825 sessions, 105,850 of them: 36 MB of
-`--json`), so the cost per step is the cost: `json.dumps(indent=2)` runs
-Python's own encoder (the C one does no indenting), 4.9 s of a 6.2 s profile;
-a function call per value was still 0.9 s. Here a step row
-(`store.rows.STEP_FIELDS`, its numbers ready as JSON) goes into a template,
-its text through `json`'s C string encoders, its dates through a cache of
-minutes (`IsoDates`). The text is the same, byte for byte, as `json.dumps` of
-the same values (tests compare them), for every finite number: an infinite
-time, which spinewise never writes, would read `inf` where json.dumps writes
-`Infinity` (which is not JSON either).
+`--json`), so the cost per step is the cost: SQLite writes the steps' and the
+check-ins' text (`store.json_rows`); here a session's own fields (a dozen,
+through `json`) go around them. The text is the same, byte for byte, as
+`json.dumps` of `SessionRecord.to_json` with `IsoDates` dates (tests compare
+them), for every finite number: an infinite time, which spinewise never
+writes, would read `inf` where json.dumps writes `Infinity` (not JSON either).
 """
 
 from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Sequence
 from datetime import datetime, tzinfo
-from json.encoder import encode_basestring, encode_basestring_ascii
 from typing import Any
 
 from tui.core.programme.zones import CheckIn
 from tui.core.store.checkins import to_json
 from tui.core.store.record import SessionRecord
-from tui.core.store.rows import STEP_FIELDS, StepRow
 
-_INDENTED_STEP = (
-    "    {\n" + ",\n".join(f'      "{key}": %s' for key in STEP_FIELDS) + "\n    }"
-)
-_COMPACT_STEP = "{" + ", ".join(f'"{key}": %s' for key in STEP_FIELDS) + "}"
-_BOOL = ("false", "true")
 #: Minutes `IsoDates` keeps worked out (a few days of sessions; memory stays flat).
 MINUTES_KEPT = 2048
 
 
-def indented_session(
-    record: SessionRecord, steps: Sequence[StepRow], checkins: object, iso: IsoDates
-) -> str:
-    """`json.dumps({**record.to_json(), "steps": ..., "checkins": checkins}, indent=2)`,
-    the steps from their rows, every date as `iso` writes it (ISO 8601 with the
-    offset, as the JSON Lines export: `checkins` give theirs so, `checkin_json`)."""
+def _head(record: SessionRecord, iso: IsoDates) -> dict[str, Any]:
+    """`record.to_json()` without its steps, dates as `iso` writes them."""
     head = record.to_json()
     head["started_at"], head["ended_at"] = iso.text(record.started_at), iso.text(record.ended_at)
     del head["steps"]
-    text = json.dumps(head, indent=2)[:-2]  # up to the closing "\n}"
-    q = encode_basestring_ascii
-    if steps:
-        body = ",\n".join([
-            _INDENTED_STEP % (
-                r[0], q(r[1]), q(r[2]), r[3], r[4], "null" if r[5] is None else q(r[5]),
-                "null" if r[6] is None else q(r[6]), r[7], iso(r[8]), iso(r[9]),
-                _BOOL[r[10]], _BOOL[r[11]],
-            )
-            for r in steps
-        ])  # fmt: skip
-        listed = f"[\n{body}\n  ]"
-    else:
-        listed = "[]"
-    told = json.dumps(checkins, indent=2).replace("\n", "\n  ")
-    return f'{text},\n  "steps": {listed},\n  "checkins": {told}\n}}'
+    return head
+
+
+def indented_session(
+    record: SessionRecord, steps: str | None, checkins: str | None, iso: IsoDates
+) -> list[str]:
+    """The session as an item of `history --json`'s list, in pieces to write one after
+    another: `json.dumps({**record.to_json(), "steps": ..., "checkins": ...}, indent=2)`
+    with each line after the first 2 deeper (`write_items`), `steps` and `checkins`
+    the text of their items as `json_rows.INDENTED` writes them (None: none), every
+    date as `iso` writes it. In pieces: the steps' text (some 20 KB) is not copied."""
+    text = json.dumps(_head(record, iso), indent=2)[:-2].replace("\n", "\n  ")
+    listed = ["[]"] if steps is None else ["[\n", steps, "\n    ]"]
+    told = ["[]"] if checkins is None else ["[\n", checkins, "\n    ]"]
+    return [f'{text},\n    "steps": ', *listed, ',\n    "checkins": ', *told, "\n  }"]
 
 
 class IsoDates:
@@ -126,26 +110,11 @@ def checkin_json(c: CheckIn, iso: IsoDates) -> dict[str, object]:
 
 
 def jsonl_session(
-    record: SessionRecord,
-    steps: Sequence[StepRow],
-    checkins: Iterable[dict[str, object]],
-    iso: IsoDates,
+    record: SessionRecord, steps: str | None, checkins: str | None, iso: IsoDates
 ) -> str:
-    """One session's JSON Lines line (`"type": "session"`, its steps and `checkins`,
-    dates as `iso` writes them), ending in a newline: the text of `json.dumps(...,
-    ensure_ascii=False)`."""
-    data: dict[str, Any] = {"type": "session", **record.to_json()}
-    data["started_at"], data["ended_at"] = iso.text(record.started_at), iso.text(record.ended_at)
-    del data["steps"]
+    """One session's JSON Lines line (`"type": "session"`, then as `json.dumps(...,
+    ensure_ascii=False)` writes it), `steps` and `checkins` the text of their items
+    as `json_rows.LINES` writes them (None: none), ending in a newline."""
+    data: dict[str, Any] = {"type": "session", **_head(record, iso)}
     text = json.dumps(data, ensure_ascii=False)[:-1]
-    q = encode_basestring
-    body = ", ".join([
-        _COMPACT_STEP % (
-            r[0], q(r[1]), q(r[2]), r[3], r[4], "null" if r[5] is None else q(r[5]),
-            "null" if r[6] is None else q(r[6]), r[7], iso(r[8]), iso(r[9]),
-            _BOOL[r[10]], _BOOL[r[11]],
-        )
-        for r in steps
-    ])  # fmt: skip
-    told = json.dumps(list(checkins), ensure_ascii=False)
-    return f'{text}, "steps": [{body}], "checkins": {told}}}\n'
+    return f'{text}, "steps": [{steps or ""}], "checkins": [{checkins or ""}]}}\n'

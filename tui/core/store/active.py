@@ -256,10 +256,11 @@ class NullStore:
     def count_sessions(self, *, include_active: bool = False) -> int:
         return 0
 
-    def each_session_rows(
-        self, page: int = 100, *, include_active: bool = False
-    ) -> Iterator[tuple[SessionRecord, list[Any]]]:
+    def each_session_json(self, *args: Any, **kwargs: Any) -> Iterator[Any]:
         return iter(())
+
+    def standalone_json(self, *args: Any, **kwargs: Any) -> list[str]:
+        return []
 
     def add_checkin(self, checkin: Any) -> int:
         return 0

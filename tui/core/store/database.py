@@ -40,7 +40,7 @@ from tui.core.store.active import (
 )
 from tui.core.store.checkins import CheckInMethods, ProgressMethods
 from tui.core.store.enrolment import EnrolmentMethods
-from tui.core.store.rows import RowMethods
+from tui.core.store.json_rows import JsonRowMethods
 from tui.core.store.schema import (
     Damaged,
     SessionOpenError,
@@ -76,7 +76,7 @@ MEMORY = ":memory:"
 T = TypeVar("T")
 
 
-class Store(CheckInMethods, EnrolmentMethods, RowMethods, ProgressMethods):
+class Store(CheckInMethods, EnrolmentMethods, JsonRowMethods, ProgressMethods):
     """The session database. Open with `Store.open()`; see the module's docstring
     (check-ins: `checkins.CheckInMethods`; plans: `enrolment.EnrolmentMethods`;
     progression: `checkins.ProgressMethods`)."""

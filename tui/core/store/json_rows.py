@@ -1,0 +1,334 @@
+"""Every session's steps and check-ins as JSON text made by SQLite, for the
+writers of whole histories (`history --json`, `history export --format jsonl`).
+
+Why SQL writes the text: those outputs hold every step (at 1,825 sessions of 58
+steps, 105,850 of them: 36 MB of `--json`), and a Python value per step field
+was the cost (reading the rows alone made 1.4 M of them; formatting them, more).
+Here one query a page gives, per session, its steps and its check-ins as two
+finished pieces of text (`printf` of a template per row, `json_quote` for text,
+`group_concat` to join them), so Python handles a few strings a session.
+
+The text is the same, byte for byte, as `json.dumps` of the same values with
+dates written by `present.session_text.IsoDates` (tests/core/test_json_rows.py
+holds the two side by side), because:
+
+- strings: `json_quote` escapes exactly what `json.dumps(ensure_ascii=False)`
+  does (`"`, `\\`, and control characters, \\n \\t \\r \\b \\f by letter, the
+  rest as \\u00xx); `--json` escapes the rest to ASCII in Python (`as_ascii`);
+- numbers: integers as they are; a REAL only when it is a multiple of 1/4
+  below 10^12 (exact in 15 digits, so SQLite's `%!.15g` is Python's repr);
+- dates: ISO 8601 with the local offset from SQLite's 'localtime' (the C
+  library's localtime_r, which Python's datetime calls too), exact for UTC
+  years 1971-2037 (outside them SQLite guesses with the offset of 2000);
+- anything else (another REAL, a date outside those years or in a zone whose
+  offset has seconds) is written as a mark, \\x01 + a letter + the row's id +
+  \\x01 (no JSON text holds a raw control character), which `fill_in`
+  replaces by Python's own text of the value: rare, and exact.
+
+A step's date is the costly part (a 'localtime' is 0.3 us): steps within a day
+of their session's start, on its local day, take its offset and date, worked
+out once for the session, and only the time of day (`_step_date`). That is
+exact when the offset is the same a day before and a day after the start: no
+zone in the tz database (2024) changes its offset twice in less than 7 days
+between 1971 and 2037 (the closest: Brazil's Noronha, Recife and Boa Vista in
+October 2000, 601,200 s apart), so one equal at both ends holds all day long.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Callable, Iterator, Sequence
+from functools import cache
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    from tui.core.store.record import SessionRecord
+
+#: The keys of a step and of a check-in, in the order written (`StepRecord.to_json`,
+#: `checkins.to_json`).
+STEP_KEYS = (
+    "index", "kind", "exercise", "set", "rep", "side", "phase", "planned_seconds",
+    "started_at", "ended_at", "skipped", "hurt",
+)  # fmt: skip
+CHECKIN_KEYS = ("kind", "at", "pain", "change", "effort", "exercise", "note")
+#: Epoch seconds of 1971-01-01 and 2038-01-01 UTC: SQLite's 'localtime' is exact between.
+FIRST, LAST = 31_536_000, 2_145_916_800
+#: A step this close to its session's start may take the session's offset (see above).
+WINDOW = 86_400
+#: A mark's letter: the table, the column, and whether it is a date.
+MARKS = {
+    "i": ("steps", "step_index", False), "s": ("steps", "set_no", False),
+    "r": ("steps", "rep", False), "p": ("steps", "planned_seconds", False),
+    "a": ("steps", "started_at", True), "b": ("steps", "ended_at", True),
+    "n": ("checkins", "pain", False), "c": ("checkins", "at", True),
+}  # fmt: skip
+#: A mark, and a run of characters `json.dumps` escapes by default: compiled when
+#: first used (the Store is opened on a workout's first frame's way; these are not).
+MARK = "\x01([a-z])([0-9]+)\x01"
+NOT_ASCII = "[\x7f-\U0010ffff]+"
+#: A dismissed next-morning question is no answer (`checkins.select`): never written.
+_ANSWERED = "NOT (kind = 'next-day' AND change IS NULL AND pain IS NULL)"
+
+
+class Style(NamedTuple):
+    """How a session's lists are laid out: `INDENTED` as `json.dumps(indent=2)` writes
+    them inside `history --json`'s list, or `LINES` as `json.dumps()` writes them."""
+
+    step: str  # a printf template with a %s per key
+    checkin: str
+    between: str  # between two items of a list
+    ascii: bool  # non-ASCII escaped as \uXXXX (json.dumps's ensure_ascii)
+
+
+def _template(keys: Sequence[str], *, indented: bool) -> str:
+    if indented:  # a session is an item of the top list: its lists' items are 6 deep
+        return "      {\n" + ",\n".join(f'        "{k}": %s' for k in keys) + "\n      }"
+    return "{" + ", ".join(f'"{k}": %s' for k in keys) + "}"
+
+
+INDENTED = Style(_template(STEP_KEYS, indented=True), _template(CHECKIN_KEYS, indented=True),
+                 ",\n", ascii=True)  # fmt: skip
+LINES = Style(_template(STEP_KEYS, indented=False), _template(CHECKIN_KEYS, indented=False),
+              ", ", ascii=False)  # fmt: skip
+
+
+# -- SQL text of values ------------------------------------------------------
+
+
+def _mark(letter: str) -> str:
+    return f"char(1) || '{letter}' || id || char(1)"
+
+
+def _number(column: str, letter: str) -> str:
+    """An INTEGER (or NULL: null) as it is; a REAL when exact in 15 digits; else a mark."""
+    return (
+        f"CASE WHEN typeof({column}) != 'real' THEN coalesce({column}, 'null')"
+        f" WHEN {column} * 4 = CAST({column} * 4 AS INTEGER) AND abs({column}) < 1e12"
+        f" THEN {column} ELSE {_mark(letter)} END"
+    )
+
+
+def _whole(column: str) -> str:
+    """Epoch seconds to the second as datetime rounds them (to the microsecond first:
+    `IsoDates`); for dates after 1970."""
+    return f"(CAST({column} AS INTEGER) + ({column} - CAST({column} AS INTEGER) >= 0.9999995))"
+
+
+def _offset(epoch: str) -> str:
+    """The local offset at whole epoch seconds, in seconds east of UTC."""
+    return f"(CAST(strftime('%s', {epoch}, 'unixepoch', 'localtime') AS INTEGER) - {epoch})"
+
+
+def _zone(offset: str) -> str:
+    """'+01:00"': an offset in whole minutes, as isoformat writes it, and the closing quote."""
+    return (
+        f"printf('%s%02d:%02d\"', CASE WHEN {offset} < 0 THEN '-' ELSE '+' END,"
+        f" abs({offset}) / 3600, abs({offset}) / 60 % 60)"
+    )
+
+
+def _date(column: str, letter: str) -> str:
+    """A date (not NULL) as a quoted ISO 8601 string, each part worked out anew."""
+    whole = _whole(column)
+    offset = _offset(whole)
+    return (
+        f"CASE WHEN {column} >= {FIRST} AND {column} < {LAST - 1} AND {offset} % 60 = 0"
+        f" THEN '\"' || replace(datetime({whole}, 'unixepoch', 'localtime'), ' ', 'T')"
+        f" || {_zone(offset)} ELSE {_mark(letter)} END"
+    )
+
+
+def _maybe(column: str, text: str) -> str:
+    return f"CASE WHEN {column} IS NULL THEN 'null' ELSE {text} END"
+
+
+def _flag(column: str) -> str:
+    return f"CASE WHEN {column} != 0 THEN 'true' ELSE 'false' END"
+
+
+def _sql_text(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+#: Each session of the page (its ids in `?`s) with what its steps' dates share:
+#: its start to the second (anchor), the offset there, whether that offset holds a
+#: day either side (steady), and the local day's number, its text and the zone's.
+_SESSION_ZONE = (
+    "SELECT id, anchor, shift, (anchor + shift) / 86400 AS day_number,"
+    " '\"' || date(anchor + shift, 'unixepoch') || 'T' AS day, {zone} AS zone,"
+    " (anchor >= {first} AND anchor < {last} AND shift % 60 = 0"
+    " AND {before} = shift AND {after} = shift) AS steady"
+    " FROM (SELECT id, anchor, {offset} AS shift FROM (SELECT id,"
+    " CAST(started_at AS INTEGER) AS anchor FROM sessions WHERE id IN ({marks}))"
+    " LIMIT -1 OFFSET 0) LIMIT -1 OFFSET 0"  # OFFSET: kept a subquery, each column once
+)
+
+
+def _step_date(column: str, letter: str) -> str:
+    """A step's date: its session's local day and offset (`s`, `_SESSION_ZONE`) and
+    its own time of day, when it is on that day and the offset is steady; else `_date`."""
+    local = f"({_whole(column)} + s.shift)"
+    return (
+        f"CASE WHEN s.steady AND {local} / 86400 = s.day_number"
+        f" THEN s.day || time({local}, 'unixepoch') || s.zone ELSE {_date(column, letter)} END"
+    )
+
+
+@cache
+def page_sql(style: Style, count: int) -> str:
+    """The query giving (session id, steps text or NULL, check-ins text or NULL) for
+    `count` session ids. group_concat joins the rows in the order the subquery gives
+    them: SQLite keeps a subquery's ORDER BY under an aggregate (ticket #2942, and
+    its ORDER BY omission keeps it for one, select.c), and the tests check it."""
+    step = ", ".join([
+        _number("step_index", "i"), "json_quote(kind)", "json_quote(exercise)",
+        _number("set_no", "s"), _number("rep", "r"), "json_quote(side)", "json_quote(phase)",
+        _number("planned_seconds", "p"), _step_date("started_at", "a"),
+        _maybe("ended_at", _step_date("ended_at", "b")), _flag("skipped"), _flag("hurt"),
+    ])  # fmt: skip
+    told = ", ".join([
+        "json_quote(kind)", _date("at", "c"), _number("pain", "n"), "json_quote(change)",
+        "json_quote(effort)", "json_quote(exercise)", "json_quote(note)",
+    ])  # fmt: skip
+    between = _sql_text(style.between)
+    zone = _SESSION_ZONE.format(
+        zone=_zone("shift"), first=FIRST + WINDOW, last=LAST - WINDOW - 1,
+        before=_offset(f"(anchor - {WINDOW})"), after=_offset(f"(anchor + {WINDOW})"),
+        offset=_offset("anchor"), marks=", ".join("?" * count),
+    )
+    return (
+        "SELECT s.id,"
+        f" (SELECT group_concat(t, {between}) FROM (SELECT printf({_sql_text(style.step)},"
+        f" {step}) AS t FROM steps WHERE session_id = s.id ORDER BY id)),"
+        f" (SELECT group_concat(t, {between}) FROM (SELECT printf({_sql_text(style.checkin)},"
+        f" {told}) AS t FROM checkins WHERE session_id = s.id AND {_ANSWERED}"
+        " ORDER BY at, id))"
+        f" FROM ({zone}) AS s"
+    )
+
+
+@cache
+def standalone_sql() -> str:
+    """Check-ins of no session, oldest first, each a JSON Lines line's text."""
+    told = ", ".join([
+        "json_quote(kind)", _date("at", "c"), _number("pain", "n"), "json_quote(change)",
+        "json_quote(effort)", "json_quote(exercise)", "json_quote(note)",
+    ])  # fmt: skip
+    line = '{"type": "checkin", ' + LINES.checkin[1:] + "\n"
+    return (
+        f"SELECT printf({_sql_text(line)}, {told}) FROM checkins"
+        f" WHERE session_id IS NULL AND {_ANSWERED} ORDER BY at, id"
+    )
+
+
+# -- in Python ---------------------------------------------------------------
+
+
+def fill_in(conn: sqlite3.Connection, text: str, dates: Callable[[float | None], str]) -> str:
+    """`text` with each mark (\\x01, a letter of `MARKS`, a row id, \\x01) replaced by
+    Python's JSON of that value: `dates(epoch)` (`IsoDates`) for a date, else the
+    number's `str` (Python's repr of a float, as `json.dumps` writes it)."""
+    if "\x01" not in text:
+        return text
+    wanted: dict[str, set[int]] = {}
+    for letter, row in re.findall(MARK, text):
+        wanted.setdefault(letter, set()).add(int(row))
+    found: dict[tuple[str, str], str] = {}
+    for letter, rows in wanted.items():
+        table, column, is_date = MARKS[letter]
+        ids = sorted(rows)
+        for at in range(0, len(ids), 500):
+            chunk = ids[at : at + 500]
+            marks = ", ".join("?" * len(chunk))
+            sql = f"SELECT id, {column} FROM {table} WHERE id IN ({marks})"
+            for row_id, value in conn.execute(sql, chunk):
+                shown = dates(value) if is_date else "null" if value is None else str(value)
+                found[letter, str(row_id)] = shown
+    return re.sub(MARK, lambda m: found[m[1], m[2]], text)
+
+
+def as_ascii(text: str) -> str:
+    """JSON text with every character past ASCII (and DEL) as `json.dumps` escapes it
+    by default (\\uXXXX, a surrogate pair past U+FFFF). Such characters are only
+    ever inside strings, where escaping them means the same."""
+    if text.isascii() and "\x7f" not in text:
+        return text
+    from json.encoder import encode_basestring_ascii
+
+    return re.sub(NOT_ASCII, lambda m: encode_basestring_ascii(m[0])[1:-1], text)
+
+
+#: A session and the text of its steps' and its check-ins' lists' items (None: none).
+Texts = tuple["SessionRecord", str | None, str | None]
+
+
+def page_texts(
+    conn: sqlite3.Connection,
+    style: Style,
+    dates: Callable[[float | None], str],
+    limit: int,
+    offset: int,
+    *,
+    include_active: bool,
+) -> list[Texts]:
+    """A page of sessions, newest first (`history.load_sessions` without steps), each
+    with its lists' items as `style` writes them."""
+    from tui.core.store.history import load_sessions
+
+    records = load_sessions(conn, limit, include_active=include_active, offset=offset,
+                            steps=False)  # fmt: skip
+    ids = [record.id for record in records]
+    texts: dict[Any, tuple[str | None, str | None]] = {}
+    if ids:
+        for sid, steps, told in conn.execute(page_sql(style, len(ids)), ids):
+            steps = None if steps is None else fill_in(conn, steps, dates)
+            told = None if told is None else fill_in(conn, told, dates)
+            if style.ascii:
+                steps = None if steps is None else as_ascii(steps)
+                told = None if told is None else as_ascii(told)
+            texts[sid] = (steps, told)
+    return [(record, *texts.get(record.id, (None, None))) for record in records]
+
+
+class JsonRowMethods:
+    """`Store.each_session_json` and `Store.standalone_json` (a mixin: `Store`
+    supplies `_read`)."""
+
+    if TYPE_CHECKING:
+
+        def _read(self, read: Callable[[sqlite3.Connection], Any]) -> Any: ...
+
+    def each_session_json(
+        self,
+        style: Style,
+        dates: Callable[[float | None], str],
+        page: int = 100,
+        *,
+        include_active: bool = False,
+    ) -> Iterator[Texts]:
+        """Every ended session (and the active one, if `include_active`), newest first,
+        with its steps' and check-ins' text as `style` lays them out (dates by `dates`
+        where SQLite cannot write them: `fill_in`), `page` sessions a read (each read
+        handles damage and undecodable text as any read of the store). Memory holds
+        one page: some 2 MB of text at 100 sessions of 58 steps."""
+        at = 0
+        while True:
+
+            def read(conn: sqlite3.Connection, at: int = at) -> list[Texts]:
+                return page_texts(conn, style, dates, page, at, include_active=include_active)
+
+            batch: list[Texts] = self._read(read)
+            if not batch:
+                return
+            yield from batch
+            at += len(batch)
+
+    def standalone_json(self, dates: Callable[[float | None], str]) -> list[str]:
+        """The check-ins of no session, oldest first, as JSON Lines lines (with "\\n")."""
+
+        def read(conn: sqlite3.Connection) -> list[str]:
+            return [fill_in(conn, line, dates) for (line,) in conn.execute(standalone_sql())]
+
+        lines: list[str] = self._read(read)
+        return lines
