@@ -93,8 +93,10 @@ def fill(store: Store, zone: str) -> None:
         began = _epoch(zone, *change)  # across a change in Berlin, and in Lord Howe
         _session(store, "Over a change", began, "completed",
                  _steps(began, 40, gap=300.0))  # fmt: skip
-    began = _epoch(zone, 2026, 5, 1, 23, 50)  # over midnight
-    _session(store, "Late", began, "completed", _steps(began, 12, gap=90.0))
+    began = _epoch(zone, 2026, 5, 1, 23, 50)  # over midnight, one a hair before it
+    midnight = _epoch(zone, 2026, 5, 2, 0, 0)
+    hair = (7, "work", "Plank", 1, 1, None, None, 5.0, midnight - 3e-7, midnight + 2, 0, 0)
+    _session(store, "Late", began, "completed", [*_steps(began, 12, gap=90.0), hair])
     began = _epoch(zone, 2026, 3, 20, 18, 0)  # resumed three days later, over a change
     steps = _steps(began, 3) + _steps(began + 3 * 86_400 + 7, 3) + _steps(began + 9 * 86_400, 2)
     _session(store, "Resumed", began, "completed", steps)

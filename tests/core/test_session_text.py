@@ -4,6 +4,7 @@ tests/core/test_json_rows.py.)"""
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from collections.abc import Iterator
@@ -55,3 +56,12 @@ def test_iso_dates_read_as_datetime_does(berlin, tz, kept, monkeypatch):
         assert dates.text(epoch) == expected
         assert len(dates._minutes) <= kept
     assert dates(None) == "null" and dates.text(None) is None
+
+
+@pytest.mark.parametrize("head", [
+    {"id": 1}, {"id": 1, "done": None, "skipped": ["x", 'é "q"'], "swaps": [{"k": "v"}]},
+    {"a": [], "b": 1}, {"a": 1.5, "b": {}, "c": [1, "x"]}, {"a": None, "b": {"x": [1]}},
+])  # fmt: skip
+def test_a_head_indents_as_json_dumps(head):
+    """`_indented` (json's C encoder) reads as `json.dumps(indent=2)` one level deeper."""
+    assert session_text._indented(head) == json.dumps(head, indent=2)[:-2].replace("\n", "\n  ")

@@ -35,6 +35,32 @@ def _head(record: SessionRecord, iso: IsoDates) -> dict[str, Any]:
     return head
 
 
+def _indented(head: dict[str, Any]) -> str:
+    """`json.dumps(head, indent=2)` without its closing "\n}", each line after the
+    first 2 deeper: through json's C encoder (`indent` takes the Python one, a third
+    of the time of a session's head), its separators doing the indenting. For a
+    head whose lists come last (`SessionRecord.to_json`'s), each a list of strings;
+    any other value goes through `indent`."""
+    keys = list(head)
+    lists = [i for i, key in enumerate(keys) if isinstance(head[key], list | dict)]
+    first = lists[0] if lists else len(keys)
+    if first == 0 or lists != list(range(first, len(keys))):  # a list first, or midway
+        return json.dumps(head, indent=2)[:-2].replace("\n", "\n  ")
+    flat = {key: head[key] for key in keys[:first]}
+    text = "{\n    " + json.dumps(flat, separators=(",\n    ", ": "))[1:-1]
+    for key in keys[first:]:
+        value = head[key]
+        if not value:
+            shown = json.dumps(value)
+        elif isinstance(value, list) and all(isinstance(item, str) for item in value):
+            inner = json.dumps(value, separators=(",\n      ", ": "))[1:-1]
+            shown = f"[\n      {inner}\n    ]"
+        else:
+            shown = json.dumps(value, indent=2).replace("\n", "\n    ")
+        text += f',\n    "{key}": {shown}'
+    return text
+
+
 def indented_session(
     record: SessionRecord, steps: str | None, checkins: str | None, iso: IsoDates
 ) -> list[str]:
@@ -43,7 +69,7 @@ def indented_session(
     with each line after the first 2 deeper (`write_items`), `steps` and `checkins`
     the text of their items as `json_rows.INDENTED` writes them (None: none), every
     date as `iso` writes it. In pieces: the steps' text (some 20 KB) is not copied."""
-    text = json.dumps(_head(record, iso), indent=2)[:-2].replace("\n", "\n  ")
+    text = _indented(_head(record, iso))
     listed = ["[]"] if steps is None else ["[\n", steps, "\n    ]"]
     told = ["[]"] if checkins is None else ["[\n", checkins, "\n    ]"]
     return [f'{text},\n    "steps": ', *listed, ',\n    "checkins": ', *told, "\n  }"]

@@ -101,10 +101,15 @@ def _mark(letter: str) -> str:
 
 
 def _number(column: str, letter: str) -> str:
-    """An INTEGER (or NULL: null) as it is; a REAL when exact in 15 digits; else a mark."""
+    """A number as Python writes it: a whole one below 10^15 (an INTEGER, or a REAL
+    which SQLite writes with ".0", as repr does), any other INTEGER, a REAL that is
+    a multiple of 1/4 below 10^12 (exact in 15 digits), NULL as null, or a mark.
+    Asking whether a value equals itself made whole comes first: cheaper than `typeof`."""
     return (
-        f"CASE WHEN typeof({column}) != 'real' THEN coalesce({column}, 'null')"
-        f" WHEN {column} * 4 = CAST({column} * 4 AS INTEGER) AND abs({column}) < 1e12"
+        f"CASE WHEN {column} = CAST({column} AS INTEGER) AND abs({column}) < 1e15"
+        f" THEN {column} WHEN {column} IS NULL THEN 'null'"
+        f" WHEN typeof({column}) != 'real'"
+        f" OR ({column} * 4 = CAST({column} * 4 AS INTEGER) AND abs({column}) < 1e12)"
         f" THEN {column} ELSE {_mark(letter)} END"
     )
 
@@ -153,9 +158,10 @@ def _sql_text(text: str) -> str:
 
 #: Each session of the page (its ids in `?`s) with what its steps' dates share:
 #: its start to the second (anchor), the offset there, whether that offset holds a
-#: day either side (steady), and the local day's number, its text and the zone's.
+#: day either side (steady), and its local day's bounds (epoch), text and zone.
 _SESSION_ZONE = (
-    "SELECT id, anchor, shift, (anchor + shift) / 86400 AS day_number,"
+    "SELECT id, anchor, shift, (anchor + shift) / 86400 * 86400 - shift AS day_begins,"
+    " (anchor + shift) / 86400 * 86400 + 86400 - shift AS day_ends,"
     " '\"' || date(anchor + shift, 'unixepoch') || 'T' AS day, {zone} AS zone,"
     " (anchor >= {first} AND anchor < {last} AND shift % 60 = 0"
     " AND {before} = shift AND {after} = shift) AS steady"
@@ -166,12 +172,14 @@ _SESSION_ZONE = (
 
 
 def _step_date(column: str, letter: str) -> str:
-    """A step's date: its session's local day and offset (`s`, `_SESSION_ZONE`) and
-    its own time of day, when it is on that day and the offset is steady; else `_date`."""
-    local = f"({_whole(column)} + s.shift)"
+    """A step's (or its session's check-in's) date: its session's local day and offset
+    (`s`, `_SESSION_ZONE`) and its own time of day, when it is in that day (its last
+    second aside: the date may round up to the next) and the offset is steady; else
+    `_date`."""
     return (
-        f"CASE WHEN s.steady AND {local} / 86400 = s.day_number"
-        f" THEN s.day || time({local}, 'unixepoch') || s.zone ELSE {_date(column, letter)} END"
+        f"CASE WHEN s.steady AND {column} >= s.day_begins AND {column} < s.day_ends - 1"
+        f" THEN s.day || time({_whole(column)} + s.shift, 'unixepoch') || s.zone"
+        f" ELSE {_date(column, letter)} END"
     )
 
 
@@ -188,7 +196,7 @@ def page_sql(style: Style, count: int) -> str:
         _maybe("ended_at", _step_date("ended_at", "b")), _flag("skipped"), _flag("hurt"),
     ])  # fmt: skip
     told = ", ".join([
-        "json_quote(kind)", _date("at", "c"), _number("pain", "n"), "json_quote(change)",
+        "json_quote(kind)", _step_date("at", "c"), _number("pain", "n"), "json_quote(change)",
         "json_quote(effort)", "json_quote(exercise)", "json_quote(note)",
     ])  # fmt: skip
     between = _sql_text(style.between)
