@@ -11,14 +11,20 @@ years, daily, 58 step rows and three check-ins each) against 10 (target <= 2x):
 Medians of `--runs` runs, the two sizes alternating (`bench_cost.paired`).
 Run: python tests/bench/bench_checkins.py [--runs 5]
 
-Measured on 2 shared cores (29 Nov 2026, 5 runs, a loaded machine: medians
-move by 20%): `history` 1.10x, CSV 1.78x, the History screen 0.99x, Calendar
-1.07x, Pain 1.13x, Exercises 0.68x. `history --json` 5.2x (was 14.0x) and
-`--format jsonl` 6.4-7.9x (was 13.3x): these two write every step, 36 MB and
-27 MB against 198 KB and 150 KB (182 times the output); CPU seconds, best of
-3: 0.72 vs 0.12 and 0.92 vs 0.14. 2x is out of reach for them: reading the
-105,850 step rows alone (SQLite making their 1.4 M Python values) takes 0.2 s
-more than the whole 10-session run, before a byte is written.
+Measured on 2 shared cores (29-30 Nov 2026, 5 runs, two runs of the script, a
+loaded machine, load average 3-6: medians move by 20% and more): `history`
+1.24-1.36x, CSV 1.53-1.87x, the History screen 1.07-1.65x, Calendar 1.03-1.07x,
+Pain 1.10-1.11x, Exercises 0.74-0.84x. `history --json` 4.16x (fastest runs
+3.32x) and `--format jsonl` 4.69x (4.78x) (they were 5.2x and 6.4-7.9x, and 14.0x
+and 13.3x before that): these two write every step, 36 MB and 27 MB against
+198 KB and 150 KB (182 times the output). CPU seconds, best of 5, both paths in
+the same minutes: `--json` 0.56 vs 0.12 (the Python step-row writer before it:
+0.83 vs 0.11), jsonl 0.53 vs 0.12 (0.72 vs 0.11); peak memory 28.6 MB at 1,825
+sessions and at 5,000, 21.3 MB at 10 (the step-row writer: 32.6 and 35.6 MB).
+2x is out of reach for them: SQLite writes the steps' text now
+(`store.json_rows`), and its query alone takes 0.33 s, some 0.1-0.2 us for each
+of a step's dozen values it converts (the dates 0.1 s of it), against 0.12 s for
+the whole 10-session run.
 """
 
 from __future__ import annotations

@@ -23,9 +23,10 @@ import pytest
 from tui.cli import main
 from tui.commands import history as history_command
 from tui.core.present.export import by_session, jsonl_text
-from tui.core.present.session_text import IsoDates, checkin_json, indented_session
+from tui.core.present.session_text import IsoDates, indented_session
 from tui.core.programme.zones import CheckIn, Effort, Kind
 from tui.core.store import json_rows
+from tui.core.store.checkins import to_json
 from tui.core.store.database import Store
 from tui.core.store.json_rows import INDENTED, LINES, as_ascii
 
@@ -139,6 +140,10 @@ def store(zone: str) -> Iterator[Store]:
 
 
 # -- the oracle: json.dumps of to_json, as these were written before ---------------
+
+
+def checkin_json(c: CheckIn, iso: IsoDates) -> dict[str, object]:
+    return {**to_json(c), "at": iso.text(c.at)}
 
 
 def _dated(store: Store, *, include_active: bool) -> Iterator[dict[str, object]]:

@@ -19,8 +19,6 @@ import math
 from datetime import datetime, tzinfo
 from typing import Any
 
-from tui.core.programme.zones import CheckIn
-from tui.core.store.checkins import to_json
 from tui.core.store.record import SessionRecord
 
 #: Minutes `IsoDates` keeps worked out (a few days of sessions; memory stays flat).
@@ -36,8 +34,8 @@ def _head(record: SessionRecord, iso: IsoDates) -> dict[str, Any]:
 
 
 def _indented(head: dict[str, Any]) -> str:
-    """`json.dumps(head, indent=2)` without its closing "\n}", each line after the
-    first 2 deeper: through json's C encoder (`indent` takes the Python one, a third
+    """`json.dumps(head, indent=2)` without its closing line ("}"), each line after
+    the first 2 deeper: through json's C encoder (`indent` takes the Python one, a third
     of the time of a session's head), its separators doing the indenting. For a
     head whose lists come last (`SessionRecord.to_json`'s), each a list of strings;
     any other value goes through `indent`."""
@@ -127,12 +125,6 @@ class IsoDates:
             return datetime.fromtimestamp(epoch, self._tz)
         return datetime.fromtimestamp(epoch).astimezone()
 
-
-
-def checkin_json(c: CheckIn, iso: IsoDates) -> dict[str, object]:
-    """One check-in as `history --json` and the JSON Lines export write it, its
-    time as `iso` writes dates."""
-    return {**to_json(c), "at": iso.text(c.at)}
 
 
 def jsonl_session(
