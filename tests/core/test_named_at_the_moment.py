@@ -16,8 +16,10 @@ from tests.doubles import FakeClock
 from tui.core.catalog.entries import Valid, load_entry
 from tui.core.catalog.sources import RoutineRef
 from tui.core.present.export import by_session, csv_text, jsonl_text
+from tui.core.present.session_text import IsoDates
 from tui.core.present.summary import lines
 from tui.core.store.database import Store
+from tui.core.store.json_rows import LINES
 from tui.core.workout import Action, Storage, Workout
 
 PLANK, KNEES = "Plank", "Plank from the knees"
@@ -57,7 +59,9 @@ def told_everywhere(store: Store, summary_hurt: tuple[str, ...]) -> None:
     assert record.to_json()["hurt"] == [PLANK]  # `history --json`
     checkins = by_session(store.checkins())
     assert "".join(csv_text([record], checkins)).splitlines()[1].endswith(f",{PLANK}")
-    [line] = jsonl_text(store.each_session_rows(include_active=True), checkins)
+    dates = IsoDates()
+    sessions = store.each_session_json(LINES, dates, include_active=True)
+    [line] = jsonl_text(sessions, store.standalone_json(dates), dates)
     assert json.loads(line)["hurt"] == [PLANK]
     stats = {s.exercise: s for s in store.exercise_stats()}
     assert stats[PLANK].hurt == 1
