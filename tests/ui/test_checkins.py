@@ -411,6 +411,10 @@ def three_days(store: Store) -> None:
                  json.dumps(["Plank"] if plank_skipped else []),
                  json.dumps(["Plank"] if plank_hurt else []), sid),
             )  # fmt: skip
+            if day == 4:  # the notes of a session swapped for a variant run long
+                swap = {"exercise": "Plank", "variant": "Plank from the knees", "way": "easier"}
+                conn.execute("UPDATE sessions SET swaps = ? WHERE id = ?",
+                             (json.dumps([swap]), sid))  # fmt: skip
         store.add_checkin(CheckIn(Kind.BEFORE, started - 60, pain=2, session_id=sid))
         if hurt_pain is not None:
             store.add_checkin(CheckIn(Kind.DURING, started + 60, pain=hurt_pain,
@@ -479,6 +483,10 @@ def test_snapshot_history_exercises_80x24(snap_compare):
 
 def test_snapshot_history_sessions_120x35(snap_compare):
     assert _snap(snap_compare, "1", (120, 35))
+
+
+def test_snapshot_history_sessions_80x24(snap_compare):
+    assert _snap(snap_compare, "1", (80, 24))
 
 
 # -- the Pain tab --------------------------------------------------------------

@@ -36,6 +36,7 @@ from tui.core.store.record import SessionRecord
 from tui.core.words import count
 
 from ..widgets.day_grid import DayGrid
+from .history_columns import Fitted, fit
 
 #: A pain cell's colour, from the zone it ends with.
 PAIN_STYLE = {"green": "green", "amber": "yellow", "red": "bold red"}
@@ -91,6 +92,8 @@ class HistoryScreen(Screen[None]):
             tab: read for tab, read in given.items() if read is not None
         }
         self._reading = False
+        #: The Sessions table's columns as last fitted to its width (`history_columns`).
+        self._fitted: Fitted | None = None
 
     def compose(self) -> ComposeResult:
         total = sum(minutes for _, minutes in self.weeks)
@@ -169,24 +172,54 @@ class HistoryScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#history-table", DataTable)
-        table.add_columns("Date", "Routine", "Minutes", "Status", "Pain", "Notes")
         self.query_one("#history-exercises", DataTable).add_columns(
             "Exercise", "Sessions", "Skipped", "Hurt (!)", "Worst pain"
         )
-        self._add_rows(self.records)
-        if not self.records:
-            table.add_row("", "No sessions yet: Enter on a routine starts one.", "", "", "", "")
+        self._fit_sessions()
         table.focus()
 
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fit_sessions)  # once laid out: the table's new width
+
+    def _cells(self, record: SessionRecord) -> list[Text]:
+        """A session's row. Text cells: names are shown as written, never read as markup."""
+        when, routine, minutes, status, notes = (Text(cell) for cell in record.row())
+        pain = self.pains.get(record.id, "")
+        style = PAIN_STYLE.get(pain.rpartition(" ")[2], "")
+        return [when, routine, minutes, status, Text(pain, style=style), notes]
+
+    def _fit_sessions(self) -> None:
+        """The Sessions table's columns fitted to its width (`history_columns.fit`), and
+        its rows put back under them (each as tall as its wrapped cells) when the fit
+        changed; the cursor stays on its row."""
+        table = self.query_one("#history-table", DataTable)
+        rows = self._rows()
+        fitted = fit(rows, table.size.width or self.app.size.width, table.cell_padding)
+        if fitted == self._fitted:
+            return
+        self._fitted, at = fitted, table.cursor_row
+        table.clear(columns=True)
+        for label, width in zip(fitted.labels, fitted.widths, strict=True):
+            table.add_column(label, width=width)
+        for cells in rows:
+            table.add_row(*cells, height=None)
+        table.move_cursor(row=at)
+
+    def _rows(self) -> list[list[Text]]:
+        if not self.records:
+            empty = Text("No sessions yet: Enter on a routine starts one.")
+            return [[Text(""), empty, *(Text("") for _ in range(4))]]
+        return [self._cells(record) for record in self.records]
+
     def _add_rows(self, records: list[SessionRecord]) -> None:
-        # Text cells: names are shown as written, never read as markup.
-        rows = []
+        """A page read later: below the rest, or all again when it widens a column."""
+        table = self.query_one("#history-table", DataTable)
+        room = table.size.width or self.app.size.width
+        if fit(self._rows(), room, table.cell_padding) != self._fitted:
+            self._fit_sessions()
+            return
         for record in records:
-            when, routine, minutes, status, notes = (Text(cell) for cell in record.row())
-            pain = self.pains.get(record.id, "")
-            style = PAIN_STYLE.get(pain.rpartition(" ")[2], "")
-            rows.append([when, routine, minutes, status, Text(pain, style=style), notes])
-        self.query_one("#history-table", DataTable).add_rows(rows)
+            table.add_row(*self._cells(record), height=None)
 
     @on(DataTable.RowHighlighted, "#history-table")
     def _near_the_end(self, event: DataTable.RowHighlighted) -> None:

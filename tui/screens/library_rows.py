@@ -34,6 +34,12 @@ BATCH = 50
 #: where the width runs out (the preview shows them whole).
 COLUMNS = ("Routine", "Time", "Level", "Tags")
 TAGS = COLUMNS.index("Tags")
+NAME = COLUMNS.index("Routine")
+#: A routine's name is cut (with "…") only where a long one would push the level
+#: out of an 80-column terminal (issue 16, reported again), never below this many
+#: cells (the preview shows it whole); the tags keep this many while it is cut.
+NAME_MIN = 16
+TAGS_KEEP = 16
 #: Columns kept for the table's vertical scrollbar.
 SCROLLBAR = 2
 #: The library's title bar: the way out is said where it is never cut off.
@@ -45,15 +51,19 @@ def row_cells(entry: Shown) -> tuple[Text, str, str, Text]:
     written, never read as markup; tags too long for their column end in "…"."""
     if isinstance(entry, TodayRow):
         time = "" if entry.seconds is None or not entry.due else format_clock(entry.seconds)
-        return Text(entry.name, style="bold"), time, "", _tags(entry.plan.programme.name)
+        return _name(entry.name, style="bold"), time, "", _tags(entry.plan.programme.name)
     if isinstance(entry, Invalid) or (isinstance(entry, Listing) and entry.error):
-        return Text(entry.ref.id), "", "", _tags("invalid")
+        return _name(entry.ref.id), "", "", _tags("invalid")
     if isinstance(entry, Listing):
         time = NOT_KNOWN if entry.total_seconds is None else format_clock(entry.total_seconds)
-        return Text(entry.name or entry.ref.id), time, entry.level or "", _tags(*entry.tags)
+        return _name(entry.name or entry.ref.id), time, entry.level or "", _tags(*entry.tags)
     routine = entry.routine
-    return (Text(routine.name), format_clock(entry.total_seconds), routine.level or "",
+    return (_name(routine.name), format_clock(entry.total_seconds), routine.level or "",
             _tags(*routine.tags))  # fmt: skip
+
+
+def _name(name: str, style: str = "") -> Text:
+    return Text(name, style=style, no_wrap=True, overflow="ellipsis")
 
 
 def _tags(*tags: str) -> Text:
@@ -119,7 +129,8 @@ class BatchedRows:
 
 def set_columns(table: DataTable[object], entries: Sequence[Shown], room: int = 0) -> None:
     """Empty `table`, under `COLUMNS` exactly as wide as the widest cell of `entries`,
-    the tags narrowed so that every column fits in `room` cells (0: no limit).
+    the tags narrowed, then a long name (to `NAME_MIN`), so that every column fits
+    in `room` cells (0: no limit): time and level are always whole.
 
     The widths are set before any row is added: left to the table, they were
     measured only after a first paint, whose rows (cut to the width of each
@@ -132,8 +143,14 @@ def set_columns(table: DataTable[object], entries: Sequence[Shown], room: int = 
         for index, label in enumerate(COLUMNS)
     ]
     if room:
-        over = sum(widths) + 2 * table.cell_padding * len(COLUMNS) + SCROLLBAR - room
-        widths[TAGS] = max(len(COLUMNS[TAGS]), widths[TAGS] - max(over, 0))
+        def over() -> int:
+            return max(0, sum(widths) + 2 * table.cell_padding * len(COLUMNS) + SCROLLBAR - room)
+
+        # The tags give way first, to `TAGS_KEEP`; then a long name, to `NAME_MIN`;
+        # then the tags again, to their heading.
+        widths[TAGS] = max(min(TAGS_KEEP, widths[TAGS]), widths[TAGS] - over())
+        widths[NAME] = max(min(NAME_MIN, widths[NAME]), widths[NAME] - over())
+        widths[TAGS] = max(len(COLUMNS[TAGS]), widths[TAGS] - over())
     for label, width in zip(COLUMNS, widths, strict=True):
         table.add_column(label, width=width)
 
