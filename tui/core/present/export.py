@@ -16,7 +16,7 @@ from datetime import tzinfo
 from tui.core.present.pain import session_pain
 from tui.core.present.session_text import IsoDates, jsonl_session
 from tui.core.programme.zones import CheckIn
-from tui.core.store.record import SessionRecord
+from tui.core.store.record import NAMES_SEP, SessionRecord
 
 CSV_COLUMNS = (
     "date", "routine", "minutes", "status", "pain_before", "pain_after", "zone", "effort",
@@ -48,8 +48,8 @@ def csv_row(
         "" if zone is None else zone.value,
         "" if pain.effort is None else pain.effort.value,
         "" if change is None else change.value,
-        "; ".join(record.skipped),
-        "; ".join(record.hurt),
+        NAMES_SEP.join(record.skipped),  # in one cell, as the history table joins them
+        NAMES_SEP.join(record.hurt),
     ]
 
 

@@ -60,6 +60,16 @@ class StepRecord:
         }
 
 
+#: Between exercise names in a note ("skipped Bird dog, arm only; Plank"), in the
+#: history table, the History screen and the CSV's skipped and hurt cells, as the
+#: summary joins them: a name may hold a comma, so ", " between names was ambiguous
+#: (found by a tester).
+NAMES_SEP = "; "
+#: Between the notes of one session ("skipped ... · hurt: ... · Plank -> ..."): not
+#: "; ", which now joins names within a note.
+NOTES_SEP = " · "
+
+
 @dataclass(frozen=True, slots=True)
 class SessionRecord:
     """One session: times in epoch seconds, `status` as stored ('active',
@@ -154,15 +164,15 @@ class SessionRecord:
         was skipped, hurt, or swapped for a variant). Plain text: it holds routine and
         exercise names as written. The date has its year when that is not the year of
         `today` (default: now)."""
-        notes = [f"skipped {', '.join(self.skipped)}"] if self.skipped else []
-        notes += [f"hurt: {', '.join(self.hurt)}"] if self.hurt else []
+        notes = [f"skipped {NAMES_SEP.join(self.skipped)}"] if self.skipped else []
+        notes += [f"hurt: {NAMES_SEP.join(self.hurt)}"] if self.hurt else []
         notes += swap_notes(self.swaps)
         return (
             when_text(self.started_at, today or date.today()),
             self.routine_name,
             f"{self.minutes:.0f}",
             self.outcome,
-            "; ".join(notes),
+            NOTES_SEP.join(notes),
         )
 
     def to_json(self) -> dict[str, object]:
