@@ -51,10 +51,11 @@ def test_a_plan_followed_over_faked_days(monkeypatch, capsys):
     out, _ = said(capsys)
     assert out.splitlines() == [
         "Today: Gentle start (gentle-start), 4:58",
-        "  Pelvic tilt: 6, as written",  # its dose (issue 16, progression)
-        "  Knee to chest: hold 15 s, as written",
-        "  Glute bridge: 5, as written",
-        "  Hamstring stretch: hold 15 s, as written",
+        "  Exercises that progress, at today's dose:",  # (issue 16, progression)
+        "    Pelvic tilt: 6 reps, tempo 3-2-3 (as written)",  # units, as `show` says it
+        "    Knee to chest: hold 15 s each side (as written)",
+        "    Glute bridge: 5 reps, tempo 2-3-2 (as written)",
+        "    Hamstring stretch: hold 15 s each side (as written)",
         "Back care, 12 weeks: phase 1 of 4, Get moving · session 1 of 6 in this phase · "
         "1 of 33 in all",
         "Start it: spinewise run gentle-start",

@@ -54,7 +54,8 @@ def test_the_dose_rises_within_three_sessions_and_falls_after_a_red_day(
     days = [datetime(2026, 3, d, 8, 0) for d in (2, 5, 9, 12, 16)]  # Mon, Thu, Mon, Thu, Mon
 
     out = today(monkeypatch, capsys, days[0])
-    assert out[0].startswith("Today: Gentle start") and "  Pelvic tilt: 6, as written" in out
+    assert out[0].startswith("Today: Gentle start")
+    assert "    Pelvic tilt: 6 reps, tempo 3-2-3 (as written)" in out
     follow("gentle-start", days[0])
     said = answer(monkeypatch, capsys, days[0].replace(minute=15), "2")
     assert "Pelvic tilt: 6 becomes 7 next time you do that routine: one settled session" in said
@@ -65,8 +66,10 @@ def test_the_dose_rises_within_three_sessions_and_falls_after_a_red_day(
 
     out = today(monkeypatch, capsys, days[2])  # the third: gentle start again, risen
     assert out[0].startswith("Today: Gentle start")
-    assert "  Pelvic tilt: 7 (was 6): one settled session (step up)" in out
-    assert "  Knee to chest: hold 20 s (was hold 15 s): one settled session (step up)" in out
+    assert ("    Pelvic tilt: 7 reps, tempo 3-2-3 (was 6 reps, tempo 3-2-3): one settled "
+            "session (step up)") in out
+    assert ("    Knee to chest: hold 20 s each side (was hold 15 s each side): one settled "
+            "session (step up)") in out
     follow("gentle-start", days[2])
     said = answer(monkeypatch, capsys, days[2].replace(minute=15), "7")  # red
     assert "Pelvic tilt: 7 becomes 6 next time you do that routine: red" in said
@@ -76,7 +79,8 @@ def test_the_dose_rises_within_three_sessions_and_falls_after_a_red_day(
     answer(monkeypatch, capsys, days[3].replace(minute=15), "1")
     out = today(monkeypatch, capsys, days[4])
     assert out[0].startswith("Today: Gentle start")
-    assert any(line.startswith("  Pelvic tilt: 6 (was 7): red") for line in out), out
+    was = "    Pelvic tilt: 6 reps, tempo 3-2-3 (was 7 reps, tempo 3-2-3): red"
+    assert any(line.startswith(was) for line in out), out
 
 
 def test_two_red_days_lead_today_status_and_the_today_row_with_the_advice(

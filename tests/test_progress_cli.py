@@ -156,7 +156,8 @@ def test_today_says_the_dose_of_the_routine_due_and_why(monkeypatch, capsys, iso
     assert main(["today"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith("Today: Mine (gentle-start)")
-    assert out[1] == "  Bird dog: 3-2-1, as written"
+    assert out[1:3] == ["  Exercises that progress, at today's dose:",
+                        "    Bird dog: 3-2-1 reps, hold 1 s (as written)"]
     # stopped early, so not a plan session, but the bird dog was done: it counts for the dose
     session(datetime(2026, 3, 2, 9, 0).timestamp(), rid="gentle-start", status="stopped")
     at(monkeypatch, datetime(2026, 3, 2, 9, 5))
@@ -164,4 +165,5 @@ def test_today_says_the_dose_of_the_routine_due_and_why(monkeypatch, capsys, iso
     capsys.readouterr()
     assert main(["today"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[1] == "  Bird dog: 4-3-2 (was 3-2-1): one settled session (step up)"
+    assert out[2] == ("    Bird dog: 4-3-2 reps, hold 1 s (was 3-2-1 reps, hold 1 s): "
+                      "one settled session (step up)")

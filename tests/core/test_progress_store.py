@@ -224,14 +224,17 @@ def test_migration_5_keeps_a_copy_of_a_version_4_database_and_adds_the_tables(tm
 def test_today_says_each_dose_and_its_last_change(store, entry):
     from tui.core.programme.stages import dose_today
 
-    assert dose_today(starting(entry.routine, {}), []) == ["Bird dog: 3-2-1, as written"]
+    assert dose_today(starting(entry.routine, {}), []) == [
+        "Bird dog: 3-2-1 reps, hold 1 s (as written)"
+    ]
     with store._write() as conn:
         conn.execute("INSERT INTO stages VALUES ('pyramid', 'Bird dog', 0, 1, 0)")
     sid = session(store, entry, MONDAY)
     answer(store, sid, Kind.AFTER, MONDAY + 60, pain=0)
     started = starting(entry.routine, store.stages("pyramid"))
     assert dose_today(started, store.stage_log("pyramid")) == [
-        "Bird dog: 4-3-2 (was 3-2-1): two settled sessions (step up)"
+        "Bird dog: 4-3-2 reps, hold 1 s (was 3-2-1 reps, hold 1 s): two settled sessions "
+        "(step up)"
     ]
 
 

@@ -57,8 +57,9 @@ def test_two_settled_sessions_raise_the_dose_and_a_worse_morning_lowers_it(spine
     assert started.returncode == 0, started.stderr
     today = spinewise.command("today")
     assert today.returncode == 0, today.stderr
-    assert today.stdout.splitlines()[:2] == [
-        "Today: Curls (gentle-start), 0:04", "  Curl-up: 2-1, as written"
+    assert today.stdout.splitlines()[:3] == [
+        "Today: Curls (gentle-start), 0:04", "  Exercises that progress, at today's dose:",
+        "    Curl-up: 2-1 reps, hold 1 s (as written)",
     ]
     upcoming = "next time you do Curls"  # not a bare "next time": a plan moves on
     one_session(spinewise, routine, "1", f"Curl-up: stays at 2-1 {upcoming}: settled")

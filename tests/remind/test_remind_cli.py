@@ -268,3 +268,27 @@ def test_only_the_days_still_to_come_count():
     assert reminder_skips(programme, None, later, (0, 2, 4), "07:30") == ""
     now = due_today(programme, started=start, days=None, sessions=[], today=start)
     assert "sessions on Thu," in reminder_skips(programme, None, now, (0, 2, 4), "07:30")
+
+
+def test_status_lists_the_dose_as_show_does_and_says_what_is_listed(
+    fakes: Fakes, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+):
+    """Found by a tester: status listed "Pelvic tilt: 6, as written", only the exercises
+    that progress and without units, beside `show`'s "6 reps, tempo 3-2-3"."""
+    start_plan(monkeypatch, capsys)
+    on(monkeypatch, MONDAY)
+    assert main(["remind", "set", "07:30"]) == 0
+    capsys.readouterr()
+    assert main(["remind", "status"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    at = out.index("Today: Gentle start (gentle-start), 4:58")
+    assert out[at + 1 : at + 6] == [
+        "  Exercises that progress, at today's dose:",
+        "    Pelvic tilt: 6 reps, tempo 3-2-3 (as written)",
+        "    Knee to chest: hold 15 s each side (as written)",
+        "    Glute bridge: 5 reps, tempo 2-3-2 (as written)",
+        "    Hamstring stretch: hold 15 s each side (as written)",
+    ]
+    assert main(["show", "gentle-start"]) == 0
+    shown = capsys.readouterr().out
+    assert "Today: Pelvic tilt: 6 reps, tempo 3-2-3 (stage 0 of 4)" in shown

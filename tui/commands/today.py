@@ -49,6 +49,9 @@ def add_parser(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     )
 
 
+#: Over the dose lines, which are of the exercises that progress only (`show` has all).
+DOSE_HEADING = "  Exercises that progress, at today's dose:"
+
 Names = dict[str, tuple[str, float | None]]
 #: A routine id -> its stages by exercise key, and its stage log (oldest first).
 ProgressOf = Callable[[str], "tuple[Mapping[str, Stage], Sequence[LogEntry]]"]
@@ -58,7 +61,8 @@ def due_routine(progress_of: ProgressOf, routine_id: str) -> tuple[Names, list[s
     """`catalog.plans.routine_names` for `routine_id` (its name and time; empty when
     it is unknown or does not read), the time at today's dose, and what changed in
     the dose of its exercises that progress, and why (`programme.stages.dose_today`),
-    each on a line for under the routine due (none when nothing in it progresses).
+    each on a line under `DOSE_HEADING`, for under the routine due (`today`, and
+    `remind status` through it; none when nothing in it progresses).
     `progress_of`: a routine id's stages and stage log (`PlanReader.progress_of`).
 
     The routine is read once (`today` starts in about the time of `check`); its
@@ -81,7 +85,9 @@ def due_routine(progress_of: ProgressOf, routine_id: str) -> tuple[Names, list[s
     stages, log = progress_of(routine_id)
     started = starting(routine, stages)
     seconds = total_seconds(staged(routine, started).exercises)
-    return {routine_id: (routine.name, seconds)}, [f"  {line}" for line in dose_today(started, log)]
+    lines = dose_today(started, log)
+    dose = [DOSE_HEADING, *(f"    {line}" for line in lines)] if lines else []
+    return {routine_id: (routine.name, seconds)}, dose
 
 
 def unreadable(rid: str) -> list[str]:

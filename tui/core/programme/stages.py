@@ -174,17 +174,20 @@ def todays_plan(
 
 
 def dose_today(started: Sequence[StartedStage], log: Sequence[LogEntry]) -> list[str]:
-    """What changed in each exercise's dose and why, for `today`: its dose now and the
-    last change made (`Bird dog: 7-5-3 (was 6-4-2): two settled sessions (step up)`),
-    or that it is as written."""
+    """Each progressing exercise's dose today, in the words `show` uses (with units:
+    reps, s), and the last change made and why (`Bird dog: 4-3-2 reps, tempo 2-8-2
+    (was 3-2-1 reps, tempo 2-8-2): two settled sessions (step up)`), or that it is as
+    written. The dose before a change is said in the same words, from its stage: the
+    log keeps it short (`3-2-1`), and `today` listed `Pelvic tilt: 6, as written`
+    with no unit beside `show`'s `6 reps, tempo 3-2-3` (found by a tester)."""
     lines = []
     for s in started:
-        now = s.brief(s.stage)
+        now = s.dose(s.stage)
         changes = [e for e in log if e.exercise == s.key and e.stage_after != e.stage_before]
         if not changes:
-            lines.append(f"{s.key}: {now}, as written")
+            lines.append(f"{s.key}: {now} (as written)")
             continue
         last = changes[-1]
         why = last.reason if last.rule in last.reason else f"{last.reason} ({last.rule})"
-        lines.append(f"{s.key}: {now} (was {last.dose_before}): {why}")
+        lines.append(f"{s.key}: {now} (was {s.dose(last.stage_before)}): {why}")
     return lines
