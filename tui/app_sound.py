@@ -55,7 +55,9 @@ class SoundApp(App[str | None]):
     def _change_sound(self, *, mode: str | None = None, voice: bool | None = None) -> None:
         assert self.options.sound is not None
         said = self.options.sound.change(self.bell, self._warn, mode=mode, voice=voice)
-        self.notify(said, timeout=4, markup=False)  # notify is safe from a thread
+        # one toast, true: no "voice on" beside a "voice is off" (notify is thread-safe)
+        self.notify(said.text, severity="warning" if said.problem else "information",
+                    timeout=10 if said.problem else 4, markup=False)  # fmt: skip
 
     @work(thread=True, exit_on_error=False)
     def _find_player(self) -> None:

@@ -22,7 +22,7 @@ def test_an_espeak_ng_that_prints_an_error_and_exits_0_is_failing(script, only_b
     assert voice is None
     assert message is not None
     assert message.startswith("No working speech engine (espeak-ng: error: No such file")
-    assert message.endswith("voice is off")
+    assert message.endswith("), so nothing will be spoken")
 
 
 def test_failing_while_speaking_is_reported_once(script):
@@ -32,7 +32,7 @@ def test_failing_while_speaking_is_reported_once(script):
     wait_for(lambda: problems)
     assert not voice.say("Two", Priority.COUNT)  # a broken voice stays quiet
     assert problems == ["Voice espeak-ng cannot speak (error: No such file or directory):"
-                        " voice is off"]
+                        " nothing more will be spoken"]
 
 
 def test_a_working_voice_is_chosen_and_speaks_without_blocking(script, only_bin_on_path, tmp_path):
@@ -74,8 +74,8 @@ def test_a_missing_speech_engine_gives_a_clear_message(only_bin_on_path):
     voice, message = choose_voice()
     assert voice is None
     assert message == (
-        "No working speech engine (not found: espeak-ng, espeak, spd-say): voice is off."
-        " Install espeak-ng to hear spoken guidance."
+        "No working speech engine (not found: espeak-ng, espeak, spd-say), so nothing will "
+        "be spoken. Install espeak-ng to hear spoken guidance."
     )
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from contextlib import suppress
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from tui.core.settings import ConfigUnreadable, Settings, save_settings, updated
 
@@ -22,6 +22,14 @@ if TYPE_CHECKING:
     from .dispatcher import CueDispatcher
 
 Warn = Callable[[str], None]
+
+
+class Said(NamedTuple):
+    """What a change of the sound says: `text`, and whether it tells of a `problem`
+    (shown longer, as a warning)."""
+
+    text: str
+    problem: bool = False
 
 
 class SoundSetup:
@@ -42,6 +50,9 @@ class SoundSetup:
         self.sound = sound or settings.sound
         self.voice = settings.voice if voice is None else voice
         self._lock = threading.Lock()
+        #: Why the voice chosen cannot speak (no working speech engine), as last found;
+        #: None when it can, or when it is off or not looked for yet.
+        self.no_voice: str | None = None
 
     def apply(
         self,
@@ -51,6 +62,7 @@ class SoundSetup:
         player: bool = True,
         voice: bool = True,
         notice: Warn | None = None,
+        voice_notice: Warn | None = None,
     ) -> None:
         """Find a player (and a voice, when wanted) for the current choice and use them;
         then a dispatcher waiting for them is attached (`CueDispatcher.attach`).
@@ -58,6 +70,8 @@ class SoundSetup:
         A notice about the choice (no working sound player, so the bell) goes to
         `notice` (else `warn`), once: it is remembered in the settings, and said
         again only when it changes (issue 14: it was said for 8 s on every launch).
+        Why the voice chosen cannot speak goes to `voice_notice` (else `warn`), and is
+        kept in `no_voice`.
         """
         from .players import choose_player
         from .voice import choose_voice
@@ -78,8 +92,9 @@ class SoundSetup:
                     old_voice, self.dispatcher.voice = self.dispatcher.voice, speaker
                     if old_voice is not None:
                         old_voice.stop()
+                    self.no_voice = message
                     if message:
-                        warn(message)
+                        (voice_notice or warn)(message)
             finally:  # what the session said while they were found is given now
                 self.dispatcher.attach()
 
@@ -100,23 +115,39 @@ class SoundSetup:
         *,
         mode: str | None = None,
         voice: bool | None = None,
-    ) -> str:
-        """From the palette: switch now, probing only what changed, and save the choice."""
+    ) -> Said:
+        """From the palette: switch now, probing only what changed, and save the choice.
+
+        What it says is one true sentence: the choice, whether it was saved, and, when
+        the voice is on but no speech engine works, that nothing will be spoken and what
+        to install. It said "voice on; saved" in one toast and "voice is off" in
+        another (found by a tester).
+        """
         with self._lock:
             self.sound = mode or self.sound
             self.voice = self.voice if voice is None else voice
             # the choice for this run now: a session begun after it keeps it
             self.given_sound = mode or self.given_sound
             self.given_voice = self.given_voice if voice is None else voice
-        self.apply(bell, warn, player=mode is not None, voice=voice is not None)
-        said = f"Sound {self.sound}, voice {'on' if self.voice else 'off'}"
+        # why the voice cannot speak is said below, in the one sentence, not apart
+        self.apply(bell, warn, player=mode is not None, voice=voice is not None,
+                   voice_notice=lambda _: None)  # fmt: skip
         try:
             self.remember(sound=self.sound, voice=self.voice)
         except ConfigUnreadable as error:  # a config.toml with an error: never written over
             return f"{said} for now: {error}."
         except OSError as error:
-            return f"{said} (not saved: {error.strerror or error})"
-        return f"{said}; saved"
+            saved = f"not saved: {error.strerror or error}"
+        else:
+            saved = "saved"
+        if not self.voice:
+            return Said(f"Sound {self.sound}, voice off; {saved}")
+        why = self.no_voice
+        if why is None:
+            return Said(f"Sound {self.sound}, voice on; {saved}")
+        choice = "saved as your choice" if saved == "saved" else saved
+        return Said(f"Sound {self.sound}; voice on ({choice}), but {why[:1].lower()}{why[1:]}",
+                    problem=True)
 
     def remember(self, **changes: object) -> None:
         """Save changed settings (raises OSError when they cannot be written)."""

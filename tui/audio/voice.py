@@ -37,6 +37,10 @@ VOICES: tuple[tuple[tuple[str, ...], tuple[str, ...] | None], ...] = (
     (("spd-say", "-w"), ("spd-say", "-C")),
     (("say",), None),
 )
+#: What a voice that stops working says of the rest of the session: the voice stays
+#: chosen (saved as the person's choice), so "voice is off" read as a second, contrary
+#: state beside "voice on" (found by a tester).
+SILENT_NOW = "nothing more will be spoken"
 #: Error output that means nothing was heard, though the exit code was 0.
 _ERROR = re.compile(r"error|cannot|could not|failed|unable", re.IGNORECASE)
 
@@ -91,7 +95,7 @@ class Voice(Reporter):
                     stderr=subprocess.PIPE, start_new_session=True,
                 )
             except OSError as exc:
-                self._fail(f"Voice {self.name} cannot run: {exc.strerror or exc}: voice is off")
+                self._fail(f"Voice {self.name} cannot run ({exc.strerror or exc}): {SILENT_NOW}")
                 return False
             self._proc, self._priority = proc, priority
         threading.Thread(target=self._watch, args=(proc,), daemon=True).start()
@@ -121,7 +125,7 @@ class Voice(Reporter):
             return
         why = speech_failure(proc.returncode, err.decode(errors="replace"))
         if why:
-            self._fail(f"Voice {self.name} cannot speak ({why}): voice is off")
+            self._fail(f"Voice {self.name} cannot speak ({why}): {SILENT_NOW}")
 
     def probe(self, timeout: float = PROBE_TIMEOUT) -> str | None:
         """Speak something inaudible once; None when it works, else why not."""
@@ -166,7 +170,7 @@ def choose_voice(
         tried.append(f"{command[0]}: {why}")
     if missing:
         tried.append("not found: " + ", ".join(missing))
-    message = f"No working speech engine ({'; '.join(tried)}): voice is off"
+    message = f"No working speech engine ({'; '.join(tried)}), so nothing will be spoken"
     if "espeak-ng" in missing:
         message += ". Install espeak-ng to hear spoken guidance."
     return None, message
