@@ -43,7 +43,7 @@ def test_the_wheel_ships_routines_sounds_styles_and_the_console_script(wheel: Pa
     assert "tui/routines/plans/back-care-12-weeks.toml" in names
     assert "tui/routines/plan.schema.json" in names
     assert "tui/sounds/tick.wav" in names
-    assert "tui/app.tcss" in names
+    assert "tui/app.tcss" in names and "tui/toasts.tcss" in names
     screens = ("dialog", "editor", "routine_library", "split", "summary")
     assert {f"tui/screens/{name}.tcss" for name in screens} <= names
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))

@@ -20,6 +20,7 @@ import os
 import signal
 import time
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import work
@@ -40,6 +41,8 @@ from .screens.workout import WorkoutScreen
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
+
+    from textual.notifications import SeverityLevel
 
     from tui.core.programme.stages import Stage
 
@@ -75,6 +78,32 @@ class SpinewiseApp(CheckInsApp, SoundApp):
         #: Made the first time it is shown, then kept at the bottom of the stack;
         #: it owns the routines from then on (and reloads them when files change).
         self.routine_library: RoutineLibraryScreen | None = None
+
+    #: Whether `toasts.tcss` is read (or asked to be): at the first notification.
+    _toast_styles = False
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Textual's `notify` (safe from any thread), the first time reading the styles
+        of toasts over a workout (`toasts.tcss`) on the UI loop before the toast shows
+        (messages keep their order)."""
+        if not self._toast_styles:
+            self._toast_styles = True
+            self.call_later(self._read_toast_styles)
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+    def _read_toast_styles(self) -> None:
+        path = Path(__file__).with_name("toasts.tcss")
+        self.stylesheet.read(path)
+        self.stylesheet.reparse()
+        self.stylesheet.update(self)
 
     def get_default_screen(self) -> Screen[Any]:
         """The workout itself, when it can open at once: its first frame is then
