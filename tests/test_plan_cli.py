@@ -231,7 +231,7 @@ def test_today_and_status_give_the_time_of_today_s_dose(monkeypatch, capsys):
     assert main(["today"]) == 0
     lines = said(capsys)[0].splitlines()
     assert lines[0] == "Today: Gentle start (gentle-start), 5:14"  # 4:58 as written
-    assert lines[1].startswith("  Pelvic tilt: 8")
+    assert lines[2].startswith("    Pelvic tilt: 8 reps")  # under "Exercises that progress..."
     assert main(["plan", "status"]) == 0
     assert "Next: Gentle start (gentle-start), 5:14, today" in said(capsys)[0]
     assert main(["show", "gentle-start", "--json"]) == 0
