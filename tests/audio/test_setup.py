@@ -87,3 +87,29 @@ def test_at_start_the_voice_chosen_without_an_engine_is_told_the_same(only_bin_o
     sound.apply(lambda: None, warned.append)
     assert warned == [NO_ENGINE[:1].upper() + NO_ENGINE[1:]]
     assert not any("voice is off" in line for line in warned)
+
+
+def test_with_a_config_that_cannot_be_saved_the_voice_is_still_told_in_one_sentence(
+    only_bin_on_path,
+):
+    from tui.core import paths
+
+    config = paths.config_file()
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text('voice = false\nsound = "bell"\nsound = "off"\n')
+    where = load_settings().unreadable
+    assert where is not None and where.startswith(f"{config}:3:")
+    sound = SoundSetup(CueDispatcher(ClosingPlayer()), load_settings(), sound="bell", voice=False)
+    warned: list[str] = []
+    sound.apply(lambda: None, warned.append)
+    said = sound.change(lambda: None, warned.append, voice=True)
+    assert said == Said(
+        f"Sound bell; voice on, but {NO_ENGINE} It holds for now: it can't be saved until "
+        f"the error at {where} is fixed (nothing in the file was changed).",
+        problem=True,
+    )
+    assert warned == [] and "sound = \"off\"" in config.read_text()
+    assert sound.change(lambda: None, warned.append, voice=False) == Said(
+        f"Sound bell, voice off for now: it can't be saved until the error at {where} "
+        "is fixed (nothing in the file was changed)."
+    )

@@ -132,21 +132,23 @@ class SoundSetup:
         # why the voice cannot speak is said below, in the one sentence, not apart
         self.apply(bell, warn, player=mode is not None, voice=voice is not None,
                    voice_notice=lambda _: None)  # fmt: skip
+        said = f"Sound {self.sound}, voice {'on' if self.voice else 'off'}"
+        why = self.no_voice if self.voice else None
         try:
             self.remember(sound=self.sound, voice=self.voice)
         except ConfigUnreadable as error:  # a config.toml with an error: never written over
-            return f"{said} for now: {error}."
+            if why is None:
+                return Said(f"{said} for now: {error}.")
+            return Said(f"Sound {self.sound}; voice on, but {_lower(why).rstrip('.')}. It holds "
+                        f"for now: {error}.", problem=True)  # fmt: skip
         except OSError as error:
-            saved = f"not saved: {error.strerror or error}"
-        else:
-            saved = "saved"
-        if not self.voice:
-            return Said(f"Sound {self.sound}, voice off; {saved}")
-        why = self.no_voice
+            kept = f"not saved: {error.strerror or error}"
+            if why is None:
+                return Said(f"{said} ({kept})")
+            return Said(f"Sound {self.sound}; voice on ({kept}), but {_lower(why)}", problem=True)
         if why is None:
-            return Said(f"Sound {self.sound}, voice on; {saved}")
-        choice = "saved as your choice" if saved == "saved" else saved
-        return Said(f"Sound {self.sound}; voice on ({choice}), but {why[:1].lower()}{why[1:]}",
+            return Said(f"{said}; saved")
+        return Said(f"Sound {self.sound}; voice on (saved as your choice), but {_lower(why)}",
                     problem=True)
 
     def remember(self, **changes: object) -> None:
@@ -158,3 +160,8 @@ class SoundSetup:
     def remember_notice_seen(self) -> None:
         with suppress(OSError):  # if it cannot be saved, the notice shows again next time
             self.remember(notice_seen=True)
+
+
+def _lower(sentence: str) -> str:
+    """A sentence to go on after "but": its first letter lower case."""
+    return sentence[:1].lower() + sentence[1:]
