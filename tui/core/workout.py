@@ -273,9 +273,11 @@ class Workout:
 
     @property
     def library(self) -> ExerciseLibrary:
-        """The exercise library the routine was read with (for its variants)."""
+        """The exercise library the routine was read with (for its variants), the
+        entries it carries (`[library.ID]`) on top."""
         if self._library is None:
-            self._library = library_of_texts(self.library_texts)
+            carried = self.plan.routine.library
+            self._library = library_of_texts(self.library_texts).layered(carried)
         return self._library
 
     def _handle(self, events: list[Event]) -> list[Event]:
@@ -393,4 +395,4 @@ def stored_plan(active: ActiveSession, swaps: Sequence[object] = ()) -> Plan:
         return plan
     from tui.core.engine.variants import replay_swaps
 
-    return replay_swaps(plan, library_of_texts(texts), swaps)
+    return replay_swaps(plan, library_of_texts(texts).layered(routine.library), swaps)
