@@ -80,7 +80,11 @@ def test_a_later_next_morning_answer_replaces_the_earlier_and_says_so(
 
 def test_more_than_a_day_later_a_pain_stands_alone(monkeypatch, session):
     at(monkeypatch, datetime(2026, 3, 2, 22, 31))
-    assert main(["checkin", "2", "--effort", "easy"]) == 0
+    # an effort rates a session, and none is recent: refused, nothing kept (a tester
+    # found it kept, belonging to nothing); the pain alone stands alone
+    assert main(["checkin", "2", "--effort", "easy"]) == 1
+    assert kept() == []
+    assert main(["checkin", "2"]) == 0
     assert kept() == [(Kind.STANDALONE, 2, None, None, None)]
 
 
@@ -112,15 +116,15 @@ def test_vs_minutes_after_a_session_of_today_is_refused_and_keeps_nothing(monkey
     assert said == (
         "spinewise checkin: your last session ended today at 18:00: --vs is about the morning "
         "after it, from 02:00 tomorrow. Nothing was kept; to keep the rest now: "
-        "spinewise checkin 3\n"
+        "spinewise checkin 3.\n"
     )
     assert kept() == []
     said = no_comparison(capsys, ["10", "--vs", "same", "--effort", "hard", "--note", "it's ok"])
     assert said.endswith(
         "Nothing was kept; to keep the rest now: "
-        "spinewise checkin 10 --effort hard --note 'it'\"'\"'s ok'\n"
+        "spinewise checkin 10 --effort hard --note 'it'\"'\"'s ok'.\n"
     )
-    assert no_comparison(capsys, ["--vs", "same"]).endswith("Nothing was kept\n")
+    assert no_comparison(capsys, ["--vs", "same"]).endswith("Nothing was kept.\n")
     assert kept() == []
     assert main(["checkin", "3"]) == 0  # the pain alone: its pain after, as before
     assert kept() == [(Kind.AFTER, 3, None, sid, None)]

@@ -43,15 +43,15 @@ def test_a_pain_after_a_preview_is_the_pain_after_the_session_before_it(monkeypa
     at(monkeypatch, datetime(2026, 3, 2, 9, 10))
     assert main(["checkin", "3"]) == 0
     assert capsys.readouterr().out == (
-        "Your last session (Mon 02 Mar 09:00) was a preview (--speed 4), so this was "
-        "recorded as the pain after your session of Mon 02 Mar 08:00: pain 3 (green).\n"
+        "Your last session (Mon 02 Mar 08:50) was a preview (--speed 4), so this was "
+        "recorded as the pain after your session of Mon 02 Mar 07:50: pain 3 (green).\n"
     )
     assert kept() == [(Kind.AFTER, 3, None, counting)]
     # that one has its pain after now: the next stands alone, and says why
     assert main(["checkin", "2"]) == 0
     assert capsys.readouterr().out == (
-        "Your last session (Mon 02 Mar 09:00) was a preview (--speed 4), so this was "
-        "recorded on its own (your session of Mon 02 Mar 08:00 has its pain after "
+        "Your last session (Mon 02 Mar 08:50) was a preview (--speed 4), so this was "
+        "recorded on its own (your session of Mon 02 Mar 07:50 has its pain after "
         "already): pain 2 (green).\n"
     )
     assert kept()[-1] == (Kind.STANDALONE, 2, None, None)
@@ -61,9 +61,9 @@ def test_a_pain_after_a_preview_with_no_session_that_counts_stands_alone(monkeyp
     ended(datetime(2026, 2, 27, 8, 0))  # days ago: past the 24 hours
     ended(PREVIEW, speed=0.5)  # slower than written is a preview too
     at(monkeypatch, datetime(2026, 3, 2, 9, 10))
-    assert main(["checkin", "4", "--effort", "hard"]) == 0
+    assert main(["checkin", "4"]) == 0
     assert capsys.readouterr().out == (
-        "Your last session (Mon 02 Mar 09:00) was a preview (--speed 0.5), so this was "
+        "Your last session (Mon 02 Mar 08:50) was a preview (--speed 0.5), so this was "
         "recorded on its own (no session at normal speed ended in the last 24 hours that "
         "it belongs to): pain 4 (amber).\n"
     )
@@ -78,12 +78,12 @@ def test_the_next_morning_after_a_preview_is_about_the_session_that_counted(
     at(monkeypatch, datetime(2026, 3, 2, 7, 30))
     assert main(["checkin", "--vs", "same"]) == 0
     assert capsys.readouterr().out == (
-        "Your last session (Sun 01 Mar 20:00) was a preview (--speed 2), so this was "
-        "recorded as the next-day answer for your session of Sun 01 Mar 08:00.\n"
+        "Your last session (Sun 01 Mar 19:50) was a preview (--speed 2), so this was "
+        "recorded as the next-day answer for your session of Sun 01 Mar 07:50.\n"
     )
     assert main(["checkin", "--vs", "better"]) == 0  # a later answer replaces it, and says so
     assert capsys.readouterr().out.endswith(
-        "Sun 01 Mar 08:00; it replaces the earlier answer (same).\n"
+        "Sun 01 Mar 07:50; it replaces the earlier answer (same).\n"
     )
     assert kept() == [(Kind.NEXT_DAY, None, Change.BETTER, counting)]
 
@@ -99,7 +99,7 @@ def test_vs_after_a_preview_with_nothing_to_compare_keeps_nothing(monkeypatch, c
         "spinewise checkin: your last session was a preview (--speed 4), and --vs is never "
         "about a preview; your last session at normal speed ended today at 08:00: --vs is "
         "about the morning after it, from 00:00 tomorrow. Nothing was kept; to keep the rest "
-        "now: spinewise checkin 3\n"
+        "now: spinewise checkin 3.\n"
     )
     assert kept() == []
 

@@ -113,6 +113,26 @@ class _Parser(argparse.ArgumentParser):
     def print_usage(self, file: SupportsWrite[str] | None = None) -> None:
         (file or sys.stdout).write(self.format_usage())
 
+    def parse_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> argparse.Namespace:
+        """As argparse's, but words left over are refused by the command's own parser,
+        with its usage (found by a tester: `checkin 3 4` gave the top level's)."""
+        found, extra = self.parse_known_args(args, namespace)
+        if extra:
+            self.chosen(found).error(f"unrecognized arguments: {' '.join(extra)}")
+        return found
+
+    def chosen(self, found: argparse.Namespace) -> argparse.ArgumentParser:
+        """The deepest (sub-)command parser `found` names (`plan start` in `plan`)."""
+        for action in self._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                name = getattr(found, action.dest, None)
+                parser = action.choices.get(name) if isinstance(name, str) else None
+                if isinstance(parser, _Parser):
+                    return parser.chosen(found)
+        return self
+
 
 class _Version(argparse.Action):
     """`--version`, written as `_Parser.print_help` writes (argparse's own action
@@ -204,7 +224,13 @@ def _main(argv: Sequence[str] | None) -> int:
         from .commands.workout import run_workout
 
         return run_workout(args)
-    code: int = command(args.command).run(args)
+    from tui.core.store.schema import StoreError
+
+    try:
+        code: int = command(args.command).run(args)
+    except StoreError as error:  # a database a command did not expect to fail: a sentence
+        print(f"spinewise: {error}", file=sys.stderr)
+        return EXIT_INVALID
     return code
 
 

@@ -83,3 +83,21 @@ def test_the_history_screen_reads_the_file_when_the_store_could_not_open():
     fill(paths.database_file(), sessions=2, steps=1)
     screen = history_screen(NullStore("the disk is full"))
     assert len(screen.records) == 2
+
+
+async def test_history_with_a_row_a_hand_edit_spoilt_names_it(db, entry):
+    """Found by a tester: started_at = 'yesterday' made history crash. The History
+    screen says which row, in a sentence; the app goes on."""
+    clock = FakeClock()
+    app, store, _ = build(db, entry, clock, start=entry)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await forward(pilot, clock, 10_000)
+        await pilot.press("enter", "l")
+        await pilot.pause()
+        with store._write() as conn:
+            conn.execute("UPDATE sessions SET started_at = 'yesterday'")
+        await open_history(app, pilot)
+        assert type(app.screen).__name__ == "RoutineLibraryScreen"
+        said = [n.message for n in app._notifications]
+        assert any("sessions row 1: started_at: 'yesterday' is not a time" in m for m in said)
+    assert app.return_code in (None, 0)

@@ -44,6 +44,7 @@ from . import Subparsers
 if TYPE_CHECKING:
     from tui.core.programme.progression import Decision
     from tui.core.programme.stages import StartedStage
+    from tui.core.store.database import Store
 
 #: Wall time, epoch seconds (tests give fixed dates).
 wall: Callable[[], float] = time.time
@@ -105,36 +106,62 @@ def run(args: argparse.Namespace) -> int:
         print(f"spinewise: {error}", file=sys.stderr)
         return 1
     with store:
-        for warning in store.warnings:
-            print(f"spinewise: {warning}", file=sys.stderr)
+        try:
+            return _record(args, store, now, vs)
+        finally:  # a file found damaged on reading is moved aside: said, with where
+            for warning in store.warnings:
+                print(f"spinewise: {warning}", file=sys.stderr)
+
+
+def _record(args: argparse.Namespace, store: Store, now: float, vs: Change | None) -> int:
+    """`run`, on the open store: 0 when kept, 1 when nothing was kept (said why)."""
+    from tui.core.store.database import StoreError
+
+    try:
         last = store.last_session()
         counting = last if last is None or not last.preview else store.last_session(counting=True)
-        try:
-            kind, session_id = attach(now, last, pain=args.pain, vs=vs, counting=counting)
-        except NothingToCompare as error:  # nothing is kept: the person says it again
-            rest = _without_vs(args)
-            tail = f"; to keep the rest now: {rest}" if rest else ""
-            print(f"spinewise checkin: {error}. Nothing was kept{tail}", file=sys.stderr)
-            return 1
-        checkin = CheckIn(
-            kind=kind,
-            at=now,
-            pain=args.pain,
-            change=vs,
-            effort=None if args.effort is None else Effort(args.effort),
-            note=args.note or None,
-            session_id=session_id,
-        )
-        replaced: list[CheckIn] = []
-        try:
-            if kind is Kind.NEXT_DAY:  # one next-morning answer a session: the latest
-                replaced = store.replace_next_day(checkin)
-            else:
-                store.add_checkin(checkin)
-            decided = [] if session_id is None else store.apply_session(session_id, now)
-        except StoreError as error:
-            print(f"spinewise: {error}", file=sys.stderr)
-            return 1
+    except StoreError as error:
+        said = str(error)  # said once that nothing was kept or changed
+        print(f"spinewise: {said}" if said.endswith(".") else
+              f"spinewise: {said}. Nothing was kept.", file=sys.stderr)  # fmt: skip
+        return 1
+    try:
+        kind, session_id = attach(now, last, pain=args.pain, vs=vs, counting=counting,
+                                  effort=args.effort is not None)  # fmt: skip
+    except NothingToCompare as error:  # nothing is kept: the person says it again
+        rest = _without(args, "vs")
+        tail = f"; to keep the rest now: {rest}" if rest else ""
+        print(f"spinewise checkin: {error}. Nothing was kept{tail}.", file=sys.stderr)
+        return 1
+    if kind is Kind.STANDALONE and args.effort is not None:  # an effort rates a session
+        target = about(last, counting)
+        rest = _without(args, "effort")
+        tail = f"; to keep the rest now: {rest}" if rest else ""
+        why = (f"your session of {_when(target)} has its pain after already"
+               if target is not None and recent(now, target) and target.has_after
+               else "no session ended in the last 24 hours")  # fmt: skip
+        print(f"spinewise checkin: --effort says how hard a session was, and {why}. "
+              f"Nothing was kept{tail}.", file=sys.stderr)  # fmt: skip
+        return 1
+    checkin = CheckIn(
+        kind=kind,
+        at=now,
+        pain=args.pain,
+        change=vs,
+        effort=None if args.effort is None else Effort(args.effort),
+        note=args.note or None,
+        session_id=session_id,
+    )
+    replaced: list[CheckIn] = []
+    try:
+        if kind is Kind.NEXT_DAY:  # one next-morning answer a session: the latest
+            replaced = store.replace_next_day(checkin)
+        else:
+            store.add_checkin(checkin)
+        decided = [] if session_id is None else store.apply_session(session_id, now)
+    except StoreError as error:
+        print(f"spinewise: {error}", file=sys.stderr)
+        return 1
     said = _said(now, kind, last, about(last, counting), pain=args.pain)
     if args.pain is not None:
         said += f": pain {args.pain} ({zone(args.pain).value})"
@@ -150,10 +177,12 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _when(session: LastSession | None) -> str:
-    """When `session` ended, `Sun 01 Mar 22:30` ("" when it did not)."""
+    """When `session` began, `Sun 01 Mar 22:30`, as `history` lists it (found by a
+    tester: it was named by its end); "" when it did not end."""
     if session is None or session.ended_at is None:
         return ""
-    return datetime.fromtimestamp(session.ended_at).strftime("%a %d %b %H:%M")
+    began = session.ended_at if session.started_at is None else session.started_at
+    return datetime.fromtimestamp(began).strftime("%a %d %b %H:%M")
 
 
 def _said(
@@ -184,12 +213,13 @@ def _said(
     return f"Recorded {where}"
 
 
-def _without_vs(args: argparse.Namespace) -> str:
-    """The command that keeps what was given besides `--vs` ("" when nothing)."""
+def _without(args: argparse.Namespace, left_out: str) -> str:
+    """The command that keeps what was given besides `--vs` or `--effort` (`left_out`);
+    "" when nothing."""
     import shlex
 
     words = [] if args.pain is None else [str(args.pain)]
-    words += [] if args.effort is None else ["--effort", args.effort]
+    words += [] if args.effort is None or left_out == "effort" else ["--effort", args.effort]
     words += [] if not args.note else ["--note", args.note]
     return shlex.join(["spinewise", "checkin", *words]) if words else ""
 

@@ -22,6 +22,7 @@ from rich.table import Table
 from rich.text import Text
 
 from tui.core.present.pain import pains_by_session
+from tui.core.store.active import IN_PROGRESS, running_elsewhere
 from tui.core.store.database import Store, StoreError
 from tui.core.words import count
 
@@ -89,6 +90,7 @@ def run_history(*, as_json: bool) -> int:
                 pains = pains_by_session(store.checkins([record.id for record in records]))
                 streak = store.streak()
                 weeks = store.minutes_per_week()
+                elsewhere = running_elsewhere(store)
             _say(store.warnings, said)  # damage found by the reads themselves
     except StoreError as error:
         print(f"spinewise: {error}", file=sys.stderr)
@@ -96,8 +98,9 @@ def run_history(*, as_json: bool) -> int:
     if as_json:
         return 0
     console = Console()
-    if not records:
-        console.print("No sessions yet. Start one with: spinewise run gentle-start")
+    if not records:  # never "yet" when some could not be read (said above)
+        console.print("No sessions to show." if store.warnings else
+                      "No sessions yet. Start one with: spinewise run gentle-start")  # fmt: skip
         return 0
     table = Table(box=None, header_style="bold", pad_edge=False)
     # The pain column only once there are check-ins: the table fits 80 columns without it.
@@ -106,6 +109,7 @@ def run_history(*, as_json: bool) -> int:
         table.add_column(column, justify="right" if column == "minutes" else "left")
     for record in records:
         when, routine, minutes, status, notes = record.row()
+        status = IN_PROGRESS if record.id == elsewhere else status
         pain = pains.get(record.id, "")
         cells: list[str | Text] = [
             when,

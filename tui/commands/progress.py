@@ -69,6 +69,8 @@ def _report(routine_id: str, routine: Routine) -> int:
     except StoreError as error:
         print(f"spinewise: {error}", file=sys.stderr)
         return 1
+    for warning in store.warnings:  # damage, or rows left out: said, never silent
+        print(f"spinewise: {warning}", file=sys.stderr)
     print(f"{routine.name} ({routine_id})")
     for s in starting(routine, stages):
         held = stages.get(s.key)

@@ -30,6 +30,7 @@ from tui.core.present.calendar import WEEKS, Day, calendar_grid, week_strip_labe
 from tui.core.present.charts import Chart, pain_chart, window_start
 from tui.core.present.pain import pains_by_session
 from tui.core.programme.zones import red_days, zone
+from tui.core.store.active import IN_PROGRESS, running_elsewhere
 from tui.core.store.checkins import ExerciseStats
 from tui.core.store.database import NullStore, Store
 from tui.core.store.record import SessionRecord
@@ -75,8 +76,11 @@ class HistoryScreen(Screen[None]):
         calendar: Callable[[], list[list[Day]]] | None = None,
         exercises: Callable[[], list[ExerciseStats]] | None = None,
         pain: Callable[[], Chart] | None = None,
+        elsewhere: int | None = None,
     ) -> None:
         super().__init__()
+        #: The session open in another spinewise that still runs: "in progress".
+        self.elsewhere = elsewhere
         self.records = list(records)
         self.streak = streak
         self.weeks = weeks
@@ -184,6 +188,8 @@ class HistoryScreen(Screen[None]):
     def _cells(self, record: SessionRecord) -> list[Text]:
         """A session's row. Text cells: names are shown as written, never read as markup."""
         when, routine, minutes, status, notes = (Text(cell) for cell in record.row())
+        if record.id is not None and record.id == self.elsewhere:
+            status = Text(IN_PROGRESS)  # open in another spinewise that still runs
         pain = self.pains.get(record.id, "")
         style = PAIN_STYLE.get(pain.rpartition(" ")[2], "")
         return [when, routine, minutes, status, Text(pain, style=style), notes]
@@ -288,4 +294,5 @@ def history_screen(store: Store | NullStore, today: date | None = None) -> Histo
         first, store.streak(today), store.minutes_per_week(today=today), count=count, more=more,
         pains=tell([record.id for record in first]), tell=tell,
         calendar=calendar, exercises=store.exercise_stats, pain=pain,
+        elsewhere=running_elsewhere(store),
     )  # fmt: skip

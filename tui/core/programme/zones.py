@@ -19,7 +19,7 @@ pass fixed times and zones.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
 
@@ -228,6 +228,9 @@ class LastSession:
     has_after: bool
     has_next_day: bool
     speed: float = 1.0
+    #: When it began (epoch seconds): sentences name a session by it, as `history`
+    #: lists them (None: not read).
+    started_at: float | None = field(default=None, compare=False)
 
     @property
     def preview(self) -> bool:
@@ -278,6 +281,7 @@ def attach(
     vs: Change | None,
     tz: tzinfo | None = None,
     counting: LastSession | None = None,
+    effort: bool = False,
 ) -> tuple[Kind, int | None]:
     """Where `spinewise checkin` puts an answer given at epoch `now`: (kind, session id).
 
@@ -287,14 +291,16 @@ def attach(
     yesterday that `compares_with` says; else `NothingToCompare` (a session that
     ended minutes ago, today, has no morning after yet). Without: its pain after,
     when it ended within 24 hours (`ATTACH_WITHIN`, real seconds, so a clock
-    change in between moves nothing) and has none yet. Anything else stands alone.
+    change in between moves nothing) and has none yet; an `effort` alone too (how
+    hard that session was). Anything else stands alone.
     """
     session = about(last, counting)
     if vs is not None:
         if session is not None and compares_with(now, session, tz):
             return Kind.NEXT_DAY, session.id
         raise NothingToCompare(no_comparison(now, last, tz, counting=counting))
-    if pain is not None and session is not None and recent(now, session) and not session.has_after:
+    rates = pain is not None or effort
+    if rates and session is not None and recent(now, session) and not session.has_after:
         return Kind.AFTER, session.id
     return Kind.STANDALONE, None
 

@@ -178,6 +178,21 @@ def epoch_converter(clock: Clock, wall: Callable[[], float] = time.time) -> ToEp
     return lambda due: wall() - (clock.now() - due)
 
 
+#: What history says of a session open in another spinewise that still runs (not
+#: "paused": found by a tester, it was being followed at that moment).
+IN_PROGRESS = "in progress"
+
+
+def running_elsewhere(store: Any) -> int | None:
+    """The id of the session open in another spinewise that is still running (its
+    owner alive), if any; None too when the active session does not read."""
+    try:
+        active = store.active()
+    except StoreUnavailable:
+        return None
+    return active.id if active is not None and active.held_elsewhere else None
+
+
 def held_by_other(owner: int | None, pid: int) -> bool:
     """Whether a session owned by process `owner` is held by a live one other than `pid`."""
     return owner is not None and owner != pid and pid_alive(owner)

@@ -13,10 +13,10 @@ here, as the Store is opened before a workout's first frame).
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
 from datetime import date
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from tui.core.store.schema import by_name
 
@@ -29,15 +29,16 @@ if TYPE_CHECKING:  # the Store is opened before a workout's first frame; the zon
     from tui.core.programme.zones import CheckIn, LastSession
     from tui.core.store.stage_rows import LogEntry
 
+T = TypeVar("T")
 _COLUMNS = "id, session_id, kind, at, pain, change, effort, exercise, note, sharp"
 
 
 class CheckInMethods:
-    """The check-in methods of `Store` (a mixin: it supplies `_guard` and `_write`)."""
+    """The check-in methods of `Store` (a mixin: it supplies `_read` and `_write`)."""
 
     if TYPE_CHECKING:
 
-        def _guard(self) -> AbstractContextManager[sqlite3.Connection]: ...
+        def _read(self, read: Callable[[sqlite3.Connection], T]) -> T: ...
 
         def _write(self) -> AbstractContextManager[sqlite3.Connection]: ...
 
@@ -57,8 +58,7 @@ class CheckInMethods:
         self, session_ids: Iterable[int | None] | None = None, *, since: float | None = None
     ) -> list[CheckIn]:
         """Check-ins oldest first: of the sessions given, or all (from epoch `since`)."""
-        with self._guard() as conn:
-            return select(conn, session_ids, since)
+        return self._read(lambda conn: select(conn, session_ids, since))
 
     def replace_next_day(self, c: CheckIn) -> list[CheckIn]:
         """Keep the next-morning answer `c` in place of its session's earlier ones
@@ -73,22 +73,18 @@ class CheckInMethods:
     def last_session(self, *, counting: bool = False) -> LastSession | None:
         """The most recently started session that has ended, with what it was told;
         with `counting`, the most recent that counts (no preview: `engine.credit`)."""
-        with self._guard() as conn:
-            return last_session(conn, counting=counting)
+        return self._read(lambda conn: last_session(conn, counting=counting))
 
     def preview_ids(self, since: float) -> set[int]:
         """The previews (`engine.credit`) among the sessions of the check-ins given
         from epoch `since`: the Pain chart leaves their answers out."""
-        with self._guard() as conn:
-            return preview_ids(conn, since)
+        return self._read(lambda conn: preview_ids(conn, since))
 
     def daily_minutes(self, since: float) -> dict[date, float]:
-        with self._guard() as conn:
-            return daily_minutes(conn, since)
+        return self._read(lambda conn: daily_minutes(conn, since))
 
     def exercise_stats(self) -> list[ExerciseStats]:
-        with self._guard() as conn:
-            return exercise_stats(conn)
+        return self._read(lambda conn: exercise_stats(conn))
 
 
 def insert(conn: sqlite3.Connection, c: CheckIn) -> int:
@@ -130,12 +126,14 @@ def last_session(conn: sqlite3.Connection, *, counting: bool = False) -> LastSes
         "SELECT s.id, s.ended_at,"
         " EXISTS (SELECT 1 FROM checkins c WHERE c.session_id = s.id AND c.kind = 'after'),"
         " EXISTS (SELECT 1 FROM checkins c WHERE c.session_id = s.id AND c.kind = 'next-day'),"
-        f" s.speed FROM sessions s WHERE s.status != 'active'{which}"
+        f" s.speed, s.started_at FROM sessions s WHERE s.status != 'active'{which}"
         " ORDER BY s.started_at DESC, s.id DESC LIMIT 1"
     ).fetchone()
     if row is None:
         return None
-    return LastSession(int(row[0]), row[1], bool(row[2]), bool(row[3]), float(row[4]))
+    ended = None if row[1] is None else float(row[1])  # read here: a bad value is said
+    return LastSession(int(row[0]), ended, bool(row[2]), bool(row[3]), float(row[4]),
+                       float(row[5]))  # fmt: skip
 
 
 def preview_ids(conn: sqlite3.Connection, since: float) -> set[int]:
@@ -242,25 +240,23 @@ def exercise_stats(conn: sqlite3.Connection) -> list[ExerciseStats]:
 
 
 class ProgressMethods:
-    """The progression methods of `Store` (a mixin: it supplies `_guard` and `_write`)."""
+    """The progression methods of `Store` (a mixin: it supplies `_read` and `_write`)."""
 
     if TYPE_CHECKING:
 
-        def _guard(self) -> AbstractContextManager[sqlite3.Connection]: ...
+        def _read(self, read: Callable[[sqlite3.Connection], T]) -> T: ...
 
         def _write(self) -> AbstractContextManager[sqlite3.Connection]: ...
 
     def stages(self, routine_id: str) -> dict[str, Stage]:
         """Each exercise's stage in `routine_id`, by key (missing: as written)."""
-        with self._guard() as conn:
-            return read_stages(conn, routine_id)
+        return self._read(lambda conn: read_stages(conn, routine_id))
 
     def stage_log(self, routine_id: str) -> list[LogEntry]:
         """Every decision about `routine_id`'s exercises, oldest first."""
         from tui.core.store.stage_rows import read_log
 
-        with self._guard() as conn:
-            return read_log(conn, routine_id)
+        return self._read(lambda conn: read_log(conn, routine_id))
 
     def apply_session(
         self, session_id: int, now: float, tz: tzinfo | None = None
@@ -278,8 +274,7 @@ class ProgressMethods:
         is open, or when nothing in it progresses): `stage_rows.session_facts`."""
         from tui.core.store.stage_rows import session_facts
 
-        with self._guard() as conn:
-            return session_facts(conn, session_id, now, tz)
+        return self._read(lambda conn: session_facts(conn, session_id, now, tz))
 
     def reset_stages(
         self, routine_id: str, started: list[StartedStage], now: float

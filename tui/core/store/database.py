@@ -54,7 +54,13 @@ from tui.core.store.schema import (
     open_checked,
     read_leniently,
 )
-from tui.core.store.step_log import ToEpoch, end_session, record_events
+from tui.core.store.step_log import (
+    ToEpoch,
+    active_seconds,
+    end_session,
+    record_events,
+    save_position,
+)
 
 if TYPE_CHECKING:  # history is read in other runs than workouts: imported when asked
     from tui.core.store.record import SessionRecord
@@ -136,10 +142,13 @@ class Store(CheckInMethods, EnrolmentMethods, JsonRowMethods, ProgressMethods):
         written; a missing file reads as no history, a damaged one as what still
         reads (`recovery.open_read_only`; `warnings` says so). Raises as `open`."""
         from tui.core.store.recovery import open_read_only
+        from tui.core.store.row_check import readable_copy
 
         target = Path(paths.database_file() if path is None else path)
         conn, warnings = open_read_only(target)
-        return cls(conn, str(target), warnings, read_only=True)
+        conn, left_out = readable_copy(conn, str(target))  # rows a hand edit spoilt: said
+        return cls(conn, str(target), [*warnings, *([left_out] if left_out else [])],
+                   read_only=True)  # fmt: skip
 
     def close(self) -> None:
         with self._lock:
@@ -190,7 +199,7 @@ class Store(CheckInMethods, EnrolmentMethods, JsonRowMethods, ProgressMethods):
                 " VALUES (?, ?, ?, ?, ?, 'active', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (routine_id, None if routine_path is None else str(routine_path), routine_name,
                  routine_text, routine_hash(routine_text), now, now, json.dumps(snapshot),
-                 _active(snapshot), plan_total, exercises, pid, json.dumps(extras or {}),
+                 active_seconds(snapshot), plan_total, exercises, pid, json.dumps(extras or {}),
                  float(speed), stages),
             )  # fmt: skip
             return int(cursor.lastrowid or 0)
@@ -262,7 +271,7 @@ class Store(CheckInMethods, EnrolmentMethods, JsonRowMethods, ProgressMethods):
         """Store the engine's position and the step log of a batch of engine events
         in one transaction (nothing of a session that has ended)."""
         with self._write() as conn:
-            _save(conn, session_id, snapshot, now)
+            save_position(conn, session_id, snapshot, now)
             record_events(conn, session_id, events, to_epoch)
 
     def mark_paused(self, session_id: int, now: float) -> None:
@@ -368,6 +377,13 @@ class Store(CheckInMethods, EnrolmentMethods, JsonRowMethods, ProgressMethods):
                 raise StoreUnavailable(
                     f"the session database {self.path} cannot be used: it is damaged"
                 ) from exc
+            except (ValueError, TypeError) as exc:  # a row a hand edit spoilt, or a bug
+                from tui.core.store.row_check import bad_rows, unreadable_row
+
+                bad = bad_rows(self._conn)
+                if not bad:
+                    raise
+                raise StoreUnavailable(unreadable_row(self.path, bad)) from exc
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
@@ -382,16 +398,3 @@ class Store(CheckInMethods, EnrolmentMethods, JsonRowMethods, ProgressMethods):
                         conn.execute("ROLLBACK")
                 raise
 
-
-def _active(snapshot: dict[str, Any]) -> float:
-    return float(snapshot.get("active_seconds", 0.0))
-
-
-def _save(conn: sqlite3.Connection, session_id: int, snapshot: dict[str, Any], now: float) -> None:
-    conn.execute(
-        "UPDATE sessions SET snapshot = ?, updated_at = ?, active_seconds = ?,"
-        " paused_at = CASE ? WHEN 'running' THEN NULL"
-        "   WHEN 'paused' THEN coalesce(paused_at, ?) ELSE paused_at END"
-        " WHERE id = ? AND status = 'active'",
-        (json.dumps(snapshot), now, _active(snapshot), snapshot.get("status"), now, session_id),
-    )

@@ -31,6 +31,7 @@ from tui.core.store.schema import (
     by_name,
     describe,
     header_version,
+    refuse_newer,
 )
 
 if TYPE_CHECKING:
@@ -177,16 +178,27 @@ class PlanReader:
     reads as no plan. Raises `StoreUnavailable` when the file cannot be read.
     """
 
-    def __init__(self, conn: sqlite3.Connection | None) -> None:
+    def __init__(self, conn: sqlite3.Connection | None, path: Path | str = "") -> None:
         self._conn = conn
+        self._path = str(path)
 
     @classmethod
     def open(cls, path: Path) -> PlanReader:
+        """Raises `StoreVersionError` for a database from a newer spinewise (a plan it
+        keeps may mean what this one cannot tell), as `Store.open` does."""
         try:
             version = header_version(path)
+            refuse_newer(path, version)
             if version < PLANS_FROM_VERSION:
                 return cls(None)
-            return cls(_connect_read_only(path))
+            reader = cls(_connect_read_only(path), path)
+            try:  # the header may lag a version written through the -wal
+                row = reader._read(lambda c: c.execute("PRAGMA user_version").fetchone())
+                refuse_newer(path, int(row[0]))
+            except BaseException:
+                reader.close()
+                raise
+            return reader
         except (OSError, sqlite3.Error, ValueError, Damaged) as exc:
             raise StoreUnavailable(
                 f"cannot read the session database {path}: {describe(_error(exc))}"
@@ -237,7 +249,14 @@ class PlanReader:
         assert self._conn is not None
         try:
             return read(self._conn)
-        except (sqlite3.Error, ValueError) as exc:
+        except (ValueError, TypeError) as exc:  # a row a hand edit spoilt (`row_check`)
+            from tui.core.store.row_check import bad_rows, unreadable_row
+
+            bad = bad_rows(self._conn)
+            if not bad and isinstance(exc, TypeError):
+                raise
+            raise StoreUnavailable(unreadable_row(self._path, bad)) from exc
+        except sqlite3.Error as exc:
             raise StoreUnavailable(
                 f"the session database cannot be read: {describe(_error(exc))}"
             ) from exc

@@ -81,14 +81,19 @@ def open_read_only(path: Path) -> tuple[sqlite3.Connection, list[str]]:
     """A connection for reading history from `path`, and what the person should be told.
 
     A missing file reads as an empty history. Raises `StoreVersionError` for a
-    newer database and `StoreUnavailable` when the file cannot be read at all.
+    newer database and `StoreUnavailable` when the file cannot be read at all, or
+    is not a database (shown as no sessions, that was a false "No sessions yet").
     """
     try:
         refuse_newer(path, header_version(path))
         if not path.exists():
             return _empty(), []
-    except Damaged as exc:
-        return _empty(), [f"The session database {path} is not a database ({exc}): no history."]
+    except Damaged as exc:  # nothing in it reads: no history to show, never "no sessions yet"
+        raise StoreUnavailable(
+            f"the session database {path} is not a database ({exc}), so there is no history "
+            "to show; spinewise moves it aside (keeping it) and starts a new one the next "
+            "time it records something"
+        ) from exc
     except OSError as exc:
         raise StoreUnavailable(f"cannot read the session database {path}: {describe(exc)}") from exc
     try:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from tui.core.engine.events import (
     Event,
@@ -128,3 +129,21 @@ def _add_swap(conn: sqlite3.Connection, session_id: int, event: Swapped) -> None
     if isinstance(swaps, list):
         swaps.append({"exercise": event.was, "variant": event.to, "way": event.way})
         conn.execute("UPDATE sessions SET swaps = ? WHERE id = ?", (json.dumps(swaps), session_id))
+
+
+def active_seconds(snapshot: dict[str, Any]) -> float:
+    return float(snapshot.get("active_seconds", 0.0))
+
+
+def save_position(
+    conn: sqlite3.Connection, session_id: int, snapshot: dict[str, Any], now: float
+) -> None:
+    """The active session's engine position (`snapshot`) and when it was saved."""
+    conn.execute(
+        "UPDATE sessions SET snapshot = ?, updated_at = ?, active_seconds = ?,"
+        " paused_at = CASE ? WHEN 'running' THEN NULL"
+        "   WHEN 'paused' THEN coalesce(paused_at, ?) ELSE paused_at END"
+        " WHERE id = ? AND status = 'active'",
+        (json.dumps(snapshot), now, active_seconds(snapshot), snapshot.get("status"), now,
+         session_id),
+    )  # fmt: skip
