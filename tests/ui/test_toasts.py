@@ -9,14 +9,23 @@ import pytest
 
 from tests.ui.helpers import make_app
 from tests.ui.test_snapshots import at
+from tui.app import SpinewiseApp
 from tui.screens.workout import WorkoutScreen
 
 LONG = ("Progress is not being saved: the session database cannot be written (disk full); "
         "the session goes on and is saved when it can be.")  # fmt: skip
 
 
+def lasting(app: SpinewiseApp) -> None:
+    """Toasts that stay a minute, not "Muted"'s 2 s: a busy machine took longer than
+    that between the key and the look (the test failed one run in several)."""
+    notify = app.notify
+    app.notify = lambda message, **kw: notify(message, **{**kw, "timeout": 60})  # type: ignore[method-assign]
+
+
 def test_snapshot_muted_over_a_workout_80x24(snap_compare) -> None:
     app, _, _ = make_app()
+    lasting(app)
     assert snap_compare(app, terminal_size=(80, 24), run_before=at(5 + 3 + 1, "m"))
 
 
@@ -26,6 +35,7 @@ def test_snapshot_muted_over_a_workout_80x24(snap_compare) -> None:
 @pytest.mark.parametrize("paused", [False, True], ids=["running", "paused"])
 async def test_no_toast_over_a_workout_covers_what_is_shown(seconds: float, paused: bool) -> None:
     app, clock, _ = make_app()
+    lasting(app)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         clock.advance(seconds)
         app.screen.tick()
@@ -56,6 +66,7 @@ async def test_the_toast_styles_are_read_at_the_first_notification_not_before() 
 
     styles = str(Path(tui.__file__).with_name("toasts.tcss"))
     app, _, _ = make_app()
+    lasting(app)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await pilot.pause()
         assert not app.stylesheet.has_source(styles, "")
