@@ -292,3 +292,17 @@ def test_status_lists_the_dose_as_show_does_and_says_what_is_listed(
     assert main(["show", "gentle-start"]) == 0
     shown = capsys.readouterr().out
     assert "Today: Pelvic tilt: 6 reps, tempo 3-2-3 (stage 0 of 4)" in shown
+
+
+def test_a_plan_started_after_the_reminder_gets_the_same_word(
+    fakes: Fakes, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+):
+    assert main(["remind", "set", "07:30", "--days", "mon,wed,fri"]) == 0
+    capsys.readouterr()
+    on(monkeypatch, SUNDAY)
+    assert main(["plan", "start", "back-care-12-weeks"]) == 0  # Mon, Thu; then Mon, Wed, Fri
+    assert ("Your plan also has sessions on Thu, which this reminder skips; to be reminded "
+            "then too: spinewise remind set 07:30 --days mon,wed,thu,fri") in (
+        capsys.readouterr().out.splitlines())
+    assert main(["plan", "start", "back-care-12-weeks", "--replace", "--days", "mon,fri"]) == 0
+    assert "which this reminder skips" not in capsys.readouterr().out

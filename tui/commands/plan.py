@@ -33,7 +33,7 @@ from tui.core.present.programme import (
     today_lines,
     week_text,
 )
-from tui.core.programme.following import following
+from tui.core.programme.following import Following, following
 from tui.core.programme.plan_file import load_programme
 from tui.core.routine.problems import RoutineError
 from tui.core.store.enrolment import PlanReader, PlanRunning
@@ -171,7 +171,22 @@ def start(args: argparse.Namespace) -> int:
         for line in today_lines(found.programme, found.today, local_today(), names,
                                 found.advice):  # fmt: skip
             print(line)
+        _reminder_note(found)
     return 0
+
+
+def _reminder_note(found: Following) -> None:
+    """The sentence `remind set` says when a reminder set before skips days this plan
+    has sessions on (`remind_setup.skipped_days`); nothing without a reminder."""
+    from tui.core.programme.reminder_state import load_state, reminder_of
+
+    when = reminder_of(load_state())
+    if when is not None and when.days:
+        from .remind_setup import skipped_days
+
+        skips = skipped_days(found, when)
+        if skips:
+            print(skips)
 
 
 def _no_plan(name: str, ref: PlanRef | None) -> int:
