@@ -202,3 +202,27 @@ def test_e_swaps_to_the_easier_version_and_after_this_hurts_carries_on_with_it()
     assert "Not after it hurt today." in lines
     assert not any(line.startswith("Harder:") for line in lines)
     assert command_of_key("x") is Command.END and command_of_line("easier") is Command.EASIER
+
+
+def test_the_summary_says_the_stores_decision_on_what_changes_next_time(tmp_path):
+    """As the screen's summary does: the decision the store made when the session
+    ended, with how to answer the pain after that decides it (`--plain` asks none)."""
+    from tui.core.catalog.entries import load_entry
+    from tui.core.programme.stages import Stage
+
+    path = tmp_path / "pyramid.toml"
+    path.write_text('name = "Pyramid"\n[defaults]\nprepare = 0\nrest = 0\n[[exercise]]\n'
+                    'name = "Bird dog"\nreps = [3, 2, 1]\nhold = 1\n[exercise.progress]\n'
+                    'add = "reps"\nby = 1\nevery = 1\nmax = [5, 4, 3]\n',
+                    encoding="utf-8")  # fmt: skip
+    entry = load_entry(RoutineRef("pyramid", path, "own"))
+    assert isinstance(entry, Valid)
+    store = Store.open(tmp_path / "state.db")
+    clock = FakeClock()
+    workout = Workout.begin(Storage(store), entry, clock)
+    lines: list[str] = []
+    ending = PlainFollower(workout, ScriptedKeys(clock, []), lines.append, CueDispatcher()).follow()
+    assert ending is Ending.FINISHED
+    assert lines[-1] == ("Bird dog: 3-2-1 for now: no pain after given: not counted (answer it "
+                         "with spinewise checkin PAIN)")  # fmt: skip
+    assert store.stages("pyramid").get("Bird dog", Stage()) == Stage(0, 0)

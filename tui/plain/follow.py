@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from enum import Enum
 
+from tui.core.engine.credit import is_preview
 from tui.core.engine.events import Event, HurtFlagged
 from tui.core.engine.states import TransitionError
 from tui.core.present.plain import (
@@ -103,7 +104,27 @@ class PlainFollower:
             self._show(self.workout.advance())
         for line in summary_lines(self.workout.record()):
             self.write(line)
+        for line in self._next_time():
+            self.write(line)
         return Ending.FINISHED
+
+    def _next_time(self) -> list[str]:
+        """What changes next time, as the screen's summary says it: the store's decision,
+        made as the session ended (`programme.deciding`), read once it is written. No
+        pain after is asked here: the line says how to give it (`spinewise checkin`).
+        None for a preview: nothing changes, and the closing line says why."""
+        workout, sid = self.workout, self.workout.stored_id
+        if not workout.stages or sid is None or is_preview(workout.speed):
+            return []
+        workout.saved()
+        now = workout.wall()
+        facts = workout.storage.call(lambda store: store.session_facts(sid, now))
+        if facts is None:
+            return []
+        from tui.core.present.next_time import next_time_lines
+        from tui.core.programme.deciding import outlook
+
+        return next_time_lines(outlook(facts), asked=False, routine=workout.plan.routine.name)
 
     def _timeout(self) -> float | None:
         """Seconds to wait for a key: until the next thing is due, or a save is."""
