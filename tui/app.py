@@ -251,7 +251,7 @@ class SpinewiseApp(CheckInsApp, SoundApp):
 
     def _resumed(self, active: ActiveSession, *, claimed: bool) -> Workout:
         self._settle_last()
-        return Workout.resume(
+        workout = Workout.resume(
             self.storage,
             active,
             self.options.clock,
@@ -259,6 +259,8 @@ class SpinewiseApp(CheckInsApp, SoundApp):
             speed=self.options.speed,
             listeners=[self.options.cues.handle],
         )
+        self.recall_told(active.id)  # the summary's closing follows them too
+        return workout
 
     def _settle_last(self) -> None:
         """The last workout's saves written, before the store is asked about a new one."""
@@ -345,7 +347,7 @@ class SpinewiseApp(CheckInsApp, SoundApp):
                                 progressing=self.progressing(),
                                 read_plan=plan_state(self.storage.store, self.wall),
                                 sharp=message.sharp,
-                                told=self.workout.told if self.workout else ())  # fmt: skip
+                                told=self.told_so_far())  # fmt: skip
         self.push_screen(summary, self._after_summary)
         self.read_next_time(summary)
         self._unjudged = message.record.id

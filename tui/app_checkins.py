@@ -237,6 +237,29 @@ class CheckInsApp(App[str | None]):
 
         self.run_worker(read, thread=True, group="progress", exit_on_error=False)
 
+    #: A resumed session's id and the check-ins given before it was resumed.
+    _told_before: tuple[int | None, tuple[CheckIn, ...]] = (None, ())
+
+    def recall_told(self, session_id: int) -> None:
+        """A session resumed: the check-ins given before, read in the check-in thread,
+        so the summary's closing follows a `!` answered, then `q`, then `resume` (the
+        first run's memory held them only)."""
+
+        def read() -> None:
+            found = self.storage.call(lambda store: store.checkins([session_id])) or []
+            self._told_before = (session_id, tuple(found))
+
+        self.in_checkin_thread(read)
+
+    def told_so_far(self) -> tuple[CheckIn, ...]:
+        """Every check-in given in the workout followed now (`Workout.told`), with those
+        given before it was resumed."""
+        workout = self.workout
+        if workout is None:
+            return ()
+        sid, before = self._told_before
+        return (*(before if sid == workout.stored_id else ()), *workout.told)
+
     def checkin_commands(self) -> Iterable[SystemCommand]:
         """The palette's check-in settings, the one in use said so in its help."""
         for mode, words in MODE_WORDS.items():

@@ -176,3 +176,25 @@ async def test_a_reset_made_while_the_session_was_paused_stands(tmp_path):
         await pilot.press("l")
         await settle(again, pilot)
     assert store.stages("test-care") == {"Bird dog": Stage(0, 0)}
+
+
+async def test_the_closing_words_after_resume_follow_the_answers_given_before(tmp_path):
+    """A red `!` answer given before quitting still says ease off when the resumed
+    session ends (the answers of the first run came from its memory only)."""
+    from tui.core.programme.zones import EASE_OFF_RED
+
+    store = Store.open(tmp_path / "state.db")
+    app, clock = make(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await step_to(pilot, clock, 7)
+        await pilot.press("exclamation_mark", "7")
+        await pilot.pause()
+        await pilot.press("q")
+        await settle(app, pilot)
+    again, clock = resume_app(store)
+    async with again.run_test(size=(100, 30)) as pilot:
+        await pilot.press("space")
+        summary = await finish(pilot, clock)
+        assert str(summary.query_one("#summary-closing").content) == EASE_OFF_RED
+        await pilot.press("l")
+        await settle(again, pilot)
