@@ -15,14 +15,10 @@ from pathlib import Path
 import pytest
 
 from tests.authoring.helpers import own_routine
-from tests.doubles import FakeClock
 from tui.cli import main
 from tui.core import paths
-from tui.core.authoring.standalone import carried_ids, library_tables, standalone_text
+from tui.core.authoring.standalone import inlined_fields, standalone_text
 from tui.core.catalog import sources
-from tui.core.catalog.entries import Valid, load_entry
-from tui.core.store.database import Store
-from tui.core.workout import Action, Storage, Workout, stored_plan
 
 BUNDLED = sorted(ref.id for ref in sources.discover() if ref.origin == "bundled")
 NOW = dt.datetime(2026, 11, 29, 20, 40, tzinfo=dt.UTC)
@@ -43,12 +39,6 @@ def elsewhere(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return home
 
 
-def without_the_bundled_library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A machine whose exercise library lacks every entry (a later spinewise may
-    change or drop them): the routine must run from what it carries."""
-    monkeypatch.setattr(paths, "bundled_exercises_file", lambda: tmp_path / "none.toml")
-
-
 @pytest.mark.parametrize("rid", BUNDLED)
 def test_every_bundled_routine_exported_and_imported_elsewhere_gives_the_same_plan(
     rid: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
@@ -57,11 +47,8 @@ def test_every_bundled_routine_exported_and_imported_elsewhere_gives_the_same_pl
     file = tmp_path / f"{rid}.toml"
     assert main(["export", rid, "-o", str(file)]) == 0
     exported = tomllib.loads(file.read_text())
-    carried = exported.get("library", {})
-    assert all(exercise["use"] in carried for exercise in exported["exercise"]
-               if "use" in exercise)  # fmt: skip
+    assert not any("use" in exercise for exercise in exported["exercise"])
     elsewhere(tmp_path, monkeypatch)
-    without_the_bundled_library(tmp_path, monkeypatch)
     assert main(["import", str(file), "--as", "shared"]) == 0
     assert show_json("shared", capsys) == wanted
 
@@ -80,13 +67,14 @@ def test_a_routine_using_the_persons_own_library_runs_the_same_where_that_librar
     wanted = show_json("legs", capsys)
     assert main(["export", "legs"]) == 0
     text = capsys.readouterr().out
-    assert "# my legs" in text and 'use = "wall-sit"  # new' in text  # kept as written
-    exported = tomllib.loads(text)
-    assert exported["library"]["wall-sit"] == {  # the entry as the person's library has it
-        "name": "Wall sit", "kind": "strength", "setup": "Back to a wall.",
-        "tips": ["Knees over ankles."], "reps": 3, "sets": 2, "hold": "20s", "rest": 45,
-        "muscles": ["thighs"]}  # fmt: skip
-    assert exported["library"]["bird-dog"]["easier"] == "bird-dog-leg"
+    assert "# my legs" in text  # the routine's comments are kept
+    assert '# written out from the exercise library entry "wall-sit":' in text
+    legs = tomllib.loads(text)["exercise"]
+    # own keys win; the entry's sets gives way to a reps array; descriptions are dropped
+    assert legs[0] == {"name": "Wall sit", "setup": "Back to a wall.",
+                       "tips": ["Knees over ankles."], "hold": "20s", "rest": 45,
+                       "reps": [4, 2]}  # fmt: skip
+    assert "hold" not in legs[1] and "phases" not in legs[1]  # its own timing replaces them
     elsewhere(tmp_path, monkeypatch)
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(text.encode())))
     assert main(["import", "-"]) == 0
@@ -94,7 +82,7 @@ def test_a_routine_using_the_persons_own_library_runs_the_same_where_that_librar
     assert show_json("legs", capsys) == wanted
 
 
-def test_an_exercise_written_as_an_inline_table_keeps_its_entry_and_runs_the_same(
+def test_an_exercise_written_as_an_inline_table_is_written_anew_and_runs_the_same(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     own_routine("inline", 'name = "Inline"\nexercise = [{ use = "bird-dog", reps = 2 }]\n')
@@ -103,60 +91,16 @@ def test_an_exercise_written_as_an_inline_table_keeps_its_entry_and_runs_the_sam
     routine, text, libraries = sources.read_routine(ref)
     result = standalone_text(routine, text, libraries, "# header\n")
     assert result.startswith("# header\n")
-    exported = tomllib.loads(result)
-    assert exported["exercise"][0]["use"] == "bird-dog"
-    assert exported["library"]["bird-dog"]["name"] == "Bird dog"
+    assert tomllib.loads(result)["exercise"][0]["name"] == "Bird dog"
 
 
-def test_the_entries_carried_are_those_named_then_their_variants_transitively() -> None:
-    entries = {"a": {"harder": "b"}, "b": {"easier": "a", "harder": "c"}, "c": {"easier": "b"},
-               "d": {"harder": "e"}, "x": {}, "lonely": {"easier": "gone"}}  # fmt: skip
-    assert carried_ids(["a", "x"], entries) == ["a", "x", "b", "c"]
-    assert carried_ids(["lonely", "missing"], entries) == ["lonely"]
-    library = library_tables({"lonely": {"name": "L", "easier": "gone"}}, {"lonely"})
-    assert "[library.lonely]" in library and "gone" not in library  # a dangling link: left
-
-
-def test_an_exported_routine_keeps_its_easier_and_harder_variants_after_import(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """Issue 16's ladders travel: `e` and `h` still swap in a routine imported
-    elsewhere, from the entries it carries (the bundled library hidden there)."""
-    file = tmp_path / "big-three.toml"
-    assert main(["export", "big-three", "-o", str(file)]) == 0
-    exported = tomllib.loads(file.read_text())
-    assert [ex["use"] for ex in exported["exercise"]] == ["curl-up", "side-plank", "bird-dog"]
-    ladder = exported["library"]
-    assert ladder["bird-dog"]["easier"] == "bird-dog-leg"
-    assert ladder["bird-dog-leg"]["easier"] == "bird-dog-arm"  # transitively
-    assert ladder["curl-up"]["harder"] == "curl-up-elbows-up"
-    elsewhere(tmp_path, monkeypatch)
-    without_the_bundled_library(tmp_path, monkeypatch)
-    assert main(["import", str(file), "--as", "shared"]) == 0
-    assert main(["check", str(paths.user_routines_dir() / "shared.toml")]) == 0
-    ref = sources.find("shared")
-    assert ref is not None
-    entry = load_entry(ref)
-    assert isinstance(entry, Valid) and entry.library_texts == ()  # nothing else read
-    storage = Storage(Store.open(tmp_path / "state.db"))
-    clock = FakeClock()
-    workout = Workout.begin(storage, entry, clock)
-    workout.start()  # the modified curl-up: a harder version, no easier one
-    assert workout.can(Action.HARDER) and not workout.can(Action.EASIER)
-    harder = workout.variant("harder")
-    assert harder is not None and harder.id == "curl-up-elbows-up"
-    workout.act(Action.HARDER)
-    assert workout.can(Action.EASIER)
-    clock.advance(15)
-    workout.advance()
-    workout.leave()
-    active = storage.paused()
-    assert active is not None
-    assert stored_plan(active, active.snapshot["swaps"]) == workout.plan  # resume: the same
-    library = workout.library  # the bird dog's ladder: easier twice, then no easier
-    assert library.variant("bird-dog", "easier").id == "bird-dog-leg"  # type: ignore[union-attr]
-    assert library.variant("bird-dog-leg", "easier").id == "bird-dog-arm"  # type: ignore[union-attr]
-    assert library.variant("bird-dog-arm", "easier") is None
+def test_inlined_fields_follow_the_merge_of_the_format() -> None:
+    entry = {"name": "E", "kind": "stretch", "sets": 2, "reps": 3, "tempo": "2-2",
+             "phases": ["Up", "Down"], "self_paced": False, "muscles": ["x"], "rest": 5}
+    assert inlined_fields(entry, {"use": "e"}) == {
+        "name": "E", "sets": 2, "reps": 3, "tempo": "2-2", "phases": ["Up", "Down"], "rest": 5}
+    assert inlined_fields(entry, {"use": "e", "hold": 3, "reps": [3, 2], "name": "Mine"}) == {
+        "rest": 5}
 
 
 def test_export_header_says_where_from_and_when_and_drops_the_schema_line(
@@ -194,20 +138,18 @@ def test_export_of_an_unknown_or_broken_routine_says_why(capsys: pytest.CaptureF
     assert "broken.toml:3:1: exercise[1].use: no exercise" in capsys.readouterr().err
 
 
-def test_a_progression_onto_a_library_entry_travels_with_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+def test_a_progression_onto_a_library_entry_cannot_travel_and_says_so(
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     own_routine("grows", 'name = "Grows"\n[[exercise]]\nuse = "bird-dog"\nreps = 4\n'
                          '[exercise.progress]\nadd = "reps"\nby = 1\nevery = 2\nmax = 8\n'
                          'then = "side-plank"\n')
-    wanted = show_json("grows", capsys)
-    file = tmp_path / "grows.toml"
-    assert main(["export", "grows", "-o", str(file)]) == 0  # it was refused before
-    assert "side-plank" in tomllib.loads(file.read_text())["library"]
-    elsewhere(tmp_path, monkeypatch)
-    without_the_bundled_library(tmp_path, monkeypatch)
-    assert main(["import", str(file), "--as", "grows"]) == 0
-    assert show_json("grows", capsys) == wanted
+    assert main(["show", "grows"]) == 0
+    capsys.readouterr()
+    assert main(["export", "grows"]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert "exercise 1's progression moves on to the exercise-library entry 'side-plank'" in err
 
 
 def test_a_broken_file_imports_nothing_and_says_where_each_mistake_is(

@@ -86,7 +86,7 @@ def test_top_level_keys() -> None:
         (
             "zzz = 3",
             "r.toml:1:1: zzz: unknown key; expected one of format, name, summary, level, "
-            "tags, caution, defaults, exercise, library",
+            "tags, caution, defaults, exercise",
         ),
         (
             "hold = 3",
@@ -524,8 +524,8 @@ def test_each_sides_value(sides: str) -> None:
         ),
         (
             'kind = "stretch"',
-            "exercise[1].kind: unknown key; kind is for the exercise library (exercises.toml, "
-            "or a [library.ID] table the routine carries), not an [[exercise]]",
+            "exercise[1].kind: unknown key; kind is for the exercise library (exercises.toml), "
+            "not a routine",
         ),
         (
             'level = "beginner"',

@@ -1,10 +1,9 @@
 """`spinewise export ROUTINE [-o FILE] [--force]`: a routine as one standalone file.
 
-Every exercise-library entry the routine uses, and the easier and harder
-entries they link to, are carried in the file as `[library.ID]` tables
+Every exercise-library entry the routine uses is written out in full
 (`tui.core.authoring.standalone`), so the file runs the same on a machine
-whose exercise library differs, variants included. Printed to standard output,
-or written to FILE in one rename (`atomic.write_atomic`). FILE follows the rule of every
+whose exercise library differs. Printed to standard output, or written to
+FILE in one rename (`atomic.write_atomic`). FILE follows the rule of every
 `-o` (`common.output_path`): an existing FILE is kept unless `--force`, as `new`
 never overwrites (a shared file is often the only copy someone has of their
 changes); a device or pipe is never replaced; a link is written through.
@@ -30,9 +29,8 @@ def add_parser(sub: Subparsers, common: argparse.ArgumentParser) -> None:
         "export",
         help="write a routine as one standalone file to share (see: spinewise import)",
         description="Write ROUTINE (an id or a TOML file) as one standalone routine file: "
-        "the exercise-library entries it uses, and their easier and harder variants, are "
-        "carried at its end ([library.ID]), so it runs the same on any machine. "
-        "Printed to standard output unless -o FILE is given. "
+        "the exercise-library entries it uses are written out in full, so it runs the same "
+        "on any machine. Printed to standard output unless -o FILE is given. "
         "Someone else adds it to their routines with: spinewise import FILE.",
     )
     export.add_argument("routine", metavar="ROUTINE")

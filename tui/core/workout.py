@@ -273,11 +273,9 @@ class Workout:
 
     @property
     def library(self) -> ExerciseLibrary:
-        """The exercise library the routine was read with (for its variants), the
-        entries it carries (`[library.ID]`) on top."""
+        """The exercise library the routine was read with (for its variants)."""
         if self._library is None:
-            carried = self.plan.routine.library
-            self._library = library_of_texts(self.library_texts).layered(carried)
+            self._library = library_of_texts(self.library_texts)
         return self._library
 
     def _handle(self, events: list[Event]) -> list[Event]:
@@ -395,4 +393,4 @@ def stored_plan(active: ActiveSession, swaps: Sequence[object] = ()) -> Plan:
         return plan
     from tui.core.engine.variants import replay_swaps
 
-    return replay_swaps(plan, library_of_texts(texts).layered(routine.library), swaps)
+    return replay_swaps(plan, library_of_texts(texts), swaps)

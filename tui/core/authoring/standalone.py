@@ -2,45 +2,66 @@
 
 A routine that `use`s the exercise library runs differently, or not at all,
 where the library differs (issue 18: physiotherapists share routines with
-patients). A routine file may carry exercise-library entries of its own
-(`[library.ID]` tables, as exercises.toml holds them; ROUTINE_FORMAT.md), which
-its `use`, `then` and `e`/`h` variants look up before any library of the
-machine. So the standalone form is the routine exactly as written (comments,
-order and `use` lines kept) with, at its end, every entry it names and, from
-each, the easier and harder variants it links to, transitively, with the links
-(`carried_ids`): after `spinewise import` elsewhere, `e` and `h` still swap.
+patients). The format already lets an `[[exercise]]` be written out in full, so
+the standalone form is the routine with each `use = "ID"` line replaced by the
+keys that entry gave it, exactly as `fields.merge_with_library` merges them:
+the exercise's own keys stay where they were (comments and order kept) and
+win; the entry's timing is left out where the exercise writes its own; the
+entry's `sets` is left out beside a reps array; keys that only describe an
+entry (`kind`, `muscles`, `source`, ...) are dropped. The entry's transition
+keys become the exercise's own, which keeps the format's precedence (own,
+then the entry's, then `[defaults]`).
 
-It inlined each entry's keys into the exercise before, with no `use` line: the
-plan was the same, but the exercise no longer knew its entry, so no variant
-was offered after the round trip.
-
-The result is checked: parsed with an empty exercise library it must give the
-same routine (the same plan, tips, cautions and `use` ids), or `ExportError` is
-raised rather than a file that runs differently.
+A table this line-by-line rewrite does not recognise (an inline table, a
+`use` over several lines) makes the whole file written anew from its values
+(its comments lost). Either way the result is checked: parsed with an empty
+exercise library it must give the same routine (the same plan, tips and
+cautions), or `ExportError` is raised rather than a file that runs differently.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tomllib
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 import tomli_w
 
-from tui.core.routine.exercise_library import CARRIED, ExerciseLibrary
-from tui.core.routine.models import Routine
+from tui.core.routine.exercise_library import ExerciseLibrary
+from tui.core.routine.fields import EXERCISE_VALIDATORS, written_timing
+from tui.core.routine.models import TIMING_KEYS, Routine
 from tui.core.routine.parse import parse_routine
+from tui.core.routine.positions import KeyPositions
 from tui.core.routine.problems import RoutineError
 
+#: The library keys an `[[exercise]]` may hold (all but `use`).
+INLINED_KEYS: tuple[str, ...] = tuple(key for key in EXERCISE_VALIDATORS if key != "use")
 #: Arrays are written on one line up to this width (the project's line length).
 LINE_WIDTH = 100
-#: The links followed from an entry to the entries carried with it.
-LINKS = ("easier", "harder")
+
+_USE_LINE = re.compile(r"""^\s*use\s*=\s*("(?:[^"\\]|\\.)*"|'[^']*')\s*(#.*)?$""")
 
 
 class ExportError(Exception):
     """The routine could not be made standalone (one sentence for a person)."""
+
+
+def inlined_fields(entry: Mapping[str, Any], table: Mapping[str, Any]) -> dict[str, Any]:
+    """The keys of library `entry` (its raw TOML values) to write into the
+    `[[exercise]]` `table` that uses it, in the entry's order: those it would
+    take from the entry (`fields.merge_with_library`), none it writes itself."""
+    dropped = set(table)
+    if written_timing(table):
+        dropped |= {*TIMING_KEYS, "phases"}
+    if isinstance(table.get("reps"), list) and "sets" not in table:
+        dropped.add("sets")
+    return {
+        key: value
+        for key, value in entry.items()
+        if key in INLINED_KEYS and key not in dropped and not (key == "self_paced" and not value)
+    }
 
 
 def raw_library(library_texts: Sequence[tuple[str, str]]) -> dict[str, dict[str, Any]]:
@@ -53,91 +74,46 @@ def raw_library(library_texts: Sequence[tuple[str, str]]) -> dict[str, dict[str,
     return entries
 
 
-def named_entries(routine: Routine) -> list[str]:
-    """The library ids the routine's exercises name (`use`, then a progression's
-    `then`), first named first."""
-    named: list[str] = []
-    for ex in routine.exercises:
-        named += [ex.use] if ex.use is not None else []
-        if ex.progress is not None and ex.progress.then is not None:
-            named.append(ex.progress.then)
-    return list(dict.fromkeys(named))
-
-
-def carried_ids(named: Sequence[str], entries: Mapping[str, Mapping[str, Any]]) -> list[str]:
-    """`named`, then every entry their `easier` and `harder` links reach, transitively
-    (breadth first), of those `entries` holds: the entries a standalone copy carries."""
-    found = [entry_id for entry_id in dict.fromkeys(named) if entry_id in entries]
-    for entry_id in found:  # grows as it goes
-        for way in LINKS:
-            target = entries[entry_id].get(way)
-            if isinstance(target, str) and target in entries and target not in found:
-                found.append(target)
-    return found
-
-
 def standalone_text(
     routine: Routine,
     text: str,
     library_texts: Sequence[tuple[str, str]],
     header: str,
 ) -> str:
-    """The routine `text` after `header` (comment lines), without a `#:schema` first
-    line (its schema is not beside the file where it goes), carrying at its end, as
-    `[library.ID]` tables, each library entry it names and their variants
-    (`carried_ids`); entries it carries already stay as they are. ExportError if
-    the result would not give `routine`."""
+    """The routine `text` with every library entry it uses written out in full, after
+    `header` (comment lines) and without a `#:schema` first line (its schema is not
+    beside the file where it goes). ExportError if the result would not give `routine`.
+    """
     body = _without_schema_line(text)
-    table = tomllib.loads(body)
-    own = table.get(CARRIED, {})
-    entries = {**raw_library(library_texts), **(own if isinstance(own, dict) else {})}
-    ids = [i for i in carried_ids(named_entries(routine), entries) if i not in own]
-    if ids:
-        carried = {i: entries[i] for i in ids}
-        known = set(carried) | set(own)
-        body = body.rstrip("\n") + "\n\n" + library_tables(carried, known)
+    _refuse_then(tomllib.loads(body))
+    if routine.uses_library:
+        entries = raw_library(library_texts)
+        table = tomllib.loads(body)
+        body = _inline_lines(body, table, entries) or _rewritten(table, entries)
     result = header + body
     _check_same(routine, result)
     return result
 
 
-def library_tables(carried: Mapping[str, Mapping[str, Any]], known: set[str]) -> str:
-    """`[library.ID]` tables of the `carried` entries (raw TOML values), in order; a
-    link to an id not in `known` (one the person's library lacked: no variant then
-    either) is left out, so the copy is valid where that id is missing too."""
-    parts = [
-        "# The exercise-library entries this routine uses, and their easier and harder\n"
-        "# variants (e and h in a workout), carried so it runs the same on any machine.\n"
-    ]
-    for entry_id, entry in carried.items():
-        lines = [f"[{CARRIED}.{entry_id}]"]
-        for key, value in entry.items():
-            if key in LINKS and value not in known:
-                continue
-            lines.append(f"{key} = {toml_value(value, len(key) + 3)}")
-        parts.append("\n".join(lines) + "\n")
-    return "\n".join(parts)
-
-
 def export_header(routine_id: str, origin: str, version: str, when: dt.datetime,
-                  carried: Sequence[str]) -> str:
+                  inlined: Sequence[str]) -> str:
     """The comment lines that open an exported file: where it came from, and when."""
     whence = {"bundled": "bundled", "own": "your own"}.get(origin, "a file")
     lines = [
         f'Exported from the spinewise routine "{routine_id}" ({whence}) by spinewise {version}',
         f"on {when:%Y-%m-%d %H:%M}{_zone(when)}.",
     ]
-    if carried:
-        lines.append(f"Standalone: the exercise-library entries it uses ({', '.join(carried)})")
-        lines.append("and their easier and harder variants are carried at its end, under")
-        lines.append("[library.ID], so it runs the same on any machine, variants included.")
+    if inlined:
+        names = ", ".join(inlined)
+        lines.append(f"Standalone: the exercise-library entries it uses ({names}) are")
+        lines.append("written out in full, so it runs the same on any machine.")
     lines.append("Add it to your routines with: spinewise import THIS-FILE")
     return "".join(f"# {line}\n" for line in lines) + "\n"
 
 
 def used_entries(routine: Routine) -> list[str]:
-    """The exercise-library ids the routine names (`named_entries`), for the header."""
-    return named_entries(routine)
+    """The exercise-library ids the routine uses, first use first."""
+    return list(dict.fromkeys(e.use for e in routine.exercises if e.use is not None))
 
 
 def _zone(when: dt.datetime) -> str:
@@ -153,6 +129,41 @@ def _without_schema_line(text: str) -> str:
     return text
 
 
+def _inline_lines(
+    body: str, table: Mapping[str, Any], entries: Mapping[str, Mapping[str, Any]]
+) -> str | None:
+    """`body` with each `use = "ID"` line replaced by the entry's keys; None when a
+    `use` is not written as one line of its own."""
+    positions = KeyPositions(body)
+    lines = body.split("\n")
+    exercises = table.get("exercise", [])
+    for index in reversed(range(len(exercises))):
+        item = exercises[index]
+        if "use" not in item:
+            continue
+        at = positions.get(("exercise", index, "use"))
+        if at is None or not _USE_LINE.match(lines[at[0] - 1]):
+            return None
+        keys = inlined_fields(entries.get(item["use"], {}), item)
+        written = [f'# written out from the exercise library entry "{item["use"]}":']
+        written += [f"{key} = {toml_value(value, len(key) + 3)}" for key, value in keys.items()]
+        lines[at[0] - 1: at[0]] = written
+    return "\n".join(lines)
+
+
+def _rewritten(table: Mapping[str, Any], entries: Mapping[str, Mapping[str, Any]]) -> str:
+    """The routine written anew from its values, each entry it uses inlined."""
+    values = dict(table)
+    exercises = []
+    for item in values.pop("exercise", []):
+        merged = dict(item)
+        use = merged.pop("use", None)
+        if use is not None:
+            merged = {**inlined_fields(entries.get(use, {}), item), **merged}
+        exercises.append(merged)
+    return tomli_w.dumps({**values, "exercise": exercises})
+
+
 def toml_value(value: Any, indent: int = 0) -> str:
     """A TOML value: arrays on one line when they fit in `LINE_WIDTH` after
     `indent` characters, else one item a line (tomli_w splits every array)."""
@@ -165,11 +176,25 @@ def toml_value(value: Any, indent: int = 0) -> str:
     return tomli_w.dumps({"v": value})[len("v = "):].rstrip("\n")
 
 
+def _refuse_then(table: Mapping[str, Any]) -> None:
+    """ExportError when a progression moves on to a library entry (`then`): the format
+    has no way to carry that entry in the routine's own file."""
+    for index, item in enumerate(table.get("exercise", [])):
+        progress = item.get("progress") if isinstance(item, dict) else None
+        if isinstance(progress, dict) and "then" in progress:
+            raise ExportError(
+                f"exercise {index + 1}'s progression moves on to the exercise-library entry "
+                f"{progress['then']!r} (then = ...), which a standalone file cannot carry; "
+                "take the `then` line out of a copy (spinewise new --from) and export that"
+            )
+
+
 def _check_same(routine: Routine, text: str) -> None:
     """ExportError unless `text`, read with no exercise library, gives `routine`."""
     try:
         again = parse_routine(text, "export", ExerciseLibrary())
     except RoutineError as error:
         raise ExportError(f"the standalone copy would not be valid: {error}") from None
-    if again._replace(library=routine.library) != routine:
+    wanted = routine._replace(exercises=tuple(e._replace(use=None) for e in routine.exercises))
+    if again != wanted:
         raise ExportError("the standalone copy would not run the same; nothing written")

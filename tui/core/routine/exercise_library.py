@@ -134,36 +134,13 @@ def parse_exercise_library(
     return entries
 
 
-#: The table of a routine that carries exercise-library entries of its own.
-CARRIED = "library"
-
-
-def carried_entries(value: Any, problems: Problems) -> dict[str, LibraryEntry]:
-    """A routine's `[library.ID]` tables (`CARRIED`): entries it carries, as an
-    exercises.toml holds them and checked as strictly (problems at
-    `library.ID.key`), by id. `spinewise export` writes them, so a routine shared
-    keeps its entries and their easier and harder variants (ROUTINE_FORMAT.md)."""
-    if not isinstance(value, dict):
-        problems.add_at_value((CARRIED,), "expected [library.ID] tables, one per exercise "
-                              f"the routine carries, got {toml_repr(value)}")  # fmt: skip
-        return {}
-    entries: dict[str, LibraryEntry] = {}
-    for entry_id, item in value.items():
-        entry = _entry(entry_id, item, problems, (CARRIED,))
-        if entry is not None:
-            entries[entry_id] = entry
-    return entries
-
-
-def _entry(entry_id: str, value: Any, problems: Problems,
-           within: tuple[str, ...] = ()) -> LibraryEntry | None:
-    at = (*within, entry_id)
+def _entry(entry_id: str, value: Any, problems: Problems) -> LibraryEntry | None:
+    at = (entry_id,)
     if not re.match(ID_PATTERN, entry_id):
         problems.add(at, _id_message(entry_id))
     if not isinstance(value, dict):
-        header = ".".join(at)
         problems.add_at_value(
-            at, f"expected a table [{header}] describing an exercise, got {toml_repr(value)}"
+            at, f"expected a table [{entry_id}] describing an exercise, got {toml_repr(value)}"
         )
         return None
     values = check_table(value, LIBRARY_VALIDATORS, problems, at, LIBRARY_HINTS)

@@ -70,26 +70,6 @@ def ladder_problems(layers: Sequence[Layer], *, report: str | None = None) -> li
     )
 
 
-def check_carried(carried: Mapping[str, LibraryEntry], library: Mapping[str, LibraryEntry],
-                  problems: Problems, within: tuple[str, ...]) -> None:
-    """Add to `problems` (at `within` + (id, way), the value's column) each link of
-    the `carried` entries (a routine's `[library.ID]`) that names no entry of
-    `library` (those it is read with, the carried ones included), names its own
-    entry, or makes a loop: the rules `ladder_problems` holds exercises.toml to."""
-    up = _harder_than(library.values())
-    for entry_id, entry in carried.items():
-        for way in VARIANT_WAYS:
-            target = getattr(entry, way)
-            if target is None:
-                continue
-            if target == entry_id:
-                message: str | None = f"an exercise cannot be its own {way} variant"
-            else:
-                message = _link_problem(entry_id, way, target, library, up)
-            if message:
-                problems.add_at_value((*within, entry_id, way), message)
-
-
 def _harder_than(entries: Iterable[LibraryEntry]) -> dict[str, set[str]]:
     """id -> the ids its links say are harder than it."""
     up: dict[str, set[str]] = {}

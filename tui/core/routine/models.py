@@ -6,8 +6,6 @@ what `plan.py` turns into a timeline. Nothing here knows about files or TOML.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from types import MappingProxyType
 from typing import Literal, NamedTuple
 
 from tui.core.routine.problems import Problem, toml_repr
@@ -26,8 +24,6 @@ GROWTH: tuple[Growth, ...] = ("reps", "sets", "hold", "duration")
 
 #: Built-in defaults of the transition durations, in seconds.
 BUILTIN_DEFAULTS: dict[str, float] = {"prepare": 10, "rest": 30, "switch": 5, "rep_rest": 0}
-#: A routine that carries no exercise-library entries (`Routine.library`).
-NO_ENTRIES: Mapping[str, LibraryEntry] = MappingProxyType({})
 
 
 class Phase(NamedTuple):
@@ -126,9 +122,6 @@ class Routine(NamedTuple):
     caution: str = ""
     defaults: dict[str, float] = BUILTIN_DEFAULTS
     format: int = 1
-    #: Exercise-library entries the file carries (`[library.ID]`), by id: its `use`,
-    #: `then` and `e`/`h` variants look here first (ROUTINE_FORMAT.md).
-    library: Mapping[str, LibraryEntry] = NO_ENTRIES
 
     @property
     def uses_library(self) -> bool:

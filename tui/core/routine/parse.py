@@ -29,14 +29,7 @@ from tui.core.routine.fields import (
     written_timing,
 )
 from tui.core.routine.limits import MAX_STEPS, MAX_TOTAL_SECONDS, exercise_size
-from tui.core.routine.models import (
-    BUILTIN_DEFAULTS,
-    LEVELS,
-    Exercise,
-    LibraryEntry,
-    Routine,
-    format_clock,
-)
+from tui.core.routine.models import BUILTIN_DEFAULTS, LEVELS, Exercise, Routine, format_clock
 from tui.core.routine.problems import toml_repr
 from tui.core.routine.source import parse_toml, read_source
 from tui.core.routine.validators import (
@@ -74,7 +67,6 @@ TOP_VALIDATORS: dict[str, Validator | None] = {
     "caution": string,
     "defaults": None,
     "exercise": None,
-    "library": None,  # exercise-library entries it carries (`exercise_library.CARRIED`)
 }
 DEFAULTS_VALIDATORS: dict[str, Validator] = {key: duration for key in TRANSITION_KEYS}
 _TOP_ONLY = ("format", "summary", "level", "tags")
@@ -107,8 +99,7 @@ DEFAULTS_HINTS: dict[str, str] = {
 }
 EXERCISE_HINTS: dict[str, str] = {
     **{
-        key: f"{key} is for the exercise library (exercises.toml, or a [library.ID] table "
-        "the routine carries), not an [[exercise]]"
+        key: f"{key} is for the exercise library (exercises.toml), not a routine"
         for key in _LIBRARY_ONLY
     },
     **{
@@ -144,17 +135,9 @@ def parse_routine(
         problems.add(("name",), 'missing; expected a string such as name = "Morning back care"')
     defaults = _defaults(table.get("defaults"), problems)
     items = table.get("exercise")
-    carried = _carried(table.get("library"), problems)
     if callable(library):
-        uses = isinstance(items, list) and any(_needs_library(t, carried) for t in items)
-        links = {getattr(e, way) for e in carried.values() for way in ("easier", "harder")}
-        library = library() if uses or not links <= {None, *carried} else None
-    if carried:  # its own entries win: it runs the same wherever it is read
-        from tui.core.routine.exercise_library import CARRIED, ExerciseLibrary
-        from tui.core.routine.ladders import check_carried
-
-        library = (library or ExerciseLibrary()).layered(carried)
-        check_carried(carried, library.entries, problems, (CARRIED,))
+        uses = isinstance(items, list) and any(_needs_library(t) for t in items)
+        library = library() if uses else None
     exercises = _exercises(items, problems, defaults, library)
     if not problems.items:
         _check_session(exercises, problems)
@@ -168,17 +151,7 @@ def parse_routine(
         caution=top.get("caution", ""),
         defaults=defaults,
         format=top.get("format", 1),
-        library=carried,
     )
-
-
-def _carried(value: Any, problems: Problems) -> dict[str, LibraryEntry]:
-    """The `[library.ID]` entries the routine carries ({} when none)."""
-    if value is None:
-        return {}
-    from tui.core.routine.exercise_library import carried_entries
-
-    return carried_entries(value, problems)
 
 
 def _defaults(value: Any, problems: Problems) -> dict[str, float]:
@@ -274,16 +247,12 @@ def _exercise(
     return None if spec is None or built is None else built._replace(progress=spec)
 
 
-def _needs_library(table: Any, carried: Mapping[str, object]) -> bool:
-    """Whether an `[[exercise]]` names a library entry the routine does not carry:
-    `use`, or a progression's `then`."""
+def _needs_library(table: Any) -> bool:
+    """Whether an `[[exercise]]` names a library entry: `use`, or a progression's `then`."""
     if not isinstance(table, dict):
         return False
     progress = table.get("progress")
-    named = [table.get("use", carried)]
-    if isinstance(progress, dict):
-        named.append(progress.get("then", carried))
-    return any(not isinstance(n, str) or n not in carried for n in named if n is not carried)
+    return "use" in table or (isinstance(progress, dict) and "then" in progress)
 
 
 def _check_session(exercises: list[Exercise], problems: Problems) -> None:

@@ -55,9 +55,6 @@ DESCRIPTIONS: dict[str, str] = {
     "caution": "A warning, shown before the workout (routine) or while getting ready.",
     "defaults": "Transition durations for every exercise; an exercise's own key wins.",
     "exercise": "The exercises, in order: one [[exercise]] table each.",
-    "library": "Exercise-library entries this routine carries, one [library.ID] table each, as "
-    "in exercises.toml: its use, then and easier/harder variants look here first (spinewise "
-    "export writes them).",
     "use": "Id of an exercise in the library; its fields are the starting values.",
     "setup": "How to get into position; shown while getting ready.",
     "tips": "Form tips, shown one at a time during the exercise.",
@@ -197,12 +194,6 @@ def routine_schema() -> dict[str, Any]:
         "minItems": 1,
         "items": exercise,
     }
-    properties["library"] = {
-        "type": "object",
-        "description": DESCRIPTIONS["library"],
-        "patternProperties": {_ID_KEY: library_entry_schema()},
-        "additionalProperties": False,
-    }
     order = list(TOP_VALIDATORS)
     schema["properties"] = {key: properties[key] for key in order}
     return {
@@ -213,24 +204,17 @@ def routine_schema() -> dict[str, Any]:
     }
 
 
-_ID_KEY = "^" + ID_PATTERN.removesuffix(r"\Z") + "$"
-
-
-def library_entry_schema() -> dict[str, Any]:
-    """The schema of one exercise-library entry (exercises.toml, or `[library.ID]`)."""
-    entry = table_schema(LIBRARY_VALIDATORS, f"One exercise of the library. {_TIMING_NOTE}")
-    entry["required"] = ["name"]
-    return entry
-
-
 def library_schema() -> dict[str, Any]:
     """The JSON Schema of an exercise library (`exercises.toml`)."""
+    entry = table_schema(LIBRARY_VALIDATORS, f"One exercise of the library. {_TIMING_NOTE}")
+    entry["required"] = ["name"]
+    pattern = "^" + ID_PATTERN.removesuffix(r"\Z") + "$"
     return {
         "$schema": DRAFT,
         "title": "spinewise exercise library",
         "description": "Exercises that routines name with use = \"<id>\"; one table per id.",
         "type": "object",
-        "patternProperties": {_ID_KEY: library_entry_schema()},
+        "patternProperties": {pattern: entry},
         "additionalProperties": False,
     }
 
