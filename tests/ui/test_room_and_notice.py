@@ -9,7 +9,8 @@ from textual.widgets import Static
 from tests.ui.helpers import make_app
 from tui.audio.dispatcher import CueDispatcher
 from tui.audio.setup import SoundSetup
-from tui.core.settings import Settings, load_settings
+from tui.core.paths import config_file, state_dir
+from tui.core.settings import Settings, last_notice, load_settings
 from tui.screens.workout import WorkoutScreen
 from tui.widgets.big_label import BigLabel
 from tui.widgets.fill_bar import FillBar
@@ -70,8 +71,25 @@ def test_the_no_player_notice_is_said_once_per_situation(monkeypatch):
         setup = SoundSetup(CueDispatcher(), load_settings(), voice=False)
         setup.apply(lambda: None, said.append)
     assert said == [a, b]
-    assert load_settings().sound_notice == b
+    assert last_notice(load_settings()) == b
     assert Settings().sound_notice == ""
+
+
+def test_the_notice_is_kept_apart_from_the_persons_config(monkeypatch):
+    """Found by a tester: remembering the notice rewrote config.toml (comments lost,
+    and over a file with an error, every setting). It is kept in the state folder."""
+    a = "No working sound player (a): the bell"
+    monkeypatch.setattr("tui.audio.players.choose_player", lambda mode, bell: Player(a))
+    path = config_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    mine = '# my settings\nvoice = false   # quiet mornings\nsound = "auto"\n'
+    path.write_text(mine)
+    said: list[str] = []
+    for _ in range(2):
+        SoundSetup(CueDispatcher(), load_settings(), voice=False).apply(lambda: None, said.append)
+    assert said == [a]
+    assert path.read_text() == mine  # byte for byte, comments and all
+    assert a in (state_dir() / "said.json").read_text()
 
 
 async def test_the_notice_over_a_workout_covers_nothing():

@@ -68,8 +68,9 @@ class SoundSetup:
         then a dispatcher waiting for them is attached (`CueDispatcher.attach`).
 
         A notice about the choice (no working sound player, so the bell) goes to
-        `notice` (else `warn`), once: it is remembered in the settings, and said
-        again only when it changes (issue 14: it was said for 8 s on every launch).
+        `notice` (else `warn`), once: it is remembered in the state folder
+        (`settings.remember_notice`), and said again only when it changes (issue
+        14: it was said for 8 s on every launch).
         Why the voice chosen cannot speak goes to `voice_notice` (else `warn`), and is
         kept in `no_voice`.
         """
@@ -100,13 +101,14 @@ class SoundSetup:
 
     def _say_once(self, text: str, say: Warn) -> None:
         """Say `text` unless it was the last notice said; remember it (under the lock)."""
-        if text == self.settings.sound_notice:
+        from tui.core.settings import last_notice, remember_notice
+
+        if text == last_notice(self.settings):
             return
         if text:
             say(text)
-        self.settings = updated(self.settings, sound_notice=text)
-        with suppress(OSError):  # not saved: it is said again next time, no worse
-            save_settings(self.settings)
+        with suppress(OSError):  # not kept: it is said again next time, no worse
+            remember_notice(text)  # in the state folder: config.toml is not rewritten
 
     def change(
         self,

@@ -4,7 +4,7 @@
     voice = false
     notice_seen = false   # the first-run health notice was shown
     checkins = "before-after"  # before-after | after | off: the pain questions asked
-    sound_notice = "..."  # the last sound notice said (written only once one is)
+    sound_notice = "..."  # read only (older versions kept the last sound notice here)
 
 A missing file means the defaults. A broken file never raises: the defaults
 (or, for one bad value, the default of that key) are used, and
@@ -16,7 +16,10 @@ tester: a duplicate key made it save the defaults over the person's settings):
 `save_settings` refuses with `ConfigUnreadable`, which names the place to fix,
 and nothing in the file changes. A value that is wrong but read (`checkins =
 "sometimes"`) is written back as it was when another key is saved: only the
-person replaces it (`Settings.as_written`).
+person replaces it (`Settings.as_written`). What spinewise remembers for
+itself (the last sound notice said) is kept in the state folder (`said.json`:
+`last_notice`, `remember_notice`), never in the person's file, so it forces
+no rewrite of it (it lost their comments).
 """
 
 from __future__ import annotations
@@ -139,6 +142,44 @@ def _unreadable(problem: Problem) -> Settings:
     """The defaults, for a file not read whole because of `problem`."""
     where = f"{problem.path}:{problem.line}:{problem.col}"
     return Settings(warnings=(f"{problem}; using the defaults",), unreadable=where)
+
+
+#: What spinewise remembers for itself, in the state folder (not a setting).
+SAID_FILE = "said.json"
+
+
+def _said_path() -> Path:
+    from tui.core.paths import state_dir
+
+    return state_dir() / SAID_FILE
+
+
+def _said() -> dict[str, Any]:
+    import json
+
+    try:
+        said = json.loads(_said_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return said if isinstance(said, dict) else {}
+
+
+def last_notice(settings: Settings) -> str:
+    """The last sound notice said ("" none): `said.json`'s, else what an older
+    spinewise kept in config.toml (`Settings.sound_notice`)."""
+    said = _said().get("sound_notice")
+    return said if isinstance(said, str) else settings.sound_notice
+
+
+def remember_notice(text: str) -> None:
+    """Keep `text` as the last sound notice said, in `said.json` (OSError when it
+    cannot be written: it is then said again next time, no worse)."""
+    import json
+
+    from tui.core.atomic import write_atomic
+
+    said = {**_said(), "sound_notice": text}
+    write_atomic(_said_path(), json.dumps(said, indent=2) + "\n", durable=False)
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> Path:
