@@ -10,6 +10,7 @@ import json
 import os
 import shutil
 import signal
+import sqlite3
 import time
 
 import pytest
@@ -128,3 +129,29 @@ def test_answers_on_the_summary_survive_a_hang_up(spinewise, how):
         told = [(c["kind"], c["pain"], c["effort"]) for c in session["checkins"]]
         time.sleep(0.2)
     assert told == [("after", 8, "easy")]
+
+
+def test_answers_during_a_session_survive_a_hang_up(spinewise):
+    """The pain before, and the `!` pain while the next question is still open, are
+    kept as given: a terminal closed then loses neither (issue 15)."""
+    routine = spinewise.write_routine("short.toml", SHORT.replace("hold = 4", "hold = 60"))
+    spinewise.run("run", str(routine), width=80, height=24)
+    spinewise.wait_for("Back pain now? 0-9, t for 10, Enter skips")
+    spinewise.send("4")
+    spinewise.wait_for("Pain before: 4 (amber), noted")
+    spinewise.wait_until(lambda s: "Pain before" not in s, timeout=15, what="the hold")
+    spinewise.send("!")
+    spinewise.wait_for("How bad, 0-10?")
+    spinewise.send("5")
+    spinewise.wait_until(lambda s: "How bad" not in s, what="the next question")
+    spinewise.hang_up()  # the hurt dialog still open
+    deadline, told = time.monotonic() + 10, None
+    while time.monotonic() < deadline and told != [("before", 4), ("during", 5)]:
+        conn = sqlite3.connect(f"file:{spinewise.db_path}?mode=ro", uri=True, timeout=5)
+        try:
+            told = conn.execute("SELECT kind, pain FROM checkins ORDER BY id").fetchall()
+        finally:
+            conn.close()
+        told = [tuple(row) for row in told]
+        time.sleep(0.2)
+    assert told == [("before", 4), ("during", 5)]
