@@ -92,7 +92,7 @@ def add_parser(sub: Subparsers, common: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.pain is None and args.vs is None and args.effort is None and not args.note:
         print(
-            "spinewise checkin: give a pain 0-10, --vs, --effort or --note (see --help)",
+            "spinewise checkin: give a pain 0-10, --vs, --effort or --note (see --help).",
             file=sys.stderr,
         )
         return 2
