@@ -213,10 +213,12 @@ async def test_ctrl_q_with_unsaved_changes_asks_before_quitting():
         screen = await open_editor(app, pilot, path)
         await type_at(pilot, screen, 3, 0, "# a note\n")
         await pilot.press("ctrl+q")
-        assert isinstance(app.screen, ChoiceDialog)
+        await settle_until(app, pilot, lambda: isinstance(app.screen, ChoiceDialog),
+                           what="the unsaved-changes question")
         assert "before quitting" in app.screen.text
         await pilot.press("c")
-        assert app.screen is screen and app.is_running
+        await settle_until(app, pilot, lambda: app.screen is screen, what="back in the editor")
+        assert app.is_running
 
 
 async def choose(pilot, words: str) -> None:
