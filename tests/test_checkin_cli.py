@@ -55,7 +55,8 @@ def test_pain_after_midnight_is_the_last_sessions_pain_after(monkeypatch, capsys
     ]
     capsys.readouterr()
     assert main(["history", "--json"]) == 0
-    (record,) = json.loads(capsys.readouterr().out)
+    record, alone = json.loads(capsys.readouterr().out)  # the session, then the one alone
+    assert (alone["type"], alone["kind"], alone["pain"]) == ("checkin", "standalone", 3)
     assert [c["kind"] for c in record["checkins"]] == ["after", "next-day"]
     assert record["checkins"][0]["pain"] == 4
     # dates as the export writes them: ISO 8601 with the local offset

@@ -43,7 +43,8 @@ def test_csv_has_a_row_a_session(history, capsys):
     assert (done["effort"], done["next_day_change"], done["hurt"]) == ("hard", "same",
                                                                       "Belly breathing")
     assert rows[0]["skipped"] == "Belly breathing" and rows[0]["zone"] == ""
-    assert done["date"].startswith("2025-11-01T") and done["date"][-6] in "+-"
+    assert done["started_at"].startswith("2025-11-01T") and done["started_at"][-6] in "+-"
+    assert done["date"] == done["started_at"][:10] and done["time"] == done["started_at"][11:16]
 
 
 def test_jsonl_to_a_file_has_steps_and_check_ins(history, tmp_path: Path, capsys):

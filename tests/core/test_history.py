@@ -75,9 +75,11 @@ def test_history_json_has_exactly_the_documented_shape(store: Store):
         "done",
         "skipped",
         "hurt",
+        "sharp_pain",
         "swaps",
         "steps",
     }
+    assert data["sharp_pain"] == []  # the exercises of a `!` answered sharp
     assert data["swaps"] == []  # each swap for a variant: {"exercise", "variant", "way"}
     assert (data["id"], data["routine"], data["routine_name"]) == (sid, "daily", "Daily back")
     assert (data["status"], data["active_seconds"]) == ("completed", 600.0)

@@ -78,7 +78,7 @@ def test_history_json_streamed_reads_as_the_whole_list(store: Store, monkeypatch
     def dated(r: SessionRecord) -> dict[str, object]:
         steps = [{**s.to_json(), "started_at": iso.text(s.started_at),
                   "ended_at": iso.text(s.ended_at)} for s in r.steps]  # fmt: skip
-        return {**r.to_json(), "started_at": iso.text(r.started_at),
+        return {"type": "session", **r.to_json(), "started_at": iso.text(r.started_at),
                 "ended_at": iso.text(r.ended_at), "steps": steps, "checkins": []}  # fmt: skip
 
     expected = json.dumps([dated(r) for r in records], indent=2) + "\n"

@@ -113,7 +113,9 @@ def fill(store: Store, zone: str) -> None:
                    speed=1.5, hurt=json.dumps([ODD, "Plank"]), done="[]",
                    swaps=json.dumps([{"exercise": "Plank", "variant": ODD, "way": "easier"}]))
     for kind, pain, extra in (
-        (Kind.BEFORE, 2, {"note": ODD}), (Kind.DURING, 7, {"exercise": ODD}),
+        (Kind.BEFORE, 2, {"note": ODD}), (Kind.DURING, 7, {"exercise": ODD, "sharp": True}),
+        (Kind.DURING, 3, {"exercise": "Plank", "sharp": False}),
+        (Kind.DURING, 8, {"sharp": True}),  # sharp, no exercise named
         (Kind.AFTER, 4, {"effort": Effort.HARD}), (Kind.NEXT_DAY, None, {}),  # dismissed
     ):  # fmt: skip
         store.add_checkin(CheckIn(kind, began + 30, pain=pain, session_id=sid, **extra))
@@ -126,6 +128,7 @@ def fill(store: Store, zone: str) -> None:
     _session(store, "Far ahead", late, "completed", _steps(late, 3))
     store.add_checkin(CheckIn(Kind.STANDALONE, began + 500, pain=1, note="alone ☃"))
     store.add_checkin(CheckIn(Kind.STANDALONE, early, pain=0))
+    store.add_checkin(CheckIn(Kind.STANDALONE, late + 7, pain=9, note=ODD))
     began = _epoch(zone, 2026, 7, 1, 9, 0)  # paused: --json lists it, the export not
     open_step = (3, "work", "Plank", 1, 1, None, None, 30.0, began + 200, None, 0, 0)
     sid = _session(store, "Paused", began, "active", [*_steps(began, 4)[:3], open_step])
@@ -159,31 +162,34 @@ def _dated(store: Store, *, include_active: bool) -> Iterator[dict[str, object]]
             for step in record.steps
         ]  # fmt: skip
         data["checkins"] = [checkin_json(c, iso) for c in told.get(record.id, ())]
-        yield data
+        data["sharp_pain"] = [c.exercise or "" for c in told.get(record.id, ())
+                              if c.kind is Kind.DURING and c.sharp]  # fmt: skip
+        yield {"type": "session", **data}
+
+
+def standalone(store: Store) -> Iterator[dict[str, object]]:
+    iso = IsoDates()
+    for c in by_session(store.checkins()).get(None, ()):
+        yield {"type": "checkin", **checkin_json(c, iso)}
 
 
 def old_json(store: Store) -> str:
-    return json.dumps(list(_dated(store, include_active=True)), indent=2) + "\n"
+    items = [*_dated(store, include_active=True), *standalone(store)]
+    return json.dumps(items, indent=2) + "\n"
 
 
 def old_jsonl(store: Store) -> str:
-    iso = IsoDates()
-    lines = [json.dumps({"type": "session", **data}, ensure_ascii=False) + "\n"
-             for data in _dated(store, include_active=False)]  # fmt: skip
-    for c in by_session(store.checkins()).get(None, ()):
-        lines.append(json.dumps({"type": "checkin", **checkin_json(c, iso)},
-                                ensure_ascii=False) + "\n")  # fmt: skip
-    return "".join(lines)
+    items = [*_dated(store, include_active=False), *standalone(store)]
+    return "".join(json.dumps(item, ensure_ascii=False) + "\n" for item in items)
 
 
 def new_json(store: Store, page: int) -> str:
     out: list[str] = []
     dates = IsoDates()
-    history_command.write_items(
-        (indented_session(r, s, c, dates)
-         for r, s, c in store.each_session_json(INDENTED, dates, page, include_active=True)),
-        out.append,
-    )  # fmt: skip
+    items = [indented_session(r, s, c, dates)
+             for r, s, c in store.each_session_json(INDENTED, dates, page, include_active=True)]
+    items += [[text] for text in store.standalone_json(dates, INDENTED)]
+    history_command.write_items(items, out.append)
     return "".join(out)
 
 
@@ -199,6 +205,13 @@ def test_history_json_reads_as_json_dumps(store: Store, page: int, zone: str):
     assert new_json(store, page) == expected
     assert '"Paused"' in expected and "\\u2603" in expected and "\\ud83d\\ude00" in expected
     assert "0.30000000000000004" in expected
+    # typed as the JSON Lines export: sessions, then the check-ins of none (found by a tester)
+    items = json.loads(expected)
+    types = [i["type"] for i in items]
+    assert types == ["session"] * (len(items) - 3) + ["checkin"] * 3
+    odd = next(i for i in items if i.get("routine_name") == ODD)
+    assert odd["sharp_pain"] == [ODD, ""]  # each `!` answered sharp, in order
+    assert [c["sharp"] for c in odd["checkins"] if c["kind"] == "during"] == [True, False, True]
     offsets = {"UTC": ["+00:00"], "Europe/Berlin": ["+01:00", "+02:00"],
                "America/St_Johns": ["-03:30", "-02:30"], "Asia/Kolkata": ["+05:30"],
                "Australia/Lord_Howe": ["+10:30", "+11:00"]}[zone]  # fmt: skip

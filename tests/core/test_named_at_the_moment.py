@@ -6,6 +6,8 @@ story, and resuming after the swap keeps it."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -58,7 +60,8 @@ def told_everywhere(store: Store, summary_hurt: tuple[str, ...]) -> None:
     assert record.hurt == (PLANK,)
     assert record.to_json()["hurt"] == [PLANK]  # `history --json`
     checkins = by_session(store.checkins())
-    assert "".join(csv_text([record], checkins)).splitlines()[1].endswith(f",{PLANK}")
+    [row] = csv.DictReader(io.StringIO("".join(csv_text([record], checkins))))
+    assert row["hurt"] == PLANK
     dates = IsoDates()
     sessions = store.each_session_json(LINES, dates, include_active=True)
     [line] = jsonl_text(sessions, store.standalone_json(dates), dates)

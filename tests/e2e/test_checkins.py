@@ -58,7 +58,8 @@ def test_pain_keys_reach_history_and_the_csv_export(spinewise):
     assert (row["routine"], row["pain_before"], row["pain_after"]) == ("Short care", "3", "5")
     # at --speed 2 the session is a preview (issue 14): history and the export say so
     assert (row["zone"], row["effort"], row["status"]) == ("amber", "right", "preview")
-    assert row["date"][10] == "T" and row["date"][-6] in "+-"  # ISO 8601 with its offset
+    assert row["started_at"][10] == "T" and row["started_at"][-6] in "+-"  # ISO 8601, offset
+    assert row["date"] == row["started_at"][:10]
 
 
 def a_session(spinewise, routine, speed: str, before: str, after: str) -> None:

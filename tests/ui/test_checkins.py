@@ -382,7 +382,7 @@ def test_the_pain_cell_says_what_the_csv_says():
     assert (pain.before, pain.after, pain.worst, pain.zone) == (3, 5, 7, Zone.RED)
     assert pain_cell(given) == "3 → 5 red"
     record = SessionRecord(1, "r", "R", "completed", 0.0, 60.0, 60.0, ("A",), (), ())
-    assert csv_row(record, given)[4:8] == ["3", "5", "red", "hard"]
+    assert csv_row(record, given)[6:10] == ["3", "5", "red", "hard"]
 
 
 def three_days(store: Store) -> None:

@@ -21,7 +21,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from tui.core.present.pain import pains_by_session
+from tui.core.present.pain import pains_by_session, standalone_line
 from tui.core.store.active import IN_PROGRESS, running_elsewhere
 from tui.core.store.database import Store, StoreError
 from tui.core.words import count
@@ -32,15 +32,23 @@ from .output_file import FORCE_HELP, OUTPUT_HELP
 BAR = "█"
 #: Sessions the table prints; the rest are counted.
 SHOWN = 30
+#: Check-ins of no session named under the table (the latest); the rest are counted.
+ALONE_SHOWN = 3
 
 
 def add_parser(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     history = sub.add_parser("history", help="past sessions, your streak, minutes per week")
     history.add_argument(
         "action", nargs="?", choices=["export"], metavar="export",
-        help="export every session: --format csv (a row a session) or jsonl (all of it)",
+        help="export every session: --format csv (a row a session; to a file with -o, "
+        "with a UTF-8 byte order mark for Excel) or jsonl (all of it, with the check-ins "
+        "on their own, which the CSV leaves out, as --json does)",
     )  # fmt: skip
-    history.add_argument("--json", action="store_true", help="print the sessions as JSON")
+    history.add_argument(
+        "--json", action="store_true",
+        help='the sessions ("type": "session"), then the check-ins on their own '
+        '("type": "checkin"), as JSON',
+    )  # fmt: skip
     history.add_argument(
         "--chart", choices=["pain", "minutes"],
         help="draw pain before and after each session, or minutes per week (last 12 weeks)",
@@ -91,6 +99,7 @@ def run_history(*, as_json: bool) -> int:
                 streak = store.streak()
                 weeks = store.minutes_per_week()
                 elsewhere = running_elsewhere(store)
+                alone = standalone_line(*store.standalone(ALONE_SHOWN), date.today())
             _say(store.warnings, said)  # damage found by the reads themselves
     except StoreError as error:
         print(f"spinewise: {error}", file=sys.stderr)
@@ -101,6 +110,8 @@ def run_history(*, as_json: bool) -> int:
     if not records:  # never "yet" when some could not be read (said above)
         console.print("No sessions to show." if store.warnings else
                       "No sessions yet. Start one with: spinewise run gentle-start")  # fmt: skip
+        if alone:
+            console.print(Text(alone))
         return 0
     table = Table(box=None, header_style="bold", pad_edge=False)
     # The pain column only once there are check-ins: the table fits 80 columns without it.
@@ -117,13 +128,15 @@ def run_history(*, as_json: bool) -> int:
             minutes,
             Text(status, style=STATUS_STYLE.get(record.outcome, "")),
             *([Text(pain, style=zone_style(pain))] if pains else []),
-            Text(notes, style="red" if record.hurt else ""),
+            Text(notes, style="red" if record.hurt or record.sharp else ""),
         ]
         table.add_row(*cells)
     console.print(table)
     if total > len(records):
         older = count(total - len(records), "older session")
         console.print(f"[dim]… and {older} (spinewise history --json)[/]")
+    if alone:  # they count toward the advice to see a professional: never out of sight
+        console.print(Text(alone))
     console.print(f"\n[bold]Streak:[/] {count(streak, 'day')} in a row")
     console.print("[bold]Minutes per week[/] (last 12 weeks)")
     console.print(week_chart(weeks))
@@ -153,7 +166,9 @@ def write_items(items: Iterable[Iterable[str]], write: Callable[[str], object]) 
 
 
 def session_texts(store: Store) -> Iterator[list[str]]:
-    """Each session as `to_json` gives it, with its steps and check-ins, as an item of
+    """Each session (`"type": "session"`) as `to_json` gives it, with its steps and
+    check-ins, then each check-in of no session (`"type": "checkin"`, oldest first,
+    as the JSON Lines export has them), as an item of
     the indented list in pieces (`session_text.indented_session`), a page of sessions a read,
     their steps' and check-ins' text written by SQLite (`Store.each_session_json`)."""
     from tui.core.present.session_text import IsoDates, indented_session
@@ -162,6 +177,8 @@ def session_texts(store: Store) -> Iterator[list[str]]:
     dates = IsoDates()  # ISO 8601 with the local offset, as the export writes dates
     for record, steps, told in store.each_session_json(INDENTED, dates, include_active=True):
         yield indented_session(record, steps, told, dates)
+    for text in store.standalone_json(dates, INDENTED):  # as the JSON Lines export: last
+        yield [text]
 
 
 ZONE_STYLE = {"green": "green", "amber": "yellow", "red": "bold red"}

@@ -52,7 +52,8 @@ def run_export(fmt: str, output: Path | None, *, force: bool = False) -> int:
             for warning in store.warnings:
                 print(f"spinewise: {warning}", file=sys.stderr)
             if fmt == "csv":  # a row a session: the steps are not read
-                pieces = csv_text(_without_steps(store), by_session(store.checkins()))
+                pieces = csv_text(_without_steps(store), by_session(store.checkins()),
+                                  bom=target is not None)  # a file: `export.BOM`
             else:  # every step: a page of sessions, their text written by SQLite
                 dates = IsoDates()
                 pieces = jsonl_text(store.each_session_json(LINES, dates),

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from tui.core.programme.zones import (
     BEFORE_RED,
@@ -17,6 +18,7 @@ from tui.core.programme.zones import (
     worst_pain,
     zone,
 )
+from tui.core.store.record import when_text
 
 EFFORT_KEYS = {"e": Effort.EASY, "r": Effort.RIGHT, "h": Effort.HARD}
 CHANGE_KEYS = {"b": Change.BETTER, "s": Change.SAME, "w": Change.WORSE}
@@ -85,3 +87,20 @@ def pains_by_session(checkins: Iterable[CheckIn]) -> dict[int | None, str]:
         if c.session_id is not None:
             grouped.setdefault(c.session_id, []).append(c)
     return {sid: pain_cell(given) for sid, given in grouped.items()}
+
+
+def standalone_line(total: int, latest: Sequence[CheckIn], today: date) -> str:
+    """The line under `spinewise history`'s table for the check-ins of no session,
+    which count toward the advice to see a professional (`zones.red_days`) and so
+    are never out of sight (found by a tester): "Check-ins on their own: Tue 01 Dec
+    10:00 pain 9 (red), ...", the `latest` (oldest first), and how many there are
+    in all when that is more, with where to see them. "" when there are none."""
+    if not total:
+        return ""
+    said = []
+    for c in latest:
+        pain = "no pain given" if c.pain is None else f"pain {c.pain} ({zone(c.pain).value})"
+        note = f' "{c.note}"' if c.note else ""
+        said.append(f"{when_text(c.at, today)} {pain}{note}")
+    more = f"; {total} in all: spinewise history --json" if total > len(latest) else ""
+    return "Check-ins on their own: " + ", ".join(said) + more

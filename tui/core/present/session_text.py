@@ -26,8 +26,10 @@ MINUTES_KEPT = 2048
 
 
 def _head(record: SessionRecord, iso: IsoDates) -> dict[str, Any]:
-    """`record.to_json()` without its steps, dates as `iso` writes them."""
-    head = record.to_json()
+    """`record.to_json()` without its steps, `"type": "session"` first (as every item
+    of `history --json` and every line of the JSON Lines export is typed: a session
+    or a check-in of its own), dates as `iso` writes them."""
+    head: dict[str, Any] = {"type": "session", **record.to_json()}
     head["started_at"], head["ended_at"] = iso.text(record.started_at), iso.text(record.ended_at)
     del head["steps"]
     return head
@@ -63,7 +65,8 @@ def indented_session(
     record: SessionRecord, steps: str | None, checkins: str | None, iso: IsoDates
 ) -> list[str]:
     """The session as an item of `history --json`'s list, in pieces to write one after
-    another: `json.dumps({**record.to_json(), "steps": ..., "checkins": ...}, indent=2)`
+    another: `json.dumps({"type": "session", **record.to_json(), "steps": ...,
+    "checkins": ...}, indent=2)`
     with each line after the first 2 deeper (`write_items`), `steps` and `checkins`
     the text of their items as `json_rows.INDENTED` writes them (None: none), every
     date as `iso` writes it. In pieces: the steps' text (some 20 KB) is not copied."""
@@ -133,6 +136,5 @@ def jsonl_session(
     """One session's JSON Lines line (`"type": "session"`, then as `json.dumps(...,
     ensure_ascii=False)` writes it), `steps` and `checkins` the text of their items
     as `json_rows.LINES` writes them (None: none), ending in a newline."""
-    data: dict[str, Any] = {"type": "session", **_head(record, iso)}
-    text = json.dumps(data, ensure_ascii=False)[:-1]
+    text = json.dumps(_head(record, iso), ensure_ascii=False)[:-1]
     return f'{text}, "steps": [{steps or ""}], "checkins": [{checkins or ""}]}}\n'

@@ -60,6 +60,20 @@ class CheckInMethods:
         """Check-ins oldest first: of the sessions given, or all (from epoch `since`)."""
         return self._read(lambda conn: select(conn, session_ids, since))
 
+    def standalone(self, last: int) -> tuple[int, list[CheckIn]]:
+        """How many check-ins belong to no session (`spinewise checkin` with none in the
+        last 24 hours), and the `last` latest of them, oldest first."""
+
+        def read(conn: sqlite3.Connection) -> tuple[int, list[CheckIn]]:
+            (total,) = conn.execute(
+                "SELECT count(*) FROM checkins WHERE session_id IS NULL").fetchone()
+            rows = by_name(conn.execute(
+                f"SELECT {_COLUMNS} FROM checkins WHERE session_id IS NULL"
+                " ORDER BY at DESC, id DESC LIMIT ?", (max(0, last),)))  # fmt: skip
+            return int(total), [_checkin(row) for row in reversed(list(rows))]
+
+        return self._read(read)
+
     def replace_next_day(self, c: CheckIn) -> list[CheckIn]:
         """Keep the next-morning answer `c` in place of its session's earlier ones
         (answered or dismissed), in one transaction: the earlier ones, oldest first."""
@@ -164,7 +178,8 @@ def _checkin(row: sqlite3.Row) -> CheckIn:
 
 
 def to_json(c: CheckIn) -> dict[str, object]:
-    """One check-in as `history --json` and the JSONL export print it."""
+    """One check-in as `history --json` and the JSONL export print it: `sharp` is
+    whether a `!` pain was sharp, shooting or radiating (null: not asked)."""
     return {
         "kind": c.kind.value,
         "at": c.at,
@@ -173,6 +188,7 @@ def to_json(c: CheckIn) -> dict[str, object]:
         "effort": None if c.effort is None else c.effort.value,
         "exercise": c.exercise,
         "note": c.note,
+        "sharp": c.sharp,
     }
 
 

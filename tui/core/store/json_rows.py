@@ -55,7 +55,7 @@ STEP_KEYS = (
     "index", "kind", "exercise", "set", "rep", "side", "phase", "planned_seconds",
     "started_at", "ended_at", "skipped", "hurt",
 )  # fmt: skip
-CHECKIN_KEYS = ("kind", "at", "pain", "change", "effort", "exercise", "note")
+CHECKIN_KEYS = ("kind", "at", "pain", "change", "effort", "exercise", "note", "sharp")
 #: Epoch seconds of 1971-01-01 and 2038-01-01 UTC: SQLite's 'localtime' is exact between.
 FIRST, LAST = 31_536_000, 2_145_916_800
 #: Seconds either side of a session's start its offset must hold for its day's steps
@@ -203,6 +203,7 @@ def page_sql(style: Style, count: int) -> str:
     told = ", ".join([
         "json_quote(kind)", _step_date("at", "c"), _number("pain", "n"), "json_quote(change)",
         "json_quote(effort)", "json_quote(exercise)", "json_quote(note)",
+        _maybe("sharp", _flag("sharp")),
     ])  # fmt: skip
     between = _sql_text(style.between)
     zone = _SESSION_ZONE.format(
@@ -221,14 +222,23 @@ def page_sql(style: Style, count: int) -> str:
     )
 
 
+#: A check-in of no session as an item of `history --json`'s list, its lines after
+#: the first 2 deeper (`history.write_items`), and as a JSON Lines line.
+_ALONE_INDENTED = "{\n" + ",\n".join(
+    f'    "{k}": %s' for k in ("type", *CHECKIN_KEYS)) + "\n  }"
+_ALONE_LINE = '{"type": %s, ' + LINES.checkin[1:] + "\n"
+
+
 @cache
-def standalone_sql() -> str:
-    """Check-ins of no session, oldest first, each a JSON Lines line's text."""
+def standalone_sql(style: Style = LINES) -> str:
+    """Check-ins of no session, oldest first, each a JSON Lines line's text (`LINES`)
+    or an item of `history --json`'s list (`INDENTED`), `"type": "checkin"` first."""
     told = ", ".join([
-        "json_quote(kind)", _date("at", "c"), _number("pain", "n"), "json_quote(change)",
-        "json_quote(effort)", "json_quote(exercise)", "json_quote(note)",
+        "'\"checkin\"'", "json_quote(kind)", _date("at", "c"), _number("pain", "n"),
+        "json_quote(change)", "json_quote(effort)", "json_quote(exercise)", "json_quote(note)",
+        _maybe("sharp", _flag("sharp")),
     ])  # fmt: skip
-    line = '{"type": "checkin", ' + LINES.checkin[1:] + "\n"
+    line = _ALONE_INDENTED if style.ascii else _ALONE_LINE
     return (
         f"SELECT printf({_sql_text(line)}, {told}) FROM checkins"
         f" WHERE session_id IS NULL AND {_ANSWERED} ORDER BY at, id"
@@ -337,11 +347,16 @@ class JsonRowMethods:
             yield from batch
             at += len(batch)
 
-    def standalone_json(self, dates: Callable[[float | None], str]) -> list[str]:
-        """The check-ins of no session, oldest first, as JSON Lines lines (with "\\n")."""
+    def standalone_json(
+        self, dates: Callable[[float | None], str], style: Style = LINES
+    ) -> list[str]:
+        """The check-ins of no session, oldest first, as JSON Lines lines (with "\\n"),
+        or, `INDENTED`, as items of `history --json`'s list (ASCII, no newline)."""
 
         def read(conn: sqlite3.Connection) -> list[str]:
-            return [fill_in(conn, line, dates) for (line,) in conn.execute(standalone_sql())]
+            lines = [fill_in(conn, line, dates)
+                     for (line,) in conn.execute(standalone_sql(style))]  # fmt: skip
+            return [as_ascii(line) for line in lines] if style.ascii else lines
 
         lines: list[str] = self._read(read)
         return lines

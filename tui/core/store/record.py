@@ -94,6 +94,10 @@ class SessionRecord:
     steps: tuple[StepRecord, ...] = ()
     #: Each swap for a variant, in order: (name swapped from, variant's name, way).
     swaps: tuple[tuple[str, str, str], ...] = ()
+    #: The exercise of each `!` answered "sharp, shooting or radiating" (`!`, a pain,
+    #: then `r`: it ended the session), in order ("" for none named): the summary's
+    #: "get it checked" (`present.summary.SHARP_STOP`), kept in every export.
+    sharp: tuple[str, ...] = ()
 
     @classmethod
     def of(
@@ -166,6 +170,8 @@ class SessionRecord:
         `today` (default: now)."""
         notes = [f"skipped {NAMES_SEP.join(self.skipped)}"] if self.skipped else []
         notes += [f"hurt: {NAMES_SEP.join(self.hurt)}"] if self.hurt else []
+        sharp = NAMES_SEP.join(name or "?" for name in self.sharp)
+        notes += [f"sharp pain: {sharp}"] if sharp else []
         notes += swap_notes(self.swaps)
         return (
             when_text(self.started_at, today or date.today()),
@@ -190,6 +196,7 @@ class SessionRecord:
             "done": None if self.done is None else list(self.done),
             "skipped": list(self.skipped),
             "hurt": list(self.hurt),
+            "sharp_pain": list(self.sharp),
             "swaps": [{"exercise": was, "variant": to, "way": way} for was, to, way in self.swaps],
             "steps": [step.to_json() for step in self.steps],
         }
@@ -197,10 +204,14 @@ class SessionRecord:
 
 # -- read back, by column name ------------------------------------------------
 
-#: The columns `session_record` and `step_record` read.
+#: The columns `session_record` and `step_record` read (of `FROM sessions`, not
+#: aliased: `sharp` is read from its check-ins, by the index on their session).
 SESSION_COLUMNS = (
     "id, routine_id, routine_name, status, started_at, ended_at, active_seconds,"
-    " skipped, hurt, speed, done, swaps"
+    " skipped, hurt, speed, done, swaps,"
+    " (SELECT json_group_array(coalesce(exercise, '')) FROM (SELECT exercise FROM checkins"
+    " WHERE session_id = sessions.id AND kind = 'during' AND sharp = 1 ORDER BY at, id))"
+    " AS sharp"
 )
 STEP_COLUMNS = (
     "session_id, step_index, kind, exercise_index, exercise, set_no, rep, side, phase,"
@@ -224,6 +235,7 @@ def session_record(row: sqlite3.Row, steps: tuple[StepRecord, ...] = ()) -> Sess
         speed=row["speed"],
         steps=steps,
         swaps=_swaps(row["swaps"]),
+        sharp=_names(row["sharp"]),
     )
 
 
