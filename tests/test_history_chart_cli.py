@@ -56,7 +56,8 @@ def test_off_a_terminal_80_columns_and_no_colours(capsys):
     assert max(len(line) for line in lines) <= 80 and len(lines[1]) == 80  # the frame
     assert "Pain (0-10) before and after each session" in lines[0]  # fitted: no "12 weeks"
     assert "○" in out and "●" in out and "05 Mar" in out
-    assert lines[-1] == "6 answers, 27 Feb 2026 - 05 Mar; zones: green 0-3, amber 4-5, red 6-10"
+    assert lines[-2:] == ["6 answers, 27 Feb 2026 - 05 Mar: from the first in the last 12 weeks",
+                          "Zones: green 0-3, amber 4-5, red 6-10"]
 
 
 def as_terminal(monkeypatch) -> None:
@@ -72,7 +73,7 @@ def test_on_a_terminal_its_width_and_colours(capsys, monkeypatch):
     out = chart(capsys, "pain")
     assert ESCAPE.search(out)
     plain = ESCAPE.sub("", out).splitlines()
-    assert len(plain[1]) == 100 and len(plain) == 20 + 1  # 20 rows and the note
+    assert len(plain[1]) == 100 and len(plain) == 20 + 2  # 20 rows and the note
     assert "░" in out  # the zones shaded
 
 
@@ -95,7 +96,7 @@ def test_minutes_per_week(capsys):
 
 
 def test_nothing_to_draw_is_a_sentence(capsys):
-    assert chart(capsys, "pain").startswith("No pain given before or after a session in the 12")
+    assert chart(capsys, "pain").startswith("No pain given in the 12")
     assert chart(capsys, "minutes").startswith("No minutes exercised in the last 12 weeks")
 
 

@@ -12,6 +12,7 @@ import pytest
 
 from tui.core.present.charts import (
     AFTER_MARKER,
+    ALONE_MARKER,
     BEFORE_MARKER,
     draw,
     minutes_chart,
@@ -35,12 +36,31 @@ def test_the_window_is_the_12_weeks_ending_this_one():
 
 
 def test_no_answers_is_a_sentence_not_an_empty_chart():
-    chart = pain_chart([CheckIn(Kind.STANDALONE, at("2026-03-04 08:00"), pain=3)], TODAY, tz=BERLIN)
+    old = CheckIn(Kind.STANDALONE, at("2025-12-14 08:00"), pain=3)  # a day before the window
+    chart = pain_chart([old], TODAY, tz=BERLIN)
     assert chart.empty == (
-        "No pain given before or after a session in the 12 weeks from Mon 15 Dec 2025 to "
-        "Thu 05 Mar: spinewise asks on a session's first get-ready and on its summary."
+        "No pain given in the 12 weeks from Mon 15 Dec 2025 to Thu 05 Mar: spinewise asks "
+        "on a session's first get-ready and on its summary, and spinewise checkin PAIN "
+        "keeps one any time."
     )
     assert chart.series == ()
+
+
+def test_a_pain_given_on_its_own_is_drawn_apart():
+    """Found by a tester: a `spinewise checkin 9` with no session counts toward the
+    advice to see a professional, but the chart left it out."""
+    given = [
+        CheckIn(Kind.BEFORE, at("2026-03-02 07:30"), pain=2, session_id=1),
+        CheckIn(Kind.STANDALONE, at("2026-03-03 10:00"), pain=9),
+        CheckIn(Kind.STANDALONE, at("2026-03-04 10:00"), pain=7),
+    ]
+    chart = pain_chart(given, TODAY, tz=BERLIN)
+    before, alone = chart.series
+    assert (alone.label, alone.ys, alone.marker, alone.joined) == (
+        "on its own", (9.0, 7.0), ALONE_MARKER, False)  # fmt: skip
+    assert before.joined
+    assert chart.note.startswith("3 answers, 27 Feb 2026 - 05 Mar: from the first in the last")
+    assert chart.note.endswith("; ◆ given on its own, in no session")
 
 
 def test_one_session_is_a_point_before_and_a_point_after():
@@ -67,7 +87,8 @@ def test_one_session_is_a_point_before_and_a_point_after():
         (0.0, 3.5, ZONE_COLOUR[Zone.GREEN]), (3.5, 5.5, ZONE_COLOUR[Zone.AMBER]),
         (5.5, 10.0, ZONE_COLOUR[Zone.RED]),
     )  # fmt: skip
-    assert chart.note.startswith("2 answers, 27 Feb 2026 - 05 Mar; zones: green 0-3")
+    assert chart.note == ("2 answers, 27 Feb 2026 - 05 Mar: from the first in the last 12 weeks"
+                          "\nZones: green 0-3, amber 4-5, red 6-10")
 
 
 def test_a_few_sessions_spread_over_an_axis_fitted_to_them():

@@ -78,7 +78,7 @@ def test_every_row_of_minutes_shows_the_time_really_spent(speed, minutes, csv, t
     `minutes` and the summary's Time: a preview's real time, never the plan's."""
     shown = record(speed)
     assert shown.row(date(1970, 1, 1))[2] == minutes
-    assert csv_row(shown, ())[2] == csv
+    assert csv_row(shown, ())[4] == csv
     assert dict(summary.lines(shown))["Time"] == time
 
 
@@ -231,11 +231,11 @@ def test_the_pain_chart_leaves_previews_out_and_says_how_many():
     ]
     chart = pain_chart(given, today, tz=BERLIN, previews={2})
     assert [(s.label, s.ys) for s in chart.series] == [("before", (2.0,)), ("after", (3.0,))]
-    first, second = chart.note.split("\n")
+    first, _zones, left_out = chart.note.split("\n")
     assert first.startswith("2 answers, ")
-    assert second == "Not drawn: 2 answers from previews, run at --speed other than 1."
-    # nothing left out: the note is one line, as it was
-    assert "\n" not in pain_chart(given[:2], today, tz=BERLIN, previews={2}).note
+    assert left_out == "Not drawn: 2 answers from previews, run at --speed other than 1."
+    # nothing left out: the note is its two lines, as it was
+    assert "Not drawn" not in pain_chart(given[:2], today, tz=BERLIN, previews={2}).note
 
 
 def test_a_pain_chart_of_previews_alone_says_so():
@@ -243,7 +243,7 @@ def test_a_pain_chart_of_previews_alone_says_so():
     chart = pain_chart(given, date(2026, 3, 5), tz=BERLIN, previews={2})
     assert chart.empty is not None and not chart.series
     assert chart.empty.startswith(
-        "No pain given before or after a session at normal speed in the 12 weeks from"
+        "No pain given at normal speed in the 12 weeks from"
     )
     assert "(not drawn: 1 answer from previews, run at --speed other than 1)" in chart.empty
 

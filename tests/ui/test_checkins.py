@@ -530,7 +530,8 @@ async def pain_tab(fill):
 
 async def test_the_pain_tab_draws_before_and_after_with_the_zones():
     note, chart = await pain_tab(three_days)
-    assert note == "6 answers, 27 Feb 2026 - 05 Mar; zones: green 0-3, amber 4-5, red 6-10"
+    assert note == ("6 answers, 27 Feb 2026 - 05 Mar: from the first in the last 12 weeks\n"
+                    "Zones: green 0-3, amber 4-5, red 6-10")
     before, after = chart.series
     assert (before.ys, after.ys) == ((2.0, 2.0, 2.0), (2.0, 5.0, 7.0))
     assert len(chart.bands) == 3
@@ -539,7 +540,7 @@ async def test_the_pain_tab_draws_before_and_after_with_the_zones():
 async def test_the_pain_tab_with_no_answers_says_so_without_a_chart():
     note, chart = await pain_tab(lambda store: None)
     assert chart is None
-    assert note.startswith("No pain given before or after a session in the 12 weeks from")
+    assert note.startswith("No pain given in the 12 weeks from")
 
 
 async def test_the_pain_tab_with_one_session():
@@ -550,7 +551,8 @@ async def test_the_pain_tab_with_one_session():
 
 async def test_the_pain_tab_with_years_of_sessions_shows_its_12_weeks():
     note, chart = await pain_tab(years)
-    assert note.startswith("160 answers, 15 Dec 2025 - 05 Mar")  # 80 days, of 1,095
+    # 80 days, of 1,095
+    assert note.startswith("160 answers in the last 12 weeks, 15 Dec 2025 - 05 Mar")
     assert all(0 <= x < 84 for series in chart.series for x in series.xs)
 
 
@@ -560,6 +562,19 @@ def test_snapshot_history_pain_80x24(snap_compare):
 
 def test_snapshot_history_pain_120x35(snap_compare):
     assert _snap(snap_compare, "3", (120, 35))
+
+
+def three_days_and_alone(store: Store) -> None:
+    """`three_days`, and two pains given on their own (`spinewise checkin`, no session)."""
+    three_days(store)
+    for day, pain in ((3, 6), (5, 8)):
+        at = datetime(2026, 3, day, 18, 0).timestamp()
+        store.add_checkin(CheckIn(Kind.STANDALONE, at, pain=pain))
+
+
+def test_snapshot_history_pain_alone_80x24(snap_compare):
+    """Found by a tester: pains given on their own were in no chart (◆, a legend entry)."""
+    assert _snap(snap_compare, "3", (80, 24), fill=three_days_and_alone)
 
 
 def test_snapshot_history_pain_empty_80x24(snap_compare):

@@ -44,7 +44,8 @@ def previews_alone(store: Store) -> None:
 async def test_the_pain_tab_leaves_previews_out_and_says_how_many():
     note, chart = await pain_tab(with_a_preview)
     assert note == (
-        "6 answers, 27 Feb 2026 - 05 Mar; zones: green 0-3, amber 4-5, red 6-10\n"
+        "6 answers, 27 Feb 2026 - 05 Mar: from the first in the last 12 weeks\n"
+        "Zones: green 0-3, amber 4-5, red 6-10\n"
         "Not drawn: 2 answers from previews, run at --speed other than 1."
     )
     before, after = chart.series
@@ -54,7 +55,7 @@ async def test_the_pain_tab_leaves_previews_out_and_says_how_many():
 async def test_the_pain_tab_with_previews_alone_says_so_without_a_chart():
     note, chart = await pain_tab(previews_alone)
     assert chart is None
-    assert note.startswith("No pain given before or after a session at normal speed in the 12")
+    assert note.startswith("No pain given at normal speed in the 12")
     assert "(not drawn: 1 answer from previews, run at --speed other than 1)" in note
 
 

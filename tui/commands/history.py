@@ -51,7 +51,8 @@ def add_parser(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     )  # fmt: skip
     history.add_argument(
         "--chart", choices=["pain", "minutes"],
-        help="draw pain before and after each session, or minutes per week (last 12 weeks)",
+        help="draw pain before and after each session and on its own (the last 12 weeks, "
+        "from the first answer in them), or minutes per week (the last 12 weeks)",
     )  # fmt: skip
     history.add_argument("--format", choices=["csv", "jsonl"], help="the export's format")
     history.add_argument("-o", "--output", type=Path, metavar="FILE", help=OUTPUT_HELP)

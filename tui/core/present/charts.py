@@ -4,8 +4,10 @@ figure: the `plotext` module in a terminal, textual-plotext's `Plot` on the
 screen, so both show the same chart. Nothing here imports plotext.
 
 Pain: the pain given before each session and after it (0-10, the answers of
-the get-ready and of the summary or `spinewise checkin PAIN`), each at the
-time it was given, over the last 12 weeks (this one last, as the Calendar):
+the get-ready and of the summary or `spinewise checkin PAIN`), and given on its
+own (`spinewise checkin PAIN` with no session to belong to), each at the
+time it was given, over the last 12 weeks (this one last, as the Calendar; from
+the first answer in them when that is later, said under the chart):
 a window, not every year, so that five years of daily sessions draw as fast
 as one week and the points stay apart (84 days on some 70 columns). The
 zones are shaded behind them (`zones.ZONE_SPAN`, `zones.ZONE_COLOUR`). Only
@@ -39,9 +41,11 @@ RGB = tuple[int, int, int]
 #: The lines' colours: apart from the zones' green, amber and red.
 BEFORE_COLOUR: RGB = (80, 150, 255)
 AFTER_COLOUR: RGB = (200, 110, 230)
+#: A check-in of its own (`spinewise checkin PAIN` with no session in the last 24 h).
+ALONE_COLOUR: RGB = (235, 235, 235)
 MINUTES_COLOUR: RGB = ZONE_COLOUR[Zone.GREEN]
 #: Points: told apart by shape too, for a terminal without colours.
-BEFORE_MARKER, AFTER_MARKER = "○", "●"
+BEFORE_MARKER, AFTER_MARKER, ALONE_MARKER = "○", "●", "◆"
 #: What shades a zone's band (over its colour); one without colours has lines.
 BAND_MARKER = "░"
 
@@ -53,6 +57,8 @@ class Series:
     ys: tuple[float, ...]
     colour: RGB
     marker: str
+    #: Points joined by a line (a session's before, or after); not those on their own.
+    joined: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,17 +132,23 @@ def pain_chart(
     tz: tzinfo | None = None,
     previews: Container[int] = frozenset(),
 ) -> Chart:
-    """Pain before and after each session, by the day (x: days from `window_start`,
+    """Pain before and after each session, and given on its own (`Kind.STANDALONE`,
+    its own series: such answers count toward the advice to see a professional, so
+    they are drawn, found by a tester), by the day (x: days from `window_start`,
     wall-clock time in `tz`, the local zone by default) in the `weeks` ending with
-    `today`'s; check-ins outside that window, or given on their own, are left out,
-    and so are those of the sessions in `previews` (ids, `Store.preview_ids`),
-    counted in the note (or in the sentence of a chart with nothing else)."""
+    `today`'s, the axis fitted to the answers when they span less (`_fitted`, said in
+    the note); check-ins outside that window are left out, and so are those of the
+    sessions in `previews` (ids, `Store.preview_ids`), counted in the note (or in the
+    sentence of a chart with nothing else)."""
     first = window_start(today, weeks)
     end = first + timedelta(weeks=weeks)
-    points: dict[Kind, list[tuple[float, float]]] = {Kind.BEFORE: [], Kind.AFTER: []}
+    points: dict[Kind, list[tuple[float, float]]] = {
+        Kind.BEFORE: [], Kind.AFTER: [], Kind.STANDALONE: []}  # fmt: skip
     left_out = 0
     for c in checkins:
-        if c.kind not in points or c.pain is None or c.session_id is None:
+        if c.kind not in points or c.pain is None:
+            continue
+        if (c.session_id is None) != (c.kind is Kind.STANDALONE):
             continue
         moment = datetime.fromtimestamp(c.at, tz)
         if not first <= moment.date() < end:
@@ -156,22 +168,24 @@ def pain_chart(
             title="Pain before and after each session",
             note="",
             empty=(
-                f"No pain given before or after a session {shown}: spinewise asks "
-                "on a session's first get-ready and on its summary."
+                f"No pain given {shown}: spinewise asks on a session's first get-ready "
+                "and on its summary, and spinewise checkin PAIN keeps one any time."
             ),
         )
-    answers = len(points[Kind.BEFORE]) + len(points[Kind.AFTER])
+    answers = sum(len(given) for given in points.values())
     xlim, xticks, xlabels = _fitted(first, today, weeks, points)
     since = first + timedelta(days=int(xlim[0] + 0.5))
     series = []
     for kind, label, colour, marker in (
         (Kind.BEFORE, "before", BEFORE_COLOUR, BEFORE_MARKER),
         (Kind.AFTER, "after", AFTER_COLOUR, AFTER_MARKER),
+        (Kind.STANDALONE, "on its own", ALONE_COLOUR, ALONE_MARKER),
     ):
         given = sorted(points[kind])
         if given:
             xs, ys = zip(*given, strict=True)
-            series.append(Series(label, tuple(xs), tuple(ys), colour, marker))
+            series.append(Series(label, tuple(xs), tuple(ys), colour, marker,
+                                 joined=kind is not Kind.STANDALONE))  # fmt: skip
     bands = tuple(
         (max(PAIN_MIN, low - 0.5), min(PAIN_MAX, high + 0.5), ZONE_COLOUR[zone])
         for zone, (low, high) in ZONE_SPAN.items()
@@ -179,11 +193,8 @@ def pain_chart(
     return Chart(
         title="Pain (0-10) before and after each session"
         + (f", last {weeks} weeks" if since == first else ""),  # fitted: the note's dates
-        note=(
-            f"{_count(answers, 'answer')}, {since:%d %b %Y} - {today:%d %b}; zones: green "
-            f"0-{GREEN_MAX}, amber {ZONE_SPAN[Zone.AMBER][0]}-{ZONE_SPAN[Zone.AMBER][1]}, "
-            f"red {ZONE_SPAN[Zone.RED][0]}-{PAIN_MAX}"
-        ) + (f"\nNot drawn: {_previews_left_out(left_out)}." if left_out else ""),
+        note=_pain_note(answers, since, first, today, weeks,
+                        alone=bool(points[Kind.STANDALONE]), left_out=left_out),
         series=tuple(series),
         xlim=xlim,
         xticks=xticks,
@@ -192,6 +203,29 @@ def pain_chart(
         yticks=(0.0, float(GREEN_MAX), float(ZONE_SPAN[Zone.AMBER][1]), float(PAIN_MAX)),
         bands=bands,
     )
+
+
+def _pain_note(
+    answers: int, since: date, first: date, today: date, weeks: int, *, alone: bool,
+    left_out: int,
+) -> str:
+    """The lines under the pain chart (each within 80 columns): its answers and dates,
+    saying when the axis starts at the first answer (`_fitted`) rather than spans the
+    `weeks`; the zones, and what ◆ is when drawn; what was left out, if anything."""
+    if since == first:
+        said = f"{_count(answers, 'answer')} in the last {weeks} weeks, {since:%d %b %Y}"
+    else:
+        said = f"{_count(answers, 'answer')}, {since:%d %b %Y}"
+    said += f" - {today:%d %b}" + ("" if since == first else f": from the first in the "
+                                   f"last {weeks} weeks")  # fmt: skip
+    amber_low, amber_high = ZONE_SPAN[Zone.AMBER]
+    said += (f"\nZones: green 0-{GREEN_MAX}, amber {amber_low}-{amber_high}, "
+             f"red {ZONE_SPAN[Zone.RED][0]}-{PAIN_MAX}")  # fmt: skip
+    if alone:
+        said += f"; {ALONE_MARKER} given on its own, in no session"
+    if left_out:
+        said += f"\nNot drawn: {_previews_left_out(left_out)}."
+    return said
 
 
 def _previews_left_out(n: int) -> str:
@@ -259,7 +293,7 @@ def draw(plt: Any, chart: Chart, *, colour: bool = True, title: bool = True) -> 
     for series in chart.series:  # the lines first, the points over every line
         if chart.bars:
             plt.bar(list(series.xs), list(series.ys), color=paint[series.label], width=0.6)
-        elif len(series.xs) > 1:
+        elif len(series.xs) > 1 and series.joined:
             plt.plot(list(series.xs), list(series.ys), marker="·", color=paint[series.label])
     for series in () if chart.bars else chart.series:
         plt.scatter(
