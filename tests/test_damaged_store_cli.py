@@ -108,3 +108,28 @@ def test_a_file_that_is_not_sqlite_is_said_and_never_read_as_no_sessions(capsys,
         assert code == 0 and aside and str(aside[0]) in err
     else:  # the rest only read: nothing moved, exit 1
         assert code == 1 and not aside
+
+
+@pytest.mark.parametrize(
+    ("edit_sql", "said"),
+    [
+        ("UPDATE steps SET rep = 'abc'", "steps row 1: rep: 'abc' is not a rep number"),
+        ("UPDATE steps SET planned_seconds = 'x'", "steps row 1: planned_seconds: 'x' is not"),
+        ("UPDATE steps SET exercise = X'41'", "steps row 1: exercise: b'A' is not text"),
+    ],
+)
+def test_a_hand_edited_step_stops_the_json_writers_with_its_row_named(capsys, db, edit_sql, said):
+    """SQLite writes the steps' JSON (`json_rows`): a text where a number belongs would
+    stand bare in it, a blob stops json_quote; either is one sentence naming the row."""
+    with Store.open() as store, store._write() as conn:
+        conn.execute(
+            "INSERT INTO steps (session_id, step_index, kind, exercise_index, exercise, set_no,"
+            " rep, planned_seconds, started_at, ended_at) VALUES (1, 0, 'work', 0, 'Plank', 1,"
+            " 1, 10.0, ?, ?)",
+            (ENDED - 500, ENDED - 490),
+        )
+    edit(db, edit_sql)
+    for words in (["history", "--json"], ["history", "export", "--format", "jsonl"]):
+        code, out, err = no_traceback(capsys, words)
+        assert code == 1 and out == "", words
+        assert said in err and err.count("\n") == 1, words

@@ -108,13 +108,14 @@ def _mark(letter: str) -> str:
 def _number(column: str, letter: str) -> str:
     """A number as Python writes it: a whole one below 10^15 (an INTEGER, or a REAL
     which SQLite writes with ".0", as repr does), any other INTEGER, a REAL that is
-    a multiple of 1/4 below 10^12 (exact in 15 digits), NULL as null, or a mark.
+    a multiple of 1/4 below 10^12 (exact in 15 digits), NULL as null, or a mark
+    (also for a text or blob a hand edit left there: `fill_in` refuses it).
     Asking whether a value equals itself made whole comes first: cheaper than `typeof`."""
     return (
         f"CASE WHEN {column} = CAST({column} AS INTEGER) AND abs({column}) < 1e15"
         f" THEN {column} WHEN {column} IS NULL THEN 'null'"
-        f" WHEN typeof({column}) != 'real'"
-        f" OR ({column} * 4 = CAST({column} * 4 AS INTEGER) AND abs({column}) < 1e12)"
+        f" WHEN typeof({column}) = 'integer' OR (typeof({column}) = 'real'"
+        f" AND {column} * 4 = CAST({column} * 4 AS INTEGER) AND abs({column}) < 1e12)"
         f" THEN {column} ELSE {_mark(letter)} END"
     )
 
@@ -251,7 +252,11 @@ def standalone_sql(style: Style = LINES) -> str:
 def fill_in(conn: sqlite3.Connection, text: str, dates: Callable[[float | None], str]) -> str:
     """`text` with each mark (\\x01, a letter of `MARKS`, a row id, \\x01) replaced by
     Python's JSON of that value: `dates(epoch)` (`IsoDates`) for a date, else the
-    number's `str` (Python's repr of a float, as `json.dumps` writes it)."""
+    number's `str` (Python's repr of a float, as `json.dumps` writes it).
+
+    Raises ValueError for a number's mark whose value is text or a blob (a hand edit),
+    TypeError from `dates` for such a date: `Store._guard` turns either into one
+    sentence naming the row and field (`row_check`)."""
     if "\x01" not in text:
         return text
     wanted: dict[str, set[int]] = {}
@@ -266,6 +271,10 @@ def fill_in(conn: sqlite3.Connection, text: str, dates: Callable[[float | None],
             marks = ", ".join("?" * len(chunk))
             sql = f"SELECT id, {column} FROM {table} WHERE id IN ({marks})"
             for row_id, value in conn.execute(sql, chunk):
+                if not is_date and not isinstance(value, int | float | None):
+                    # a hand edit (text where a number belongs): `Store._guard` names
+                    # the row (`row_check`), never JSON with the text bare in it
+                    raise ValueError(f"{table} row {row_id}: {column}: {value!r}")
                 shown = dates(value) if is_date else "null" if value is None else str(value)
                 found[letter, str(row_id)] = shown
     return re.sub(MARK, lambda m: found[m[1], m[2]], text)
@@ -280,6 +289,17 @@ def as_ascii(text: str) -> str:
     from json.encoder import encode_basestring_ascii
 
     return re.sub(NOT_ASCII, lambda m: encode_basestring_ascii(m[0])[1:-1], text)
+
+
+def _blob_refused(conn: sqlite3.Connection, sql: str, args: Sequence[Any]) -> list[Any]:
+    """The rows of `sql`; SQLite's "JSON cannot hold BLOB values" (a hand edit put a blob
+    where text belongs) as a ValueError, which `Store._guard` names by row (`row_check`)."""
+    try:
+        return conn.execute(sql, args).fetchall()
+    except sqlite3.OperationalError as exc:
+        if "BLOB" not in str(exc):
+            raise
+        raise ValueError(str(exc)) from exc
 
 
 #: A session and the text of its steps' and its check-ins' lists' items (None: none).
@@ -304,7 +324,7 @@ def page_texts(
     ids = [record.id for record in records]
     texts: dict[Any, tuple[str | None, str | None]] = {}
     if ids:
-        for sid, steps, told in conn.execute(page_sql(style, len(ids)), ids):
+        for sid, steps, told in _blob_refused(conn, page_sql(style, len(ids)), ids):
             steps = None if steps is None else fill_in(conn, steps, dates)
             told = None if told is None else fill_in(conn, told, dates)
             if style.ascii:
@@ -354,8 +374,8 @@ class JsonRowMethods:
         or, `INDENTED`, as items of `history --json`'s list (ASCII, no newline)."""
 
         def read(conn: sqlite3.Connection) -> list[str]:
-            lines = [fill_in(conn, line, dates)
-                     for (line,) in conn.execute(standalone_sql(style))]  # fmt: skip
+            rows = _blob_refused(conn, standalone_sql(style), ())
+            lines = [fill_in(conn, line, dates) for (line,) in rows]
             return [as_ascii(line) for line in lines] if style.ascii else lines
 
         lines: list[str] = self._read(read)

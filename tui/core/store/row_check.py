@@ -19,6 +19,7 @@ from typing import NamedTuple
 #: value fits, what it must be, in words). Times are epoch seconds (REAL).
 _NUMBER = "typeof({f}) IN ('integer', 'real')"
 _MAYBE = "({f} IS NULL OR typeof({f}) IN ('integer', 'real'))"
+_TEXT = "typeof({f}) != 'blob'"  # SQLite's json_quote refuses a blob (`json_rows`)
 _CHECKS: dict[str, tuple[tuple[str, str, str], ...]] = {
     "sessions": (
         ("started_at", _NUMBER, "a time (epoch seconds)"),
@@ -30,15 +31,20 @@ _CHECKS: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("speed", f"{_NUMBER} AND {{f}} > 0", "a speed above 0"),
     ),
     "steps": (
+        ("step_index", _NUMBER, "a step number"),
+        ("set_no", _MAYBE, "a set number or empty"),
+        ("rep", _MAYBE, "a rep number or empty"),
         ("started_at", _NUMBER, "a time (epoch seconds)"),
         ("ended_at", _MAYBE, "a time (epoch seconds) or empty"),
         ("planned_seconds", _MAYBE, "a number of seconds or empty"),
         ("elapsed", _MAYBE, "a number of seconds or empty"),
         ("extended_seconds", _NUMBER, "a number of seconds"),
+        *((field, _TEXT, "text") for field in ("kind", "exercise", "side", "phase")),
     ),
     "checkins": (
         ("at", _NUMBER, "a time (epoch seconds)"),
         ("pain", "({f} IS NULL OR typeof({f}) = 'integer')", "a whole number 0-10 or empty"),
+        *((field, _TEXT, "text") for field in ("kind", "change", "effort", "exercise", "note")),
     ),
 }
 
