@@ -5,6 +5,7 @@ another spinewise that still runs is "in progress", not "paused"."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -88,9 +89,13 @@ def test_a_session_running_in_another_live_spinewise_is_in_progress(capsys):
         assert main(["history"]) == 0
         out = capsys.readouterr().out
         assert "in progress" in out and "paused" not in out
+        assert main(["history", "--json"]) == 0  # the same word as the table
+        assert [s["status"] for s in json.loads(capsys.readouterr().out)] == ["in progress"]
     finally:
         other.kill()
         other.wait()
     assert main(["history"]) == 0  # its owner gone: paused, to resume
     assert "paused" in capsys.readouterr().out
+    assert main(["history", "--json"]) == 0
+    assert [s["status"] for s in json.loads(capsys.readouterr().out)] == ["paused"]
     assert os.getpid()  # (this process never owned it)

@@ -22,7 +22,7 @@ from rich.table import Table
 from rich.text import Text
 
 from tui.core.present.pain import pains_by_session, standalone_line
-from tui.core.store.active import IN_PROGRESS, running_elsewhere
+from tui.core.store.active import running_elsewhere
 from tui.core.store.database import Store, StoreError
 from tui.core.words import count
 
@@ -120,8 +120,8 @@ def run_history(*, as_json: bool) -> int:
     for column in columns if pains else columns[:4] + columns[5:]:
         table.add_column(column, justify="right" if column == "minutes" else "left")
     for record in records:
+        record = record.held(elsewhere)  # in progress in another spinewise
         when, routine, minutes, status, notes = record.row()
-        status = IN_PROGRESS if record.id == elsewhere else status
         pain = pains.get(record.id, "")
         cells: list[str | Text] = [
             when,
@@ -176,8 +176,9 @@ def session_texts(store: Store) -> Iterator[list[str]]:
     from tui.core.store.json_rows import INDENTED
 
     dates = IsoDates()  # ISO 8601 with the local offset, as the export writes dates
+    elsewhere = running_elsewhere(store)  # said "in progress", as the table says it
     for record, steps, told in store.each_session_json(INDENTED, dates, include_active=True):
-        yield indented_session(record, steps, told, dates)
+        yield indented_session(record.held(elsewhere), steps, told, dates)
     for text in store.standalone_json(dates, INDENTED):  # as the JSON Lines export: last
         yield [text]
 

@@ -30,7 +30,7 @@ from tui.core.present.calendar import WEEKS, Day, calendar_grid, week_strip_labe
 from tui.core.present.charts import Chart, pain_chart, window_start
 from tui.core.present.pain import pains_by_session
 from tui.core.programme.zones import red_days, zone
-from tui.core.store.active import IN_PROGRESS, running_elsewhere
+from tui.core.store.active import running_elsewhere
 from tui.core.store.checkins import ExerciseStats
 from tui.core.store.database import NullStore, Store
 from tui.core.store.record import SessionRecord
@@ -187,9 +187,8 @@ class HistoryScreen(Screen[None]):
 
     def _cells(self, record: SessionRecord) -> list[Text]:
         """A session's row. Text cells: names are shown as written, never read as markup."""
+        record = record.held(self.elsewhere)  # in progress in another spinewise
         when, routine, minutes, status, notes = (Text(cell) for cell in record.row())
-        if record.id is not None and record.id == self.elsewhere:
-            status = Text(IN_PROGRESS)  # open in another spinewise that still runs
         pain = self.pains.get(record.id, "")
         style = PAIN_STYLE.get(pain.rpartition(" ")[2], "")
         return [when, routine, minutes, status, Text(pain, style=style), notes]

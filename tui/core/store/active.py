@@ -178,14 +178,10 @@ def epoch_converter(clock: Clock, wall: Callable[[], float] = time.time) -> ToEp
     return lambda due: wall() - (clock.now() - due)
 
 
-#: What history says of a session open in another spinewise that still runs (not
-#: "paused": found by a tester, it was being followed at that moment).
-IN_PROGRESS = "in progress"
-
-
 def running_elsewhere(store: Any) -> int | None:
     """The id of the session open in another spinewise that is still running (its
-    owner alive), if any; None too when the active session does not read."""
+    owner alive), if any; None too when the active session does not read. Shown as
+    `record.IN_PROGRESS` (`SessionRecord.held`)."""
     try:
         active = store.active()
     except StoreUnavailable:

@@ -13,10 +13,11 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
+from tui.core.engine import credit
 from tui.core.engine.credit import counts, is_preview, outcome, session_tally, spent_seconds
 
 if TYPE_CHECKING:
@@ -68,6 +69,10 @@ NAMES_SEP = "; "
 #: Between the notes of one session ("skipped ... · hurt: ... · Plank -> ..."): not
 #: "; ", which now joins names within a note.
 NOTES_SEP = " · "
+#: How the session open in another spinewise that still runs reads (`SessionRecord.held`),
+#: in the history table, the History screen and `history --json` alike (not "paused":
+#: found by a tester, it was being followed at that moment).
+IN_PROGRESS = "in progress"
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +103,8 @@ class SessionRecord:
     #: then `r`: it ended the session), in order ("" for none named): the summary's
     #: "get it checked" (`present.summary.SHARP_STOP`), kept in every export.
     sharp: tuple[str, ...] = ()
+    #: Open in another spinewise that still runs (`held`): it reads as `IN_PROGRESS`.
+    held_elsewhere: bool = False
 
     @classmethod
     def of(
@@ -145,8 +152,17 @@ class SessionRecord:
     @property
     def outcome(self) -> str:
         """How it reads everywhere: 'completed', 'skipped', 'stopped', 'abandoned',
-        'paused' or 'preview' (`engine.credit.outcome`)."""
-        return outcome(self.status, self.speed, None if self.done is None else len(self.done))
+        'paused' or 'preview' (`engine.credit.outcome`); 'in progress' (`IN_PROGRESS`)
+        for a paused one `held_elsewhere`."""
+        said = outcome(self.status, self.speed, None if self.done is None else len(self.done))
+        return IN_PROGRESS if said == credit.PAUSED and self.held_elsewhere else said
+
+    def held(self, elsewhere: int | None) -> SessionRecord:
+        """This record, marked `held_elsewhere` when it is session `elsewhere` (the id
+        `store.active.running_elsewhere` gives, None: none), else itself."""
+        if self.id is None or self.id != elsewhere:
+            return self
+        return replace(self, held_elsewhere=True)
 
     @property
     def preview(self) -> bool:
