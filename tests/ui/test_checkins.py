@@ -47,6 +47,16 @@ def kept(store: Store) -> list[tuple]:
     return [(c.kind, c.pain, c.change, c.effort, c.exercise) for c in store.checkins()]
 
 
+async def to_summary(app, clock, pilot) -> SummaryScreen:
+    """Run `make`'s routine to its end (Enter ends the self-paced squats): its summary."""
+    await step_to(pilot, clock, 10_000)
+    await pilot.press("enter")  # the self-paced squats
+    await pilot.pause()
+    summary = app.screen
+    assert isinstance(summary, SummaryScreen)
+    return summary
+
+
 async def test_before_a_pain_key_answers_on_the_first_get_ready():
     app, clock, store = make()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -121,11 +131,7 @@ async def test_after_pain_and_effort_on_the_summary():
     app, clock, store = make("after")
     async with app.run_test(size=(80, 24)) as pilot:
         assert not app.screen.query("#ask")  # "after": nothing asked before
-        await step_to(pilot, clock, 10_000)
-        await pilot.press("enter")  # the self-paced squats
-        await pilot.pause()
-        summary = app.screen
-        assert isinstance(summary, SummaryScreen)
+        summary = await to_summary(app, clock, pilot)
         await pilot.press("2", "h")
         assert str(summary.query_one("#ask-pain").content) == "Back pain now: 2 (green)"
         await pilot.press("l")
@@ -138,11 +144,7 @@ async def test_enter_on_the_summary_skips_one_question_at_a_time():
     was never asked. Each Enter skips the question asked; then it leaves."""
     app, clock, store = make("after")
     async with app.run_test(size=(80, 24)) as pilot:
-        await step_to(pilot, clock, 10_000)
-        await pilot.press("enter")  # the self-paced squats
-        await pilot.pause()
-        summary = app.screen
-        assert isinstance(summary, SummaryScreen)
+        summary = await to_summary(app, clock, pilot)
         assert str(summary.query_one("#ask-pain").content).endswith("Enter skips")
         await pilot.press("enter")
         assert app.screen is summary
@@ -159,10 +161,7 @@ async def test_the_summary_keeps_each_answer_as_it_is_given():
     closed terminal lost them. Each is kept at once; a later key replaces it."""
     app, clock, store = make("after")
     async with app.run_test(size=(80, 24)) as pilot:
-        await step_to(pilot, clock, 10_000)
-        await pilot.press("enter")  # the self-paced squats
-        await pilot.pause()
-        summary = app.screen
+        summary = await to_summary(app, clock, pilot)
         await pilot.press("8", "e")
         await settle(app, pilot)
         assert app.screen is summary  # not left: kept all the same
@@ -590,11 +589,7 @@ async def test_the_summary_closing_follows_the_bang_pain_zone():
     async with app.run_test(size=(80, 24)) as pilot:
         await step_to(pilot, clock, 7)
         await pilot.press("exclamation_mark", "3", "c")
-        await step_to(pilot, clock, 10_000)
-        await pilot.press("enter")  # the self-paced squats
-        await pilot.pause()
-        summary = app.screen
-        assert isinstance(summary, SummaryScreen)
+        summary = await to_summary(app, clock, pilot)
         closing = summary.query_one("#summary-closing")
         assert str(closing.content) == HURT_GREEN
         await pilot.press("4")  # amber after: the worst now
