@@ -30,6 +30,8 @@ from . import Subparsers
 from .output_file import FORCE_HELP, OUTPUT_HELP
 
 BAR = "█"
+#: A week's bar with any minutes, too few for a whole column.
+THIN = "▏"
 #: Sessions the table prints; the rest are counted.
 SHOWN = 30
 #: Check-ins of no session named under the table (the latest); the rest are counted.
@@ -209,12 +211,16 @@ def _say(warnings: list[str], said: int) -> int:
 
 
 def week_chart(weeks: Sequence[tuple[date, float]], width: int = 40) -> str:
-    """One bar per week: `Mon 03 Nov ████████ 42`."""
-    top = max((minutes for _, minutes in weeks), default=0) or 1
+    """One bar per week: `Mon 03 Nov ████████ 42`, `width` columns standing for the
+    most minutes or `calendar.LEAST_TOP`, whichever is more (a week of a few seconds
+    was a full bar, found by a tester); a week with any minutes has a bar at least a
+    sliver wide (`THIN`), its minutes said as `words.minutes_text` says them."""
+    from tui.core.present.calendar import LEAST_TOP
+    from tui.core.words import minutes_text
+
+    top = max(LEAST_TOP, max((minutes for _, minutes in weeks), default=0))
     lines = []
     for monday, minutes in weeks:
-        bar = BAR * round(minutes / top * width)
-        # A few seconds of work is a short bar, not a "0" beside a full one.
-        shown = "<1" if 0 < minutes < 0.5 else f"{minutes:.0f}"
-        lines.append(f"  {monday.strftime('%d %b')}  [green]{bar}[/] {shown}")
+        bar = BAR * round(minutes / top * width) or (THIN if minutes > 0 else "")
+        lines.append(f"  {monday.strftime('%d %b')}  [green]{bar}[/] {minutes_text(minutes)}")
     return "\n".join(lines)

@@ -24,7 +24,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Sparkline, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
 
 from tui.core.present.calendar import WEEKS, Day, calendar_grid, week_strip_label
 from tui.core.present.charts import Chart, pain_chart, window_start
@@ -34,9 +34,10 @@ from tui.core.store.active import running_elsewhere
 from tui.core.store.checkins import ExerciseStats
 from tui.core.store.database import NullStore, Store
 from tui.core.store.record import SessionRecord
-from tui.core.words import count
+from tui.core.words import count, minutes_count
 
 from ..widgets.day_grid import DayGrid
+from ..widgets.week_strip import WeekStrip
 from .history_columns import Fitted, fit
 
 #: A pain cell's colour, from the zone it ends with.
@@ -104,11 +105,11 @@ class HistoryScreen(Screen[None]):
         with Vertical(id="history-head"):
             yield Static(
                 f"Streak: {count(self.streak, 'day')} in a row · "
-                f"{count(round(total), 'minute')} in the last {count(len(self.weeks), 'week')}",
+                f"{minutes_count(total)} in the last {count(len(self.weeks), 'week')}",
                 id="history-streak",
             )
             yield Static(week_strip_label(self.weeks), id="history-chart-label")
-            yield Sparkline([minutes for _, minutes in self.weeks], id="history-chart")
+            yield WeekStrip([minutes for _, minutes in self.weeks], id="history-chart")
             if self.weeks:
                 # The weeks under the chart: its first and its last (this week).
                 with Horizontal(id="history-weeks"):

@@ -9,10 +9,18 @@ from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from tui.core.words import minutes_text
+
 WEEKS = 12
 #: Shades by minutes exercised that day: none, under 10, under 20, under 30, 30 or more.
 SHADES = ("·", "░", "▒", "▓", "█")
 SHADE_STEP = 10.0
+#: The fewest minutes the top of the minutes-per-week strip stands for (as the
+#: minutes chart's least axis, `charts.minutes_chart`): a week of a few minutes is a
+#: low bar, not the tallest (found by a tester: 0.2 minutes drew full height).
+LEAST_TOP = 20.0
+#: A bar's top in eighths of a row (none, then 1-8 eighths).
+EIGHTHS = " ▁▂▃▄▅▆▇█"
 #: Beside a red day's shade: pain of 6 or more, seen without colour too (NO_COLOR,
 #: a screen reader's plain text), not by colour alone (found by a tester).
 RED_MARK = "!"
@@ -46,8 +54,27 @@ def week_strip_label(weeks: Sequence[tuple[date, float]]) -> str:
     if not weeks or max(minutes for _, minutes in weeks) <= 0:
         return "Minutes per week: none yet"
     top_week, top = max(weeks, key=lambda week: week[1])
-    return (f"Minutes per week: most {round(top)} (week of {top_week:%d %b}), "
-            f"this week {round(weeks[-1][1])}")
+    return (f"Minutes per week: most {minutes_text(top)} (week of {top_week:%d %b}), "
+            f"this week {minutes_text(weeks[-1][1])}")
+
+
+def week_strip(minutes: Sequence[float], width: int, rows: int) -> list[str]:
+    """`rows` lines of `width` columns: a bar a week (oldest first, the columns shared
+    out evenly), from 0 minutes at the bottom to the most minutes, or `LEAST_TOP` when
+    that is more, at the top, in eighths of a row (`EIGHTHS`); a week with any minutes
+    has an eighth at least, a week of none nothing. Textual's Sparkline scaled from
+    the least week to the most, so a week of 0.2 minutes was a full bar, and the
+    least of twelve busy weeks no bar at all (found by a tester)."""
+    if not minutes or width <= 0 or rows <= 0:
+        return [" " * max(width, 0)] * max(rows, 0)
+    top = max(LEAST_TOP, max(minutes))
+    heights = []
+    for column in range(width):
+        week = minutes[column * len(minutes) // width]
+        eighths = round(week / top * rows * 8)
+        heights.append(max(eighths, 1) if week > 0 else 0)
+    return ["".join(EIGHTHS[min(8, max(0, h - level * 8))] for h in heights)
+            for level in range(rows - 1, -1, -1)]  # fmt: skip
 
 
 def calendar_grid(

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
-from tui.core.present.calendar import WEEKS
+from tui.core.present.calendar import LEAST_TOP, WEEKS
 from tui.core.programme.zones import (
     GREEN_MAX,
     PAIN_MAX,
@@ -36,6 +36,7 @@ from tui.core.programme.zones import (
     Kind,
     Zone,
 )
+from tui.core.words import minutes_count
 
 RGB = tuple[int, int, int]
 #: The lines' colours: apart from the zones' green, amber and red.
@@ -244,7 +245,8 @@ def minutes_chart(weeks: Sequence[tuple[date, float]]) -> Chart:
             "spinewise run gentle-start starts a session.",
         )
     top = max(minutes for _, minutes in weeks)
-    height = max(20, math.ceil(top / 20) * 20)  # whole minutes on the y axis, 5 ticks
+    step = int(LEAST_TOP)  # whole minutes on the y axis, 5 ticks
+    height = max(step, math.ceil(top / step) * step)
     every = 1 if len(weeks) <= 6 else 2
     ticks = tuple(range(len(weeks) - 1, -1, -every))[::-1]
     bars = Series(
@@ -253,7 +255,7 @@ def minutes_chart(weeks: Sequence[tuple[date, float]]) -> Chart:
     )  # fmt: skip
     return Chart(
         title="Active minutes per week",
-        note=f"{round(total)} minutes in the last {_count(len(weeks), 'week')}, "
+        note=f"{minutes_count(total)} in the last {_count(len(weeks), 'week')}, "
         f"this week's last (week of {weeks[-1][0]:%d %b})",
         series=(bars,),
         bars=True,

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from tui.core.engine import credit
 from tui.core.engine.credit import counts, is_preview, outcome, session_tally, spent_seconds
+from tui.core.words import minutes_text
 
 if TYPE_CHECKING:
     from tui.core.engine.session import Session
@@ -192,7 +193,7 @@ class SessionRecord:
         return (
             when_text(self.started_at, today or date.today()),
             self.routine_name,
-            f"{self.minutes:.0f}",
+            minutes_text(self.minutes),
             self.outcome,
             NOTES_SEP.join(notes),
         )
