@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
@@ -47,6 +47,14 @@ class SummaryScreen(Screen[AfterSummary]):
     BINDINGS = [
         Binding("l,enter", "leave('library')", "Library", id="library"),
         Binding("q,escape", "leave('quit')", "Quit", id="quit"),
+        # Shown only while the words above the questions do not fit (80x24 after a
+        # long session): the questions stay docked below them, always in view.
+        Binding("down", "scroll('down')", "Scroll", key_display="↑↓", id="scroll"),
+        Binding("up", "scroll('up')", "Scroll up", show=False),
+        Binding("pagedown", "scroll('page_down')", "Page down", show=False),
+        Binding("pageup", "scroll('page_up')", "Page up", show=False),
+        Binding("end", "scroll('end')", "End", show=False),
+        Binding("home", "scroll('home')", "Home", show=False),
     ]
 
     def __init__(
@@ -90,25 +98,28 @@ class SummaryScreen(Screen[AfterSummary]):
     def compose(self) -> ComposeResult:
         record = self.record
         with Vertical(id="summary-box"):
-            yield Static(summary.title(record), id="summary-title", markup=False)
-            yield Static(record.routine_name, id="summary-routine", markup=False)
-            for label, value in summary.lines(record):
-                # Label and value side by side: a long value wraps under itself.
-                with Horizontal(classes="summary-line"):
-                    yield Static(label, classes="summary-label", markup=False)
-                    yield Static(value, classes="summary-value", markup=False)
-            yield Line("", id="advice")
-            closing = summary.closing(record, sharp=self.sharp, told=self.told)
-            yield Static(closing, id="summary-closing", markup=False)
-            if self.progressing:
-                lines = [] if self.next_time is None else self.next_time(None)
-                yield Static("\n".join(lines), id="next-time", markup=False)
+            with VerticalScroll(id="summary-body", can_focus=False):
+                yield Static(summary.title(record), id="summary-title", markup=False)
+                yield Static(record.routine_name, id="summary-routine", markup=False)
+                for label, value in summary.lines(record):
+                    # Label and value side by side: a long value wraps under itself.
+                    with Horizontal(classes="summary-line"):
+                        yield Static(label, classes="summary-label", markup=False)
+                        yield Static(value, classes="summary-value", markup=False)
+                yield Line("", id="advice")
+                closing = summary.closing(record, sharp=self.sharp, told=self.told)
+                yield Static(closing, id="summary-closing", markup=False)
+                if self.progressing:
+                    lines = [] if self.next_time is None else self.next_time(None)
+                    yield Static("\n".join(lines), id="next-time", markup=False)
             if self.ask_for is not None:
-                yield Static(ASK_PAIN_AFTER, id="ask-pain", classes="summary-ask")
-                yield Static(ASK_EFFORT, id="ask-effort", classes="summary-ask")
+                with Vertical(id="summary-asks"):
+                    yield Static(ASK_PAIN_AFTER, id="ask-pain", classes="summary-ask")
+                    yield Static(ASK_EFFORT, id="ask-effort", classes="summary-ask")
         yield Footer()
 
     def on_mount(self) -> None:
+        self.watch(self._body(), "virtual_size", self._scroll_shown, init=False)
         self._advise()
         well_done = summary.closing(self.record, told=self.told) == summary.WELL_DONE
         if self.read_plan is not None and well_done:
@@ -208,6 +219,37 @@ class SummaryScreen(Screen[AfterSummary]):
         shown = see_professional(given, self.today)
         for line in self.query("#advice").results(Line):  # none until composed
             line.show(SEE_PROFESSIONAL if shown else "")
+
+    def _body(self) -> VerticalScroll:
+        return self.query_one("#summary-body", VerticalScroll)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fit)
+
+    def _fit(self) -> None:
+        """The words above the questions get the rows the box can have less the
+        questions' (CSS has no "100% less the docked part"): they scroll, the
+        questions below them stay in view; a short summary stays as tall as it is."""
+        box = self.query_one("#summary-box")
+        asks = sum(w.outer_size.height for w in self.query("#summary-asks"))
+        footer = sum(w.outer_size.height for w in self.query(Footer))
+        room = self.size.height - footer - box.styles.gutter.height - asks
+        self._body().styles.max_height = max(room, 3)
+        self._scroll_shown()
+
+    def _scroll_shown(self) -> None:
+        self.call_after_refresh(self.refresh_bindings)  # Scroll shows when it can
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The scroll keys work, and show, only when the words overflow."""
+        if action == "scroll":
+            return any(body.max_scroll_y > 0 for body in self.query("#summary-body"))
+        return True
+
+    def action_scroll(self, how: str) -> None:
+        """`how`: down, up, page_down, page_up, end, home (the body's own scroll actions)."""
+        body = self._body()
+        getattr(body, f"scroll_{how}")(animate=False)
 
     def action_leave(self, where: str) -> None:
         """`where` is the binding's word: an `AfterSummary` value (the answers are kept)."""
