@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Generic, TypeVar
 
+from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -69,6 +70,7 @@ class ChoiceDialog(ModalScreen[T]):
             yield Static(self.title_text, classes="dialog-title", markup=False)
             yield Static(self.text, markup=False)
             # Four answers do not fit side by side in the box: two rows of two.
+            # (Three too wide for the box go so too: `_fit_buttons`.)
             grid = " -grid" if len(self.answers) > 3 else ""
             with Horizontal(classes=f"dialog-buttons{grid}"):
                 for i, answer in enumerate(self.answers):
@@ -79,13 +81,29 @@ class ChoiceDialog(ModalScreen[T]):
                     yield Button(
                         f"{answer.label} ({answer.key})", name=str(i), variant=variant
                     )
-            for answer in self.keys:
-                yield Static(f"{answer.key}: {answer.label}", classes="dialog-keys", markup=False)
+            for i, answer in enumerate(self.keys):
+                # One line each, the first set apart: the red box fits 80x24 whole.
+                more = " -more" if i else ""
+                yield Static(f"{answer.key}: {answer.label}", classes=f"dialog-keys{more}",
+                             markup=False)  # fmt: skip
 
     def on_mount(self) -> None:
         for i, answer in enumerate(self.answers):
             if self.default is not None and answer.value == self.default:
                 self.query(Button)[i].focus()
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fit_buttons)
+
+    def _fit_buttons(self) -> None:
+        """Answers too wide side by side for the box (the red box's three at 80
+        columns cut "End session" to "End sessi") go two to a row, as four always
+        do; one under another below 70 columns (`-narrow`, in dialog.tcss)."""
+        row = self.query_one(".dialog-buttons", Horizontal)
+        buttons = list(row.query(Button))
+        # A button is as wide as its label and its padding; each has a margin of 1.
+        wide = sum(cell_len(str(b.label)) + b.styles.gutter.width + 1 for b in buttons) - 1
+        row.set_class(len(buttons) > 3 or wide > row.content_size.width, "-grid")
 
     def on_key(self, event: events.Key) -> None:
         for answer in [*self.answers, *self.keys]:
