@@ -12,16 +12,15 @@ for this module, not for them.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from tui.core.plan import Plan, build_plan
 from tui.core.programme.dose import dose_at, top_stage
 from tui.core.routine.models import Exercise, Routine, format_seconds_short
 
 if TYPE_CHECKING:
     from tui.core.catalog.entries import Valid
+    from tui.core.plan import Plan
     from tui.core.store.stage_rows import LogEntry
 
 
@@ -77,6 +76,8 @@ def _at(words: tuple[str, ...], stage: int) -> str:
 
 
 def stages_json(started: list[StartedStage]) -> str:
+    import json  # here: `today` and `plan status` read stages from rows, not JSON
+
     return json.dumps([s.to_json() for s in started])
 
 
@@ -85,6 +86,8 @@ def read_started(text: str | None) -> list[StartedStage]:
     or for a routine in which nothing progresses)."""
     if not text:
         return []
+    import json
+
     try:
         return [StartedStage.of_json(item) for item in json.loads(text)]
     except (ValueError, KeyError, TypeError):
@@ -165,6 +168,10 @@ def todays_plan(
     cannot be), and the JSON of those stages, which the session keeps; `entry`'s
     own plan and None when nothing in it progresses (then nothing is read: a
     workout's first frame waits for this)."""
+    # Imported here: `today` and `plan status` read stages and need no plan (the
+    # Plan dataclass brings `dataclasses`, a sixth of their time).
+    from tui.core.plan import build_plan
+
     routine = entry.routine
     if not progressing(routine):
         return entry.plan, None

@@ -19,11 +19,12 @@ pass fixed times and zones.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
 
-from tui.core.engine.credit import is_preview
+# The records, written without dataclasses (why: `answers`), are this module's words.
+from .answers import CheckIn as CheckIn
+from .answers import LastSession as LastSession
 
 #: Pain is asked for on this scale (0 none, 10 the worst imaginable).
 PAIN_MIN, PAIN_MAX = 0, 10
@@ -130,23 +131,6 @@ class Verdict(StrEnum):
     EASE_OFF = "ease off"  # red, or worse the next morning
 
 
-@dataclass(frozen=True, slots=True)
-class CheckIn:
-    """One answer: `at` in epoch seconds; `pain` 0-10 or None; the rest optional."""
-
-    kind: Kind
-    at: float
-    pain: int | None = None
-    change: Change | None = None
-    effort: Effort | None = None
-    exercise: str | None = None
-    note: str | None = None
-    session_id: int | None = None
-    id: int | None = None
-    #: With `!`: whether the pain was sharp, shooting or radiating (None: not asked).
-    sharp: bool | None = None
-
-
 def check_pain(pain: int) -> int:
     """`pain` if on the 0-10 scale; ValueError naming the scale otherwise."""
     if isinstance(pain, bool) or not isinstance(pain, int) or not PAIN_MIN <= pain <= PAIN_MAX:
@@ -215,26 +199,6 @@ def see_professional(checkins: Iterable[CheckIn], today: date, tz: tzinfo | None
     first = today - timedelta(days=RED_WINDOW_DAYS - 1)
     recent = [day for day in red_days(checkins, tz) if first <= day <= today]
     return len(recent) >= RED_DAYS
-
-
-@dataclass(frozen=True, slots=True)
-class LastSession:
-    """What attaching needs of a session that ended: `ended_at` in epoch seconds
-    (None: not ended), whether it has a pain after and a next-morning answer (or
-    dismissal), and the `speed` it ran at (not 1: a preview, `engine.credit`)."""
-
-    id: int
-    ended_at: float | None
-    has_after: bool
-    has_next_day: bool
-    speed: float = 1.0
-    #: When it began (epoch seconds): sentences name a session by it, as `history`
-    #: lists them (None: not read).
-    started_at: float | None = field(default=None, compare=False)
-
-    @property
-    def preview(self) -> bool:
-        return is_preview(self.speed)
 
 
 def about(last: LastSession | None, counting: LastSession | None) -> LastSession | None:

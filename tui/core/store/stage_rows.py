@@ -18,7 +18,6 @@ turn red (a "worse" next morning), once. The rules are
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from datetime import tzinfo
 from typing import TYPE_CHECKING, NamedTuple
@@ -161,6 +160,8 @@ def apply_session(
 
 
 def _names(text: str | None) -> list[str]:
+    import json  # here: `today` and `plan status` read stages, not these names
+
     try:
         names = json.loads(text) if text else []
     except ValueError:
