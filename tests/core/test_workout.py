@@ -362,4 +362,4 @@ def test_a_store_that_cannot_be_used_says_so(tmp_path: Path):
 
     assert storage.call(broken) is None
     assert storage.paused() is None
-    assert said == ["Progress is not being saved (trying again as you go): disk is full"]
+    assert said == ["Progress is not being saved (trying again as you go): disk is full."]

@@ -121,9 +121,9 @@ def _record(args: argparse.Namespace, store: Store, now: float, vs: Change | Non
         last = store.last_session()
         counting = last if last is None or not last.preview else store.last_session(counting=True)
     except StoreError as error:
-        said = str(error)  # said once that nothing was kept or changed
-        print(f"spinewise: {said}" if said.endswith(".") else
-              f"spinewise: {said}. Nothing was kept.", file=sys.stderr)  # fmt: skip
+        said = str(error)  # a sentence (`StoreError`); said once that nothing was kept
+        print(f"spinewise: {said}" if "Nothing was" in said else
+              f"spinewise: {said} Nothing was kept.", file=sys.stderr)  # fmt: skip
         return 1
     try:
         kind, session_id = attach(now, last, pain=args.pain, vs=vs, counting=counting,

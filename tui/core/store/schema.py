@@ -28,7 +28,14 @@ T = TypeVar("T")
 
 
 class StoreError(Exception):
-    """Base of the store's errors."""
+    """Base of the store's errors. Its text is one sentence, without a capital (it
+    follows "spinewise: " or "Progress will not be saved: "), ending in a full stop:
+    added here when the message has none, so every raise site reads alike."""
+
+    def __init__(self, message: str = "", *args: object) -> None:
+        if message and not message.endswith((".", "!", "?")):
+            message += "."
+        super().__init__(message, *args)
 
 
 class StoreUnavailable(StoreError):
