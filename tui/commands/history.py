@@ -122,7 +122,7 @@ def run_history(*, as_json: bool) -> int:
     for column in columns if pains else columns[:4] + columns[5:]:
         table.add_column(column, justify="right" if column == "minutes" else "left")
     for record in records:
-        record = record.held(elsewhere)  # in progress in another spinewise
+        record = record.as_shown(elsewhere)  # in progress in another spinewise
         when, routine, minutes, status, notes = record.row()
         pain = pains.get(record.id, "")
         cells: list[str | Text] = [
@@ -180,7 +180,7 @@ def session_texts(store: Store) -> Iterator[list[str]]:
     dates = IsoDates()  # ISO 8601 with the local offset, as the export writes dates
     elsewhere = running_elsewhere(store)  # said "in progress", as the table says it
     for record, steps, told in store.each_session_json(INDENTED, dates, include_active=True):
-        yield indented_session(record.held(elsewhere), steps, told, dates)
+        yield indented_session(record.as_shown(elsewhere), steps, told, dates)
     for text in store.standalone_json(dates, INDENTED):  # as the JSON Lines export: last
         yield [text]
 

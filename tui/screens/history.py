@@ -188,7 +188,7 @@ class HistoryScreen(Screen[None]):
 
     def _cells(self, record: SessionRecord) -> list[Text]:
         """A session's row. Text cells: names are shown as written, never read as markup."""
-        record = record.held(self.elsewhere)  # in progress in another spinewise
+        record = record.as_shown(self.elsewhere)  # in progress in another spinewise
         when, routine, minutes, status, notes = (Text(cell) for cell in record.row())
         pain = self.pains.get(record.id, "")
         style = PAIN_STYLE.get(pain.rpartition(" ")[2], "")

@@ -181,7 +181,7 @@ def epoch_converter(clock: Clock, wall: Callable[[], float] = time.time) -> ToEp
 def running_elsewhere(store: Any) -> int | None:
     """The id of the session open in another spinewise that is still running (its
     owner alive), if any; None too when the active session does not read. Shown as
-    `record.IN_PROGRESS` (`SessionRecord.held`)."""
+    `record.IN_PROGRESS` (`SessionRecord.as_shown`)."""
     try:
         active = store.active()
     except StoreUnavailable:

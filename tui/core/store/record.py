@@ -70,9 +70,9 @@ NAMES_SEP = "; "
 #: Between the notes of one session ("skipped ... · hurt: ... · Plank -> ..."): not
 #: "; ", which now joins names within a note.
 NOTES_SEP = " · "
-#: How the session open in another spinewise that still runs reads (`SessionRecord.held`),
-#: in the history table, the History screen and `history --json` alike (not "paused":
-#: found by a tester, it was being followed at that moment).
+#: How the session open in another spinewise that still runs reads (`SessionRecord.
+#: as_shown`), in the history table, the History screen and `history --json` alike
+#: (not "paused": found by a tester, it was being followed at that moment).
 IN_PROGRESS = "in progress"
 
 
@@ -104,7 +104,7 @@ class SessionRecord:
     #: then `r`: it ended the session), in order ("" for none named): the summary's
     #: "get it checked" (`present.summary.SHARP_STOP`), kept in every export.
     sharp: tuple[str, ...] = ()
-    #: Open in another spinewise that still runs (`held`): it reads as `IN_PROGRESS`.
+    #: Open in another spinewise that still runs (`as_shown`): it reads as `IN_PROGRESS`.
     held_elsewhere: bool = False
 
     @classmethod
@@ -158,7 +158,7 @@ class SessionRecord:
         said = outcome(self.status, self.speed, None if self.done is None else len(self.done))
         return IN_PROGRESS if said == credit.PAUSED and self.held_elsewhere else said
 
-    def held(self, elsewhere: int | None) -> SessionRecord:
+    def as_shown(self, elsewhere: int | None) -> SessionRecord:
         """This record, marked `held_elsewhere` when it is session `elsewhere` (the id
         `store.active.running_elsewhere` gives, None: none), else itself."""
         if self.id is None or self.id != elsewhere:
