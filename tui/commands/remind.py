@@ -45,13 +45,17 @@ def add_parser(sub: Subparsers, common: argparse.ArgumentParser) -> None:
         "set", help="remind at HH:MM (on the days given)",
         description="Remind at HH:MM (24-hour, local time) when a session is due. A reminder "
         "missed while the computer slept comes once when it wakes (systemd, launchd). "
-        "Setting it again replaces the one before.",
+        "Setting it again replaces the one before; a reminder file spinewise did not "
+        "write as it is now (one you edited, or one `remind off` kept as yours) is never "
+        "replaced without --force.",
     )  # fmt: skip
     set_.add_argument("time", metavar="HH:MM", type=_clock, help="such as 07:30")
     set_.add_argument("--days", type=weekdays, metavar="DAYS",
                       help="only on these weekdays, such as mon,wed,fri (default: every day; "
                       "a rest day of the plan stays silent anyway; days your plan has sessions "
                       "on that these skip are said, and the reminder is set as asked)")
+    set_.add_argument("--force", action="store_true",
+                      help="replace reminder files you edited or `remind off` kept")
     words.add_parser("status", help="the reminder set, and what the scheduler says of it")
     words.add_parser("off", help="remove the reminder (exactly the files it made)")
     words.add_parser(
@@ -70,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
 
     if args.remind_command == "set":
         hour, minute = args.time
-        return set_reminder(hour, minute, args.days or ())
+        return set_reminder(hour, minute, args.days or (), force=args.force)
     if args.remind_command == "status":
         return status()
     return off()

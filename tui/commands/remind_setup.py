@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING
 
 from tui.core.programme.reminder_files import crontab_line
 from tui.core.programme.reminder_setup import (
+    NotOurs,
     SetupError,
+    edited_lines,
     fire_command,
     install,
     kept_environment,
@@ -24,6 +26,7 @@ from tui.core.programme.reminder_setup import (
     status_lines,
 )
 from tui.core.programme.reminder_state import ReminderTime, load_state, reminder_of
+from tui.core.programme.schedule import days_text
 
 if TYPE_CHECKING:
     from tui.core.programme.following import Following
@@ -44,7 +47,7 @@ def when_text(when: ReminderTime) -> str:
 
 
 def set_reminder(hour: int, minute: int, days: Sequence[int],
-                 platform: str | None = None) -> int:
+                 platform: str | None = None, *, force: bool = False) -> int:
     when = ReminderTime(hour, minute, tuple(sorted(set(days))))
     scheduler = scheduler_here(platform)
     if scheduler == "cron":
@@ -56,7 +59,14 @@ def set_reminder(hour: int, minute: int, days: Sequence[int],
         print(crontab_line(when, fire_command(), kept_environment()))
         return 0
     try:
-        done = install(when, scheduler)
+        done = install(when, scheduler, force=force)
+    except NotOurs as error:
+        again = f"spinewise remind set {when.clock}" + (
+            f" --days {days_text(when.days)}" if when.days else "")
+        them = "them" if len(error.found) > 1 else "it"
+        say(f"{error}, so nothing was changed; to replace {them}: {again} --force, or "
+            f"move {them} away first")
+        return 1
     except SetupError as error:
         say(f"{error}; no reminder was set")
         return 1
@@ -120,6 +130,8 @@ def status() -> int:
     for path in state.get("files", ()):
         print(f"  {path}")
     for line in status_lines(state):
+        print(line)
+    for line in edited_lines(state):
         print(line)
     if state.get("notifier_missing"):
         print(f"The notifier {state['notifier_missing']} was not found when it last fired.")

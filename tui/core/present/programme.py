@@ -170,7 +170,8 @@ def reminder_skips(programme: Programme, plan_days: Sequence[int] | None, today:
                    reminder_days: Sequence[int], clock: str) -> str:
     """One sentence when a reminder on `reminder_days` (0 Monday; empty: every day)
     at `clock` (`07:30`) skips weekdays the plan still has sessions on (its days,
-    `plan_days`, or its phases' own from the one `today` is in), else "".
+    `plan_days`, or its phases' own from the one `today` is in), else "". When it
+    skips them all, the sentence says so and suggests the plan's days alone.
 
     Extra reminder days need no word: `remind fire` stays silent on a rest day.
     The reminder stays as set: it is the person's choice (a session can be
@@ -181,6 +182,10 @@ def reminder_skips(programme: Programme, plan_days: Sequence[int] | None, today:
     missed = sorted(set(plan) - set(reminder_days))
     if not missed:
         return ""
+    if len(missed) == len(plan):  # none of the plan's days: "also" would be wrong
+        return (f"Your plan has sessions on {days_words(missed)}, and this reminder is on "
+                f"none of them; to be reminded on your plan's days: spinewise remind set "
+                f"{clock} --days {days_text(missed)}")
     return (f"Your plan also has sessions on {days_words(missed)}, which this reminder skips; "
             f"to be reminded then too: spinewise remind set {clock} --days "
             f"{days_text(sorted(set(reminder_days) | set(missed)))}")

@@ -48,6 +48,16 @@ class SetupError(Exception):
     """The scheduler refused or could not be reached (one sentence for a person)."""
 
 
+class NotOurs(SetupError):
+    """Files `install` would write are there and not as spinewise last wrote them
+    (edited, or kept by `remind off`): `found`, each path with why (words after
+    the path: "was edited since spinewise wrote it")."""
+
+    def __init__(self, found: list[tuple[Path, str]]) -> None:
+        super().__init__(", ".join(f"{path} {why}" for path, why in found))
+        self.found = found
+
+
 class Removed(NamedTuple):
     """What `remove` did: the files it removed, and those it kept with why (a sentence)."""
 
@@ -114,12 +124,16 @@ def _launchd_domain() -> str:
 
 
 def install(when: ReminderTime, scheduler: Scheduler,
-            environment: Mapping[str, str] | None = None) -> Installed:
+            environment: Mapping[str, str] | None = None, *, force: bool = False) -> Installed:
     """Write and load the reminder's files (replacing a reminder set before);
-    SetupError, with the files it wrote removed again, when the scheduler refuses."""
+    SetupError, with the files it wrote removed again, when the scheduler refuses.
+
+    A file already at one of its paths is replaced only when `remind.json` says
+    spinewise wrote it as it is now (its SHA-256), or with `force`: else NotOurs,
+    before anything is changed (a file `remind off` kept, or one edited by hand,
+    is the person's)."""
     environment = kept_environment() if environment is None else environment
     command = fire_command()
-    remove(quiet=True)
     if scheduler == "systemd":
         folder = systemd_dir()
         texts = {folder / f"{UNIT_NAME}.timer": systemd_timer(when),
@@ -132,7 +146,10 @@ def install(when: ReminderTime, scheduler: Scheduler,
         steps = [["launchctl", "bootstrap", _launchd_domain(), str(plist)]]
     else:
         raise SetupError("cron has no command to set a reminder; add the line by hand")
-    written = []
+    if not force:
+        _refuse_not_ours(list(texts))
+    remove(quiet=True)
+    written: list[Path] = []
     try:
         for path, text in texts.items():
             write_atomic(path, text)
@@ -144,8 +161,33 @@ def install(when: ReminderTime, scheduler: Scheduler,
             _must(step)
     except (OSError, SetupError):
         remove(quiet=True)
+        for path in written:  # all or none: those written before remind.json was
+            if _edited(path, _sha256(texts[path].encode("utf-8"))) is None:
+                path.unlink(missing_ok=True)
         raise
     return Installed(scheduler, tuple(written))
+
+
+def _refuse_not_ours(targets: Sequence[Path]) -> None:
+    """NotOurs naming each of `targets` that exists and is not as `remind.json`
+    says spinewise wrote it."""
+    state = load_state()
+    listed = {p for p in state.get("files", ()) if isinstance(p, str)}
+    hashes = state.get("sha256")
+    hashes = hashes if isinstance(hashes, dict) else None
+    found = []
+    for path in targets:
+        if not path.exists():
+            continue
+        if str(path) not in listed:
+            found.append((path, "is not as spinewise wrote it (it was kept as yours by "
+                          "`remind off`, or made by hand)"))
+            continue
+        why = _edited(path, None if hashes is None else hashes.get(str(path)))
+        if why:
+            found.append((path, why.removeprefix("it ")))
+    if found:
+        raise NotOurs(found)
 
 
 def remove(*, quiet: bool = False) -> Removed:
@@ -226,3 +268,34 @@ def status_lines(state: Mapping[str, Any]) -> list[str]:
         done = _run(["launchctl", "print", f"{_launchd_domain()}/{LAUNCHD_LABEL}"])
         return [f"agent: {'loaded' if done.returncode == 0 else 'not loaded'} ({LAUNCHD_LABEL})"]
     return []
+
+
+def edited_lines(state: Mapping[str, Any]) -> list[str]:
+    """A line for each file of the reminder that is no longer as spinewise wrote it
+    (edited, unreadable or gone), so `remind status` does not show a time the
+    scheduler no longer keeps; an edited timer says what its `OnCalendar=` now is."""
+    hashes = state.get("sha256")
+    hashes = hashes if isinstance(hashes, dict) else None
+    lines = []
+    for name in state.get("files", ()):
+        path = Path(str(name))
+        why = _edited(path, None if hashes is None else hashes.get(str(path)))
+        if why == "":
+            lines.append(f"{path} is gone, so the reminder may not come; set it again "
+                         "with spinewise remind set")
+        elif why:
+            now = _on_calendar_now(path) if path.suffix == ".timer" else []
+            said = f"; it now says {', '.join(now)}" if now else ""
+            lines.append(f"{path}: {why}{said}, so the time above may not be what the "
+                         "scheduler does")
+    return lines
+
+
+def _on_calendar_now(path: Path) -> list[str]:
+    """The `OnCalendar=` settings a timer file holds now (empty when unreadable)."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return []
+    return [line.strip() for line in text.splitlines()
+            if line.strip().replace(" ", "").startswith("OnCalendar=")]
