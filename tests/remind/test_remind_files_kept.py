@@ -50,7 +50,9 @@ def test_set_never_overwrites_a_file_remind_off_kept(
     assert err.count("\n") == 1 and str(service) in err
     assert "nothing was changed" in err
     assert "spinewise remind set 07:30 --force, or move them away first" in err
-    assert "kept as yours by `remind off`" in err
+    assert "spinewise-remind.timer and " in err
+    assert (" are not as spinewise wrote them (they were kept as yours by `remind off`, "
+            "or made by hand)") in err
     assert snapshot() == before  # no half-set state: the timer was not written either
     assert changes(fakes) == calls  # the scheduler was not touched
 

@@ -19,8 +19,8 @@ def weekdays(text: str) -> tuple[int, ...]:
         for word in text.replace(",", " ").split():
             (day,) = parse_days(word)
             if day in seen:
-                again = word if word.lower() == seen[day].lower() else f"{seen[day]} and {word}"
-                raise ValueError(f"{WEEKDAYS[day]} is given twice ({again}); give each day once, "
+                both = "" if word.lower() == seen[day].lower() else f" (as {seen[day]} and {word})"
+                raise ValueError(f"{WEEKDAYS[day]} is given twice{both}; give each day once, "
                                  "such as mon,wed,fri")
             seen[day] = word
     except ValueError as error:

@@ -54,8 +54,16 @@ class NotOurs(SetupError):
     the path: "was edited since spinewise wrote it")."""
 
     def __init__(self, found: list[tuple[Path, str]]) -> None:
-        super().__init__(", ".join(f"{path} {why}" for path, why in found))
+        if len(found) > 1 and all(why == _NOT_LISTED for _, why in found):
+            said = (" and ".join(str(path) for path, _ in found) + " are not as spinewise "
+                    "wrote them (they were kept as yours by `remind off`, or made by hand)")
+        else:
+            said = " and ".join(f"{path} {why}" for path, why in found)
+        super().__init__(said)
         self.found = found
+
+
+_NOT_LISTED = "is not as spinewise wrote it (it was kept as yours by `remind off`, or made by hand)"
 
 
 class Removed(NamedTuple):
@@ -180,8 +188,7 @@ def _refuse_not_ours(targets: Sequence[Path]) -> None:
         if not path.exists():
             continue
         if str(path) not in listed:
-            found.append((path, "is not as spinewise wrote it (it was kept as yours by "
-                          "`remind off`, or made by hand)"))
+            found.append((path, _NOT_LISTED))
             continue
         why = _edited(path, None if hashes is None else hashes.get(str(path)))
         if why:
