@@ -1,12 +1,13 @@
 """`spinewise plan start PLAN [--days mon,wed,fri] [--replace]`, `plan status`,
-`plan stop`, `plan list`, `plan export --ics` (tui/commands/plan_export.py): a programme
-of routines over weeks.
+`plan stop`, `plan list`, `plan days` (tui/commands/plan_days.py), `plan export --ics`
+(tui/commands/plan_export.py): a programme of routines over weeks.
 
 Starting keeps the plan's text as it is now, the day and the days chosen
 (without `--days`, each phase's own rhythm, said when it starts). A second
 `start` while a plan runs asks nothing and changes nothing: it says which plan
 runs and exits 1, unless `--replace` (the sessions done stay in history; the
-new plan counts from now). `status` and `stop` exit 1 when no plan runs. None
+new plan counts from now, at session 1, and says so: `plan days` changes only
+the days and keeps the place). `status` and `stop` exit 1 when no plan runs. None
 of these import Textual: they start about as fast as `check`.
 """
 
@@ -35,6 +36,7 @@ from tui.core.present.programme import (
 )
 from tui.core.programme.following import Following, following
 from tui.core.programme.plan_file import load_programme
+from tui.core.programme.schedule import days_text
 from tui.core.routine.problems import RoutineError
 from tui.core.store.enrolment import PlanReader, PlanRunning
 from tui.core.store.schema import StoreError
@@ -76,20 +78,24 @@ def add_parser(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     )  # fmt: skip
     start.add_argument(
         "--replace", action="store_true",
-        help="stop the plan that runs now and start this one (sessions done stay in history)",
+        help="stop the plan that runs now and start this one over at session 1 (sessions "
+        "done stay in history; to change only the days and keep your place: "
+        "spinewise plan days DAYS)",
     )  # fmt: skip
     words.add_parser("status", help="where you are in the plan, and the next session")
     words.add_parser("stop", help="stop following the plan (sessions done stay in history)")
     words.add_parser("list", help="the plans found")
+    from .plan_days import add_days
     from .plan_export import add_export  # its own module: it alone needs icalendar
 
+    add_days(words)
     add_export(words)
 
 
 def run(args: argparse.Namespace) -> int:
     actions: dict[str, Callable[[argparse.Namespace], int]] = {
         "start": start, "status": status, "stop": stop, "list": list_plans,
-        "export": _export,
+        "export": _export, "days": _days,
     }  # fmt: skip
     try:
         return actions[args.plan_command](args)
@@ -101,6 +107,12 @@ def _export(args: argparse.Namespace) -> int:
     from .plan_export import run as export
 
     return export(args)
+
+
+def _days(args: argparse.Namespace) -> int:
+    from .plan_days import run as days
+
+    return days(args)
 
 
 def read_plans() -> PlanReader:
@@ -145,6 +157,10 @@ def start(args: argparse.Namespace) -> int:
     path = None if ref.origin == "bundled" else str(ref.path)
     with open_store() as store:
         try:
+            was = following(store, local_today()) if args.replace else None
+        except RoutineError:
+            was = None  # replaced all the same
+        try:
             _, before = store.start_plan(
                 ref.id, path, programme.name, text, datetime.fromtimestamp(now).date(), now, days,
                 replace=args.replace,
@@ -155,16 +171,25 @@ def start(args: argparse.Namespace) -> int:
                 f"a plan is already running: {kept.plan_name} ({kept.plan_id}), started "
                 f"{kept.started_on:%a %d %b %Y}. Nothing was changed. See it with "
                 "`spinewise plan status`; stop it with `spinewise plan stop`, or start "
-                f"this one in its place with `spinewise plan start {args.plan} --replace`."
+                f"this one in its place, over at session 1, with `spinewise plan start "
+                f"{args.plan} --replace`" + (
+                    f"; to change only its days and keep your place: spinewise plan days "
+                    f"{days_text(days)}." if days else ".")
             )
         found = following(store, local_today())
         slot = found.today.place.next if found is not None else None
         names = due_routine(lambda rid: (store.stages(rid), store.stage_log(rid)),
                             slot.routine_id)[0] if slot else {}  # fmt: skip
     if before is not None:
-        print(f"Stopped {before.plan_name}; its sessions stay in your history.")
-    print(f"Started {programme.name}: {count(len(programme.phases), 'phase')}, "
+        done = "" if was is None else (
+            f" after {was.today.place.done} of {count(was.programme.sessions, 'session')}")
+        print(f"Stopped {before.plan_name}{done}; its sessions stay in your history.")
+    again = " over at session 1" if before is not None else ""
+    print(f"Started {programme.name}{again}: {count(len(programme.phases), 'phase')}, "
           f"{count(programme.weeks, 'week')}, {count(programme.sessions, 'session')}.")  # fmt: skip
+    if before is not None and before.plan_id == ref.id:
+        print("Your place in it was not carried over; `spinewise plan days DAYS` changes "
+              "only the days and keeps it.")
     for line in rhythm_text(programme, days):
         print(line)
     if found is not None:

@@ -117,6 +117,18 @@ class EnrolmentMethods:
             assert new is not None and new.id == cursor.lastrowid
             return new, before
 
+    def set_plan_days(self, days: tuple[int, ...] | None) -> Enrolment | None:
+        """Change the weekdays (0 Monday; None: each phase's own) of the plan followed
+        now, keeping its start and so its place (sessions count from `started_at`);
+        the enrolment as changed, or None when no plan runs."""
+        with self._write() as conn:
+            before = running(conn)
+            if before is None:
+                return None
+            text = None if days is None else ",".join(str(d) for d in days)
+            conn.execute("UPDATE plan_enrolments SET days = ? WHERE id = ?", (text, before.id))
+            return running(conn)
+
     def stop_plan(self, now: float) -> Enrolment | None:
         """Stop the plan followed now; the one stopped, or None when none ran."""
         with self._write() as conn:
