@@ -95,7 +95,8 @@ def test_a_second_start_asks_nothing_and_changes_nothing_unless_replace(monkeypa
         kept = store.running_plan()
         assert kept is not None and kept.days == (1, 5)
     assert main(["plan", "start", "back-care-12-weeks", "--replace"]) == 0
-    assert said(capsys)[0].startswith("Stopped Back care, 12 weeks; its sessions stay")
+    assert said(capsys)[0].startswith(
+        "Stopped Back care, 12 weeks after 0 of 33 sessions; its sessions stay")
     with Store.open() as store:
         kept = store.running_plan()
         assert kept is not None and kept.days is None
