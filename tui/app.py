@@ -33,6 +33,7 @@ from tui.core.routine.problems import RoutineError
 from tui.core.store.database import ActiveSession, SessionOpenError
 from tui.core.workout import Storage, Workout
 
+from . import collector
 from .app_checkins import CheckInsApp
 from .app_sound import SoundApp
 from .messages import ResumeSession, StartRoutine
@@ -146,6 +147,9 @@ class SpinewiseApp(CheckInsApp, SoundApp):
             self.push_screen(health_notice(), self._notice_read)
         else:
             self._open_first()
+
+    def on_ready(self) -> None:
+        collector.release()  # the first frame is drawn: the garbage collector runs again
 
     def _notice_read(self, understood: bool | None) -> None:
         if understood is not True:

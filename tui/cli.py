@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from tui.core.sound_modes import SOUND_MODES
 
-from . import __version__
+from . import __version__, collector
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
@@ -48,6 +48,11 @@ COMMANDS: dict[str, str] = {
     "library": "library_import",
     "serve": "serve",
 }
+
+
+#: The commands that may show the interface (None: no command, the routine library):
+#: they start without the garbage collector until their first frame.
+INTERFACE = ("run", "resume", None)
 
 
 def command(name: str) -> ModuleType:
@@ -212,13 +217,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         except OSError:
             _silence(sys.stderr)
         return EXIT_INVALID
+    finally:
+        collector.give_back()  # when the interface never drew (or a plain line never came)
 
 
 def _main(argv: Sequence[str] | None) -> int:
     forgiving_output()
     words = sys.argv[1:] if argv is None else list(argv)
     # the command's word: the first that names one (workout options may come before it)
-    parser = build_parser(next((word for word in words if word in COMMANDS), None))
+    name = next((word for word in words if word in COMMANDS), None)
+    if name in INTERFACE:
+        collector.hold()  # until the first frame: `tui/collector.py`
+    parser = build_parser(name)
     args = parser.parse_args(words)
     if args.command is None:  # the routine library
         from .commands.workout import run_workout

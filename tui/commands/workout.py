@@ -27,6 +27,7 @@ from tui.core.store.active import ActiveSession
 from tui.core.store.database import NullStore, SessionOpenError, Store, StoreError, epoch_converter
 from tui.core.workout import NOT_KEPT
 
+from .. import collector
 from ..audio.dispatcher import CueDispatcher
 from ..audio.setup import SoundSetup
 from .common import report_problems, resolve_ref
@@ -211,6 +212,7 @@ def _run_plain(
     """`--plain`: the interface's question about a paused session is a sentence here."""
     from ..plain.run import run_plain  # no Textual on this path
 
+    collector.release()  # the first line comes now: the garbage collector runs again
     for notice in notices:
         print(f"spinewise: {notice}", file=sys.stderr)
     paused = store.active() if start is not None else None
