@@ -39,13 +39,13 @@ def test_a_running_session_does_not_sum_the_plan_on_every_look():
     session = Session(p, FakeClock())
     session.start()
     session.session_remaining()
-    kept = p._left
+    kept = p.seconds_left  # summed as the plan was made
     for _ in range(5):
         session.clock.advance(0.5)  # type: ignore[attr-defined]
         session.advance()
         session.session_remaining()
         _ = p.total_seconds
-    assert p._left is kept  # summed once, looked up since
+    assert p.seconds_left is kept  # summed once, looked up since
 
 
 def test_an_empty_plan_has_no_seconds():

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from tui.core.engine.events import Event, StepStarted, Swapped
 from tui.core.engine.states import Status, TransitionError
-from tui.core.plan import Plan, Step, exercise_steps
+from tui.core.plan import Plan, Step, exercise_steps, plan_of
 from tui.core.routine.exercise_library import ExerciseLibrary
 from tui.core.routine.limits import MAX_STEPS, MAX_TOTAL_SECONDS
 from tui.core.routine.models import Exercise, LibraryEntry, format_clock
@@ -164,7 +164,7 @@ def swapped_plan(plan: Plan, at: int, entry: LibraryEntry, way: Way) -> Plan:
         raise ValueError(f"the swap would make the session {len(steps)} steps, over {MAX_STEPS}")
     swap = Swap(at, index, way, was.use, entry.id, was.name, entry.name, tuple(changed))
     routine = plan.routine._replace(exercises=tuple(exercises))
-    swapped = Plan(plan.name, tuple(steps), routine, swaps=(*plan.swaps, swap))
+    swapped = plan_of(plan.name, tuple(steps), routine, (*plan.swaps, swap))
     if swapped.total_seconds > MAX_TOTAL_SECONDS:
         raise ValueError("the swap would make the session longer than the limit of "
                          f"{format_clock(MAX_TOTAL_SECONDS)}")
