@@ -3,7 +3,9 @@
 Pure: no clock, no files. The engine walks this list; `show` prints it.
 """
 
-from __future__ import annotations
+# Annotations are objects here, not strings (no `from __future__ import annotations`):
+# typing compiles each string annotation of a NamedTuple, and these are defined on
+# the way to a workout's first frame (tests/test_boundaries.py).
 
 from itertools import accumulate
 from typing import TYPE_CHECKING, Literal, NamedTuple
@@ -75,7 +77,7 @@ class Plan(NamedTuple):
     routine: Routine
     #: Exercises swapped for a variant part way through (`engine.variants`), in order;
     #: `routine` then holds the variants and `steps` their steps from each swap on.
-    swaps: tuple[Swap, ...]
+    swaps: "tuple[Swap, ...]"
     #: Planned seconds of every step (self-paced steps count 0), summed first to last.
     total_seconds: float
     #: Seconds from step i to the end, for every i (and 0 past the end).
@@ -106,7 +108,7 @@ def json_number(value: float) -> float | int:
 
 
 def plan_of(
-    name: str, steps: tuple[Step, ...], routine: Routine, swaps: tuple[Swap, ...] = ()
+    name: str, steps: tuple[Step, ...], routine: Routine, swaps: "tuple[Swap, ...]" = ()
 ) -> Plan:
     """The plan of these steps, its seconds summed."""
     total = sum(step.seconds or 0 for step in steps)

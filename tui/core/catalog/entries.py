@@ -5,7 +5,9 @@ An entry is `Valid` (its plan, and the texts that plan was parsed from) or
 texts, so nothing is read from disk between choosing a routine and following it.
 """
 
-from __future__ import annotations
+# Annotations are objects here, not strings (no `from __future__ import annotations`):
+# typing compiles each string annotation of a NamedTuple, and these are defined on
+# the way to a workout's first frame (tests/test_boundaries.py).
 
 from typing import NamedTuple
 

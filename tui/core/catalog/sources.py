@@ -4,7 +4,9 @@ A routine is named by its id (the file name without `.toml`) or by a path.
 The person's own routine with the same id as a bundled one wins.
 """
 
-from __future__ import annotations
+# Annotations are objects here, not strings (no `from __future__ import annotations`):
+# typing compiles each string annotation of a NamedTuple, and these are defined on
+# the way to a workout's first frame (tests/test_boundaries.py).
 
 import os
 from collections.abc import Callable

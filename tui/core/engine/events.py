@@ -15,7 +15,9 @@ A field named `index` hides `tuple.index`, a method nothing here calls: mypy
 is told so on each such line.
 """
 
-from __future__ import annotations
+# Annotations are objects here, not strings (no `from __future__ import annotations`):
+# typing compiles each string annotation of a NamedTuple, and these are defined on
+# the way to a workout's first frame (tests/test_boundaries.py).
 
 from typing import Any, NamedTuple, TypeAlias
 

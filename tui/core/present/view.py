@@ -4,7 +4,9 @@ The screen only copies these fields into widgets; every number and word it
 shows is decided here, where it can be tested on a fake clock.
 """
 
-from __future__ import annotations
+# Annotations are objects here, not strings (no `from __future__ import annotations`):
+# typing compiles each string annotation of a NamedTuple, and these are defined on
+# the way to a workout's first frame (tests/test_boundaries.py).
 
 import math
 from typing import NamedTuple

@@ -4,7 +4,9 @@ These are what `routine.py` produces from a TOML file once it is valid, and
 what `plan.py` turns into a timeline. Nothing here knows about files or TOML.
 """
 
-from __future__ import annotations
+# Annotations are objects here, not strings (no `from __future__ import annotations`):
+# typing compiles each string annotation of a NamedTuple, and these are defined on
+# the way to a workout's first frame (tests/test_boundaries.py).
 
 from typing import Literal, NamedTuple
 
@@ -53,7 +55,7 @@ class Exercise(NamedTuple):
     #: The exercise library id it was built from (`use`), if any.
     use: str | None = None
     #: How its dose grows over sessions (`[exercise.progress]`), if it does.
-    progress: Progress | None = None
+    progress: "Progress | None" = None  # defined below: a forward reference
 
     @property
     def sets(self) -> int:

@@ -7,7 +7,9 @@ cut to 80 characters before it is built: a multi-megabyte string or an array
 nested hundreds deep costs no more to quote than a short one.
 """
 
-from __future__ import annotations
+# Annotations are objects here, not strings (no `from __future__ import annotations`):
+# typing compiles each string annotation of a NamedTuple, and these are defined on
+# the way to a workout's first frame (tests/test_boundaries.py).
 
 import datetime as dt
 import math

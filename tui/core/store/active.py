@@ -2,7 +2,9 @@
 ownership by process id, the routine text's hash, the clock-to-epoch converter,
 and `NullStore`, which stands in when the database cannot be written."""
 
-from __future__ import annotations
+# Annotations are objects here, not strings (no `from __future__ import annotations`):
+# typing compiles each string annotation of a NamedTuple, and these are defined on
+# the way to a workout's first frame (tests/test_boundaries.py).
 
 import json
 import os
@@ -261,7 +263,7 @@ class NullStore:
     def active(self) -> None:
         return None
 
-    def history(self, *args: Any, **kwargs: Any) -> list[SessionRecord]:
+    def history(self, *args: Any, **kwargs: Any) -> "list[SessionRecord]":
         return []
 
     def count_sessions(self, *, include_active: bool = False) -> int:
