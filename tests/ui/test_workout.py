@@ -186,6 +186,20 @@ async def test_quit_pauses_and_leaves():
     assert app.return_value == "quit"
 
 
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])  # 120x40: the tall font's widgets
+async def test_nothing_on_the_workout_screen_takes_focus(size):
+    """`WorkoutScreen.AUTO_FOCUS` is empty, so Textual looks for nothing to focus:
+    true while nothing on it can take focus, and every key is the screen's."""
+    app, clock, _ = make_app()
+    async with app.run_test(size=size) as pilot:
+        await step_to(pilot, clock, 2)
+        app.screen.show_notice("A notice")
+        await pilot.press("space")  # paused: its footer keys change
+        await pilot.pause()
+        assert [w for w in app.screen.query("*") if w.can_focus] == []
+        assert app.screen.focused is None
+
+
 async def test_tiny_terminal_does_not_crash():
     app, clock, _ = make_app()
     async with app.run_test(size=(20, 6)) as pilot:
