@@ -105,12 +105,14 @@ class WorkoutScreen(Screen[None]):
         self.setup, self.caution = Line(id="setup"), Line(id="caution")
         self.tip, self.next_line = Line(id="tip"), Line(id="next")
         self.ask = Line(id="ask")
-        # Start, fill the widgets and take the size classes before mounting: the
-        # first frame is then styled and drawn once, with no footer rebuild after it.
+        # Start, fill the widgets and take the size and step classes before mounting:
+        # the first frame is then styled and drawn once, with no footer rebuild after
+        # it. Each widget is styled with these classes as it is attached, and no rule
+        # styles the screen itself by them: no restyle now (1.3 M instructions).
         self.update_classes(breakpoint_classes(self.app), update=False)
         self.set_class(self._roomy, "-roomy", update=False)
         self._keys = self._key_states()
-        self.refresh_view()
+        self.refresh_view(restyle=False)
         yield self.top_bar
         with Vertical(id="main"):
             yield from (self.exercise_name, self.counters)
@@ -184,7 +186,7 @@ class WorkoutScreen(Screen[None]):
                 self._ticker.stop()  # nothing moves now (it may stay under the next screens)
             self.post_message(self.Finished(self.workout.record(), sharp=self.sharp))
 
-    def refresh_view(self) -> None:
+    def refresh_view(self, *, restyle: bool = True) -> None:
         view = build_view(self.session, muted=self._muted())
         self.top_bar.show(view.routine, view.state, view.where)
         self.exercise_name.show(view.exercise)
@@ -206,7 +208,7 @@ class WorkoutScreen(Screen[None]):
         classes["-paused"] = view.status == "paused"
         # Restyles only when a class changed, and only what is attached: each widget
         # is styled as it is attached, with the classes it has then.
-        self.update_classes(classes, update=self.is_attached)
+        self.update_classes(classes, update=restyle and self.is_attached)
 
     def show_notice(self, text: str, seconds: float = 10) -> None:
         """`text` in a line above the exercise for `seconds`: it pushes the workout
