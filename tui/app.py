@@ -132,6 +132,7 @@ class SpinewiseApp(CheckInsApp, SoundApp):
         for notice in self.options.notices:
             self._warn(notice)
         self._catch_signals()
+        self.call_after_refresh(collector.release)  # after the first frame: `tui/collector.py`
         if self._start is None and self._resume is None:
             self.show_routine_library()
         if self.options.sound is not None:
@@ -147,9 +148,6 @@ class SpinewiseApp(CheckInsApp, SoundApp):
             self.push_screen(health_notice(), self._notice_read)
         else:
             self._open_first()
-
-    def on_ready(self) -> None:
-        collector.release()  # the first frame is drawn: the garbage collector runs again
 
     def _notice_read(self, understood: bool | None) -> None:
         if understood is not True:
