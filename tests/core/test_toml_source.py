@@ -82,6 +82,12 @@ def test_a_utf8_byte_order_mark_is_accepted() -> None:
     assert load_routine(Path("bom.toml")).name == "R"
 
 
+def test_a_byte_that_is_not_utf8_after_a_byte_order_mark_is_told_where_it_is() -> None:
+    Path("bom.toml").write_bytes(b"\xef\xbb\xbf" + b'name = "R"\nsummary = "caf\xe9"\n')
+    [problem] = load_problems(Path("bom.toml"))
+    assert "not UTF-8 text: byte 0xe9 at line 2, column 15;" in problem
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [
