@@ -9,7 +9,9 @@ Problems found then or later (a player that stops working mid-session) go to
 `warn`, which must be safe to call from any thread.
 """
 
-from __future__ import annotations
+# Annotations are objects here, not strings (no `from __future__ import annotations`):
+# typing compiles each string annotation of a NamedTuple, and these are defined on
+# the way to a workout's first frame (tests/test_boundaries.py).
 
 import threading
 from collections.abc import Callable
@@ -35,7 +37,7 @@ class Said(NamedTuple):
 class SoundSetup:
     def __init__(
         self,
-        dispatcher: CueDispatcher,
+        dispatcher: "CueDispatcher",
         settings: Settings,
         *,
         sound: str | None = None,

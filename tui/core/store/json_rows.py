@@ -38,7 +38,9 @@ the tz database (2024) changes its offset twice in less than 7 days between
 2000, 601,200 s apart), so one equal at both ends holds all that day.
 """
 
-from __future__ import annotations
+# Annotations are objects here, not strings (no `from __future__ import annotations`):
+# typing compiles each string annotation of a NamedTuple, and these are defined on
+# the way to a workout's first frame (tests/test_boundaries.py).
 
 import re
 import sqlite3
