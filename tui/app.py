@@ -135,9 +135,6 @@ class SpinewiseApp(CheckInsApp, SoundApp):
         self.call_after_refresh(collector.release)  # after the first frame: `tui/collector.py`
         if self._start is None and self._resume is None:
             self.show_routine_library()
-        if self.options.sound is not None:
-            # Probing players starts processes: not while the first frame is drawn.
-            self.call_after_refresh(self._find_player)
         if isinstance(self.screen, WorkoutScreen):  # opened at once (`get_default_screen`)
             if self._resume is not None:
                 self._say_if_changed(self._resume)

@@ -27,6 +27,11 @@ class SoundApp(App[str | None]):
 
     options: AppOptions
 
+    def on_mount(self) -> None:  # Textual calls it after `SpinewiseApp.on_mount`
+        if self.options.sound is not None:
+            # Probing players starts processes: not while the first frame is drawn.
+            self.call_after_refresh(self._find_player)
+
     def _warn(self, message: str) -> None:
         self.notify(message, severity="warning", timeout=8, markup=False)
 
