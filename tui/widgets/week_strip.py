@@ -14,9 +14,9 @@ from tui.core.present.calendar import week_strip
 
 
 class WeekStrip(Widget):
-    """Minutes per week (oldest first) as bars as wide and as tall as the widget."""
-
-    DEFAULT_CSS = "WeekStrip { height: 3; color: $success; }"
+    """Minutes per week (oldest first) as bars as wide and as tall as the widget
+    (its height and colour are in the screen's styles, history.tcss: no DEFAULT_CSS
+    for Textual to add to the app's styles while the screen mounts)."""
 
     def __init__(self, minutes: Sequence[float], *, id: str | None = None) -> None:
         super().__init__(id=id)
