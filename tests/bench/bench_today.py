@@ -10,12 +10,18 @@ children write and read bytecode as an installed spinewise does
 (PYTHONDONTWRITEBYTECODE is dropped for them): compiling every module from
 source each time weighs the larger command more, and no installed one does.
 
-Measured (2 shared cores under others' suites, 20 runs): `today` 1.09x to 1.13x
-of `check` (wall; CPU 1.10x), `plan status` 1.11x (CPU 1.10x to 1.15x); check
-56 ms on a quiet machine. Before `today` read the plan without the workout's
-store (`enrolment.PlanReader`) and without `dataclasses` (credit's `Tally`), it
-was 1.35x; with every module compiled from source on each run, 1.2x to 1.3x.
-Run: python tests/bench/bench_today.py [--runs 15]
+Measured (2 shared cores under others' suites, 10-15 runs, wall noisy: check's
+median wall was 3x its CPU): with 5 sessions done (the routine due has dose
+lines) `today` 1.06x to 1.18x of `check` (CPU 1.12x to 1.18x), `plan status`
+1.08x to 1.26x (CPU 1.14x to 1.19x); with 6 done, 1.15x (CPU 1.10x) and 1.07x
+(CPU 1.09x). Before programme.zones stopped importing `dataclasses` (and json
+was imported where used) it was, CPU, 1.38x and 1.44x with 5 done, 1.27x and
+1.30x with 6. Instructions (callgrind, steadier): `check` 245 M; `today` 277 M
+(1.13x) and `plan status` 283 M (1.15x) with 5 done, 263 M and 269 M with 6;
+before, 331 M and 336 M, 304 M and 310 M. Earlier still, reading the plan
+without the workout's store (`enrolment.PlanReader`) and counting without
+`dataclasses` (credit's `Tally`) took `today` from 1.35x to about 1.1x.
+Run: python tests/bench/bench_today.py [--runs 15] [--sessions 5]
 """
 
 from __future__ import annotations
