@@ -242,11 +242,13 @@ def test_the_odd_values_took_their_ways(store: Store, zone: str):
 
 
 def test_group_concat_keeps_the_order_entered(store: Store):
-    """A step gone back to is a new row with a lower index: written after the later one."""
+    """A step gone back to is a new row (plan step 0 again): written after the later
+    one, and its `index` (the place in the log, issue 16) still unique and increasing."""
     text = new_jsonl(store, 100)
     lines = [json.loads(t) for t in text.splitlines()]
     line = next(x for x in lines if x.get("routine_name") == ODD)
-    assert [s["index"] for s in line["steps"]] == [0, 1, 0, 2, 3]
+    assert [s["exercise"] for s in line["steps"]] == [ODD, "Plank", "Bird dog", "Rest", "Plank"]
+    assert [s["index"] for s in line["steps"]] == [0, 1, 2, 3, 4]
 
 
 def test_as_ascii_escapes_as_json_dumps():

@@ -354,9 +354,9 @@ def test_events_become_step_rows(store: Store):
     ]
     assert steps == [
         (0, "prepare", None, True, 10.0, False),  # restarted by back
-        (0, "prepare", None, False, 0.0, False),
-        (1, "work", "Lower", True, 0.0, True),  # hurt, then the exercise skipped
-        (4, "prepare", None, True, 0.0, False),  # Plank, ended early
+        (1, "prepare", None, False, 0.0, False),  # a new row: the log's index goes on
+        (2, "work", "Lower", True, 0.0, True),  # hurt, then the exercise skipped
+        (3, "prepare", None, True, 0.0, False),  # Plank, ended early
     ]
     first, second, lower, _ = record.steps
     assert (first.started_at, first.ended_at, second.started_at) == (EPOCH, EPOCH + 5, EPOCH + 5)

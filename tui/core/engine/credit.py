@@ -59,40 +59,56 @@ def step_share(seconds: float | None, elapsed: float, *, skipped: bool) -> float
     return max(0.0, min(1.0, elapsed / seconds))
 
 
-def exercises_done(plan: Plan, worked: Mapping[int, float]) -> tuple[int, ...]:
-    """Indexes (from 0) of the exercises done, in order.
+def exercises_done(plan: Plan, worked: Mapping[int, float]) -> tuple[tuple[int, str], ...]:
+    """The exercises done, as (index from 0, name) pairs in plan order.
 
     `worked` maps a work step's index in `plan.steps` to its share done
-    (`step_share`); steps not in it were not done at all.
+    (`step_share`); steps not in it were not done at all. Each exercise is
+    judged under every name its steps had (`Step.exercise`, the name at the
+    moment): after a swap for a variant (`engine.variants`) the plan's steps
+    before the swap keep the name swapped from and those after it carry the
+    variant's, so each name is judged on its own share of the work the plan
+    gave it under that name. "Half its work" for a variant means half of the
+    work it was given after the swap (the sets left); for the exercise swapped
+    from, half of the work done under its name before the swap. Swapping is
+    the person's choice, not a skip: the work before it is not lost to the
+    variant's credit, nor the variant's to the exercise it replaced.
     """
-    planned: dict[int, float] = {}
-    done: dict[int, float] = {}
+    planned: dict[tuple[int, str], float] = {}
+    done: dict[tuple[int, str], float] = {}
     for index, step in enumerate(plan.steps):
         if step.kind != "work":
             continue
+        key = (step.exercise_index, step.exercise)
         weight = SELF_PACED_WEIGHT if step.seconds is None else step.seconds
-        planned[step.exercise_index] = planned.get(step.exercise_index, 0.0) + weight
-        share = worked.get(index, 0.0)
-        done[step.exercise_index] = done.get(step.exercise_index, 0.0) + weight * share
-    enough = {i: DONE_SHARE * total - _EPSILON for i, total in planned.items() if total > 0}
-    return tuple(i for i in sorted(enough) if done[i] >= enough[i])
+        planned[key] = planned.get(key, 0.0) + weight
+        done[key] = done.get(key, 0.0) + weight * worked.get(index, 0.0)
+    return tuple(
+        key for key, total in planned.items()
+        if total > 0 and done[key] >= DONE_SHARE * total - _EPSILON
+    )  # fmt: skip
 
 
 class Tally(NamedTuple):
-    """Exercises done, and those passed (or skipped) without being done; indexes from 0."""
+    """Exercises done, and those passed (or skipped) without being done, by the name
+    each had when it was worked (`exercises_done`), in plan order."""
 
-    done: tuple[int, ...]
-    skipped: tuple[int, ...]
+    done: tuple[str, ...]
+    skipped: tuple[str, ...]
 
 
 def tally(
     plan: Plan, worked: Mapping[int, float], passed: int, skipped: Iterable[int] = ()
 ) -> Tally:
     """Done and skipped exercises, where the first `passed` exercises were left behind
-    and `skipped` ones skipped outright; one not reached is neither."""
+    and `skipped` ones (indexes) skipped outright; one not reached is neither. A
+    left exercise is skipped under the name it has now when that name was not done;
+    a name swapped away from is never a skip (the person chose the variant)."""
     done = exercises_done(plan, worked)
     left = set(range(passed)) | set(skipped)
-    return Tally(done=done, skipped=tuple(sorted(left - set(done))))
+    names = [exercise.name for exercise in plan.routine.exercises]
+    missed = [i for i in sorted(left) if i < len(names) and (i, names[i]) not in done]
+    return Tally(done=tuple(name for _, name in done), skipped=tuple(names[i] for i in missed))
 
 
 def session_tally(session: Session) -> Tally:

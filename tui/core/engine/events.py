@@ -89,10 +89,10 @@ class SessionFinished(NamedTuple):
     due: float
     #: True when the person ended the session before the last step.
     ended_early: bool = False
-    #: Indexes of the exercises done, and of those left without being done
-    #: (`credit.tally`: the one rule of what counts).
-    done: tuple[int, ...] = ()
-    skipped: tuple[int, ...] = ()
+    #: Names of the exercises done, and of those left without being done, each
+    #: as named when worked (`credit.tally`: the one rule of what counts).
+    done: tuple[str, ...] = ()
+    skipped: tuple[str, ...] = ()
 
 
 class Paused(NamedTuple):

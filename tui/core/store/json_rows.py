@@ -65,7 +65,7 @@ FIRST, LAST = 31_536_000, 2_145_916_800
 WINDOW = 86_400
 #: A mark's letter: the table, the column, and whether it is a date.
 MARKS = {
-    "i": ("steps", "step_index", False), "s": ("steps", "set_no", False),
+    "s": ("steps", "set_no", False),
     "r": ("steps", "rep", False), "p": ("steps", "planned_seconds", False),
     "a": ("steps", "started_at", True), "b": ("steps", "ended_at", True),
     "n": ("checkins", "pain", False), "c": ("checkins", "at", True),
@@ -198,7 +198,7 @@ def page_sql(style: Style, count: int) -> str:
     them: SQLite keeps a subquery's ORDER BY under an aggregate (ticket #2942, and
     its ORDER BY omission keeps it for one, select.c), and the tests check it."""
     step = ", ".join([
-        _number("step_index", "i"), "json_quote(kind)", "json_quote(exercise)",
+        "row_number() OVER (ORDER BY id) - 1", "json_quote(kind)", "json_quote(exercise)",
         _number("set_no", "s"), _number("rep", "r"), "json_quote(side)", "json_quote(phase)",
         _number("planned_seconds", "p"), _step_date("started_at", "a"),
         _maybe("ended_at", _step_date("ended_at", "b")), _flag("skipped"), _flag("hurt"),

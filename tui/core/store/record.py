@@ -119,11 +119,10 @@ class SessionRecord:
     ) -> SessionRecord:
         """The record of a live `session` as it stands, as the store will keep it:
         'completed' or 'stopped' once finished ('active' before), done and skipped
-        by `engine.credit.session_tally`, each named as the plan names it now (what
-        ended or was passed is not swapped again); hurt by the name the exercise had
-        when `!` was pressed (`Session.hurt_names`), as the step log keeps it. Its
+        by `engine.credit.session_tally`, each by the name it had when worked (a
+        swapped exercise's work splits between its two names); hurt by the name the
+        exercise had when `!` was pressed (`Session.hurt_names`), as the step log keeps it. Its
         steps are not copied (the summary shows none)."""
-        names = [exercise.name for exercise in session.plan.routine.exercises]
         tally = session_tally(session)
         if not session.finished:
             status = "active"
@@ -137,8 +136,8 @@ class SessionRecord:
             started_at=started_at,
             ended_at=ended_at,
             active_seconds=session.active_seconds(),
-            done=tuple(names[i] for i in tally.done),
-            skipped=tuple(names[i] for i in tally.skipped),
+            done=tally.done,
+            skipped=tally.skipped,
             hurt=tuple(session.hurt_names),
             speed=session.speed,
             swaps=tuple((s.was_name, s.to_name, s.way) for s in session.plan.swaps),
@@ -230,8 +229,14 @@ SESSION_COLUMNS = (
     " WHERE session_id = sessions.id AND kind = 'during' AND sharp = 1 ORDER BY at, id))"
     " AS sharp"
 )
+#: A step's `index` is its place in its session's log, from 0: unique and increasing.
+#: The stored `step_index` is the step's place in the plan of that moment, which
+#: repeats: a swap for a variant renumbers the plan from the swap on, and `b` (back)
+#: starts a step again (issue 16: a tester saw 12 and 26 twice in one session).
+STEP_SEQUENCE = "row_number() OVER (PARTITION BY session_id ORDER BY id) - 1"
 STEP_COLUMNS = (
-    "session_id, step_index, kind, exercise_index, exercise, set_no, rep, side, phase,"
+    f"session_id, {STEP_SEQUENCE} AS step_index, kind, exercise_index, exercise, set_no,"
+    " rep, side, phase,"
     " planned_seconds, started_at, ended_at, elapsed, skipped, extended_seconds, hurt"
 )
 

@@ -88,11 +88,9 @@ def end_session(conn: sqlite3.Connection, session_id: int, status: str, now: flo
 
 def _write_tally(conn: sqlite3.Connection, session_id: int, event: SessionFinished) -> None:
     """The exercises done and skipped, by the one rule (`engine.credit`), by name."""
-    done = [_last_step_of(conn, session_id, i)[1] for i in event.done]
-    skipped = [_last_step_of(conn, session_id, i)[1] for i in event.skipped]
     conn.execute(
         "UPDATE sessions SET done = ?, skipped = ? WHERE id = ? AND status = 'active'",
-        (json.dumps(done), json.dumps(skipped), session_id),
+        (json.dumps(list(event.done)), json.dumps(list(event.skipped)), session_id),
     )
 
 
