@@ -138,7 +138,8 @@ async def test_a_red_answer_given_before_quitting_decides_after_resume(tmp_path)
     async with again.run_test(size=(100, 30)) as pilot:
         await pilot.press("space")
         summary = await finish(pilot, clock)
-        red = "Bird dog: stays at 2: red (pain 7 during it): stays at the dose written"
+        red = (f"Bird dog: stays at 2 next time you do {NAME}: red (pain 7 during it): "
+               "stays at the dose written")  # as every next-time line says it (issue 16)
         assert (await next_time_said(again, summary, pilot, red)).startswith(red)
         await pilot.press("1")  # a green pain after does not undo it
         assert str(summary.query_one("#next-time").content).startswith(red)

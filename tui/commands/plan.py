@@ -290,12 +290,13 @@ def list_plans(args: argparse.Namespace) -> int:
         print("No plans found.")
         return 0
     known = known_routine_ids()
-    rows = []
+    rows, invalid = [], []
     for ref in refs:
         try:
             programme = load_programme(ref.path, known)
         except RoutineError:  # its problems are check's to say, at their lines
-            rows.append((ref.id, f"invalid (spinewise check {ref.path})", "", "", ref.origin))
+            rows.append((ref.id, "invalid: see below", "", "", ref.origin))
+            invalid.append(ref)  # a long path on its own line keeps the table at 80 columns
             continue
         rows.append((ref.id, programme.name, str(programme.weeks),
                      str(programme.sessions), ref.origin))  # fmt: skip
@@ -304,4 +305,6 @@ def list_plans(args: argparse.Namespace) -> int:
     for line in plain_table(("id", "name", "weeks", "sessions", "from"), rows,
                             ("weeks", "sessions")):  # fmt: skip
         print(line)
+    for ref in invalid:
+        print(f"{ref.id} is invalid; to see why: spinewise check {ref.path}")
     return 0

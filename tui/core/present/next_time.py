@@ -45,8 +45,6 @@ def next_time_lines(
             lines.append(f"{s.key}: {now} for now: your pain now (below) decides if it counts")
         elif found.pending:
             lines.append(f"{s.key}: {now} for now: {decision.reason}")
-        elif decision.rule is Rule.RED:
-            lines.append(f"{s.key}: stays at {now}: {decision.reason}")
-        else:
+        else:  # red too: one sentence form for every line that says next time
             lines.append(f"{s.key}: stays at {now} {upcoming}: {decision.reason}")
     return lines
