@@ -192,7 +192,8 @@ def test_e_swaps_to_the_easier_version_and_after_this_hurts_carries_on_with_it()
     cues = CueDispatcher()
     workout = Workout.begin(Storage(Store.open(":memory:")), entry, clock, listeners=[cues.handle])
     lines: list[str] = []
-    reader = ScriptedKeys(clock, [(5, "hurt"), (5.5, "e"), (6, "e"), (7, "harder")])
+    reader = ScriptedKeys(clock, [(5, "hurt"), (5.5, "e"), (6, "e"), (6.5, "help"),
+                                  (7, "harder")])  # fmt: skip
     PlainFollower(workout, reader, lines.append, cues).follow()
     hurt = next(line for line in lines if line.startswith("Paused: this hurts"))
     assert "e tries an easier version (Plank from the knees)" in hurt and "x ends" in hurt
@@ -200,6 +201,9 @@ def test_e_swaps_to_the_easier_version_and_after_this_hurts_carries_on_with_it()
     assert "Plank from the knees has no easier version here." in lines
     # h after ! on this exercise goes not back to what hurt (a tester found it did)
     assert "Not after it hurt today." in lines
+    # help lists the keys that work now: no easier version, no harder after ! (issue 16)
+    now = [line for line in lines if line.startswith("Keys:")][-1]
+    assert "space pause" in now and "e easier" not in now and "h harder" not in now
     assert not any(line.startswith("Harder:") for line in lines)
     assert command_of_key("x") is Command.END and command_of_line("easier") is Command.EASIER
 

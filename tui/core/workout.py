@@ -250,6 +250,8 @@ class Workout:
     def can(self, action: Action) -> bool:
         if action in (Action.EASIER, Action.HARDER):  # offered only where there is one
             running = self.session.status in (Status.RUNNING, Status.PAUSED)
+            if action is Action.HARDER and self.hurt_here():
+                return False  # `act` would refuse it: not offered either (issue 16)
             return running and self.variant(action.value) is not None
         return self.session.can(action)
 
@@ -259,12 +261,16 @@ class Workout:
             from tui.core.engine.variants import swap_session
 
             way: Way = "easier" if action is Action.EASIER else "harder"
-            if way == "harder" and self.session.step.exercise_index in self.session.hurt:
+            if way == "harder" and self.hurt_here():
                 # `!` on this exercise today: harder would go back towards what hurt
                 # (ease off after pain, Silbernagel 2007; DESIGN.md's health rule).
                 raise TransitionError("Not after it hurt today")
             return self._handle(swap_session(self.session, self.library, way))
         return self._handle(_DO[action](self.session))
+
+    def hurt_here(self) -> bool:
+        """Whether `!` was pressed on the current exercise this session."""
+        return self.session.step.exercise_index in self.session.hurt
 
     def variant(self, way: str) -> LibraryEntry | None:
         """The current exercise's `way` ("easier" or "harder") variant, if it has one."""

@@ -29,6 +29,7 @@ from tui.core.present.plain import (
     WORDS_HELP,
     event_lines,
     hurt_choice,
+    keys_help,
     opening_lines,
     summary_lines,
     where_line,
@@ -76,11 +77,20 @@ class PlainFollower:
         #: "this hurts" was said and its question is open.
         self.asking = False
 
+    def _keys_help(self, *, now: bool = True) -> None:
+        """The keys; `now`: `e` and `h` only when the exercise now offers them (at the
+        start: both, "where the exercise has one")."""
+        keys = KEYS_HELP
+        if now:
+            can = self.workout.can
+            keys = keys_help(easier=can(Action.EASIER), harder=can(Action.HARDER))
+        self.write(keys if self.reader.keys else f"{keys} {WORDS_HELP}")
+
     def follow(self, *, resumed: bool = False) -> Ending:
         """Run the workout to its end, or until it is kept (q, or no key can come)."""
         for line in opening_lines(self.workout.plan):
             self.write(line)
-        self.write(KEYS_HELP if self.reader.keys else f"{KEYS_HELP} {WORDS_HELP}")
+        self._keys_help(now=False)
         if resumed:
             self.write(where_line(self.session))
             if self.reader.keys:  # a person at the keyboard: on when they are ready
@@ -205,7 +215,7 @@ class PlainFollower:
         elif command is Command.MUTE:
             self.write("Cues muted." if self.cues.toggle_muted() else "Cues on.")
         elif command is Command.HELP:
-            self.write(KEYS_HELP if self.reader.keys else f"{KEYS_HELP} {WORDS_HELP}")
+            self._keys_help()
         else:
             self._act(_ACTIONS[command])
 

@@ -275,6 +275,9 @@ class WorkoutScreen(Screen[None]):
     def _swap_key(self, way: str, listed: bool = True) -> bool:
         """e, h: both listed need 92 columns of footer (at 80, e and + fill it)."""
         room = way == "easier" or self.app.size.width >= 92 or not self.workout.can(Action.EASIER)
+        if way == "harder" and not listed and self.workout.hurt_here():
+            # Never offered after `!` on it (`Workout.can`), but pressed it says why.
+            return self.workout.variant("harder") is not None
         return self.workout.can(Action(way)) and room == listed
 
     def action_swap(self, way: str, listed: bool = True) -> None:

@@ -37,6 +37,16 @@ KEYS_HELP = (
     "e easier and h harder version (where the exercise has one), "
     "m mute, q quit and keep the session, ? help."
 )
+def keys_help(*, easier: bool = True, harder: bool = True) -> str:
+    """`KEYS_HELP` as it is now: `e` and `h` listed only when the exercise offers them
+    (`Workout.can`: no easier version, or `h` after `!` on it, is not offered)."""
+    ways = {(True, True): "e easier and h harder version, ", (True, False): "e easier version, ",
+            (False, True): "h harder version, ", (False, False): ""}  # fmt: skip
+    return KEYS_HELP.replace(
+        "e easier and h harder version (where the exercise has one), ", ways[easier, harder]
+    )
+
+
 #: When keys come as lines (standard input is not a terminal): words work too.
 WORDS_HELP = (
     "Words on a line work too: pause, resume, next, skip (next exercise), back, more, "
