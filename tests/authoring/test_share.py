@@ -135,7 +135,7 @@ def test_export_of_an_unknown_or_broken_routine_says_why(capsys: pytest.CaptureF
     assert "did you mean big-three" in capsys.readouterr().err
     own_routine("broken", 'name = "B"\n[[exercise]]\nuse = "nope"\n')
     assert main(["export", "broken"]) == 1
-    assert "broken.toml:3:1: exercise[1].use: no exercise" in capsys.readouterr().err
+    assert "broken.toml:3:7: exercise[1].use: no exercise" in capsys.readouterr().err
 
 
 def test_a_progression_onto_a_library_entry_cannot_travel_and_says_so(
@@ -161,7 +161,7 @@ def test_a_broken_file_imports_nothing_and_says_where_each_mistake_is(
     assert main(["import", str(file)]) == 1
     err = capsys.readouterr().err
     assert f'{file}:5:1: exercise[1].holdd: unknown key; did you mean "hold"?' in err
-    assert f"{file}:8:1: exercise[2].use: no exercise" in err
+    assert f"{file}:8:7: exercise[2].use: no exercise" in err
     assert "nothing imported" in err
     assert not paths.user_routines_dir().exists()
 
@@ -225,3 +225,42 @@ def test_the_help_keeps_routine_import_apart_from_library_import(
     with pytest.raises(SystemExit):
         main(["library", "import", "--help"])
     assert "spinewise import instead" in " ".join(capsys.readouterr().out.split())
+
+
+@pytest.mark.parametrize(
+    ("shipped", "copy", "said"),
+    [
+        ("exercises.toml", "lib.toml", "is an exercise library (a table per exercise), not a "
+         "routine: nothing imported. To use its exercises, copy the entries you want into "),
+        ("plans/back-care-12-weeks.toml", "care.toml", "is a plan (it has [[phase]] tables), "
+         "not a routine: nothing imported. To follow it: spinewise plan start "),
+    ],
+)  # fmt: skip
+def test_a_plan_or_an_exercise_library_is_named_for_what_it_is_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], shipped: str, copy: str, said: str
+) -> None:
+    """A tester imported both and got a wall of "unknown key" lines (36 for
+    exercises.toml): one line says what the file is and what to do instead."""
+    bundled = paths.bundled_routines_dir() / shipped
+    copied = tmp_path / copy  # under another name, outside a plans folder
+    copied.write_bytes(bundled.read_bytes())
+    for file in (bundled, copied):
+        assert main(["import", str(file)]) == 1
+        err = capsys.readouterr().err
+        assert err.startswith(f"spinewise: {file} {said}") and err.count("\n") == 1
+        assert not paths.user_routines_dir().exists()
+        assert main(["check", str(file)]) == 0  # and check takes it for what it is
+        assert capsys.readouterr().out == "1 file valid\n"
+
+
+def test_every_id_reference_is_placed_at_its_value(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    file = tmp_path / "x.toml"
+    file.write_text('name = "X"\n[[exercise]]\nuse = "bird-dgo"\n[[exercise]]\nuse = "dead-bug"\n'
+                    'reps = 2\nhold = 10\n[exercise.progress]\nadd = "reps"\nmax = 4\n'
+                    'then = "dead-bugg"\n')  # fmt: skip
+    assert main(["import", str(file)]) == 1
+    err = capsys.readouterr().err
+    assert f'{file}:3:7: exercise[1].use: no exercise "bird-dgo"' in err
+    assert f'{file}:11:8: exercise[2].progress.then: no exercise "dead-bugg"' in err

@@ -133,7 +133,7 @@ def _one(body: str, at_line: int = 5) -> list[str]:
         ('add = "sets"\nby = 1\nevery = 2\nmax = 2\n',
          "r.toml:8:7: exercise[1].progress.max: max is below the sets written (3), got 2"),
         ('add = "reps"\nby = 1\nevery = 2\nmax = 10\nthen = "dead-bugg"\n',
-         'r.toml:9:1: exercise[1].progress.then: no exercise "dead-bugg" in the library; did '
+         'r.toml:9:8: exercise[1].progress.then: no exercise "dead-bugg" in the library; did '
          'you mean "dead-bug"?'),
         ('add = "reps"\nby = 1\nmax = 10\n',
          "r.toml:4:1: exercise[1].progress: missing every; such as add = \"reps\", by = 1, "

@@ -595,7 +595,7 @@ use = "bird-dgo"
         'routines/x.toml:21:9: exercise[3].sides: expected "none", "both" or "alternate", got '
         '"left"',
         "routines/x.toml:26:10: exercise[4].phases: expected 3 names (one per tempo phase), got 2",
-        'routines/x.toml:32:1: exercise[5].use: no exercise "bird-dgo" in the library; '
+        'routines/x.toml:32:7: exercise[5].use: no exercise "bird-dgo" in the library; '
         'did you mean "bird-dog"?',
     ]
 

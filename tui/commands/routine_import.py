@@ -71,6 +71,11 @@ def run_import(file: str, as_id: str | None = None, *, replace: bool = False) ->
 
     try:
         text, shown = read_input(file)
+        if (other := not_a_routine(file, text)) is not None:
+            what, instead = other
+            print(f"spinewise: {shown} {what}, not a routine: nothing imported. {instead}",
+                  file=sys.stderr)  # fmt: skip
+            return 1
         routine = check_routine(text, shown)
     except RoutineError as error:
         report(error)
@@ -95,6 +100,24 @@ def run_import(file: str, as_id: str | None = None, *, replace: bool = False) ->
     print(f"Imported {routine.name!r} as {rid}. Try it with: spinewise run {rid}",
           file=sys.stderr)
     return 0
+
+
+def not_a_routine(file: str, text: str) -> tuple[str, str] | None:
+    """What the file is and what to do with it instead, when it is a plan or an
+    exercise library (a tester imported both and got a wall of "unknown key"
+    lines, 36 for exercises.toml); None for what may be a routine."""
+    from tui.core import paths
+    from tui.core.catalog.plans import is_exercise_library, is_plan
+
+    named = Path("input.toml" if file == "-" else file)
+    if is_plan(named, text):
+        where = "FILE (save it to a file first)" if file == "-" else file
+        return "is a plan (it has [[phase]] tables)", f"To follow it: spinewise plan start {where}"
+    if is_exercise_library(named, text):
+        return ("is an exercise library (a table per exercise)",
+                f"To use its exercises, copy the entries you want into "
+                f'{paths.user_exercises_file()} and name them in a routine with use = "ID".')
+    return None
 
 
 def shown_name(file: str) -> str:

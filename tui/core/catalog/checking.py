@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from tui.core.catalog.plans import is_plan, known_routine_ids
+from tui.core.catalog.plans import is_exercise_library, is_plan, known_routine_ids
 from tui.core.catalog.sources import (
     LIBRARY_FILE,
     exercise_library_files,
@@ -89,6 +89,8 @@ def check_path(path: Path, library: ExerciseLibrary | None = None) -> list[Probl
         if path.name == LIBRARY_FILE:
             return library_problems(path)
         text = read_source(path)
+        if is_exercise_library(path, text):  # a copy under another name (issue 16)
+            return library_problems(path)
         if is_plan(path, text):
             parse_programme(text, str(path), known_routine_ids())
         elif library is None:

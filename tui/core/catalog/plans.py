@@ -97,6 +97,23 @@ def is_plan(path: Path, text: str | None = None) -> bool:
     return text is not None and bool(_PHASE.search(text)) and not _EXERCISE.search(text)
 
 
+_TABLE = re.compile(r"^[ \t]*\[[ \t]*[^\[\s]", re.M)
+_TOP_NAME = re.compile(r"^[ \t]*name[ \t]*=", re.M)
+
+
+def is_exercise_library(path: Path, text: str | None = None) -> bool:
+    """Whether the file is an exercise library: it is named `exercises.toml`, or its
+    `text` has `[id]` tables of exercises and none of what a routine or a plan has
+    (a top-level `name`, `[[exercise]]` or `[[phase]]` tables). A copy under another
+    name is still one: `check` checks it as a library and `import` says what it is."""
+    if Path(path).name == "exercises.toml":
+        return True
+    if text is None or _EXERCISE.search(text) or _PHASE.search(text):
+        return False
+    first = _TABLE.search(text)
+    return first is not None and not _TOP_NAME.search(text, 0, first.start())
+
+
 def routine_names(ids: Iterable[str]) -> dict[str, tuple[str, float | None]]:
     """id -> (name, total seconds) of each routine of `ids` that exists and reads
     (unknown or invalid ones are left out).

@@ -221,10 +221,10 @@ def _exercise(
         entry = library.get(use) if (library is not None and use is not None) else None
         broken = None if entry is None else entry.unusable()
         if broken is not None:
-            problems.add((*at, "use"), broken)
+            problems.add_at_value((*at, "use"), broken)  # an id: at its value, as easier's
             entry = None
         elif entry is None and use is not None:
-            problems.add((*at, "use"), _unknown_use(use, library))
+            problems.add_at_value((*at, "use"), _unknown_use(use, library))
         if entry is None:
             # What can be checked without the library entry:
             resolve_reps(own, bad, problems, at)

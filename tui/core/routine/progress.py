@@ -291,11 +291,12 @@ def _then(
     entry = library.get(then) if library is not None else None
     broken = None if entry is None else entry.unusable()
     if broken is not None:
-        problems.add(at, broken)
+        problems.add_at_value(at, broken)  # an id: at its value, as `use` and `easier`
         return None
     if entry is None:
         message = f"no exercise {toml_repr(then)} in the library"
         close = suggest(then, library.ids()) if library is not None else None
-        problems.add(at, message + (f"; did you mean {toml_repr(close)}?" if close else ""))
+        message += f"; did you mean {toml_repr(close)}?" if close else ""
+        problems.add_at_value(at, message)
         return None
     return build_exercise(entry.fields, set(), defaults, problems, at, use=then)
