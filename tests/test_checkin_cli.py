@@ -229,4 +229,4 @@ def test_the_history_table_has_a_pain_column(monkeypatch, capsys, session):
     capsys.readouterr()
     assert main(["history"]) == 0
     out = capsys.readouterr().out
-    assert "pain" in out and "– → 6 red" in out
+    assert "pain" in out and "– → 6 · red" in out

@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
+import pytest
+
 from tests.doubles import FakeClock
 from tests.ui.helpers import app_options, entry_for
 from tests.ui.test_workout import step_to
@@ -331,7 +333,8 @@ async def test_the_history_table_shows_pain_before_and_after_and_its_zone():
         screen = app.screen
         assert isinstance(screen, HistoryScreen)
         table = screen.query_one("#history-table")
-        assert str(table.get_row_at(0)[4]) == "2 → 3 amber"  # before → after; worst's zone
+        # before → after · the worst's zone, with the worst when it was during (issue 16)
+        assert str(table.get_row_at(0)[4]) == "2 → 3 · amber (5 during)"
 
 
 def test_a_session_left_before_it_began_keeps_no_pain_before():
@@ -359,9 +362,30 @@ def test_pain_cells():
 
     assert pain_cell([]) == ""
     assert pain_cell([CheckIn(Kind.BEFORE, 1.0, pain=4)]) == "4 → –"
-    assert pain_cell([CheckIn(Kind.AFTER, 1.0, pain=7)]) == "– → 7 red"
+    assert pain_cell([CheckIn(Kind.AFTER, 1.0, pain=7)]) == "– → 7 · red"
     assert pain_cell([CheckIn(Kind.NEXT_DAY, 1.0, change=Change.SAME)]) == ""
-    assert pain_cell([CheckIn(Kind.DURING, 1.0, pain=6)]) == "– → – red"
+    assert pain_cell([CheckIn(Kind.DURING, 1.0, pain=6)]) == "– → – · red (6 during)"
+
+
+@pytest.mark.parametrize(
+    ("during", "after", "cell", "zone"),
+    [
+        (5, 2, "– → 2 · amber (5 during)", "amber"),  # the tester's: not "– → 2 amber"
+        (2, 5, "– → 5 · amber", "amber"),  # the worst is the pain after: said once
+        (5, 5, "– → 5 · amber", "amber"),
+        (None, 1, "– → 1 · green", "green"),
+        (8, None, "– → – · red (8 during)", "red"),
+    ],
+)
+def test_the_zone_stands_apart_from_the_pain_after(during, after, cell, zone):
+    """Found by a tester (issue 16): pain 5 during and 2 after read "– → 2 amber",
+    as if 2 were amber; the zone follows the worst pain, and now says which."""
+    from tui.core.present.pain import cell_zone, pain_cell
+
+    given = [CheckIn(Kind.DURING, 1.0, pain=during)] if during is not None else []
+    given += [CheckIn(Kind.AFTER, 2.0, pain=after)] if after is not None else []
+    assert pain_cell(given) == cell
+    assert cell_zone(cell) == zone and cell_zone("4 → –") == ""
 
 
 def test_the_pain_cell_says_what_the_csv_says():
@@ -379,7 +403,7 @@ def test_the_pain_cell_says_what_the_csv_says():
     ]
     pain = session_pain(given)
     assert (pain.before, pain.after, pain.worst, pain.zone) == (3, 5, 7, Zone.RED)
-    assert pain_cell(given) == "3 → 5 red"
+    assert pain_cell(given) == "3 → 5 · red (7 during)"
     record = SessionRecord(1, "r", "R", "completed", 0.0, 60.0, 60.0, ("A",), (), ())
     assert csv_row(record, given)[6:10] == ["3", "5", "red", "hard"]
 
@@ -449,7 +473,7 @@ async def test_the_history_tabs_show_the_three_days():
         await pilot.pause()
         table = app.screen.query_one("#history-table")
         assert [str(table.get_row_at(r)[4]) for r in range(3)] == [
-            "2 → 7 red", "2 → 5 amber", "2 → 2 green"
+            "2 → 7 · red", "2 → 5 · amber", "2 → 2 · green"
         ]
         await open_tab(pilot, "2")
         grid = str(app.screen.query_one("#history-calendar").content)

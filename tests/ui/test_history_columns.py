@@ -16,9 +16,9 @@ from tui.screens.library_rows import set_columns
 LONG_NOTES = "skipped Plank; hurt: Plank; Plank -> Plank from the knees (easier)"
 
 
-def rows(*notes: str, routine: str = "Test care") -> list[list[Text]]:
+def rows(*notes: str, routine: str = "Test care", pain: str = "2 → 7 · red") -> list[list[Text]]:
     return [[Text(cell) for cell in ("Wed 04 Mar 08:00", routine, "20", "completed",
-                                     "2 → 7 red", note)] for note in notes]  # fmt: skip
+                                     pain, note)] for note in notes]  # fmt: skip
 
 
 def used(widths: tuple[int, ...]) -> int:
@@ -28,9 +28,9 @@ def used(widths: tuple[int, ...]) -> int:
 def test_at_120_columns_every_column_is_whole_and_only_long_notes_wrap():
     fitted = fit(rows("skipped Plank; hurt: Plank"), 120)
     assert fitted.labels == COLUMNS
-    assert fitted.widths == (16, 9, 7, 9, 9, len("skipped Plank; hurt: Plank"))
+    assert fitted.widths == (16, 9, 7, 9, 11, len("skipped Plank; hurt: Plank"))
     fitted = fit(rows(LONG_NOTES), 120)
-    assert fitted.widths == (16, 9, 7, 9, 9, 120 - SCROLLBAR - 12 - 50)
+    assert fitted.widths == (16, 9, 7, 9, 11, 120 - SCROLLBAR - 12 - 52)
     assert used(fitted.widths) == 120
 
 
@@ -38,10 +38,19 @@ def test_at_80_columns_the_notes_wrap_and_the_date_puts_its_time_below():
     fitted = fit(rows(LONG_NOTES, routine="Strength and mobility"), 80)
     date, routine, minutes, status, pain, notes = fitted.widths
     assert used(fitted.widths) <= 80
-    assert (date, minutes, status, pain) == (len("Wed 04 Mar"), 3, 9, 9)
+    assert (date, minutes, status, pain) == (len("Wed 04 Mar"), 3, 9, 11)
     assert fitted.labels[2] == "Min"
     assert routine == 12  # "Strength and" / "mobility"
-    assert notes == 80 - SCROLLBAR - 12 - (10 + 12 + 3 + 9 + 9) >= NOTES_MIN - 1
+    assert notes == 80 - SCROLLBAR - 12 - (10 + 12 + 3 + 9 + 11) >= NOTES_MIN - 3
+
+
+def test_the_pain_during_goes_below_where_room_is_short():
+    """`3 → 5 · red (7 during)` (issue 16) whole at 120 columns; at 80 its pain
+    during wraps below rather than take the notes' room."""
+    during = "3 → 5 · red (7 during)"
+    assert fit(rows(LONG_NOTES, pain=during), 120).widths[4] == len(during)
+    fitted = fit(rows(LONG_NOTES, routine="Strength and mobility", pain=during), 80)
+    assert fitted.widths[4] == len("3 → 5 · red") and used(fitted.widths) <= 80
 
 
 def test_short_notes_keep_the_whole_date_at_80_columns():

@@ -67,7 +67,7 @@ async def test_the_sessions_tab_shows_a_previews_real_minutes():
         await pilot.pause()
         table = app.screen.query_one("#history-table")
         row = [str(cell) for cell in table.get_row_at(0)]
-        assert row[2:5] == ["10", "preview", "4 → 9 red"]  # 40 plan minutes took 10
+        assert row[2:5] == ["10", "preview", "4 → 9 · red"]  # 40 plan minutes took 10
         streak = str(app.screen.query_one("#history-streak").content)
         assert streak.endswith("45 minutes in the last 12 weeks")  # 10 + 15 + 20: not its 10
 

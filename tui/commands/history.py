@@ -189,8 +189,10 @@ ZONE_STYLE = {"green": "green", "amber": "yellow", "red": "bold red"}
 
 
 def zone_style(cell: str) -> str:
-    """A pain cell's style (`asking.pain_cell`), from the zone it ends with."""
-    return ZONE_STYLE.get(cell.rpartition(" ")[2], "")
+    """A pain cell's style (`pain.pain_cell`), from its zone."""
+    from tui.core.present.pain import cell_zone
+
+    return ZONE_STYLE.get(cell_zone(cell), "")
 
 
 STATUS_STYLE = {

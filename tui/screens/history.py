@@ -28,7 +28,7 @@ from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
 
 from tui.core.present.calendar import WEEKS, Day, calendar_grid, week_strip_label
 from tui.core.present.charts import Chart, pain_chart, window_start
-from tui.core.present.pain import pains_by_session
+from tui.core.present.pain import cell_zone, pains_by_session
 from tui.core.programme.zones import red_days, zone
 from tui.core.store.active import running_elsewhere
 from tui.core.store.checkins import ExerciseStats
@@ -40,7 +40,7 @@ from ..widgets.day_grid import DayGrid
 from ..widgets.week_strip import WeekStrip
 from .history_columns import Fitted, fit
 
-#: A pain cell's colour, from the zone it ends with.
+#: A pain cell's colour, from its zone (`pain.cell_zone`).
 PAIN_STYLE = {"green": "green", "amber": "yellow", "red": "bold red"}
 #: Sessions read at a time.
 PAGE = 100
@@ -191,7 +191,7 @@ class HistoryScreen(Screen[None]):
         record = record.as_shown(self.elsewhere)  # in progress in another spinewise
         when, routine, minutes, status, notes = (Text(cell) for cell in record.row())
         pain = self.pains.get(record.id, "")
-        style = PAIN_STYLE.get(pain.rpartition(" ")[2], "")
+        style = PAIN_STYLE.get(cell_zone(pain), "")
         return [when, routine, minutes, status, Text(pain, style=style), notes]
 
     def _fit_sessions(self) -> None:

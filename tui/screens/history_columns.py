@@ -6,8 +6,9 @@ routine up to its longest name, minutes, status, pain, notes of 60 or more)
 leave the notes 5 cells, and the table cut them there ("hurt: Si"). So the
 notes take what is left and wrap, row by row, as tall as they need; when that
 leaves them less than `NOTES_MIN`, the date puts its time on a second line
-(`Tue 24 Nov` / `08:00`), "Minutes" becomes "Min", and a long routine name
-wraps at `ROUTINE_MIN`. Minutes, status and pain are short and always whole.
+(`Tue 24 Nov` / `08:00`), the pain its pain during (`3 → 5 · red` / `(7
+during)`), "Minutes" becomes "Min", and a long routine name wraps at
+`ROUTINE_MIN`. Minutes and status are short and always whole.
 """
 
 from __future__ import annotations
@@ -51,6 +52,8 @@ def fit(rows: Sequence[Sequence[Text]], room: int, padding: int = 1) -> Fitted:
     if _notes_room(widths, spare) < min(NOTES_MIN, natural[NOTES]):
         widths[DATE] = max(len(COLUMNS[DATE]), max(
             (_longest_word_run(row[DATE]) for row in rows), default=0))  # fmt: skip
+        widths[PAIN] = max(len(COLUMNS[PAIN]), max(
+            (_longest_head(row[PAIN]) for row in rows), default=0))  # fmt: skip
         labels[MINUTES] = SHORT_MINUTES
         widths[MINUTES] = max(len(SHORT_MINUTES), max(
             (_longest_line(row[MINUTES]) for row in rows), default=0))  # fmt: skip
@@ -67,6 +70,13 @@ def _notes_room(widths: list[int], spare: int) -> int:
 
 def _longest_line(cell: Text) -> int:
     return max((line.cell_len for line in cell.split("\n")), default=0)
+
+
+def _longest_head(cell: Text) -> int:
+    """The width of a pain cell with the pain during on a line of its own:
+    `3 → 5 · red` / `(7 during)` (`present.pain.pain_cell`)."""
+    head, _, during = cell.plain.partition(" (")
+    return max(len(head), len(during) + 1) if during else cell.cell_len
 
 
 def _longest_word_run(cell: Text) -> int:

@@ -67,16 +67,28 @@ def session_pain(checkins: Iterable[CheckIn]) -> SessionPain:
 
 
 def pain_cell(checkins: Iterable[CheckIn]) -> str:
-    """A session's pain in a table cell: before → after, and the zone of the worst
-    pain (during included): "3 → 5 red" when `!` was answered 7; "– → 3 green",
-    "4 → –", or "" when nothing was given. The same numbers as the CSV's
-    pain_before, pain_after and zone (`session_pain`)."""
+    """A session's pain in a table cell: before → after, then "·" and the zone of the
+    worst pain during or after, with that pain when it was during the session and
+    above the pain after: "3 → 5 · red (7 during)" when `!` was answered 7,
+    "– → 3 · green", "4 → –", or "" when nothing was given. The zone stands apart
+    from the after value, so "– → 2 · amber (5 during)" never reads as "2 is
+    amber" (found by a tester). The same numbers as the CSV's pain_before,
+    pain_after and zone (`session_pain`)."""
     pain = session_pain(checkins)
     if pain.before is None and pain.worst is None:
         return ""
     first = "–" if pain.before is None else str(pain.before)
     last = "–" if pain.after is None else str(pain.after)
-    return f"{first} → {last}" + ("" if pain.zone is None else f" {pain.zone.value}")
+    if pain.zone is None or pain.worst is None:
+        return f"{first} → {last}"
+    above = pain.after is None or pain.worst > pain.after
+    during = f" ({pain.worst} during)" if above else ""
+    return f"{first} → {last} · {pain.zone.value}{during}"
+
+
+def cell_zone(cell: str) -> str:
+    """The zone word of a `pain_cell` ("green", "amber", "red"), or "" when it has none."""
+    return cell.partition(" · ")[2].partition(" ")[0]
 
 
 def pains_by_session(checkins: Iterable[CheckIn]) -> dict[int | None, str]:
