@@ -92,7 +92,7 @@ def test_the_list_and_check_name_the_routine_that_uses_it(
     assert rows["mine"].to_check == str(mine)
     assert main(["check", str(mine)]) == 1
     err = capsys.readouterr().err
-    assert f"{mine}:5:1: exercise[2].use: the exercise library's \"my-stretch\"" in err
+    assert f"{mine}:5:7: exercise[2].use: the exercise library's \"my-stretch\"" in err
     # and the library's own mistake, on a line of its own:
     assert any(line.startswith(f"{library}:3:") for line in err.splitlines())
     assert check_path(paths.bundled_routines_dir() / "big-three.toml") == []
