@@ -248,11 +248,10 @@ class Workout:
         return self._handle(self.session.advance())
 
     def can(self, action: Action) -> bool:
-        if action in (Action.EASIER, Action.HARDER):  # offered only where there is one
-            running = self.session.status in (Status.RUNNING, Status.PAUSED)
-            if action is Action.HARDER and self.hurt_here():
-                return False  # `act` would refuse it: not offered either (issue 16)
-            return running and self.variant(action.value) is not None
+        if action in (Action.EASIER, Action.HARDER):  # offered only where there is one,
+            running = self.session.status in (Status.RUNNING, Status.PAUSED)  # and never
+            refused = action is Action.HARDER and self.hurt_here()  # what `act` refuses
+            return running and not refused and self.variant(action.value) is not None
         return self.session.can(action)
 
     def act(self, action: Action) -> list[Event]:
@@ -268,8 +267,7 @@ class Workout:
             return self._handle(swap_session(self.session, self.library, way))
         return self._handle(_DO[action](self.session))
 
-    def hurt_here(self) -> bool:
-        """Whether `!` was pressed on the current exercise this session."""
+    def hurt_here(self) -> bool:  # whether `!` was pressed on this exercise this session
         return self.session.step.exercise_index in self.session.hurt
 
     def variant(self, way: str) -> LibraryEntry | None:
