@@ -78,6 +78,7 @@ NOT_BEFORE_THE_FIRST_FRAME = {
     "tui.core.present.next_time",
     "tui.core.engine.variants",  # swaps: made only when e or h is pressed
     "tui.core.routine.ladders",  # checked by spinewise check only
+    "tui.core.store.json_rows",  # history --json and the JSON Lines export only
     "tui.screens.checkins",
     "plotext",  # charts: the History screen's Pain tab imports them when it opens
     "textual_plotext",

@@ -40,7 +40,7 @@ from tui.core.store.active import (
 )
 from tui.core.store.checkins import CheckInMethods, ProgressMethods
 from tui.core.store.enrolment import EnrolmentMethods
-from tui.core.store.json_rows import JsonRowMethods
+from tui.core.store.json_methods import JsonRowMethods
 from tui.core.store.schema import (
     Damaged,
     SessionOpenError,

@@ -44,7 +44,7 @@ the tz database (2024) changes its offset twice in less than 7 days between
 
 import re
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -334,51 +334,3 @@ def page_texts(
                 told = None if told is None else as_ascii(told)
             texts[sid] = (steps, told)
     return [(record, *texts.get(record.id, (None, None))) for record in records]
-
-
-class JsonRowMethods:
-    """`Store.each_session_json` and `Store.standalone_json` (a mixin: `Store`
-    supplies `_read`)."""
-
-    if TYPE_CHECKING:
-
-        def _read(self, read: Callable[[sqlite3.Connection], Any]) -> Any: ...
-
-    def each_session_json(
-        self,
-        style: Style,
-        dates: Callable[[float | None], str],
-        page: int = 100,
-        *,
-        include_active: bool = False,
-    ) -> Iterator[Texts]:
-        """Every ended session (and the active one, if `include_active`), newest first,
-        with its steps' and check-ins' text as `style` lays them out (dates by `dates`
-        where SQLite cannot write them: `fill_in`), `page` sessions a read (each read
-        handles damage and undecodable text as any read of the store). Memory holds
-        one page: some 2 MB of text at 100 sessions of 58 steps."""
-        at = 0
-        while True:
-
-            def read(conn: sqlite3.Connection, at: int = at) -> list[Texts]:
-                return page_texts(conn, style, dates, page, at, include_active=include_active)
-
-            batch: list[Texts] = self._read(read)
-            if not batch:
-                return
-            yield from batch
-            at += len(batch)
-
-    def standalone_json(
-        self, dates: Callable[[float | None], str], style: Style = LINES
-    ) -> list[str]:
-        """The check-ins of no session, oldest first, as JSON Lines lines (with "\\n"),
-        or, `INDENTED`, as items of `history --json`'s list (ASCII, no newline)."""
-
-        def read(conn: sqlite3.Connection) -> list[str]:
-            rows = _blob_refused(conn, standalone_sql(style), ())
-            lines = [fill_in(conn, line, dates) for (line,) in rows]
-            return [as_ascii(line) for line in lines] if style.ascii else lines
-
-        lines: list[str] = self._read(read)
-        return lines
