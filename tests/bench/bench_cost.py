@@ -137,7 +137,8 @@ async def history_rows_shown(app: Any, pilot: Any) -> float:
     """Seconds from ctrl+y to the History screen's first rows, in a running `app`."""
     began = time.perf_counter()
     await pilot.press("ctrl+y")
-    while type(app.screen).__name__ != "HistoryScreen":
+    # The screen is app.screen before its widgets are composed: wait for the table.
+    while type(app.screen).__name__ != "HistoryScreen" or not app.screen.query("#history-table"):
         await asyncio.sleep(0.002)
     table = app.screen.query_one("#history-table")
     while not table.row_count:
