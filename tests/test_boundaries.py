@@ -244,3 +244,20 @@ def test_plotext_comes_with_the_pain_tab_not_before():
                          check=True, timeout=60)  # fmt: skip
     # opened, Calendar, Exercises, Sessions: no plotext; Pain: plotext and its chart
     assert out.stdout.split("\n")[-2] == "[False, False, False, False, True, 1]"
+
+
+#: The house's limit on a module's length (issue 12: "no module over 400 lines"):
+#: past it, a module holds more than one job and is split by job, not squeezed.
+MODULE_LINES_MAX = 400
+
+
+def test_no_module_is_over_the_house_limit():
+    from pathlib import Path
+
+    package = Path(tui.core.__file__).parent.parent
+    over = {
+        str(path.relative_to(package.parent)): lines
+        for path in sorted(package.rglob("*.py"))
+        if (lines := len(path.read_text(encoding="utf-8").splitlines())) > MODULE_LINES_MAX
+    }
+    assert not over, f"over {MODULE_LINES_MAX} lines: {over}"

@@ -137,7 +137,7 @@ class Session:
         duration = self.step_seconds()
         if not self.running or duration is None:
             return None
-        marks = [duration - n for n in (3, 2, 1) if self._counts_in(duration)]
+        marks = [duration - n for n in (3, 2, 1) if duration >= COUNT_IN_MIN_SECONDS]
         later = [m for m in marks if m > self._seen] + [duration]
         return self._time_at(min(later))
 
@@ -328,12 +328,8 @@ class Session:
             self._active_banked += (now - self._run_start) * self.speed
             self._segment_start = self._run_start = now
 
-    @staticmethod
-    def _counts_in(duration: float) -> bool:
-        return duration >= COUNT_IN_MIN_SECONDS
-
     def _count_in(self, upto: float, duration: float, events: list[Event]) -> None:
-        if self._counts_in(duration):
+        if duration >= COUNT_IN_MIN_SECONDS:
             for n in (3, 2, 1):
                 mark = duration - n
                 if self._seen < mark <= upto:
