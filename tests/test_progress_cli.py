@@ -167,3 +167,12 @@ def test_today_says_the_dose_of_the_routine_due_and_why(monkeypatch, capsys, iso
     out = capsys.readouterr().out.splitlines()
     assert out[2] == ("    Bird dog: 4-3-2 reps, hold 1 s (was 3-2-1 reps, hold 1 s): "
                       "one settled session (step up)")
+
+
+def test_a_dose_that_stays_says_when_as_one_that_moves_does(monkeypatch, capsys, mine):
+    # Red at the dose written: it cannot step back, and says which session it is about.
+    session()
+    at(monkeypatch, datetime(2026, 3, 1, 19, 5))
+    assert main(["checkin", "7"]) == 0
+    out = capsys.readouterr().out
+    assert "Bird dog: stays at 3-2-1 next time you do that routine: red" in out

@@ -225,14 +225,16 @@ def _without(args: argparse.Namespace, left_out: str) -> str:
 
 
 def _change(started: StartedStage, decision: Decision) -> str:
-    """`6-4-2 becomes 7-5-3 next time you do that routine: two settled sessions`
-    (the rule's words)."""
+    """`6-4-2 becomes 7-5-3 next time you do that routine: two settled sessions`, or
+    `stays at 6-4-2 next time you do that routine: ...` (the rule's words), as the
+    summary's next-time lines say it."""
     from tui.core.present.next_time import next_time_words
 
     before, after = started.brief(decision.before.stage), started.brief(decision.after.stage)
+    when = next_time_words("that routine")
     if decision.moved:
-        return f"{before} becomes {after} {next_time_words('that routine')}: {decision.reason}"
-    return f"stays at {after}: {decision.reason}"
+        return f"{before} becomes {after} {when}: {decision.reason}"
+    return f"stays at {after} {when}: {decision.reason}"
 
 
 def _advise(now: float) -> None:
