@@ -29,6 +29,18 @@ def record() -> SessionRecord:
                          done=("Pelvic tilt",), skipped=(), hurt=())  # fmt: skip
 
 
+def plan_begun_and_first_session_ended() -> Store:
+    """A store in which the 12-week back-care plan began on MONDAY and its first
+    session (gentle-start) ended that morning."""
+    store = Store.open(":memory:")
+    ref = find_plan("back-care-12-weeks")
+    assert ref is not None
+    programme, text = read_plan(ref)
+    store.start_plan(ref.id, None, programme.name, text, MONDAY.date(), MONDAY.timestamp(), None)
+    ended(store, "gentle-start", MONDAY)
+    return store
+
+
 async def closing_with(store: Store) -> str:
     app = Host()
     async with app.run_test(size=(100, 30)) as pilot:
@@ -41,12 +53,7 @@ async def closing_with(store: Store) -> str:
 
 
 async def test_a_pain_after_answered_keeps_the_plans_next_day_unless_red():
-    store = Store.open(":memory:")
-    ref = find_plan("back-care-12-weeks")
-    assert ref is not None
-    programme, text = read_plan(ref)
-    store.start_plan(ref.id, None, programme.name, text, MONDAY.date(), MONDAY.timestamp(), None)
-    ended(store, "gentle-start", MONDAY)
+    store = plan_begun_and_first_session_ended()
     app = Host()
     async with app.run_test(size=(100, 30)) as pilot:
         read = plan_state(store, (MONDAY.replace(minute=10)).timestamp)
@@ -65,12 +72,7 @@ async def test_a_pain_after_answered_keeps_the_plans_next_day_unless_red():
 
 
 async def test_a_plan_running_names_its_next_session_and_day():
-    store = Store.open(":memory:")
-    ref = find_plan("back-care-12-weeks")
-    assert ref is not None
-    programme, text = read_plan(ref)
-    store.start_plan(ref.id, None, programme.name, text, MONDAY.date(), MONDAY.timestamp(), None)
-    ended(store, "gentle-start", MONDAY)
+    store = plan_begun_and_first_session_ended()
     said = await closing_with(store)
     assert said == "Well done. Next in your plan: Daily back stretch, Thu 05 Mar."
     assert "tomorrow?" not in said
