@@ -74,15 +74,22 @@ def test_a_name_swapped_away_from_is_no_skip_and_the_one_now_is():
     assert tally(p, {first: 1.0, second: 1.0, third: 0.1}, passed=1) == (("A", "B"), ())
 
 
-def harder_after_the_first_set(store: Store) -> Workout:
-    """Big three at speed 1: the curl-up's first set done, `h` in the rest after it,
-    one second of the variant, then `skip`, then ended."""
+def in_the_rest_after_the_first_set(store: Store) -> tuple[Workout, FakeClock]:
+    """Big three begun at speed 1 on a fake clock and run to the first rest that is
+    not between reps (the rest after the curl-up's first set); the workout and its clock."""
     clock = FakeClock(0.0)
     workout = Workout.begin(Storage(store), big_three(), clock, wall=lambda: NOON + clock.now())
     workout.start()
     while not (workout.session.step.kind == "rest" and workout.session.step.rep is None):
         clock.advance(workout.session.remaining() or 0.5)
         workout.advance()
+    return workout, clock
+
+
+def harder_after_the_first_set(store: Store) -> Workout:
+    """Big three at speed 1: the curl-up's first set done, `h` in the rest after it,
+    one second of the variant, then `skip`, then ended."""
+    workout, clock = in_the_rest_after_the_first_set(store)
     assert workout.session.step.exercise == CURL
     workout.act(Action.HARDER)
     clock.advance(workout.session.remaining() or 0)  # the variant's get-ready
@@ -122,12 +129,7 @@ def test_a_swap_at_a_set_boundary_credits_the_work_to_the_name_that_did_it(tmp_p
 
 def test_step_indexes_stay_unique_over_a_swap_and_a_resume(tmp_path: Path):
     store = Store.open(tmp_path / "state.db")
-    clock = FakeClock(0.0)
-    workout = Workout.begin(Storage(store), big_three(), clock, wall=lambda: NOON + clock.now())
-    workout.start()
-    while not (workout.session.step.kind == "rest" and workout.session.step.rep is None):
-        clock.advance(workout.session.remaining() or 0.5)
-        workout.advance()
+    workout, clock = in_the_rest_after_the_first_set(store)
     workout.act(Action.HARDER)
     workout.act(Action.PAUSE)
     workout.leave()
