@@ -146,13 +146,20 @@ def test_a_session_swapped_part_way_logs_the_swap_and_starts_the_variants_get_re
     assert variant_label(session.plan, 0) is None  # there and back
 
 
-def test_a_swap_is_made_again_from_the_snapshot(library):
+def swapped_easier_after(library, seconds: float) -> tuple[Session, FakeClock]:
+    """A session of plan_of(library) started on a fake clock, `seconds` in (get-ready
+    included), then swapped to its easier variant; the session and its clock."""
     clock = FakeClock()
     session = Session(plan_of(library), clock)
     session.start()
-    clock.advance(30)
+    clock.advance(seconds)
     session.advance()
     swap_session(session, library, "easier")
+    return session, clock
+
+
+def test_a_swap_is_made_again_from_the_snapshot(library):
+    session, clock = swapped_easier_after(library, 30)
     clock.advance(12)
     session.advance()
     data = session.snapshot()
@@ -252,12 +259,7 @@ def test_the_summary_says_what_was_swapped(library):
     from tui.core.present.summary import lines
     from tui.core.store.record import SessionRecord
 
-    clock = FakeClock()
-    session = Session(plan_of(library), clock)
-    session.start()
-    clock.advance(8)
-    session.advance()
-    swap_session(session, library, "easier")
+    session, _clock = swapped_easier_after(library, 8)
     record = SessionRecord.of(session, id=None, routine_id="core", started_at=0, ended_at=None)
     assert record.swaps == (("Plank", "Plank from the knees", "easier"),)
     assert ("Swapped", "Plank -> Plank from the knees (easier)") in lines(record)
