@@ -202,12 +202,12 @@ def test_a_failing_notifier_is_said_once_shown_in_status_and_cleared_when_it_wor
 
 
 def test_a_notifier_that_hangs_is_ended(tmp_path: Path):
-    from tui.core.programme.notify import run_quietly
+    from tui.core.programme.notify import run_noting
 
-    assert run_quietly(["/bin/sh", "-c", "sleep 30"], timeout=0.2) is None
-    assert run_quietly(["/bin/sh", "-c", "exit 3"], timeout=5) == 3
+    assert run_noting(["/bin/sh", "-c", "sleep 30"], timeout=0.2)[0] is None
+    assert run_noting(["/bin/sh", "-c", "exit 3"], timeout=5)[0] == 3
     with pytest.raises(OSError):
-        run_quietly([str(tmp_path / "missing")], timeout=5)
+        run_noting([str(tmp_path / "missing")], timeout=5)
 
 
 def test_days_that_skip_the_plan_s_days_are_said_in_one_sentence_and_set_anyway(

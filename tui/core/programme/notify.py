@@ -92,11 +92,6 @@ def _failed(failure: str, state: Mapping[str, Any]) -> Sent:
     return Sent(False, report, None, failure)
 
 
-def run_quietly(command: list[str], timeout: float) -> int | None:
-    """`run_noting`'s exit status alone."""
-    return run_noting(command, timeout)[0]
-
-
 def run_noting(command: list[str], timeout: float) -> tuple[int | None, str]:
     """Run `command` (a path and its arguments) with no input; its exit status (None
     when it was ended after `timeout` seconds) and the last line it printed (output
