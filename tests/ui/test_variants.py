@@ -78,12 +78,18 @@ def footer_keys(app) -> set[str]:
     return {key for key, binding in app.screen.active_bindings.items() if binding.enabled}
 
 
+async def into_the_first_hold(app, clock, pilot) -> None:
+    """Advance the fake clock 7 s, into the first hold, tick the workout screen and
+    let it draw."""
+    clock.advance(7)
+    app.screen.tick()
+    await pilot.pause()
+
+
 async def test_e_swaps_to_the_easier_version_named_on_screen_and_told_to_the_cues():
     app, clock = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        clock.advance(7)  # into the first hold
-        app.screen.tick()
-        await pilot.pause()
+        await into_the_first_hold(app, clock, pilot)
         keys = footer_keys(app)
         assert "e" in keys and "h" not in keys  # the plank has an easier version only
         await pilot.press("e")
@@ -110,9 +116,7 @@ async def test_with_both_versions_h_is_listed_where_the_footer_has_room(width, l
     ladder += '[reach]\nname = "Plank with an arm reach"\neasier = "plank"\nhold = 10\n'
     app, clock = make_app(ladder)
     async with app.run_test(size=(width, 24)) as pilot:
-        clock.advance(7)
-        app.screen.tick()
-        await pilot.pause()
+        await into_the_first_hold(app, clock, pilot)
         active = app.screen.active_bindings.items()
         shown = {key for key, b in active if b.enabled and b.binding.show}
         assert {"e", "h"} & shown == listed
@@ -124,9 +128,7 @@ async def test_with_both_versions_h_is_listed_where_the_footer_has_room(width, l
 async def test_the_this_hurts_box_offers_the_easier_version_and_carries_on_with_it():
     app, clock = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        clock.advance(7)
-        app.screen.tick()
-        await pilot.pause()
+        await into_the_first_hold(app, clock, pilot)
         await pilot.press("exclamation_mark")
         await pilot.pause()
         dialog = app.screen
@@ -145,9 +147,7 @@ async def test_the_this_hurts_box_offers_the_easier_version_and_carries_on_with_
 async def test_q_in_the_this_hurts_box_leaves_and_keeps_the_session():
     app, clock = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        clock.advance(7)
-        app.screen.tick()
-        await pilot.pause()
+        await into_the_first_hold(app, clock, pilot)
         await pilot.press("exclamation_mark")
         await pilot.pause()
         await pilot.press("q")
@@ -219,9 +219,7 @@ async def test_after_this_hurts_h_does_not_swap_back_to_what_hurt():
     to the Plank that hurt, without a word."""
     app, clock = make_app()
     async with app.run_test(size=(100, 24)) as pilot:
-        clock.advance(7)
-        app.screen.tick()
-        await pilot.pause()
+        await into_the_first_hold(app, clock, pilot)
         await pilot.press("exclamation_mark")
         await pilot.pause()
         await pilot.press("e")
