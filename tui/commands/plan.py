@@ -48,6 +48,8 @@ from .arguments import weekdays
 if TYPE_CHECKING:
     from tui.core.store.database import Store
 
+    from .today import Names
+
 #: Wall time, epoch seconds (tests give fixed dates; `today` reads it from here too).
 wall: Callable[[], float] = time.time
 
@@ -115,6 +117,17 @@ def _days(args: argparse.Namespace) -> int:
     return days(args)
 
 
+def next_names(store: Store, found: Following | None) -> Names:
+    """The stages of the next session's exercises (`today.due_routine`), for
+    `start` and `days`; empty when no plan runs or it is done."""
+    from .today import due_routine
+
+    slot = found.today.place.next if found is not None else None
+    if slot is None:
+        return {}
+    return due_routine(lambda rid: (store.stages(rid), store.stage_log(rid)), slot.routine_id)[0]
+
+
 def read_plans() -> PlanReader:
     """The session database, read-only, for what the plan followed is: `today` and
     `status` read it without the workout's store (start-up, see `PlanReader`)."""
@@ -140,8 +153,6 @@ def open_store() -> Store:
 
 
 def start(args: argparse.Namespace) -> int:
-    from .today import due_routine
-
     ref = find_plan(args.plan)
     if ref is None or (ref.origin == "file" and not ref.path.is_file()):
         return _no_plan(args.plan, ref)
@@ -177,9 +188,7 @@ def start(args: argparse.Namespace) -> int:
                     f"{days_text(days)}." if days else ".")
             )
         found = following(store, local_today())
-        slot = found.today.place.next if found is not None else None
-        names = due_routine(lambda rid: (store.stages(rid), store.stage_log(rid)),
-                            slot.routine_id)[0] if slot else {}  # fmt: skip
+        names = next_names(store, found)
     if before is not None:
         done = "" if was is None else (
             f" after {was.today.place.done} of {count(was.programme.sessions, 'session')}")

@@ -36,8 +36,7 @@ def run(args: argparse.Namespace) -> int:
     from tui.core.programme.following import following
     from tui.core.routine.problems import RoutineError
 
-    from .plan import _reminder_note, local_today, open_store, say_error
-    from .today import due_routine
+    from .plan import _reminder_note, local_today, next_names, open_store, say_error
 
     days: tuple[int, ...] | None = None if args.own else args.days
     with open_store() as store:
@@ -53,9 +52,7 @@ def run(args: argparse.Namespace) -> int:
 
             report(error)
             return 1
-        slot = found.today.place.next if found is not None else None
-        names = due_routine(lambda rid: (store.stages(rid), store.stage_log(rid)),
-                            slot.routine_id)[0] if slot else {}  # fmt: skip
+        names = next_names(store, found)
     assert changed is not None and found is not None
 
     def said(chosen: tuple[int, ...] | None) -> str:
@@ -68,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
               f"{said(changed.days)}. Your place is kept.")
     for line in rhythm_text(found.programme, changed.days)[1 if changed.days else 0:]:
         print(line)  # the own rhythm's days, or a phase asking more than the days give
-    done = found.today.place.done
+    done, slot = found.today.place.done, found.today.place.next
     print(f"Sessions: {done} done, {found.programme.sessions - done} to go.")
     if slot is not None and found.today.next_day is not None:
         print(f"Next: {routine_text(slot.routine_id, names)}, "
