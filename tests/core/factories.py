@@ -1,6 +1,10 @@
-"""Routines built directly from the models, for tests of the plan and engine."""
+"""Routines built directly from the models, for tests of the plan and engine; and
+Berlin wall-clock times as epoch seconds, for tests of dates and zones."""
 
 from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from tui.core.engine.session import Session
 from tui.core.plan import Plan, build_plan
@@ -33,3 +37,11 @@ def plan(*exercises: Exercise) -> Plan:
 def record_of(session: Session) -> SessionRecord:
     """The record of a bare session (no workout, not stored), as the summary shows it."""
     return SessionRecord.of(session, id=None, routine_id="test", started_at=0.0, ended_at=None)
+
+
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+def at(text: str) -> float:
+    """Epoch seconds of a Berlin wall-clock time such as '2026-03-02 07:00'."""
+    return datetime.fromisoformat(text).replace(tzinfo=BERLIN).timestamp()

@@ -4,12 +4,12 @@ none, one session, years of them (a 12-week window), a clock change; and what
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import pytest
 
+from tests.core.factories import BERLIN, at
 from tui.core.present.charts import (
     AFTER_MARKER,
     ALONE_MARKER,
@@ -21,12 +21,7 @@ from tui.core.present.charts import (
 )
 from tui.core.programme.zones import ZONE_COLOUR, CheckIn, Kind, Zone
 
-BERLIN = ZoneInfo("Europe/Berlin")
 TODAY = date(2026, 3, 5)  # a Thursday
-
-
-def at(text: str) -> float:
-    return datetime.fromisoformat(text).replace(tzinfo=BERLIN).timestamp()
 
 
 def test_the_window_is_the_12_weeks_ending_this_one():

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 import pytest
 
+from tests.core.factories import BERLIN, at
 from tui.core.engine.credit import counted_seconds, counting_sql, is_preview, spent_seconds
 from tui.core.present import summary
 from tui.core.present.charts import pain_chart
@@ -31,14 +31,6 @@ from tui.core.programme.zones import (
 from tui.core.store.database import Store
 from tui.core.store.history import streak_of, weekly_minutes
 from tui.core.store.record import SessionRecord
-
-BERLIN = ZoneInfo("Europe/Berlin")
-
-
-def at(text: str) -> float:
-    """Epoch seconds of a Berlin wall-clock time such as '2026-03-02 07:00'."""
-    return datetime.fromisoformat(text).replace(tzinfo=BERLIN).timestamp()
-
 
 # -- one rule for minutes ------------------------------------------------------------
 

@@ -3,11 +3,11 @@ days, and where a check-in goes around midnight and across a clock change."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
+from datetime import date
 
 import pytest
 
+from tests.core.factories import BERLIN, at
 from tui.core.programme.zones import (
     ATTACH_WITHIN,
     Change,
@@ -26,13 +26,6 @@ from tui.core.programme.zones import (
     verdict,
     zone,
 )
-
-BERLIN = ZoneInfo("Europe/Berlin")
-
-
-def at(text: str) -> float:
-    """Epoch seconds of a Berlin wall-clock time such as '2026-03-28 23:30'."""
-    return datetime.fromisoformat(text).replace(tzinfo=BERLIN).timestamp()
 
 
 @pytest.mark.parametrize(
