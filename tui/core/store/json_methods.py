@@ -56,15 +56,8 @@ class JsonRowMethods:
     ) -> list[str]:
         """The check-ins of no session, oldest first, as JSON Lines lines (with "\\n"),
         or, `INDENTED`, as items of `history --json`'s list (ASCII, no newline)."""
-
-        from tui.core.store.json_rows import LINES, _blob_refused, as_ascii, fill_in, standalone_sql
+        from tui.core.store.json_rows import LINES, standalone_texts
 
         chosen = LINES if style is None else style
-
-        def read(conn: sqlite3.Connection) -> list[str]:
-            rows = _blob_refused(conn, standalone_sql(chosen), ())
-            lines = [fill_in(conn, line, dates) for (line,) in rows]
-            return [as_ascii(line) for line in lines] if chosen.ascii else lines
-
-        lines: list[str] = self._read(read)
+        lines: list[str] = self._read(lambda conn: standalone_texts(conn, chosen, dates))
         return lines

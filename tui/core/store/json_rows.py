@@ -327,10 +327,23 @@ def page_texts(
     texts: dict[Any, tuple[str | None, str | None]] = {}
     if ids:
         for sid, steps, told in _blob_refused(conn, page_sql(style, len(ids)), ids):
-            steps = None if steps is None else fill_in(conn, steps, dates)
-            told = None if told is None else fill_in(conn, told, dates)
-            if style.ascii:
-                steps = None if steps is None else as_ascii(steps)
-                told = None if told is None else as_ascii(told)
+            steps, told = (None if text is None else _finished(conn, text, style, dates)
+                           for text in (steps, told))  # fmt: skip
             texts[sid] = (steps, told)
     return [(record, *texts.get(record.id, (None, None))) for record in records]
+
+
+def standalone_texts(
+    conn: sqlite3.Connection, style: Style, dates: Callable[[float | None], str]
+) -> list[str]:
+    """The check-ins of no session, oldest first, each as `style` writes it."""
+    rows = _blob_refused(conn, standalone_sql(style), ())
+    return [_finished(conn, line, style, dates) for (line,) in rows]
+
+
+def _finished(
+    conn: sqlite3.Connection, text: str, style: Style, dates: Callable[[float | None], str]
+) -> str:
+    """`text` as SQLite wrote it with its dates filled in, and in ASCII if `style` says."""
+    text = fill_in(conn, text, dates)
+    return as_ascii(text) if style.ascii else text
