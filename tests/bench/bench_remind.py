@@ -19,7 +19,6 @@ Run: python tests/bench/bench_remind.py [--runs 21]
 from __future__ import annotations
 
 import argparse
-import gc
 import os
 import stat
 import subprocess
@@ -27,8 +26,7 @@ import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from bench_today import timed
-from benchlib import ROOT, SPINEWISE, median, private_home, verdict
+from benchlib import ROOT, SPINEWISE, interleaved, median, private_home, timed, verdict
 
 from tests.programme.helpers import ended
 from tui.core.programme.reminder_state import state_path
@@ -70,16 +68,12 @@ def main() -> None:
     for command in commands.values():
         state_path().unlink(missing_ok=True)
         timed(command)
-    walls: dict[str, list[float]] = {name: [] for name in commands}
-    cpus: dict[str, list[float]] = {name: [] for name in commands}
-    for _ in range(args.runs):
-        for name, command in commands.items():
-            if name == "fire (notifying)":  # else silent: notified today already
-                state_path().unlink(missing_ok=True)
-            gc.collect()
-            took, cpu = timed(command)
-            walls[name].append(took)
-            cpus[name].append(cpu)
+
+    def before(name: str) -> None:
+        if name == "fire (notifying)":  # else silent: notified today already
+            state_path().unlink(missing_ok=True)
+
+    walls, cpus = interleaved(commands, args.runs, before)
     notified = len(calls.read_text().splitlines()) if calls.exists() else 0
     assert notified == args.runs + 3, f"notify-send ran {notified} times"  # + warm-ups, import
     base, base_cpu = median(walls["check"]), median(cpus["check"])

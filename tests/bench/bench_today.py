@@ -27,30 +27,16 @@ Run: python tests/bench/bench_today.py [--runs 15] [--sessions 5]
 from __future__ import annotations
 
 import argparse
-import gc
 import os
-import resource
 import subprocess
-import time
 from datetime import datetime, timedelta
 
-from benchlib import ROOT, SPINEWISE, median, private_home, verdict
+from benchlib import ROOT, SPINEWISE, interleaved, median, private_home, timed, verdict
 
 from tests.programme.helpers import ended
 from tui.core.store.database import Store
 
 TARGET = 1.2
-
-
-def timed(command: list[str]) -> tuple[float, float]:
-    """(wall seconds, CPU seconds) of one run of `command`."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    began = time.perf_counter()
-    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    took = time.perf_counter() - began
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return took, cpu
 
 
 def main() -> None:
@@ -78,14 +64,7 @@ def main() -> None:
     }
     for command in commands.values():
         timed(command)
-    walls: dict[str, list[float]] = {name: [] for name in commands}
-    cpus: dict[str, list[float]] = {name: [] for name in commands}
-    for _ in range(args.runs):
-        for name, command in commands.items():
-            gc.collect()
-            took, cpu = timed(command)
-            walls[name].append(took)
-            cpus[name].append(cpu)
+    walls, cpus = interleaved(commands, args.runs)
     check, check_cpu = median(walls["check"]), median(cpus["check"])
     print(f"check one file: {check * 1000:.0f} ms wall, {check_cpu * 1000:.0f} ms CPU "
           f"(medians of {args.runs})")  # fmt: skip

@@ -7,12 +7,16 @@ so this puts the repository root on `sys.path` to reuse the end-to-end helpers.
 from __future__ import annotations
 
 import atexit
+import gc
 import os
+import resource
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -72,3 +76,33 @@ def median(values: Sequence[float]) -> float:
 
 def verdict(ratio: float, target: float) -> str:
     return f"{ratio:.2f}x (target <= {target}x: {'ok' if ratio <= target else 'MISSED'})"
+
+
+def timed(command: list[str]) -> tuple[float, float]:
+    """(wall seconds, CPU seconds) of one run of `command`."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    began = time.perf_counter()
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    took = time.perf_counter() - began
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return took, cpu
+
+
+def interleaved(
+    commands: Mapping[str, list[str]], runs: int, before: Callable[[str], None] | None = None
+) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
+    """Wall and CPU seconds of each named command, `runs` times each, taken in turn
+    (one of each per round, so load on a shared machine falls on all alike);
+    `before(name)`, if given, runs ahead of each timing. Returns (walls, cpus) by name."""
+    walls: dict[str, list[float]] = {name: [] for name in commands}
+    cpus: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, command in commands.items():
+            if before is not None:
+                before(name)
+            gc.collect()
+            took, cpu = timed(command)
+            walls[name].append(took)
+            cpus[name].append(cpu)
+    return walls, cpus
