@@ -77,6 +77,7 @@ def run_export(output: Path | None, *, at: dt.time | None = None, force: bool = 
     from tui.core.programme.following import following
     from tui.core.programme.plan_calendar import coming_sessions, plan_ics
     from tui.core.routine.problems import RoutineError
+    from tui.core.words import count
 
     from . import plan
     from .common import report
@@ -117,7 +118,7 @@ def run_export(output: Path | None, *, at: dt.time | None = None, force: bool = 
     except OSError as error:
         return say_error(f"cannot write {target}: {error.strerror or error}; nothing written")
     first = f", the first {coming[0].day:%a %d %b}" if coming else ""
-    print(f"Wrote {len(coming)} sessions of {found.programme.name} to {output}{first}"
+    print(f"Wrote {count(len(coming), 'session')} of {found.programme.name} to {output}{first}"
           f"{' (replacing the export before)' if replacing else ''}.")
     print("Open it with your calendar; export again after a missed day to move them.",
           file=sys.stderr)
