@@ -39,6 +39,14 @@ def make(mode: str = "before-after", store: Store | None = None, *, start: bool 
     return app, clock, store
 
 
+def on_the_library_the_next_morning(store: Store) -> SpinewiseApp:
+    """The app on the routine library (no workout started) over `store`, its wall
+    clock at 07:30 on Monday 2 March 2026: the morning after the stored sessions."""
+    app, _, _ = make(store=store, start=False)
+    app.wall = lambda: datetime(2026, 3, 2, 7, 30).timestamp()
+    return app
+
+
 async def settle(app, pilot) -> None:
     await app.workers.wait_for_complete()
     await pilot.pause()
@@ -240,8 +248,7 @@ async def test_the_next_morning_question_on_the_library_is_asked_once():
     store = Store.open(":memory:")
     evening = datetime(2026, 3, 1, 21, 0).timestamp()
     sid = stored_session(store, evening)
-    app, _, _ = make(store=store, start=False)
-    app.wall = lambda: datetime(2026, 3, 2, 7, 30).timestamp()
+    app = on_the_library_the_next_morning(store)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         assert isinstance(app.screen, NextDayDialog)

@@ -7,7 +7,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from tests.ui.test_checkins import make, pain_tab, settle, three_days
+from tests.ui.test_checkins import (
+    on_the_library_the_next_morning,
+    pain_tab,
+    settle,
+    three_days,
+)
 from tui.core.programme.zones import CheckIn, Kind
 from tui.core.store.database import Store
 from tui.screens.checkins import NextDayDialog
@@ -78,8 +83,7 @@ async def test_the_next_morning_question_is_about_the_session_that_counted():
     store = Store.open(":memory:")
     counting = ended(store, datetime(2026, 3, 1, 8, 0))
     ended(store, datetime(2026, 3, 1, 20, 0), speed=4.0)
-    app, _, _ = make(store=store, start=False)
-    app.wall = lambda: datetime(2026, 3, 2, 7, 30).timestamp()
+    app = on_the_library_the_next_morning(store)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         assert isinstance(app.screen, NextDayDialog)
@@ -91,8 +95,7 @@ async def test_the_next_morning_question_is_about_the_session_that_counted():
 async def test_a_preview_alone_is_never_asked_about_the_next_morning():
     store = Store.open(":memory:")
     ended(store, datetime(2026, 3, 1, 20, 0), speed=4.0)
-    app, _, _ = make(store=store, start=False)
-    app.wall = lambda: datetime(2026, 3, 2, 7, 30).timestamp()
+    app = on_the_library_the_next_morning(store)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         assert not isinstance(app.screen, NextDayDialog)
