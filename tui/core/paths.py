@@ -10,6 +10,7 @@ import importlib
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 APP = "spinewise"
 
@@ -92,3 +93,16 @@ def bundled_exercises_file() -> Path:
 
 def sounds_dir() -> Path:
     return _shipped("tui.sounds", "sounds")
+
+
+def read_json_object(path: Path) -> dict[str, Any]:
+    """The JSON object `path` holds, or {} when there is none, it cannot be read, or
+    it holds something else (what spinewise keeps for itself in the state folder:
+    losing it costs at most a notice said twice)."""
+    import json  # where used: not on the way to a workout's first frame
+
+    try:
+        found = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return found if isinstance(found, dict) else {}

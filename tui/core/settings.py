@@ -178,13 +178,9 @@ def _said_path() -> Path:
 
 
 def _said() -> dict[str, Any]:
-    import json
+    from tui.core.paths import read_json_object
 
-    try:
-        said = json.loads(_said_path().read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return said if isinstance(said, dict) else {}
+    return read_json_object(_said_path())
 
 
 def last_notice(settings: Settings) -> str:

@@ -47,11 +47,7 @@ def state_path() -> Path:
 
 def load_state() -> dict[str, Any]:
     """What `remind.json` holds ({} when there is none or it cannot be read)."""
-    try:
-        state = json.loads(state_path().read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return state if isinstance(state, dict) else {}
+    return paths.read_json_object(state_path())
 
 
 def save_state(state: Mapping[str, Any]) -> None:
