@@ -194,15 +194,15 @@ class HistoryScreen(Screen[None]):
         style = PAIN_STYLE.get(cell_zone(pain), "")
         return [when, routine, minutes, status, Text(pain, style=style), notes]
 
-    def _fit_sessions(self) -> None:
+    def _fit_sessions(self) -> bool:
         """The Sessions table's columns fitted to its width (`history_columns.fit`), and
         its rows put back under them (each as tall as its wrapped cells) when the fit
-        changed; the cursor stays on its row."""
+        changed; the cursor stays on its row. True when it changed."""
         table = self.query_one("#history-table", DataTable)
         rows = self._rows()
         fitted = fit(rows, table.size.width or self.app.size.width, table.cell_padding)
         if fitted == self._fitted:
-            return
+            return False
         self._fitted, at = fitted, table.cursor_row
         table.clear(columns=True)
         for label, width in zip(fitted.labels, fitted.widths, strict=True):
@@ -210,6 +210,7 @@ class HistoryScreen(Screen[None]):
         for cells in rows:
             table.add_row(*cells, height=None)
         table.move_cursor(row=at)
+        return True
 
     def _rows(self) -> list[list[Text]]:
         if not self.records:
@@ -219,11 +220,9 @@ class HistoryScreen(Screen[None]):
 
     def _add_rows(self, records: list[SessionRecord]) -> None:
         """A page read later: below the rest, or all again when it widens a column."""
-        table = self.query_one("#history-table", DataTable)
-        room = table.size.width or self.app.size.width
-        if fit(self._rows(), room, table.cell_padding) != self._fitted:
-            self._fit_sessions()
+        if self._fit_sessions():
             return
+        table = self.query_one("#history-table", DataTable)
         for record in records:
             table.add_row(*self._cells(record), height=None)
 
