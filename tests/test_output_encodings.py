@@ -11,12 +11,8 @@ import sys
 
 import pytest
 
-from tests.doubles import FakeClock
+from tests.core.store_writes import played_and_stored
 from tui.core import paths
-from tui.core.engine.session import Session
-from tui.core.plan import build_plan
-from tui.core.routine.parse import parse_routine
-from tui.core.store.database import Store, epoch_converter
 
 ROUTINE = 'name = "Café 🧘"\n[[exercise]]\nname = "Étirement 🧘"\nhold = 5\n'
 BROKEN = 'name = "Thé"\nlevel = "débutant"\n[[exercise]]\nname = "Ça"\nhold = 5\n'
@@ -38,17 +34,12 @@ def own_routines():
 
 
 def a_session_of_cafe() -> None:
-    plan = build_plan(parse_routine(ROUTINE, "cafe.toml"))
-    clock = FakeClock()
-    session = Session(plan, clock)
-    to_epoch = epoch_converter(clock, wall=lambda: 1_800_000_000.0)
-    with Store.open() as store:
-        sid = store.begin("cafe", "cafe.toml", plan.name, ROUTINE, plan.total_seconds, 1,
-                          session.snapshot(), 1_800_000_000.0)
+    def play(session, clock):
         events = session.start()
         clock.advance(20)
-        events += session.advance()
-        store.checkpoint(sid, session.snapshot(), events, 1_800_000_020.0, to_epoch)
+        return events + session.advance()
+
+    played_and_stored("cafe", "cafe.toml", ROUTINE, 1, play)
 
 
 @pytest.mark.parametrize("encoding", ["ascii", "latin-1"])

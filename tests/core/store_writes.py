@@ -7,14 +7,42 @@ build their histories with these, inside the store's own write transaction.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
+from tests.doubles import FakeClock
 from tui.core.engine.events import Event
-from tui.core.store.database import Store
+from tui.core.engine.session import Session
+from tui.core.plan import build_plan
+from tui.core.routine.parse import parse_routine
+from tui.core.store.database import Store, epoch_converter
 from tui.core.store.step_log import ToEpoch, end_session, record_events
 
 ENDINGS = frozenset({"completed", "stopped", "abandoned"})
+
+
+def played_and_stored(
+    routine_id: str,
+    path: str,
+    text: str,
+    exercises: int,
+    play: Callable[[Session, FakeClock], Sequence[Event]],
+    *,
+    began: float = 1_800_000_000.0,
+) -> None:
+    """Begin a session of routine `text` (read as `path`) in the default store at
+    epoch `began`, let `play(session, clock)` drive it on a fake clock and return its
+    events, and checkpoint them at `began` plus the fake seconds played."""
+    plan = build_plan(parse_routine(text, path))
+    clock = FakeClock()
+    start = clock.now()
+    session = Session(plan, clock)
+    to_epoch = epoch_converter(clock, wall=lambda: began)
+    with Store.open() as store:
+        sid = store.begin(routine_id, path, plan.name, text, plan.total_seconds, exercises,
+                          session.snapshot(), began)  # fmt: skip
+        events = play(session, clock)
+        store.checkpoint(sid, session.snapshot(), events, began + clock.now() - start, to_epoch)
 
 
 def save(store: Store, session_id: int, snapshot: dict[str, Any], now: float) -> None:

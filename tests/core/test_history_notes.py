@@ -62,24 +62,15 @@ hold = 5
 
 
 def test_history_prints_them_so(capsys) -> None:
-    from tests.doubles import FakeClock
+    from tests.core.store_writes import played_and_stored
     from tui.cli import main
-    from tui.core.engine.session import Session
-    from tui.core.plan import build_plan
-    from tui.core.routine.parse import parse_routine
-    from tui.core.store.database import Store, epoch_converter
 
-    plan = build_plan(parse_routine(ROUTINE, "core.toml"))
-    clock = FakeClock()
-    session = Session(plan, clock)
-    to_epoch = epoch_converter(clock, wall=lambda: 1_800_000_000.0)
-    with Store.open() as store:
-        sid = store.begin("core", "core.toml", plan.name, ROUTINE, plan.total_seconds, 3,
-                          session.snapshot(), 1_800_000_000.0)  # fmt: skip
+    def play(session, clock):
         events = session.start() + session.skip_exercise() + session.skip_exercise()
         clock.advance(60)
-        events += session.advance()
-        store.checkpoint(sid, session.snapshot(), events, 1_800_000_060.0, to_epoch)
+        return events + session.advance()
+
+    played_and_stored("core", "core.toml", ROUTINE, 3, play)
     assert main(["history"]) == 0
     out = " ".join(capsys.readouterr().out.split())  # the table may wrap the notes
     assert "skipped Bird dog, arm only; Plank" in out
