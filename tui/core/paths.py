@@ -97,8 +97,8 @@ def sounds_dir() -> Path:
 
 def read_json_object(path: Path) -> dict[str, Any]:
     """The JSON object `path` holds, or {} when there is none, it cannot be read, or
-    it holds something else (what spinewise keeps for itself in the state folder:
-    losing it costs at most a notice said twice)."""
+    it holds something else: what spinewise keeps for itself (the state folder's
+    files, the routine library's cache), whose loss costs at most work done again."""
     import json  # where used: not on the way to a workout's first frame
 
     try:

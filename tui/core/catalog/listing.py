@@ -105,11 +105,8 @@ def file_key(ref: RoutineRef, libraries: dict[Path, list[list[Any]]] | None = No
 
 def read_cache(path: Path | None = None) -> dict[str, dict[str, Any]]:
     """The kept listings by path; {} for a missing, damaged or other-version file."""
-    try:
-        data = json.loads((path or cache_file()).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    if not isinstance(data, dict) or data.get("version") != CACHE_VERSION:
+    data = paths.read_json_object(path or cache_file())
+    if data.get("version") != CACHE_VERSION:
         return {}
     kept = data.get("routines")
     return kept if isinstance(kept, dict) else {}
