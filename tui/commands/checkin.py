@@ -172,7 +172,7 @@ def _record(args: argparse.Namespace, store: Store, now: float, vs: Change | Non
     for started, decision in decided:  # what this answer changed in a routine's dose
         print(f"{started.key}: {_change(started, decision)}")
     if args.pain is not None and args.pain > AMBER_MAX:
-        _advise(now)
+        _advise(store, now)
     return 0
 
 
@@ -237,16 +237,16 @@ def _change(started: StartedStage, decision: Decision) -> str:
     return f"stays at {after} {when}: {decision.reason}"
 
 
-def _advise(now: float) -> None:
-    """The advice to see a professional, when red came on two days this week."""
+def _advise(store: Store, now: float) -> None:
+    """The advice to see a professional, when red came on two days this week (read
+    from the store the answer was just kept in)."""
     from datetime import date
 
     from tui.core.programme.zones import RED_WINDOW_DAYS, SEE_PROFESSIONAL, see_professional
-    from tui.core.store.database import Store, StoreError
+    from tui.core.store.database import StoreError
 
     try:
-        with Store.open() as store:
-            recent = store.checkins(since=now - RED_WINDOW_DAYS * 86400)
+        recent = store.checkins(since=now - RED_WINDOW_DAYS * 86400)
     except StoreError:
         return
     if see_professional(recent, date.fromtimestamp(now)):
