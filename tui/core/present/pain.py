@@ -14,7 +14,6 @@ from tui.core.programme.zones import (
     Kind,
     Zone,
     next_day_change,
-    session_zone,
     worst_pain,
     zone,
 )
@@ -42,9 +41,13 @@ class SessionPain:
     before: int | None = None
     after: int | None = None
     worst: int | None = None
-    zone: Zone | None = None
     effort: Effort | None = None
     change: Change | None = None
+
+    @property
+    def zone(self) -> Zone | None:
+        """The zone of `worst` (as `zones.session_zone`), None when no pain was given."""
+        return None if self.worst is None else zone(self.worst)
 
 
 def _last(checkins: list[CheckIn], kind: Kind) -> CheckIn | None:
@@ -60,7 +63,6 @@ def session_pain(checkins: Iterable[CheckIn]) -> SessionPain:
         before=None if before is None else before.pain,
         after=None if after is None else after.pain,
         worst=worst_pain(given),
-        zone=session_zone(given),
         effort=None if after is None else after.effort,
         change=next_day_change(given),
     )
