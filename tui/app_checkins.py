@@ -56,8 +56,6 @@ MODE_WORDS = {
     "after": "Check-ins: after only",
     "off": "Check-ins: off",
 }
-WEEK = 7 * 24 * 3600.0
-
 
 class CheckInsApp(App[str | None]):
     """The base of `SpinewiseApp` that asks and keeps the pain check-ins."""
@@ -148,8 +146,11 @@ class CheckInsApp(App[str | None]):
         """In a thread: the last 7 days' check-ins read, then the advice to see a
         professional shown on the library and the summary while it applies
         (`zones.see_professional`): a line that stays, not a toast that covers."""
+        from tui.core.programme.zones import RED_WINDOW_DAYS
+
         now = self.wall()
-        recent = self.storage.call(lambda store: store.checkins(since=now - WEEK)) or []
+        since = now - RED_WINDOW_DAYS * 86400  # the window the advice counts red days in
+        recent = self.storage.call(lambda store: store.checkins(since=since)) or []
         # Posted, not `call_from_thread`: that waits for the UI loop, which may itself
         # be waiting for this thread (a hang-up writes the answers before it ends).
         self.post_message(AdviceRead(recent, date.fromtimestamp(now)))
