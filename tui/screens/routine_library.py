@@ -132,7 +132,7 @@ class RoutineLibraryScreen(TodaysDose, Screen[None]):
 
     def _refit(self) -> None:
         if self._rows.room != self._rows.room_now():
-            self._fill(self.query_one("#filter", Input).value, self._chosen())
+            self._refill()
 
     def look_at_plan(self) -> None:
         if self._read_plan is not None:
